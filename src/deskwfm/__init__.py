@@ -1,0 +1,3 @@
+"""deskwfm: contact-centre scheduling and payroll-sheet desktop program."""
+
+__version__ = "0.1.0"

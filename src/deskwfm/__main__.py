@@ -1,0 +1,3 @@
+from deskwfm.cli.main import main
+
+raise SystemExit(main())

@@ -1,0 +1,77 @@
+"""``deskwfm`` entry point: argparse front end; with no command it starts the GUI.
+
+Each ``cmd_*`` module contributes subcommands through ``register(subparsers)`` and keeps its
+heavy imports inside the handlers, so ``deskwfm --help`` and GUI start-up stay fast.
+Errors reach the user as one line on stderr: exit 2 for bad input, 1 for other failures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from deskwfm import __version__
+from deskwfm.core.errors import DeskwfmError, InputError
+
+COMMAND_MODULES: tuple[str, ...] = (
+    "deskwfm.cli.cmd_setup",
+    "deskwfm.cli.cmd_schedule",
+    "deskwfm.cli.cmd_payroll",
+    "deskwfm.cli.cmd_excel",
+    "deskwfm.cli.cmd_print",
+)
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        raise SystemExit(f"deskwfm: error: {message}") from None
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="deskwfm",
+        description="Contact-centre schedule grid, payroll totals, Excel and PDF timesheets. "
+        "With no command, opens the schedule window.",
+    )
+    parser.add_argument("--version", action="version", version=f"deskwfm {__version__}")
+    parser.add_argument(
+        "--db",
+        metavar="PATH|URL",
+        help="SQLite file or SQLAlchemy URL (default: deskwfm.sqlite3 in your user data folder)",
+    )
+    gui = parser.add_argument_group("window options (no command)")
+    gui.add_argument("--screenshot", metavar="FILE.png", help="render the main window offscreen to a PNG and exit")
+    gui.add_argument("--view", choices=("week", "period", "6weeks", "month"), help="range shown in the grid")
+    gui.add_argument("--date", metavar="YYYY-MM-DD", help="date the grid opens on")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        if args.command is None:
+            from deskwfm.gui.launch import run_gui
+
+            return run_gui(args)
+        handler = args.handler
+        return int(handler(args) or 0)
+    except InputError as exc:
+        print(f"deskwfm: {exc}", file=sys.stderr)
+        return 2
+    except DeskwfmError as exc:
+        print(f"deskwfm: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("deskwfm: interrupted", file=sys.stderr)
+        return 130
+
+
+def gui_main() -> int:
+    return main([])

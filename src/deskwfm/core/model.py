@@ -1,0 +1,83 @@
+"""Domain objects. Plain frozen dataclasses: money is Decimal, durations integer minutes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, time
+from decimal import Decimal
+from enum import Enum
+
+
+class ShiftKind(str, Enum):
+    WORK = "work"
+    PAID_LEAVE = "paid_leave"
+    UNPAID_LEAVE = "unpaid_leave"
+    OFF = "off"
+
+
+class PayPeriodKind(str, Enum):
+    WEEKLY = "weekly"
+    BIWEEKLY = "biweekly"
+    SEMIMONTHLY = "semimonthly"
+    MONTHLY = "monthly"
+
+
+@dataclass(frozen=True, slots=True)
+class Employee:
+    code: str
+    name: str
+    team: str = ""
+    active: bool = True
+    contract_minutes: int | None = None  # contracted minutes per work week
+    max_minutes: int | None = None  # maximum minutes per work week (warning threshold)
+    version: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class PayRate:
+    """An hourly rate in force for ``employee_code`` from ``effective_from`` (inclusive) on."""
+
+    employee_code: str
+    effective_from: date
+    hourly: Decimal
+
+
+@dataclass(frozen=True, slots=True)
+class ShiftCode:
+    """A site shift code such as ``D`` (day), ``N`` (night), ``VAC``.
+
+    Work and paid-leave codes carry times; the paid minutes of a paid-leave code are
+    what it pays as leave. ``OFF``-kind codes clear a day.
+    """
+
+    code: str
+    kind: ShiftKind
+    start: time | None = None
+    end: time | None = None
+    break_minutes: int = 0
+    colour: str = "#d9d9d9"
+    label: str = ""
+    version: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Shift:
+    """One shift on a work date; ``end <= start`` means it ends the next day.
+
+    ``code`` is "" for a plain time entry; ``kind`` is the code's kind (WORK for plain times).
+    Leave without times (``start is None``) pays nothing and counts nothing.
+    """
+
+    employee_code: str
+    work_date: date
+    start: time | None
+    end: time | None
+    break_minutes: int = 0
+    code: str = ""
+    kind: ShiftKind = ShiftKind.WORK
+    note: str = ""
+    version: int = 0
+
+    @property
+    def has_times(self) -> bool:
+        return self.start is not None and self.end is not None

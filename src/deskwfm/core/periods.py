@@ -1,0 +1,45 @@
+"""Pay periods and work weeks."""
+
+from __future__ import annotations
+
+import calendar
+from datetime import date, timedelta
+
+from deskwfm.core.model import PayPeriodKind
+from deskwfm.core.site import SiteSettings
+
+
+def week_start_of(d: date, week_start: int) -> date:
+    """First day of the work week containing d (week_start is a date.weekday() value)."""
+    return d - timedelta(days=(d.weekday() - week_start) % 7)
+
+
+def period_containing(d: date, site: SiteSettings) -> tuple[date, date]:
+    """The pay period (first day, last day inclusive) that contains d."""
+    kind = site.pay_period
+    if kind in (PayPeriodKind.WEEKLY, PayPeriodKind.BIWEEKLY):
+        length = 7 if kind is PayPeriodKind.WEEKLY else 14
+        offset = (d - site.period_anchor).days % length
+        start = d - timedelta(days=offset)
+        return start, start + timedelta(days=length - 1)
+    last = calendar.monthrange(d.year, d.month)[1]
+    if kind is PayPeriodKind.SEMIMONTHLY:
+        if d.day <= 15:
+            return d.replace(day=1), d.replace(day=15)
+        return d.replace(day=16), d.replace(day=last)
+    return d.replace(day=1), d.replace(day=last)
+
+
+def next_period(start: date, site: SiteSettings) -> tuple[date, date]:
+    _, end = period_containing(start, site)
+    return period_containing(end + timedelta(days=1), site)
+
+
+def previous_period(start: date, site: SiteSettings) -> tuple[date, date]:
+    s, _ = period_containing(start, site)
+    return period_containing(s - timedelta(days=1), site)
+
+
+def days(start: date, end: date) -> list[date]:
+    """Every date from start to end inclusive."""
+    return [start + timedelta(days=i) for i in range((end - start).days + 1)]
