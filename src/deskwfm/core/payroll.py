@@ -8,11 +8,13 @@ Interface (stable; GUI, PDF, Excel and CLI build on these types):
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date, time
+from datetime import date
 from decimal import Decimal
 
 from deskwfm.core.model import Employee, PayRate, Shift
+from deskwfm.core.site import SiteSettings
 
 
 class Cat:
@@ -91,4 +93,36 @@ class PayrollResult:
     employees: tuple[EmployeePay, ...] = field(default_factory=tuple)
 
 
-_ = (time, PayRate)  # re-exported names used by implementations below
+
+def payroll_load_window(site: SiteSettings, start: date, end: date) -> tuple[date, date]:
+    """First and last work date of the shifts the engine needs to price start..end: whole work
+    weeks around the range, the 4 work weeks before any holiday week, and one day either side
+    for overnight shifts."""
+    raise NotImplementedError
+
+
+def compute_employee(
+    site: SiteSettings,
+    employee: Employee,
+    rates: Sequence[PayRate],
+    shifts: Sequence[Shift],
+    start: date,
+    end: date,
+    holidays: Mapping[date, str],
+) -> EmployeePay:
+    """Pay of one employee for start..end (inclusive). ``shifts`` are that employee's shifts
+    over at least ``payroll_load_window(site, start, end)``; ``rates`` all of their rates."""
+    raise NotImplementedError
+
+
+def compute_payroll(
+    site: SiteSettings,
+    employees: Sequence[Employee],
+    rates: Mapping[str, Sequence[PayRate]],
+    shifts: Sequence[Shift],
+    start: date,
+    end: date,
+    holidays: Mapping[date, str],
+) -> PayrollResult:
+    """Pay of every given employee for start..end; shifts of all of them, any order."""
+    raise NotImplementedError
