@@ -5,17 +5,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, time
 from decimal import Decimal
-from enum import Enum
+from enum import StrEnum
 
 
-class ShiftKind(str, Enum):
+class ShiftKind(StrEnum):
     WORK = "work"
     PAID_LEAVE = "paid_leave"
     UNPAID_LEAVE = "unpaid_leave"
     OFF = "off"
 
 
-class PayPeriodKind(str, Enum):
+class PayPeriodKind(StrEnum):
     WEEKLY = "weekly"
     BIWEEKLY = "biweekly"
     SEMIMONTHLY = "semimonthly"

@@ -10,11 +10,17 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, time, timedelta
 from decimal import Decimal
+from functools import cached_property, lru_cache
 
-from deskwfm.core.model import Employee, PayRate, Shift
+from deskwfm.core.errors import InputError
+from deskwfm.core.model import Employee, PayRate, Shift, ShiftKind
+from deskwfm.core.money import hours_text, minutes_pay, round_cents
+from deskwfm.core.periods import week_start_of
+from deskwfm.core.rules import HolidayPayMethod, NightPremiumKind, OvertimeBase, RuleSet
 from deskwfm.core.site import SiteSettings
+from deskwfm.core.timecalc import clock_for, day_pieces, minute_of_day, paid_spans, window_minutes
 
 
 class Cat:
@@ -69,8 +75,59 @@ class DayPay:
     holiday_name: str = ""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
+class _Chunk:
+    """A run of paid minutes of one shift on one day, all in one category."""
+
+    shift_index: int
+    day: date
+    week: date
+    category: str
+    minutes: int
+    night: int
+    rate: Decimal
+
+
+@dataclass(slots=True)
+class _Acc:
+    paid: int = 0
+    regular: int = 0
+    overtime: int = 0
+    double_time: int = 0
+    night: int = 0
+    holiday_worked: int = 0
+    leave: int = 0
+
+    def add(self, category: str, minutes: int, night: int) -> None:
+        if category == Cat.LEAVE:
+            self.leave += minutes
+            return
+        self.paid += minutes
+        self.night += night
+        if category == Cat.REGULAR:
+            self.regular += minutes
+        elif category == Cat.OVERTIME:
+            self.overtime += minutes
+        elif category == Cat.DOUBLE_TIME:
+            self.double_time += minutes
+        else:
+            self.holiday_worked += minutes
+
+    def freeze(self) -> MinuteTotals:
+        return MinuteTotals(
+            self.paid, self.regular, self.overtime, self.double_time, self.night,
+            self.holiday_worked, self.leave,
+        )
+
+
+_EMPTY = MinuteTotals()
+
+
+@dataclass(frozen=True, eq=False)
 class EmployeePay:
+    """One employee's pay for start..end. ``days`` and ``shifts`` (the per-day and per-shift
+    breakdown of what the engine counted) are computed on first use."""
+
     employee: Employee
     start: date
     end: date
@@ -78,12 +135,38 @@ class EmployeePay:
     holiday_pay: Decimal
     lines: tuple[PayLine, ...]
     gross: Decimal  # == sum(line.amount for line in lines)
-    shifts: tuple[ShiftPay, ...]  # shifts whose work date is in start..end
-    days: tuple[DayPay, ...]  # every day start..end
     rates: tuple[PayRate, ...]  # rates in force at some point in start..end
+    _chunks: tuple[_Chunk, ...] = field(default=(), repr=False)
+    _shifts: tuple[Shift, ...] = field(default=(), repr=False)  # ordered by work date, start
+    _holidays: Mapping[date, str] = field(default_factory=dict, repr=False)
 
     def amount(self, category: str) -> Decimal:
         return sum((ln.amount for ln in self.lines if ln.category == category), Decimal("0.00"))
+
+    @cached_property
+    def shifts(self) -> tuple[ShiftPay, ...]:
+        """Shifts whose work date is in start..end, with what the engine counted for each."""
+        acc: dict[int, _Acc] = {}
+        for c in self._chunks:
+            if self.start <= self._shifts[c.shift_index].work_date <= self.end:
+                acc.setdefault(c.shift_index, _Acc()).add(c.category, c.minutes, c.night)
+        return tuple(
+            ShiftPay(sh, acc[i].freeze() if i in acc else _EMPTY)
+            for i, sh in enumerate(self._shifts)
+            if self.start <= sh.work_date <= self.end
+        )
+
+    @cached_property
+    def days(self) -> tuple[DayPay, ...]:
+        """Every day start..end with the minutes worked on it (hours belong to the day worked)."""
+        acc: dict[date, _Acc] = {}
+        for c in self._chunks:
+            if self.start <= c.day <= self.end:
+                acc.setdefault(c.day, _Acc()).add(c.category, c.minutes, c.night)
+        return tuple(
+            DayPay(d, acc[d].freeze() if d in acc else _EMPTY, self._holidays.get(d, ""))
+            for d in _dates(self.start, self.end)
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,9 +179,290 @@ class PayrollResult:
 
 def payroll_load_window(site: SiteSettings, start: date, end: date) -> tuple[date, date]:
     """First and last work date of the shifts the engine needs to price start..end: whole work
-    weeks around the range, the 4 work weeks before any holiday week, and one day either side
-    for overnight shifts."""
-    raise NotImplementedError
+    weeks around the range, the 4 work weeks before any holiday week, and one day before for
+    overnight shifts."""
+    first = week_start_of(start, site.week_start)
+    if site.rules.holiday_pay is not HolidayPayMethod.NONE:
+        first -= timedelta(days=28)
+    last = week_start_of(end, site.week_start) + timedelta(days=6)
+    return first - timedelta(days=1), last
+
+
+def rate_on(rates: Sequence[PayRate], day: date) -> Decimal | None:
+    """The hourly rate in force on ``day`` (rates in any order), or None."""
+    best: PayRate | None = None
+    for r in rates:
+        if r.effective_from <= day and (best is None or r.effective_from > best.effective_from):
+            best = r
+    return best.hourly if best is not None else None
+
+
+def _split(used: int, minutes: int, limit: int | None) -> tuple[int, int]:
+    """Of ``minutes`` added after ``used``, how many stay under ``limit`` and how many exceed it."""
+    if limit is None:
+        return minutes, 0
+    under = max(0, min(minutes, limit - used))
+    return under, minutes - under
+
+
+@lru_cache(maxsize=100_000)
+def _geometry(
+    tz_key: str, work_date: date, start: int, end: int, brk: int, n_start: int, n_end: int
+) -> tuple[tuple[int, date, int, int], ...]:
+    """(start, day, end, night minutes) pieces of a shift pattern. Shifts repeat the same
+    patterns across employees, so this is cached; EntryError (DST gap) is not cached."""
+    clock = clock_for(tz_key)
+    sh = Shift("", work_date, time(start // 60, start % 60), time(end // 60, end % 60), brk)
+    return tuple(
+        (a, day, b, window_minutes(clock, day, a, b, n_start, n_end))
+        for day, a, b in day_pieces(clock, paid_spans(clock, sh), work_date)
+    )
+
+
+class _Classifier:
+    """Walks one employee's worked pieces in time order and assigns each minute a category."""
+
+    def __init__(self, site: SiteSettings, holidays: Mapping[date, str]) -> None:
+        self.rules = site.rules
+        self.week_start = site.week_start
+        self.tz_key = site.tz
+        self.clock = clock_for(site.tz)
+        self.holidays = holidays
+        self.night_start = minute_of_day(self.rules.night_start)
+        self.night_end = minute_of_day(self.rules.night_end)
+
+    def week_of(self, d: date) -> date:
+        return _week_of(d, self.week_start)
+
+    def weekly_threshold(self, week: date) -> int | None:
+        """The weekly OT threshold, less the rule set's reduction for each holiday in the week
+        (Canada Labour Code: standard hours drop by 8 h per general holiday)."""
+        limit = self.rules.weekly_ot_after
+        cut = self.rules.holiday_week_reduces_weekly_ot_by
+        if limit is None or not cut:
+            return limit
+        n = sum(1 for i in range(7) if week + timedelta(days=i) in self.holidays)
+        return max(0, limit - n * cut)
+
+    def classify(self, shifts: Sequence[Shift], rates: Sequence[PayRate], who: str) -> list[_Chunk]:
+        rules = self.rules
+        pieces: list[tuple[int, date, int, int, int, Decimal]] = []  # start, day, end, night, idx, rate
+        chunks: list[_Chunk] = []
+        rate_cache: dict[date, Decimal] = {}
+        ns, ne, tz_key = self.night_start, self.night_end, self.tz_key
+        for idx, sh in enumerate(shifts):
+            if sh.start is None or sh.end is None or sh.kind in (ShiftKind.OFF, ShiftKind.UNPAID_LEAVE):
+                continue
+            rate = rate_cache.get(sh.work_date)
+            if rate is None:
+                found = rate_on(rates, sh.work_date)
+                if found is None:
+                    raise InputError(
+                        f"{who} has no pay rate on {sh.work_date.isoformat()}; add a rate from that date "
+                        "or earlier"
+                    )
+                rate = rate_cache[sh.work_date] = found
+            geo = _geometry(tz_key, sh.work_date, minute_of_day(sh.start), minute_of_day(sh.end),
+                            sh.break_minutes, ns, ne)
+            if sh.kind is ShiftKind.PAID_LEAVE:
+                minutes = sum(b - a for a, _d, b, _n in geo)
+                week = self.week_of(sh.work_date)
+                chunks.append(_Chunk(idx, sh.work_date, week, Cat.LEAVE, minutes, 0, rate))
+                continue
+            for a, day, b, night in geo:
+                pieces.append((a, day, b, night, idx, rate))
+        pieces.sort(key=lambda p: p[0])
+
+        worked_days: dict[date, set[date]] = {}
+        if rules.seventh_day:
+            for p in pieces:
+                worked_days.setdefault(self.week_of(p[1]), set()).add(p[1])
+
+        day_used: dict[date, int] = {}
+        week_used: dict[date, int] = {}
+        premium_holiday = rules.holiday_worked_multiplier != 1
+        holidays = self.holidays
+        daily_ot, daily_dt = rules.daily_ot_after, rules.daily_dt_after
+        weekly_limit: dict[date, int | None] = {}
+        for a, day, b, night, idx, rate in pieces:
+            week = self.week_of(day)
+            minutes = b - a
+            used = day_used.get(day, 0)
+            day_used[day] = used + minutes
+            parts: tuple[tuple[str, int], ...]
+            if premium_holiday and day in holidays:
+                parts = ((Cat.HOLIDAY_WORKED, minutes),)
+                if rules.holiday_hours_count_for_ot:
+                    week_used[week] = week_used.get(week, 0) + minutes
+            elif rules.seventh_day and len(worked_days[week]) == 7 and day == week + _SIX_DAYS:
+                ot, dt = _split(used, minutes, 8 * 60)
+                parts = ((Cat.OVERTIME, ot), (Cat.DOUBLE_TIME, dt))
+            else:
+                under_ot, over_ot = _split(used, minutes, daily_ot)
+                if daily_dt is not None and over_ot:
+                    ot_used = max(0, used - (daily_ot or 0))
+                    ot, dt = _split(ot_used, over_ot, daily_dt - (daily_ot or 0))
+                else:
+                    ot, dt = over_ot, 0
+                wk = week_used.get(week, 0)
+                if week in weekly_limit:
+                    weekly_ot = weekly_limit[week]
+                else:
+                    weekly_ot = weekly_limit[week] = self.weekly_threshold(week)
+                reg, weekly = _split(wk, under_ot, weekly_ot)
+                week_used[week] = wk + under_ot
+                # In time order: regular, then weekly OT, then daily OT, then double time.
+                parts = ((Cat.REGULAR, reg), (Cat.OVERTIME, weekly + ot), (Cat.DOUBLE_TIME, dt))
+            live = [pt for pt in parts if pt[1] > 0]
+            if len(live) == 1:
+                chunks.append(_Chunk(idx, day, week, live[0][0], minutes, night, rate))
+                continue
+            cur = a
+            for cat, m in live:
+                n = window_minutes(self.clock, day, cur, cur + m, ns, ne) if night else 0
+                chunks.append(_Chunk(idx, day, week, cat, m, n, rate))
+                cur += m
+        return chunks
+
+
+_SIX_DAYS = timedelta(days=6)
+_week_of = lru_cache(maxsize=8192)(week_start_of)
+_MULT_ONE = Decimal(1)
+
+
+def _night_rate(rules: RuleSet, rate: Decimal) -> Decimal:
+    if rules.night_premium_kind == NightPremiumKind.PERCENT:
+        return rate * rules.night_premium / 100
+    return rules.night_premium
+
+
+def _price(
+    site: SiteSettings,
+    chunks: list[_Chunk],
+    start: date,
+    end: date,
+    holidays: Mapping[date, str],
+    currency: str,
+) -> tuple[list[PayLine], Decimal]:
+    rules = site.rules
+    mult = {
+        Cat.REGULAR: _MULT_ONE,
+        Cat.OVERTIME: rules.ot_multiplier,
+        Cat.DOUBLE_TIME: rules.dt_multiplier,
+        Cat.HOLIDAY_WORKED: rules.holiday_worked_multiplier,
+        Cat.LEAVE: _MULT_ONE,
+    }
+    groups: dict[tuple[str, Decimal], int] = {}
+    night_groups: dict[Decimal, int] = {}
+    for c in chunks:
+        if start <= c.day <= end:
+            key = (c.category, c.rate)
+            groups[key] = groups.get(key, 0) + c.minutes
+            if c.night and rules.night_premium:
+                nr = _night_rate(rules, c.rate)
+                night_groups[nr] = night_groups.get(nr, 0) + c.night
+    lines: list[PayLine] = []
+    labels = {
+        Cat.REGULAR: "Regular",
+        Cat.OVERTIME: f"Overtime {_fmt_mult(rules.ot_multiplier)}",
+        Cat.DOUBLE_TIME: f"Double time {_fmt_mult(rules.dt_multiplier)}",
+        Cat.HOLIDAY_WORKED: f"Holiday worked {_fmt_mult(rules.holiday_worked_multiplier)}",
+        Cat.LEAVE: "Paid leave",
+    }
+    order = [Cat.REGULAR, Cat.OVERTIME, Cat.DOUBLE_TIME, Cat.HOLIDAY_WORKED, Cat.LEAVE]
+    for (cat, rate), minutes in sorted(groups.items(), key=lambda kv: (order.index(kv[0][0]), kv[0][1])):
+        hourly = rate * mult[cat]
+        lines.append(
+            PayLine(cat, minutes, hourly, round_cents(minutes_pay(minutes, hourly)),
+                    f"{labels[cat]}: {hours_text(minutes)} h x {currency}{_fmt_rate(hourly)}")
+        )
+    for nr, minutes in sorted(night_groups.items()):
+        lines.append(
+            PayLine(Cat.NIGHT, minutes, nr, round_cents(minutes_pay(minutes, nr)),
+                    f"Night premium: {hours_text(minutes)} h x {currency}{_fmt_rate(nr)}")
+        )
+    if rules.ot_base is OvertimeBase.REGULAR_RATE:
+        lines.extend(_regular_rate_adjustments(rules, chunks, start, end, currency))
+    if rules.holiday_pay is HolidayPayMethod.FOUR_WEEKS_DIV_20:
+        lines.extend(_holiday_pay(site, chunks, start, end, holidays, currency))
+    holiday_pay = sum((ln.amount for ln in lines if ln.category == Cat.HOLIDAY_PAY), Decimal("0.00"))
+    return lines, holiday_pay
+
+
+def _fmt_mult(m: Decimal) -> str:
+    return f"{m.normalize():f}x"
+
+
+def _fmt_rate(r: Decimal) -> str:
+    q = r.quantize(Decimal("0.0001")).normalize()
+    return f"{q:.2f}" if q == q.quantize(Decimal("0.01")) else f"{q:f}"
+
+
+def _regular_rate_adjustments(
+    rules: RuleSet, chunks: list[_Chunk], start: date, end: date, currency: str
+) -> list[PayLine]:
+    """FLSA / California: overtime is owed at a multiple of the week's *regular rate*
+    (29 CFR 778.109: straight-time earnings incl. shift differentials / hours worked).
+    OT lines already pay multiplier x the hour's own rate; this line tops each week up by
+    (multiplier - 1) x (regular rate - own rate) per OT hour, never below zero."""
+    weeks: dict[date, list[_Chunk]] = {}
+    for c in chunks:
+        if c.category != Cat.LEAVE:
+            weeks.setdefault(c.week, []).append(c)
+    out: list[PayLine] = []
+    for week, cs in sorted(weeks.items()):
+        in_period = [c for c in cs if start <= c.day <= end and c.category in (Cat.OVERTIME, Cat.DOUBLE_TIME)]
+        if not in_period:
+            continue
+        hours_min = sum(c.minutes for c in cs)
+        straight = sum((minutes_pay(c.minutes, c.rate) for c in cs), Decimal(0))
+        straight += sum(
+            (minutes_pay(c.night, _night_rate(rules, c.rate)) for c in cs if c.night), Decimal(0)
+        )
+        regular_rate = straight * 60 / hours_min
+        adj = Decimal(0)
+        for c in in_period:
+            m = rules.ot_multiplier if c.category == Cat.OVERTIME else rules.dt_multiplier
+            adj += (m - 1) * (regular_rate - c.rate) * c.minutes / 60
+        if adj > 0:
+            out.append(
+                PayLine(Cat.OT_ADJUSTMENT, 0, round_cents(regular_rate), round_cents(adj),
+                        f"Overtime at regular rate {currency}{_fmt_rate(round_cents(regular_rate))}, "
+                        f"week of {week.isoformat()}")
+            )
+    return out
+
+
+def _holiday_pay(
+    site: SiteSettings,
+    chunks: list[_Chunk],
+    start: date,
+    end: date,
+    holidays: Mapping[date, str],
+    currency: str,
+) -> list[PayLine]:
+    """Ontario ESA s.24(1) / Canada Labour Code s.196(1): (regular wages + vacation pay earned in
+    the 4 work weeks before the work week of the holiday) / 20. Regular wages exclude overtime
+    and holiday premium pay; night premium on regular hours is included."""
+    rules = site.rules
+    out: list[PayLine] = []
+    for hday in sorted(d for d in holidays if start <= d <= end):
+        wk = week_start_of(hday, site.week_start)
+        lo, hi = wk - timedelta(days=28), wk - timedelta(days=1)
+        wages = Decimal(0)
+        for c in chunks:
+            if lo <= c.day <= hi and c.category in (Cat.REGULAR, Cat.LEAVE):
+                wages += minutes_pay(c.minutes, c.rate)
+                if c.night and c.category == Cat.REGULAR:
+                    wages += minutes_pay(c.night, _night_rate(rules, c.rate))
+        amount = round_cents(wages / 20)
+        if amount:
+            out.append(
+                PayLine(Cat.HOLIDAY_PAY, 0, Decimal(0), amount,
+                        f"Holiday pay {holidays[hday]} {hday.isoformat()}: "
+                        f"{currency}{round_cents(wages)} / 20")
+            )
+    return out
 
 
 def compute_employee(
@@ -112,7 +476,52 @@ def compute_employee(
 ) -> EmployeePay:
     """Pay of one employee for start..end (inclusive). ``shifts`` are that employee's shifts
     over at least ``payroll_load_window(site, start, end)``; ``rates`` all of their rates."""
-    raise NotImplementedError
+    first = _week_of(start, site.week_start)
+    if site.rules.holiday_pay is not HolidayPayMethod.NONE and any(start <= d <= end for d in holidays):
+        first -= timedelta(days=28)  # the 4 work weeks whose wages set holiday pay
+    first -= timedelta(days=1)  # an overnight shift from the day before runs into the first week
+    last = _week_of(end, site.week_start) + _SIX_DAYS
+    ordered = sorted((sh for sh in shifts if first <= sh.work_date <= last), key=_shift_key)
+    who = f"{employee.code} {employee.name}"
+    chunks = _Classifier(site, holidays).classify(ordered, rates, who)
+    lines, holiday_pay = _price(site, chunks, start, end, holidays, site.currency)
+
+    total = _Acc()
+    for c in chunks:
+        if start <= c.day <= end:
+            total.add(c.category, c.minutes, c.night)
+    in_force = tuple(
+        sorted(
+            (r for r in rates if r.effective_from <= end and not _superseded(r, rates, start)),
+            key=lambda r: r.effective_from,
+        )
+    )
+    return EmployeePay(
+        employee=employee,
+        start=start,
+        end=end,
+        minutes=total.freeze(),
+        holiday_pay=holiday_pay,
+        lines=tuple(lines),
+        gross=sum((ln.amount for ln in lines), Decimal("0.00")),
+        rates=in_force,
+        _chunks=tuple(chunks),
+        _shifts=tuple(ordered),
+        _holidays=holidays,
+    )
+
+
+def _shift_key(sh: Shift) -> tuple[date, int]:
+    return sh.work_date, minute_of_day(sh.start) if sh.start is not None else -1
+
+
+def _superseded(r: PayRate, rates: Sequence[PayRate], start: date) -> bool:
+    """True if another rate took over from ``r`` on or before ``start``."""
+    return any(o.effective_from > r.effective_from and o.effective_from <= start for o in rates)
+
+
+def _dates(start: date, end: date) -> list[date]:
+    return [start + timedelta(days=i) for i in range((end - start).days + 1)]
 
 
 def compute_payroll(
@@ -125,4 +534,31 @@ def compute_payroll(
     holidays: Mapping[date, str],
 ) -> PayrollResult:
     """Pay of every given employee for start..end; shifts of all of them, any order."""
-    raise NotImplementedError
+    by_emp: dict[str, list[Shift]] = {}
+    for sh in shifts:
+        by_emp.setdefault(sh.employee_code, []).append(sh)
+    return PayrollResult(
+        start,
+        end,
+        tuple(
+            compute_employee(site, e, rates.get(e.code, ()), by_emp.get(e.code, []), start, end, holidays)
+            for e in employees
+        ),
+    )
+
+
+def payroll_totals(result: PayrollResult) -> tuple[MinuteTotals, Decimal, Decimal]:
+    """(minutes, holiday pay, gross) summed over every employee of a result."""
+    acc = _Acc()
+    for ep in result.employees:
+        m = ep.minutes
+        acc.paid += m.paid
+        acc.regular += m.regular
+        acc.overtime += m.overtime
+        acc.double_time += m.double_time
+        acc.night += m.night
+        acc.holiday_worked += m.holiday_worked
+        acc.leave += m.leave
+    hol = sum((ep.holiday_pay for ep in result.employees), Decimal("0.00"))
+    gross = sum((ep.gross for ep in result.employees), Decimal("0.00"))
+    return acc.freeze(), hol, gross

@@ -9,10 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import time
 from decimal import Decimal
-from enum import Enum
+from enum import StrEnum
 
 
-class OvertimeBase(str, Enum):
+class OvertimeBase(StrEnum):
     """What an overtime multiplier applies to.
 
     BASE_RATE: the employee's hourly rate in force for that hour.
@@ -25,12 +25,12 @@ class OvertimeBase(str, Enum):
     REGULAR_RATE = "regular_rate"
 
 
-class NightPremiumKind(str, Enum):
+class NightPremiumKind(StrEnum):
     AMOUNT = "amount"  # currency per night hour
     PERCENT = "percent"  # percent of the hourly rate in force
 
 
-class HolidayPayMethod(str, Enum):
+class HolidayPayMethod(StrEnum):
     NONE = "none"
     # (regular wages + vacation pay) earned in the 4 work weeks before the work week of the
     # holiday, divided by 20: Ontario ESA s.24(1), Canada Labour Code s.196(1).
@@ -55,6 +55,8 @@ class RuleSet:
     holiday_worked_multiplier: Decimal = Decimal("1")
     # Whether minutes worked on a holiday at premium count toward the weekly OT threshold.
     holiday_hours_count_for_ot: bool = True
+    # Minutes the weekly OT threshold drops for each holiday in the work week (Canada federal: 8 h).
+    holiday_week_reduces_weekly_ot_by: int = 0
     # Warning thresholds (never errors).
     min_rest_minutes: int = 8 * 60
     max_daily_minutes: int | None = 12 * 60
@@ -65,8 +67,9 @@ class RuleSet:
 
 
 PRESETS: dict[str, RuleSet] = {
-    # Ontario ESA 2000: OT after 44 h/week (s.22), no daily OT; public holiday pay s.24;
-    # premium pay 1.5x for work on a public holiday (s.27(2)(a)).
+    # Ontario ESA 2000: OT after 44 h/week (s.22(1)), no daily OT; public holiday pay s.24(1);
+    # premium pay 1.5x for work on a public holiday (s.27(2)(a)); hours paid at premium are not
+    # counted toward the 44 (editable: holiday_hours_count_for_ot).
     "ontario": RuleSet(
         preset="ontario",
         weekly_ot_after=44 * 60,
@@ -76,15 +79,18 @@ PRESETS: dict[str, RuleSet] = {
         max_daily_minutes=13 * 60,
         max_weekly_minutes=48 * 60,
     ),
-    # Canada Labour Code Part III: OT after 8 h/day or 40 h/week (s.174), holiday pay s.196(1),
-    # 1.5x for work on a general holiday (s.198).
+    # Canada Labour Code Part III: standard hours 8 h/day and 40 h/week, hours beyond are OT at
+    # 1.5x (ss.169, 174); the weekly standard drops 8 h per general holiday in the week (s.169(2)
+    # as explained on canada.ca "Hours of work"); holiday pay s.196(1); 1.5x for work on a
+    # general holiday in addition to holiday pay (s.197(1)); those hours count as hours worked.
     "canada-federal": RuleSet(
         preset="canada-federal",
         daily_ot_after=8 * 60,
         weekly_ot_after=40 * 60,
         holiday_pay=HolidayPayMethod.FOUR_WEEKS_DIV_20,
         holiday_worked_multiplier=Decimal("1.5"),
-        holiday_hours_count_for_ot=False,
+        holiday_hours_count_for_ot=True,
+        holiday_week_reduces_weekly_ot_by=8 * 60,
         max_weekly_minutes=48 * 60,
     ),
     # US FLSA: OT after 40 h/workweek at 1.5x the regular rate (29 USC 207(a), 29 CFR 778).

@@ -1,0 +1,92 @@
+from datetime import time
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from deskwfm.core.entry import format_entry, parse_entry
+from deskwfm.core.errors import EntryError
+from deskwfm.core.model import ShiftCode, ShiftKind
+
+CODES = {
+    "D": ShiftCode("D", ShiftKind.WORK, time(8), time(16, 30), 30),
+    "N": ShiftCode("N", ShiftKind.WORK, time(22), time(6, 30), 30),
+    "VAC": ShiftCode("VAC", ShiftKind.PAID_LEAVE, time(9), time(17), 0),
+    "OFF": ShiftCode("OFF", ShiftKind.OFF),
+}
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "brk"),
+    [
+        ("9-17", time(9), time(17), 0),
+        ("09:00-17:30", time(9), time(17, 30), 0),
+        ("0900-1730", time(9), time(17, 30), 0),
+        ("9a-5:30p", time(9), time(17, 30), 0),
+        ("9am-5pm", time(9), time(17), 0),
+        ("12a-8a", time(0), time(8), 0),
+        ("12p-8p", time(12), time(20), 0),
+        ("22-6", time(22), time(6), 0),
+        ("9-17/30", time(9), time(17), 30),
+        (" 9 - 17 / 45 ", time(9), time(17), 45),
+        ("09:00\u201317:30/30", time(9), time(17, 30), 30),  # what the grid displays (en dash)
+        ("16-24", time(16), time(0), 0),
+        ("930-1800", time(9, 30), time(18), 0),
+    ],
+)
+def test_time_entries(text: str, start: time, end: time, brk: int) -> None:
+    e = parse_entry(text, CODES)
+    assert e is not None
+    assert (e.start, e.end, e.break_minutes, e.code, e.kind) == (start, end, brk, "", ShiftKind.WORK)
+
+
+def test_codes_are_case_insensitive_and_carry_their_times() -> None:
+    e = parse_entry("vac", CODES)
+    assert e is not None and e.code == "VAC" and e.kind is ShiftKind.PAID_LEAVE
+    n = parse_entry("n", CODES)
+    assert n is not None and (n.start, n.end, n.break_minutes) == (time(22), time(6, 30), 30)
+
+
+@pytest.mark.parametrize("text", ["", "   ", "OFF", "off"])
+def test_blank_and_off_clear(text: str) -> None:
+    assert parse_entry(text, CODES) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment"),
+    [
+        ("25-3", "hour 25 is not a time; write 9-17 or 09:00-17:30"),
+        ("9-9", "zero length"),
+        ("9-17/480", "480-minute break is not shorter than the 480-minute shift"),
+        ("9-17/600", "not shorter"),
+        ("9:75-17", "minute 75"),
+        ("13p-5p", "hour 13p"),
+        ("hello", '"hello" is not a shift'),
+        ("9-17/abc", "whole minutes"),
+        ("9-", "is not a shift"),
+        ("24-8", "hour 24 is not a time"),
+    ],
+)
+def test_bad_entries_say_what_was_expected(text: str, fragment: str) -> None:
+    with pytest.raises(EntryError) as info:
+        parse_entry(text, CODES)
+    assert fragment in str(info.value)
+
+
+def test_unknown_word_lists_site_codes() -> None:
+    with pytest.raises(EntryError, match=r"or a shift code \(D, N, OFF, VAC\)"):
+        parse_entry("XYZ", CODES)
+
+
+times = st.builds(time, st.integers(0, 23), st.integers(0, 59))
+
+
+@given(times, times, st.integers(0, 120))
+def test_canonical_text_parses_back_to_the_same_entry(start: time, end: time, brk: int) -> None:
+    text = format_entry(start, end, brk, "")
+    try:
+        e = parse_entry(text, CODES)
+    except EntryError:
+        return  # zero-length or break too long: refused both ways
+    assert e is not None and (e.start, e.end, e.break_minutes) == (start, end, brk)
+    assert e.text() == text

@@ -1,0 +1,118 @@
+"""Hypothesis properties of the payroll engine (design.md, issue 3)."""
+
+from __future__ import annotations
+
+import random
+from datetime import date, time, timedelta
+from decimal import Decimal
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from deskwfm.core.model import Shift
+from deskwfm.core.payroll import Cat
+from deskwfm.core.rules import PRESET_NAMES, NightPremiumKind
+
+from .payroll_helpers import pay, site, work
+
+WEEK0 = date(2026, 6, 7)  # a Sunday, no DST change nearby
+HOLS = {date(2026, 6, 10): "Test Holiday"}
+
+# A week of shifts: per day either nothing or (start hour, length hours, break).
+day_plan = st.one_of(st.none(), st.tuples(st.integers(0, 23), st.integers(1, 14), st.sampled_from([0, 30, 60])))
+week_plan = st.lists(day_plan, min_size=14, max_size=14)
+
+
+def build(plan: list[tuple[int, int, int] | None]) -> list[Shift]:
+    shifts = []
+    for i, p in enumerate(plan):
+        if p is None:
+            continue
+        start, length, brk = p
+        if brk >= length * 60:
+            brk = 0
+        d = WEEK0 + timedelta(days=i)
+        shifts.append(Shift("A1", d, time(start), time((start + length) % 24), brk))
+    return shifts
+
+
+@settings(max_examples=60, deadline=None)
+@given(week_plan, st.sampled_from(PRESET_NAMES), st.randoms(use_true_random=False))
+def test_entry_order_never_changes_pay(plan: list, preset: str, rnd: random.Random) -> None:
+    s = site(preset, night_premium=Decimal("1.25"))
+    shifts = build(plan)
+    end = WEEK0 + timedelta(days=13)
+    a = pay(s, shifts, WEEK0, end, holidays=HOLS)
+    shuffled = shifts[:]
+    rnd.shuffle(shuffled)
+    b = pay(s, shuffled, WEEK0, end, holidays=HOLS)
+    assert (a.minutes, a.gross, a.lines) == (b.minutes, b.gross, b.lines)
+
+
+@settings(max_examples=80, deadline=None)
+@given(week_plan, st.sampled_from(PRESET_NAMES), st.sampled_from(["America/Toronto", "America/Los_Angeles"]))
+def test_splitting_an_overnight_shift_at_midnight_never_changes_pay(plan: list, preset: str, tz: str) -> None:
+    """Paid minutes and pay never depend on where midnight falls: a 22:00-06:00 shift entered
+    as one shift or as 22:00-24:00 plus 00:00-06:00 the next day is paid the same."""
+    s = site(preset, tz=tz, night_premium=Decimal("10"), night_premium_kind=NightPremiumKind.PERCENT)
+    shifts = [sh for sh in build(plan) if sh.break_minutes == 0]
+    by_day = {sh.work_date: sh for sh in shifts}
+    split: list[Shift] = []
+    for sh in shifts:
+        assert sh.start is not None and sh.end is not None
+        nxt = sh.work_date + timedelta(days=1)
+        overnight = sh.end <= sh.start and sh.end != time(0)
+        if overnight and nxt not in by_day:
+            split.append(Shift("A1", sh.work_date, sh.start, time(0)))
+            split.append(Shift("A1", nxt, time(0), sh.end))
+        else:
+            split.append(sh)
+    end = WEEK0 + timedelta(days=13)
+    a = pay(s, shifts, WEEK0, end, holidays=HOLS)
+    b = pay(s, split, WEEK0, end, holidays=HOLS)
+    assert a.minutes == b.minutes
+    assert a.gross == b.gross
+
+
+@settings(max_examples=60, deadline=None)
+@given(week_plan, st.sampled_from(PRESET_NAMES), st.integers(1, 12))
+def test_minutes_never_depend_on_how_the_range_is_cut(plan: list, preset: str, cut: int) -> None:
+    s = site(preset)
+    shifts = build(plan)
+    end = WEEK0 + timedelta(days=13)
+    mid = WEEK0 + timedelta(days=cut)
+    whole = pay(s, shifts, WEEK0, end, holidays=HOLS).minutes
+    a = pay(s, shifts, WEEK0, mid, holidays=HOLS).minutes
+    b = pay(s, shifts, mid + timedelta(days=1), end, holidays=HOLS).minutes
+    for field in ("paid", "regular", "overtime", "double_time", "night", "holiday_worked", "leave"):
+        assert getattr(a, field) + getattr(b, field) == getattr(whole, field), field
+
+
+@settings(max_examples=60, deadline=None)
+@given(week_plan, st.sampled_from(PRESET_NAMES))
+def test_totals_are_sums_of_rounded_lines_and_categories_add_up(plan: list, preset: str) -> None:
+    s = site(preset, night_premium=Decimal("0.75"))
+    p = pay(s, build(plan), WEEK0, WEEK0 + timedelta(days=13), holidays=HOLS)
+    m = p.minutes
+    assert min(m.paid, m.regular, m.overtime, m.double_time, m.night, m.holiday_worked) >= 0
+    assert m.paid == m.regular + m.overtime + m.double_time + m.holiday_worked
+    assert m.night <= m.paid
+    assert p.gross == sum(ln.amount for ln in p.lines)
+    assert all(ln.amount == ln.amount.quantize(Decimal("0.01")) for ln in p.lines)
+    assert sum(d.minutes.paid for d in p.days) == m.paid
+    assert p.holiday_pay == p.amount(Cat.HOLIDAY_PAY)
+
+
+@settings(max_examples=40, deadline=None)
+@given(week_plan, st.sampled_from(PRESET_NAMES), st.integers(0, 13), st.integers(1, 6))
+def test_adding_a_shift_never_lowers_pay(plan: list, preset: str, day: int, length: int) -> None:
+    s = site(preset)
+    shifts = build(plan)
+    d = WEEK0 + timedelta(days=day)
+    if any(sh.work_date == d for sh in shifts):
+        return
+    end = WEEK0 + timedelta(days=13)
+    before = pay(s, shifts, WEEK0, end, holidays=HOLS)
+    after = pay(s, [*shifts, work(d, 9, 9 + length)], WEEK0, end, holidays=HOLS)
+    assert after.gross >= before.gross
+    assert after.minutes.paid == before.minutes.paid + length * 60
