@@ -13,7 +13,9 @@ from deskwfm.core.site import SiteSettings
 EMP = Employee("A1", "Ann Agent")
 
 
-def site(preset: str = "ontario", tz: str = "America/Toronto", week_start: int = 6, **rule_changes: object) -> SiteSettings:
+def site(
+    preset: str = "ontario", tz: str = "America/Toronto", week_start: int = 6, **rule_changes: object
+) -> SiteSettings:
     rules: RuleSet = PRESETS[preset].with_changes(**rule_changes) if rule_changes else PRESETS[preset]
     return SiteSettings(tz=tz, week_start=week_start, rules=rules)
 

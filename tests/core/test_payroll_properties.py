@@ -19,7 +19,9 @@ WEEK0 = date(2026, 6, 7)  # a Sunday, no DST change nearby
 HOLS = {date(2026, 6, 10): "Test Holiday"}
 
 # A week of shifts: per day either nothing or (start hour, length hours, break).
-day_plan = st.one_of(st.none(), st.tuples(st.integers(0, 23), st.integers(1, 14), st.sampled_from([0, 30, 60])))
+day_plan = st.one_of(
+    st.none(), st.tuples(st.integers(0, 23), st.integers(1, 14), st.sampled_from([0, 30, 60]))
+)
 week_plan = st.lists(day_plan, min_size=14, max_size=14)
 
 
