@@ -52,3 +52,18 @@ def holidays_between(region: str, start: date, end: date) -> dict[date, str]:
             if start <= d <= end:
                 out[d] = name
     return out
+
+
+def supported_regions() -> tuple[str, ...]:
+    """Region codes to offer: Canada and the US with their provinces/states first, then other
+    countries where contact centres commonly are, then NONE."""
+    import holidays as hol
+
+    supported = hol.list_supported_countries()
+    regions: list[str] = []
+    for country in ("CA", "US"):
+        regions.append(country)
+        regions.extend(f"{country}-{sub}" for sub in supported.get(country, ()))
+    regions.extend(c for c in ("GB", "IE", "AU", "NZ", "MX", "PH", "IN", "ZA") if c in supported)
+    regions.append("NONE")
+    return tuple(regions)

@@ -1,0 +1,376 @@
+"""Employees dialog: list, filter, add, edit, deactivate/reactivate, and effective-dated rates."""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import partial
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from deskwfm.core.errors import InputError
+from deskwfm.core.model import Employee, PayRate
+from deskwfm.gui.dialogs.employee_rates import RatesPanel
+from deskwfm.gui.dialogs.forms import (
+    RowsModel,
+    ServiceDialog,
+    date_of,
+    hours_field_text,
+    make_date_edit,
+    make_table,
+    money_text,
+    parse_hours,
+    parse_positive_amount,
+    selected_row,
+    set_read_only,
+)
+from deskwfm.services import employees as employee_service
+from deskwfm.services import site as site_service
+from deskwfm.services.workspace import Workspace
+
+COLUMNS = ("Code", "Name", "Team", "Active", "Contract h/wk", "Max h/wk", "Current rate")
+WIDTHS = (70, 190, 110, 56, 96, 76, 90)
+
+
+def rate_in_force(rates: list[PayRate], on: date) -> PayRate | None:
+    """The rate whose effective_from is the latest on or before ``on`` (rates sorted by date)."""
+    current = None
+    for rate in rates:
+        if rate.effective_from <= on:
+            current = rate
+    return current
+
+
+class EmployeesDialog(ServiceDialog):
+    """Opened from the main window's menu; exec() returns Accepted if anything was written."""
+
+    def __init__(self, ws: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._ws = ws
+        self._employees: list[Employee] = []
+        self._current_rates: dict[str, PayRate | None] = {}
+        self._editing: Employee | None = None  # None: the form holds a new employee
+        site = self.call(lambda: site_service.get_site(ws))
+        self._currency = site.currency if site is not None else "$"
+        self.setWindowTitle("Employees")
+
+        # ---- left: filter + list
+        self.filter_edit = QLineEdit(self)
+        self.filter_edit.setPlaceholderText("Filter by code, name or team")
+        self.filter_edit.setClearButtonEnabled(True)
+        self.show_inactive = QCheckBox("Show &inactive", self)
+        self.show_inactive.setChecked(True)
+        self.model = RowsModel(
+            COLUMNS,
+            self._cells,
+            right_aligned=(4, 5, 6),
+            muted=lambda e: not e.active,
+            parent=self,
+        )
+        self.table = make_table(self.model, WIDTHS, self)
+        self.new_button = QPushButton("&New employee", self)
+        self.active_button = QPushButton("&Deactivate", self)
+        self.count_label = QLabel(self)
+
+        filter_row = QHBoxLayout()
+        filter_row.addWidget(self.filter_edit, 1)
+        filter_row.addWidget(self.show_inactive)
+        list_buttons = QHBoxLayout()
+        list_buttons.addWidget(self.new_button)
+        list_buttons.addWidget(self.active_button)
+        list_buttons.addStretch(1)
+        list_buttons.addWidget(self.count_label)
+        left = QWidget(self)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addLayout(filter_row)
+        left_layout.addWidget(self.table, 1)
+        left_layout.addLayout(list_buttons)
+
+        # ---- right: the form, then the rates
+        self.form_box = QGroupBox("New employee", self)
+        self.code_edit = QLineEdit(self.form_box)
+        self.code_edit.setMaxLength(20)
+        self.name_edit = QLineEdit(self.form_box)
+        self.team_combo = QComboBox(self.form_box)
+        self.team_combo.setEditable(True)
+        self.team_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.contract_edit = QLineEdit(self.form_box)
+        self.contract_edit.setPlaceholderText("e.g. 37.5 (blank: none)")
+        self.max_edit = QLineEdit(self.form_box)
+        self.max_edit.setPlaceholderText("e.g. 48 (blank: none)")
+        self.start_rate_edit = QLineEdit(self.form_box)
+        self.start_rate_edit.setPlaceholderText("e.g. 21.50")
+        self.start_rate_from = make_date_edit(date.today(), self.form_box)
+        self.save_button = QPushButton("&Save employee", self.form_box)
+        self.start_rate_label = QLabel("Starting &rate (per hour)", self.form_box)
+        self.start_from_label = QLabel("Rate in &force from", self.form_box)
+        self.start_rate_label.setBuddy(self.start_rate_edit)
+        self.start_from_label.setBuddy(self.start_rate_from)
+
+        form = QFormLayout(self.form_box)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.addRow("&Code", self.code_edit)
+        form.addRow("Na&me", self.name_edit)
+        form.addRow("&Team", self.team_combo)
+        form.addRow("Contract &hours per week", self.contract_edit)
+        form.addRow("Ma&x hours per week", self.max_edit)
+        form.addRow(self.start_rate_label, self.start_rate_edit)
+        form.addRow(self.start_from_label, self.start_rate_from)
+        save_row = QHBoxLayout()
+        save_row.addStretch(1)
+        save_row.addWidget(self.save_button)
+        form.addRow(save_row)
+
+        self.rates_panel = RatesPanel(ws, self, self._currency)
+
+        right = QWidget(self)
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.form_box)
+        right_layout.addWidget(self.rates_panel, 1)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.setChildrenCollapsible(False)
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setSizes([sum(WIDTHS) + 24, 400])
+
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(self.message)
+        layout.addWidget(self.buttons)
+
+        for button in (self.new_button, self.active_button, self.save_button,
+                       self.buttons.button(QDialogButtonBox.StandardButton.Close)):
+            button.setAutoDefault(False)
+            button.setDefault(False)
+
+        # ---- wiring
+        self.filter_edit.textChanged.connect(self._refill)
+        self.filter_edit.returnPressed.connect(self._focus_table)
+        self.show_inactive.toggled.connect(self._refill)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.new_button.clicked.connect(self.start_new)
+        self.active_button.clicked.connect(self.toggle_active)
+        self.save_button.clicked.connect(self.save)
+        for edit in (self.code_edit, self.name_edit, self.contract_edit, self.max_edit,
+                     self.start_rate_edit):
+            edit.returnPressed.connect(self.save)
+        line = self.team_combo.lineEdit()
+        if line is not None:
+            line.returnPressed.connect(self.save)
+        self.rates_panel.rates_changed.connect(self._rates_changed)
+
+        QWidget.setTabOrder(self.filter_edit, self.show_inactive)
+        chain = [self.show_inactive, self.table, self.new_button, self.active_button,
+                 self.code_edit, self.name_edit, self.team_combo, self.contract_edit, self.max_edit,
+                 self.start_rate_edit, self.start_rate_from, self.save_button,
+                 self.rates_panel.table, self.rates_panel.delete_button, self.rates_panel.rate_edit,
+                 self.rates_panel.rate_from, self.rates_panel.add_button]
+        for a, b in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(a, b)
+
+        self.resize(sum(WIDTHS) + 480, 580)
+        self.reload()
+        self.start_new()
+        self.filter_edit.setFocus()
+
+    def on_stale(self) -> None:
+        self.reload(select=self._editing.code if self._editing else None)
+
+    # ---------------------------------------------------------------- list
+
+    def _cells(self, e: Employee) -> list[str]:
+        rate = self._current_rates.get(e.code)
+        return [
+            e.code,
+            e.name,
+            e.team,
+            "yes" if e.active else "no",
+            hours_field_text(e.contract_minutes),
+            hours_field_text(e.max_minutes),
+            money_text(rate.hourly, self._currency) if rate else "—",
+        ]
+
+    def reload(self, select: str | None = None) -> None:
+        """Re-read employees (and each one's rate in force today) from the services."""
+        employees = self.call(lambda: employee_service.list_employees(self._ws, include_inactive=True))
+        self._employees = employees or []
+        today = date.today()
+        self._current_rates = {}
+        for e in self._employees:
+            rates = self.call(partial(employee_service.list_rates, self._ws, e.code)) or []
+            self._current_rates[e.code] = rate_in_force(rates, today) or (rates[0] if rates else None)
+        teams = sorted({e.team for e in self._employees if e.team})
+        text = self.team_combo.currentText()
+        self.team_combo.clear()
+        self.team_combo.addItems(teams)
+        self.team_combo.setCurrentText(text)
+        self._refill(select=select)
+
+    def _refill(self, *_: object, select: str | None = None) -> None:
+        keep = select or (self._editing.code if self._editing else None)
+        needle = self.filter_edit.text().strip().casefold()
+        shown = [
+            e for e in self._employees
+            if (self.show_inactive.isChecked() or e.active)
+            and (not needle or needle in f"{e.code}\t{e.name}\t{e.team}".casefold())
+        ]
+        self.model.set_rows(shown)
+        self.count_label.setText(f"{len(shown)} of {len(self._employees)}")
+        if keep is not None:
+            self.select_code(keep)
+        self._update_active_button()
+
+    def select_code(self, code: str) -> bool:
+        for row, e in enumerate(self.model.objects()):
+            if e.code == code:
+                self.table.selectRow(row)
+                self.table.scrollTo(self.model.index(row, 0))
+                return True
+        return False
+
+    def _focus_table(self) -> None:
+        if self.model.rowCount() and selected_row(self.table) is None:
+            self.table.selectRow(0)
+        self.table.setFocus()
+
+    def _selection_changed(self) -> None:
+        row = selected_row(self.table)
+        if row is not None:
+            self._load_form(self.model.object_at(row))
+        self._update_active_button()
+
+    def _update_active_button(self) -> None:
+        row = selected_row(self.table)
+        employee = self.model.object_at(row) if row is not None else None
+        self.active_button.setEnabled(employee is not None)
+        self.active_button.setText("Re&activate" if employee and not employee.active else "&Deactivate")
+
+    def _rates_changed(self) -> None:
+        self.reload(select=self._editing.code if self._editing else None)
+
+    # ---------------------------------------------------------------- form
+
+    def _load_form(self, e: Employee) -> None:
+        self._editing = e
+        self.form_box.setTitle(f"Employee {e.code}" + ("" if e.active else " (inactive)"))
+        self.code_edit.setText(e.code)
+        set_read_only(self.code_edit, True)
+        self.code_edit.setToolTip("Codes never change; add a new employee for a new code")
+        self.name_edit.setText(e.name)
+        self.team_combo.setCurrentText(e.team)
+        self.contract_edit.setText(hours_field_text(e.contract_minutes))
+        self.max_edit.setText(hours_field_text(e.max_minutes))
+        self._set_new_rate_visible(False)
+        self.rates_panel.show_employee(e.code)
+
+    def start_new(self) -> None:
+        """Clear the form for a new employee (code editable, starting rate asked)."""
+        self._editing = None
+        self.table.clearSelection()
+        self.form_box.setTitle("New employee")
+        set_read_only(self.code_edit, False)
+        self.code_edit.setToolTip("")
+        for edit in (self.code_edit, self.name_edit, self.contract_edit, self.max_edit,
+                     self.start_rate_edit):
+            edit.clear()
+        self.team_combo.setCurrentText("")
+        self._set_new_rate_visible(True)
+        self.rates_panel.show_employee(None)
+        self._update_active_button()
+        self.code_edit.setFocus()
+
+    def _set_new_rate_visible(self, visible: bool) -> None:
+        for w in (self.start_rate_label, self.start_rate_edit, self.start_from_label,
+                  self.start_rate_from):
+            w.setVisible(visible)
+
+    def _employee_from_form(self) -> Employee:
+        code = self.code_edit.text().strip()
+        if not code:
+            raise InputError("Code: enter the employee's code, like A123")
+        name = self.name_edit.text().strip()
+        if not name:
+            raise InputError("Name: enter the employee's name")
+        contract = parse_hours(self.contract_edit.text(), "Contract hours per week")
+        maximum = parse_hours(self.max_edit.text(), "Max hours per week")
+        base = self._editing
+        return Employee(
+            code=code,
+            name=name,
+            team=self.team_combo.currentText().strip(),
+            active=base.active if base else True,
+            contract_minutes=contract,
+            max_minutes=maximum,
+            version=base.version if base else 0,
+        )
+
+    def save(self) -> None:
+        """Add the new employee (with a starting rate) or update the one being edited."""
+        try:
+            employee = self._employee_from_form()
+            if self._editing is None:
+                rate = parse_positive_amount(self.start_rate_edit.text(), "Starting rate")
+        except InputError as exc:
+            self.show_error(str(exc))
+            return
+        if self._editing is None:
+            start = date_of(self.start_rate_from)
+            saved = self.call(
+                lambda: employee_service.add_employee(self._ws, employee, rate, start),
+                success=f"Added {employee.code} {employee.name}",
+            )
+        else:
+            saved = self.call(
+                lambda: employee_service.update_employee(self._ws, employee),
+                success=f"Saved {employee.code} {employee.name}",
+            )
+        if saved is None:
+            return
+        self.mark_changed()
+        self._editing = saved
+        self.filter_edit.blockSignals(True)
+        if self.filter_edit.text() and not self._matches_filter(saved):
+            self.filter_edit.clear()
+        self.filter_edit.blockSignals(False)
+        self.reload(select=saved.code)
+
+    def _matches_filter(self, e: Employee) -> bool:
+        needle = self.filter_edit.text().strip().casefold()
+        return needle in f"{e.code}\t{e.name}\t{e.team}".casefold()
+
+    def toggle_active(self) -> None:
+        row = selected_row(self.table)
+        if row is None:
+            return
+        e: Employee = self.model.object_at(row)
+        verb = "Reactivated" if not e.active else "Deactivated"
+        saved = self.call(
+            lambda: employee_service.set_active(self._ws, e.code, not e.active),
+            success=f"{verb} {e.code} {e.name}",
+        )
+        if saved is None:
+            return
+        self.mark_changed()
+        self._editing = saved
+        self.reload(select=saved.code)

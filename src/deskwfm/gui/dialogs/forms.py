@@ -1,0 +1,363 @@
+"""Shared pieces of the settings dialogs: field parsers, a read-only table model, the
+inline error label and the base dialog that remembers whether anything was written.
+
+Parsers raise :class:`InputError` whose message starts with the field's name, so the
+inline label tells the user which box to fix.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from datetime import date, time
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Any, TypeVar
+
+from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDateEdit,
+    QDialog,
+    QFormLayout,
+    QHeaderView,
+    QLabel,
+    QLayout,
+    QLineEdit,
+    QMessageBox,
+    QTableView,
+    QWidget,
+)
+
+from deskwfm.core.errors import DeskwfmError, InputError, StaleEditError
+from deskwfm.core.money import hours_text, parse_money
+
+T = TypeVar("T")
+
+DISPLAY_ROLE = int(Qt.ItemDataRole.DisplayRole)
+DECORATION_ROLE = int(Qt.ItemDataRole.DecorationRole)
+FOREGROUND_ROLE = int(Qt.ItemDataRole.ForegroundRole)
+ALIGNMENT_ROLE = int(Qt.ItemDataRole.TextAlignmentRole)
+USER_ROLE = int(Qt.ItemDataRole.UserRole)
+
+_HOURS_HHMM = re.compile(r"^(\d{1,3}):([0-5]\d)$")
+_CLOCK = re.compile(r"^(\d{1,2})(?::?(\d{2}))?\s*(a|am|p|pm)?$")
+_SIXTY = Decimal(60)
+
+
+# --------------------------------------------------------------------------- parsers
+
+
+def parse_hours(text: str, field: str, *, optional: bool = True, max_hours: int = 168) -> int | None:
+    """Decimal hours (``37.5``) or h:mm (``37:30``) as whole minutes; blank -> None if optional."""
+    cleaned = text.strip()
+    if not cleaned:
+        if optional:
+            return None
+        raise InputError(f"{field}: enter a number of hours, like 7.5")
+    m = _HOURS_HHMM.match(cleaned)
+    if m:
+        minutes = int(m.group(1)) * 60 + int(m.group(2))
+    else:
+        try:
+            value = parse_money(cleaned, field)
+        except InputError:
+            raise InputError(f'{field}: "{text}" is not a number of hours; write it like 7.5') from None
+        minutes = int((value * _SIXTY).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+    if minutes > max_hours * 60:
+        raise InputError(f"{field}: {text} is more than {max_hours} hours")
+    return minutes
+
+
+def hours_field_text(minutes: int | None) -> str:
+    """Minutes as the text a user would type back: ``37.5``, ``40``, blank for None."""
+    if minutes is None:
+        return ""
+    text = hours_text(minutes)
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def parse_amount(text: str, field: str, example: str = "20.00") -> Decimal:
+    """A money amount or multiplier; parse_money's message starts with the field's name."""
+    if not text.strip():
+        raise InputError(f"{field}: enter a number, like {example}")
+    try:
+        return parse_money(text, field)
+    except InputError as exc:
+        raise InputError(str(exc).replace("like 20.00", f"like {example}")) from None
+
+
+def parse_positive_amount(text: str, field: str, example: str = "20.00") -> Decimal:
+    value = parse_amount(text, field, example)
+    if value <= 0:
+        raise InputError(f"{field}: must be more than 0")
+    return value
+
+
+def parse_clock(text: str, field: str, *, optional: bool = True) -> time | None:
+    """A wall-clock time: ``9``, ``9:30``, ``09:30``, ``0930``, ``5pm``; blank -> None if optional."""
+    cleaned = text.strip().replace(".", ":").lower()
+    if not cleaned:
+        if optional:
+            return None
+        raise InputError(f"{field}: enter a time, like 09:00")
+    m = _CLOCK.match(cleaned)
+    if m is None:
+        digits = re.match(r"^(\d{3,4})\s*(a|am|p|pm)?$", cleaned)
+        if digits:  # 0930, 930pm
+            m = _CLOCK.match(f"{digits.group(1)[:-2]}:{digits.group(1)[-2:]}{digits.group(2) or ''}")
+    if m is None:
+        raise InputError(f'{field}: "{text}" is not a time; write it like 09:00')
+    hour, minute, meridiem = int(m.group(1)), int(m.group(2) or 0), m.group(3)
+    if meridiem:
+        if not 1 <= hour <= 12:
+            raise InputError(f'{field}: "{text}" is not a time; write it like 09:00')
+        hour = hour % 12 + (12 if meridiem.startswith("p") else 0)
+    if hour == 24 and minute == 0:
+        hour = 0
+    if hour > 23 or minute > 59:
+        raise InputError(f'{field}: "{text}" is not a time; write it like 09:00')
+    return time(hour, minute)
+
+
+def clock_text(t: time | None) -> str:
+    return "" if t is None else t.strftime("%H:%M")
+
+
+def decimal_text(value: Decimal) -> str:
+    """``Decimal('1.50')`` -> ``1.5``; ``Decimal('2')`` -> ``2``."""
+    text = format(value.normalize(), "f")
+    return text
+
+
+def money_text(value: Decimal, currency: str = "$") -> str:
+    return f"{currency}{value.quantize(Decimal('0.01'), rounding=ROUND_HALF_UP):,}"
+
+
+# --------------------------------------------------------------------------- dates
+
+
+def to_qdate(value: date) -> QDate:
+    return QDate(value.year, value.month, value.day)
+
+
+def make_date_edit(value: date, parent: QWidget | None = None) -> QDateEdit:
+    edit = QDateEdit(to_qdate(value), parent)
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("yyyy-MM-dd")
+    return edit
+
+
+def date_of(edit: QDateEdit) -> date:
+    q = edit.date()
+    return date(q.year(), q.month(), q.day())
+
+
+# --------------------------------------------------------------------------- table model
+
+
+class RowsModel(QAbstractTableModel):
+    """A read-only table over a list of rows; each row keeps the object it shows.
+
+    ``cells(obj)`` returns the display texts; ``colour(obj)`` (optional) an ``#rrggbb``
+    swatch for column ``swatch_column``; ``muted(obj)`` greys a row (inactive employees).
+    """
+
+    def __init__(
+        self,
+        headers: Sequence[str],
+        cells: Callable[[Any], Sequence[str]],
+        *,
+        right_aligned: Sequence[int] = (),
+        swatch: Callable[[Any], str] | None = None,
+        swatch_column: int = 0,
+        muted: Callable[[Any], bool] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._headers = list(headers)
+        self._cells = cells
+        self._right = set(right_aligned)
+        self._swatch = swatch
+        self._swatch_column = swatch_column
+        self._muted = muted
+        self._objects: list[Any] = []
+        self._texts: list[Sequence[str]] = []
+
+    def set_rows(self, objects: Sequence[Any]) -> None:
+        self.beginResetModel()
+        self._objects = list(objects)
+        self._texts = [self._cells(o) for o in self._objects]
+        self.endResetModel()
+
+    def object_at(self, row: int) -> Any:
+        return self._objects[row]
+
+    def objects(self) -> list[Any]:
+        return list(self._objects)
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._objects)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._headers)
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = DISPLAY_ROLE) -> Any:
+        if not index.isValid():
+            return None
+        row, col = index.row(), index.column()
+        if role == DISPLAY_ROLE:
+            return self._texts[row][col]
+        if role == ALIGNMENT_ROLE and col in self._right:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == DECORATION_ROLE and self._swatch is not None and col == self._swatch_column:
+            return QColor(self._swatch(self._objects[row]))
+        if role == FOREGROUND_ROLE and self._muted is not None and self._muted(self._objects[row]):
+            return QColor("#8a8a8a")
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY_ROLE) -> Any:
+        if role == DISPLAY_ROLE and orientation == Qt.Orientation.Horizontal:
+            return self._headers[section]
+        return None
+
+
+def make_table(
+    model: QAbstractTableModel, widths: Sequence[int], parent: QWidget | None = None
+) -> QTableView:
+    """A compact, single-row-selection table over ``model`` with fixed column widths
+    (never resize-to-contents, which reads every row)."""
+    view = QTableView(parent)
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setAlternatingRowColors(True)
+    view.setWordWrap(False)
+    view.verticalHeader().setVisible(False)
+    view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+    header.setHighlightSections(False)
+    header.setStretchLastSection(True)
+    for col, width in enumerate(widths):
+        view.setColumnWidth(col, width)
+    return view
+
+
+def set_read_only(edit: QLineEdit, read_only: bool) -> None:
+    """Read-only line edits look like editable ones in Fusion; grey them so nobody types in vain."""
+    edit.setReadOnly(read_only)
+    edit.setStyleSheet("QLineEdit { background: palette(window); color: #404040; }" if read_only else "")
+
+
+def selected_row(view: QTableView) -> int | None:
+    rows = view.selectionModel().selectedRows() if view.selectionModel() else []
+    return rows[0].row() if rows else None
+
+
+# --------------------------------------------------------------------------- dialog base
+
+
+class ErrorLabel(QLabel):
+    """The inline message under a form: red for an error, green for a confirmation."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.clear_message()
+
+    def show_error(self, message: str) -> None:
+        self.setStyleSheet("color: #b00020; font-weight: 600;")
+        self.setText(message)
+        self.setVisible(True)
+
+    def show_info(self, message: str) -> None:
+        self.setStyleSheet("color: #1b5e20;")
+        self.setText(message)
+        self.setVisible(True)
+
+    def clear_message(self) -> None:
+        self.setText("")
+        self.setVisible(False)
+
+    @property
+    def is_error(self) -> bool:
+        return self.isVisible() and "b00020" in self.styleSheet()
+
+
+class ServiceDialog(QDialog):
+    """A dialog whose exec() returns Accepted when it wrote anything, whichever way it closes.
+
+    Service calls go through :meth:`call`, which turns a DeskwfmError into the inline message
+    instead of a traceback. ``confirm`` is a method so tests can answer it without a modal box.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._changed = False
+        self.message = ErrorLabel(self)
+
+    @property
+    def changed(self) -> bool:
+        return self._changed
+
+    def mark_changed(self) -> None:
+        self._changed = True
+
+    def call(self, fn: Callable[[], T], success: str = "") -> T | None:
+        """Run a service call; show its error inline and return None when it fails."""
+        try:
+            result = fn()
+        except StaleEditError as exc:
+            self.show_error(str(exc))
+            self.on_stale()
+            return None
+        except DeskwfmError as exc:
+            self.show_error(str(exc))
+            return None
+        if success:  # reads pass no text and leave the last message standing
+            self.message.show_info(success)
+        return result
+
+    def run(self, fn: Callable[[], object], success: str = "") -> bool:
+        """Like :meth:`call` for a service that returns nothing: True when it succeeded."""
+        done = False
+
+        def wrapped() -> bool:
+            nonlocal done
+            fn()
+            done = True
+            return True
+
+        self.call(wrapped, success)
+        return done
+
+    def show_error(self, message: str) -> None:
+        self.message.show_error(message)
+
+    def on_stale(self) -> None:
+        """Another workstation changed the row: dialogs re-read so the next try can succeed."""
+
+    def confirm(self, question: str) -> bool:
+        answer = QMessageBox.question(self, self.windowTitle(), question)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def reject(self) -> None:
+        """Escape / Close: still report Accepted if something was saved, so the caller reloads."""
+        if self._changed:
+            self.done(int(QDialog.DialogCode.Accepted))
+        else:
+            super().reject()
+
+
+def add_row(form: QFormLayout, text: str, field: QWidget | QLayout, buddy: QWidget | None = None) -> QLabel:
+    """A form row whose label's ``&`` mnemonic focuses ``buddy`` (or ``field`` if it is a widget)."""
+    label = QLabel(text, form.parentWidget())
+    target = buddy if buddy is not None else field if isinstance(field, QWidget) else None
+    if target is not None:
+        label.setBuddy(target)
+    form.addRow(label, field)
+    return label

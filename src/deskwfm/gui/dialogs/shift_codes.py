@@ -1,0 +1,338 @@
+"""Shift codes dialog: list, add, edit and delete the site's codes (D, N, VAC...)."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QColorDialog,
+    QComboBox,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from deskwfm.core.entry import span_minutes
+from deskwfm.core.errors import InputError
+from deskwfm.core.model import ShiftCode, ShiftKind
+from deskwfm.gui.dialogs.forms import (
+    RowsModel,
+    ServiceDialog,
+    add_row,
+    clock_text,
+    hours_field_text,
+    make_table,
+    parse_clock,
+    selected_row,
+    set_read_only,
+)
+from deskwfm.services import codes as code_service
+from deskwfm.services.workspace import Workspace
+
+KIND_LABELS: dict[ShiftKind, str] = {
+    ShiftKind.WORK: "Work",
+    ShiftKind.PAID_LEAVE: "Paid leave",
+    ShiftKind.UNPAID_LEAVE: "Unpaid leave",
+    ShiftKind.OFF: "Day off",
+}
+COLUMNS = ("Code", "Kind", "Start", "End", "Break", "Paid h", "Label")
+WIDTHS = (80, 96, 56, 56, 60, 56, 160)
+DEFAULT_COLOUR = "#d9d9d9"
+
+
+def _cells(c: ShiftCode) -> list[str]:
+    return [
+        c.code,
+        KIND_LABELS.get(c.kind, c.kind.value),
+        clock_text(c.start),
+        clock_text(c.end),
+        f"{c.break_minutes} min" if c.break_minutes else "",
+        _paid_hours(c),
+        c.label,
+    ]
+
+
+def _paid_hours(c: ShiftCode) -> str:
+    """Nominal paid hours (wall-clock span less break; a DST night differs by an hour)."""
+    if c.start is None or c.end is None:
+        return ""
+    return hours_field_text(span_minutes(c.start, c.end) - c.break_minutes)
+
+
+class ColourButton(QPushButton):
+    """A button painted with the chosen colour and showing its hex value."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAutoDefault(False)
+        self.setMinimumWidth(110)
+        self._colour = DEFAULT_COLOUR
+        self.set_colour(DEFAULT_COLOUR)
+
+    @property
+    def colour(self) -> str:
+        return self._colour
+
+    def set_colour(self, colour: str) -> None:
+        q = QColor(colour)
+        if not q.isValid():
+            q = QColor(DEFAULT_COLOUR)
+        self._colour = q.name()
+        ink = "#000000" if q.lightness() > 140 else "#ffffff"
+        self.setText(self._colour)
+        self.setStyleSheet(
+            f"QPushButton {{ background-color: {self._colour}; color: {ink};"
+            " border: 1px solid #808080; border-radius: 3px; padding: 3px 10px; }"
+            " QPushButton:focus { border: 2px solid #2a6fdb; }"
+        )
+
+
+class ShiftCodesDialog(ServiceDialog):
+    """Opened from the main window's menu; exec() returns Accepted if anything was written."""
+
+    def __init__(self, ws: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._ws = ws
+        self._editing: ShiftCode | None = None
+        self.setWindowTitle("Shift codes")
+
+        self.model = RowsModel(
+            COLUMNS, _cells, right_aligned=(5,), swatch=lambda c: c.colour, swatch_column=0, parent=self
+        )
+        self.table = make_table(self.model, WIDTHS, self)
+        self.new_button = QPushButton("&New code", self)
+        self.delete_button = QPushButton("De&lete", self)
+
+        self.form_box = QGroupBox("New shift code", self)
+        self.code_edit = QLineEdit(self.form_box)
+        self.code_edit.setMaxLength(12)
+        self.code_edit.setPlaceholderText("e.g. D, N, VAC")
+        self.kind_combo = QComboBox(self.form_box)
+        for kind, label in KIND_LABELS.items():
+            self.kind_combo.addItem(label, kind)
+        self.start_edit = QLineEdit(self.form_box)
+        self.start_edit.setPlaceholderText("09:00")
+        self.end_edit = QLineEdit(self.form_box)
+        self.end_edit.setPlaceholderText("17:30")
+        for edit in (self.start_edit, self.end_edit):
+            edit.setMaximumWidth(80)
+        self.break_spin = QSpinBox(self.form_box)
+        self.break_spin.setRange(0, 600)
+        self.break_spin.setSingleStep(15)
+        self.break_spin.setSuffix(" min")
+        self.break_spin.setMaximumWidth(100)
+        self.colour_button = ColourButton(self.form_box)
+        self.label_edit = QLineEdit(self.form_box)
+        self.label_edit.setPlaceholderText("e.g. Day shift")
+        self.save_button = QPushButton("&Save code", self.form_box)
+        self.times_hint = QLabel(self.form_box)
+        self.times_hint.setWordWrap(True)
+        self.times_hint.setStyleSheet("color: #606060;")
+
+        times = QHBoxLayout()
+        times.addWidget(self.start_edit)
+        times.addWidget(QLabel("to", self.form_box))
+        times.addWidget(self.end_edit)
+        times.addStretch(1)
+        colour_row = QHBoxLayout()
+        colour_row.addWidget(self.colour_button)
+        colour_row.addStretch(1)
+        form = QFormLayout(self.form_box)
+        form.addRow("&Code", self.code_edit)
+        form.addRow("&Kind", self.kind_combo)
+        start_label = QLabel("&Times", self.form_box)
+        start_label.setBuddy(self.start_edit)
+        form.addRow(start_label, times)
+        form.addRow("", self.times_hint)
+        form.addRow("Unpaid &break", self.break_spin)
+        add_row(form, "Colo&ur", colour_row, self.colour_button)
+        form.addRow("L&abel", self.label_edit)
+        save_row = QHBoxLayout()
+        save_row.addStretch(1)
+        save_row.addWidget(self.save_button)
+        form.addRow(save_row)
+
+        list_buttons = QHBoxLayout()
+        list_buttons.addWidget(self.new_button)
+        list_buttons.addWidget(self.delete_button)
+        list_buttons.addStretch(1)
+        left = QVBoxLayout()
+        left.addWidget(self.table, 1)
+        left.addLayout(list_buttons)
+        body = QHBoxLayout()
+        body.addLayout(left, 3)
+        right = QVBoxLayout()
+        right.addWidget(self.form_box)
+        right.addStretch(1)
+        body.addLayout(right, 2)
+
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(body, 1)
+        layout.addWidget(self.message)
+        layout.addWidget(self.buttons)
+
+        for button in (self.new_button, self.delete_button, self.save_button,
+                       self.buttons.button(QDialogButtonBox.StandardButton.Close)):
+            button.setAutoDefault(False)
+            button.setDefault(False)
+
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.new_button.clicked.connect(self.start_new)
+        self.delete_button.clicked.connect(self.delete_selected)
+        self.save_button.clicked.connect(self.save)
+        self.colour_button.clicked.connect(self.choose_colour)
+        self.kind_combo.currentIndexChanged.connect(self._kind_changed)
+        for edit in (self.code_edit, self.start_edit, self.end_edit, self.label_edit):
+            edit.returnPressed.connect(self.save)
+
+        chain = [self.table, self.new_button, self.delete_button, self.code_edit, self.kind_combo,
+                 self.start_edit, self.end_edit, self.break_spin, self.colour_button,
+                 self.label_edit, self.save_button]
+        for a, b in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(a, b)
+
+        self.resize(sum(WIDTHS) + 420, 440)
+        self.reload()
+        self.start_new()
+
+    # ---------------------------------------------------------------- hooks
+
+    def pick_colour(self, current: str) -> str | None:
+        """Ask for a colour (a method so tests can answer without the modal picker)."""
+        chosen = QColorDialog.getColor(QColor(current), self, "Shift code colour")
+        return chosen.name() if chosen.isValid() else None
+
+    def choose_colour(self) -> None:
+        chosen = self.pick_colour(self.colour_button.colour)
+        if chosen:
+            self.colour_button.set_colour(chosen)
+
+    def on_stale(self) -> None:
+        self.reload(select=self._editing.code if self._editing else None)
+
+    # ---------------------------------------------------------------- list
+
+    def reload(self, select: str | None = None) -> None:
+        codes = self.call(lambda: code_service.list_codes(self._ws)) or []
+        self.model.set_rows(codes)
+        if select is not None:
+            for row, c in enumerate(codes):
+                if c.code == select:
+                    self.table.selectRow(row)
+                    break
+        self.delete_button.setEnabled(selected_row(self.table) is not None)
+
+    def _selection_changed(self) -> None:
+        row = selected_row(self.table)
+        self.delete_button.setEnabled(row is not None)
+        if row is not None:
+            self._load_form(self.model.object_at(row))
+
+    # ---------------------------------------------------------------- form
+
+    def _load_form(self, c: ShiftCode) -> None:
+        self._editing = c
+        self.form_box.setTitle(f"Shift code {c.code}")
+        self.code_edit.setText(c.code)
+        set_read_only(self.code_edit, True)
+        self.kind_combo.setCurrentIndex(max(0, self.kind_combo.findData(c.kind)))
+        self.start_edit.setText(clock_text(c.start))
+        self.end_edit.setText(clock_text(c.end))
+        self.break_spin.setValue(c.break_minutes)
+        self.colour_button.set_colour(c.colour)
+        self.label_edit.setText(c.label)
+        self._kind_changed()
+
+    def start_new(self) -> None:
+        self._editing = None
+        self.table.clearSelection()
+        self.form_box.setTitle("New shift code")
+        set_read_only(self.code_edit, False)
+        for edit in (self.code_edit, self.start_edit, self.end_edit, self.label_edit):
+            edit.clear()
+        self.kind_combo.setCurrentIndex(0)
+        self.break_spin.setValue(0)
+        self.colour_button.set_colour(DEFAULT_COLOUR)
+        self._kind_changed()
+        self.code_edit.setFocus()
+
+    def _kind(self) -> ShiftKind:
+        return ShiftKind(self.kind_combo.currentData())
+
+    def _kind_changed(self) -> None:
+        kind = self._kind()
+        timed = kind is not ShiftKind.OFF
+        for w in (self.start_edit, self.end_edit, self.break_spin):
+            w.setEnabled(timed)
+        self.times_hint.setText({
+            ShiftKind.WORK: "An end at or before the start ends the next day.",
+            ShiftKind.PAID_LEAVE: "Times set the hours the leave pays; blank pays none.",
+            ShiftKind.UNPAID_LEAVE: "Times are optional and pay nothing.",
+            ShiftKind.OFF: "A day-off code clears the day; it has no times.",
+        }[kind])
+
+    def _code_from_form(self) -> ShiftCode:
+        code = self.code_edit.text().strip().upper()
+        if not code:
+            raise InputError("Code: enter a short code, like D or VAC")
+        kind = self._kind()
+        if kind is ShiftKind.OFF:
+            start = end = None
+            break_minutes = 0
+        else:
+            start = parse_clock(self.start_edit.text(), "Start time")
+            end = parse_clock(self.end_edit.text(), "End time")
+            if (start is None) != (end is None):
+                raise InputError("Times: enter both a start and an end time, or neither")
+            if kind is ShiftKind.WORK and start is None:
+                raise InputError("Times: a work code needs a start and an end time, like 09:00 to 17:30")
+            break_minutes = self.break_spin.value() if start is not None else 0
+        base = self._editing
+        return ShiftCode(
+            code=code,
+            kind=kind,
+            start=start,
+            end=end,
+            break_minutes=break_minutes,
+            colour=self.colour_button.colour,
+            label=self.label_edit.text().strip(),
+            version=base.version if base else 0,
+        )
+
+    def save(self) -> None:
+        try:
+            code = self._code_from_form()
+        except InputError as exc:
+            self.show_error(str(exc))
+            return
+        if self._editing is None and any(c.code == code.code for c in self.model.objects()):
+            self.show_error(f"Code: {code.code} already exists; select it in the list to edit it")
+            return
+        verb = "Added" if self._editing is None else "Saved"
+        saved = self.call(lambda: code_service.save_code(self._ws, code), success=f"{verb} {code.code}")
+        if saved is None:
+            return
+        self.mark_changed()
+        self._editing = saved
+        self.reload(select=saved.code)
+
+    def delete_selected(self) -> None:
+        row = selected_row(self.table)
+        if row is None:
+            return
+        c: ShiftCode = self.model.object_at(row)
+        if not self.confirm(f"Delete shift code {c.code}?"):
+            return
+        if not self.run(lambda: code_service.delete_code(self._ws, c.code), success=f"Deleted {c.code}"):
+            return
+        self.mark_changed()
+        self.reload()
+        self.start_new()

@@ -1,0 +1,438 @@
+"""Site settings dialog: name, time zone, week and pay period, pay rules, night premium, holidays."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date, time, timedelta
+from decimal import Decimal
+from functools import lru_cache
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QCompleter,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from deskwfm.core.errors import InputError
+from deskwfm.core.model import PayPeriodKind
+from deskwfm.core.rules import PRESETS, HolidayPayMethod, NightPremiumKind, OvertimeBase, RuleSet
+from deskwfm.core.site import SiteSettings
+from deskwfm.gui.dialogs.forms import (
+    ServiceDialog,
+    add_row,
+    clock_text,
+    date_of,
+    decimal_text,
+    hours_field_text,
+    make_date_edit,
+    parse_amount,
+    parse_clock,
+    parse_hours,
+    parse_positive_amount,
+    to_qdate,
+)
+from deskwfm.services import site as site_service
+from deskwfm.services.workspace import Workspace
+
+PRESET_LABELS: dict[str, str] = {
+    "ontario": "Ontario (ESA 2000)",
+    "canada-federal": "Canada federal (Labour Code)",
+    "flsa": "US federal (FLSA)",
+    "california": "California (Labor Code 510)",
+}
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+PERIOD_LABELS: dict[PayPeriodKind, str] = {
+    PayPeriodKind.WEEKLY: "Weekly",
+    PayPeriodKind.BIWEEKLY: "Every two weeks",
+    PayPeriodKind.SEMIMONTHLY: "Twice a month (1-15, 16-end)",
+    PayPeriodKind.MONTHLY: "Monthly",
+}
+OT_BASE_LABELS: dict[OvertimeBase, str] = {
+    OvertimeBase.BASE_RATE: "Hourly rate in force",
+    OvertimeBase.REGULAR_RATE: "Regular rate of the week (FLSA)",
+}
+HOLIDAY_PAY_LABELS: dict[HolidayPayMethod, str] = {
+    HolidayPayMethod.NONE: "None",
+    HolidayPayMethod.FOUR_WEEKS_DIV_20: "4 weeks' wages ÷ 20 (ESA, CLC)",
+}
+NIGHT_KIND_LABELS: dict[NightPremiumKind, str] = {
+    NightPremiumKind.AMOUNT: "per night hour",
+    NightPremiumKind.PERCENT: "% of hourly rate",
+}
+# Night window and premium are the site's own policy, not statute: a preset leaves them alone.
+_NIGHT_FIELDS = ("night_start", "night_end", "night_premium", "night_premium_kind")
+
+
+@lru_cache(maxsize=1)
+def region_choices() -> tuple[str, ...]:
+    from deskwfm.core.holidays import supported_regions
+
+    return supported_regions()
+
+
+@lru_cache(maxsize=1)
+def time_zone_choices() -> tuple[str, ...]:
+    from zoneinfo import available_timezones
+
+    return tuple(sorted(z for z in available_timezones() if "/" in z and not z.startswith("Etc/")))
+
+
+def _combo(parent: QWidget, items: Mapping[Any, str]) -> QComboBox:
+    combo = QComboBox(parent)
+    for value, label in items.items():
+        combo.addItem(label, value)
+    return combo
+
+
+def _select(combo: QComboBox, value: object) -> None:
+    combo.setCurrentIndex(max(0, combo.findData(value)))
+
+
+def _hours_edit(parent: QWidget, placeholder: str = "off") -> QLineEdit:
+    edit = QLineEdit(parent)
+    edit.setPlaceholderText(placeholder)
+    edit.setMaximumWidth(90)
+    edit.setAlignment(Qt.AlignmentFlag.AlignRight)
+    return edit
+
+
+def _unit_row(form: QFormLayout, text: str, edit: QWidget, unit: str) -> None:
+    add_row(form, text, _with_unit(edit, unit), edit)
+
+
+def _with_unit(edit: QWidget, unit: str) -> QHBoxLayout:
+    row = QHBoxLayout()
+    row.addWidget(edit)
+    label = QLabel(unit)
+    label.setStyleSheet("color: #606060;")
+    row.addWidget(label)
+    row.addStretch(1)
+    return row
+
+
+class SiteSettingsDialog(ServiceDialog):
+    """Edit the site's settings; Save writes them and closes (exec() returns Accepted)."""
+
+    def __init__(self, ws: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._ws = ws
+        self.setWindowTitle("Site settings")
+        loaded = self.call(lambda: site_service.get_site(ws))
+        self._site = loaded if loaded is not None else SiteSettings()
+        self._loading = False
+
+        # ---- site
+        site_box = QGroupBox("Site", self)
+        self.name_edit = QLineEdit(site_box)
+        self.currency_edit = QLineEdit(site_box)
+        self.currency_edit.setMaxLength(4)
+        self.currency_edit.setMaximumWidth(60)
+        self.tz_combo = QComboBox(site_box)
+        self.tz_combo.setEditable(True)
+        self.tz_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.tz_combo.addItems(list(time_zone_choices()))
+        self.tz_combo.setMaxVisibleItems(20)
+        tz_completer = QCompleter(list(time_zone_choices()), self.tz_combo)
+        tz_completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        tz_completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.tz_combo.setCompleter(tz_completer)
+        self.week_combo = QComboBox(site_box)
+        for i, day in enumerate(WEEKDAYS):
+            self.week_combo.addItem(day, i)
+        self.period_combo = _combo(site_box, PERIOD_LABELS)
+        self.anchor_edit = make_date_edit(self._site.period_anchor, site_box)
+        self.anchor_edit.setToolTip("The first day of any one pay period; later periods follow from it")
+        self.region_combo = QComboBox(site_box)
+        self.region_combo.setEditable(True)
+        self.region_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.region_combo.addItems(list(region_choices()))
+        self.region_combo.setToolTip(
+            "Country, or country-province/state: CA-ON, CA, US-CA, US-NY; blank for no statutory holidays"
+        )
+        site_form = QFormLayout(site_box)
+        site_form.addRow("Site &name", self.name_edit)
+        site_form.addRow("Currenc&y symbol", self.currency_edit)
+        site_form.addRow("Time &zone", self.tz_combo)
+        site_form.addRow("&Week starts on", self.week_combo)
+        site_form.addRow("&Pay period", self.period_combo)
+        self.anchor_label = QLabel("A period &starts on", site_box)
+        self.anchor_label.setBuddy(self.anchor_edit)
+        site_form.addRow(self.anchor_label, self.anchor_edit)
+        site_form.addRow("&Holidays of", self.region_combo)
+
+        # ---- night
+        night_box = QGroupBox("Night premium", self)
+        self.night_start_edit = _hours_edit(night_box, "22:00")
+        self.night_end_edit = _hours_edit(night_box, "06:00")
+        self.night_premium_edit = _hours_edit(night_box, "0")
+        self.night_kind_combo = _combo(night_box, NIGHT_KIND_LABELS)
+        self.night_kind_combo.setItemText(0, f"{self._site.currency} per night hour")
+        window = QHBoxLayout()
+        window.addWidget(self.night_start_edit)
+        window.addWidget(QLabel("to", night_box))
+        window.addWidget(self.night_end_edit)
+        window.addStretch(1)
+        premium = QHBoxLayout()
+        premium.addWidget(self.night_premium_edit)
+        premium.addWidget(self.night_kind_combo)
+        premium.addStretch(1)
+        night_form = QFormLayout(night_box)
+        add_row(night_form, "Night &from", window, self.night_start_edit)
+        add_row(night_form, "Pre&mium", premium, self.night_premium_edit)
+
+        # ---- rules
+        rules_box = QGroupBox("Overtime and holiday pay", self)
+        self.preset_combo = _combo(rules_box, {k: PRESET_LABELS.get(k, k) for k in PRESETS})
+        self.preset_note = QLabel(rules_box)
+        self.preset_note.setStyleSheet("color: #606060;")
+        self.daily_ot_edit = _hours_edit(rules_box)
+        self.daily_dt_edit = _hours_edit(rules_box)
+        self.weekly_ot_edit = _hours_edit(rules_box)
+        self.seventh_check = QCheckBox("7th consecutive day of the week at overtime (California)", rules_box)
+        self.ot_mult_edit = _hours_edit(rules_box, "1.5")
+        self.dt_mult_edit = _hours_edit(rules_box, "2")
+        self.ot_base_combo = _combo(rules_box, OT_BASE_LABELS)
+        self.holiday_pay_combo = _combo(rules_box, HOLIDAY_PAY_LABELS)
+        self.holiday_mult_edit = _hours_edit(rules_box, "1.5")
+        self.holiday_ot_check = QCheckBox("Holiday premium hours count toward weekly overtime", rules_box)
+        preset_row = QHBoxLayout()
+        preset_row.addWidget(self.preset_combo)
+        preset_row.addWidget(self.preset_note, 1)
+        rules_form = QFormLayout(rules_box)
+        add_row(rules_form, "&Rules preset", preset_row, self.preset_combo)
+        _unit_row(rules_form, "&Daily overtime after", self.daily_ot_edit, "hours (blank: off)")
+        _unit_row(rules_form, "Daily double &time after", self.daily_dt_edit, "hours (blank: off)")
+        _unit_row(rules_form, "Wee&kly overtime after", self.weekly_ot_edit, "hours (blank: off)")
+        rules_form.addRow("", self.seventh_check)
+        _unit_row(rules_form, "&Overtime multiplier", self.ot_mult_edit, "×")
+        _unit_row(rules_form, "Double time m&ultiplier", self.dt_mult_edit, "×")
+        rules_form.addRow("Overtime &base", self.ot_base_combo)
+        rules_form.addRow("Ho&liday pay", self.holiday_pay_combo)
+        _unit_row(rules_form, "Holiday w&orked multiplier", self.holiday_mult_edit, "×")
+        rules_form.addRow("", self.holiday_ot_check)
+
+        # ---- warnings
+        warn_box = QGroupBox("Warnings in the grid", self)
+        self.min_rest_edit = _hours_edit(warn_box, "8")
+        self.max_daily_edit = _hours_edit(warn_box)
+        self.max_weekly_edit = _hours_edit(warn_box)
+        warn_form = QFormLayout(warn_box)
+        _unit_row(warn_form, "Minimum r&est between shifts", self.min_rest_edit, "hours")
+        _unit_row(warn_form, "Maximum hours a d&ay", self.max_daily_edit, "hours (blank: off)")
+        _unit_row(warn_form, "Maximum hours a w&eek", self.max_weekly_edit, "hours (blank: off)")
+
+        left = QVBoxLayout()
+        left.addWidget(site_box)
+        left.addWidget(night_box)
+        left.addStretch(1)
+        right = QVBoxLayout()
+        right.addWidget(rules_box)
+        right.addWidget(warn_box)
+        right.addStretch(1)
+        grid = QHBoxLayout()
+        grid.addLayout(left, 1)
+        grid.addLayout(right, 1)
+
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setDefault(True)  # Enter anywhere saves
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(grid)
+        layout.addStretch(1)
+        layout.addWidget(self.message)
+        layout.addWidget(self.buttons)
+
+        chain = [self.name_edit, self.currency_edit, self.tz_combo, self.week_combo, self.period_combo,
+                 self.anchor_edit, self.region_combo, self.night_start_edit, self.night_end_edit,
+                 self.night_premium_edit, self.night_kind_combo, self.preset_combo,
+                 self.daily_ot_edit, self.daily_dt_edit, self.weekly_ot_edit, self.seventh_check,
+                 self.ot_mult_edit, self.dt_mult_edit, self.ot_base_combo, self.holiday_pay_combo,
+                 self.holiday_mult_edit, self.holiday_ot_check, self.min_rest_edit,
+                 self.max_daily_edit, self.max_weekly_edit]
+        for a, b in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(a, b)
+
+        self.load(self._site)
+        self.preset_combo.activated.connect(self._preset_chosen)
+        self.period_combo.currentIndexChanged.connect(self._period_changed)
+        self.week_combo.currentIndexChanged.connect(self._week_start_changed)
+        for edit in (self.daily_ot_edit, self.daily_dt_edit, self.weekly_ot_edit, self.ot_mult_edit,
+                     self.dt_mult_edit, self.holiday_mult_edit, self.min_rest_edit,
+                     self.max_daily_edit, self.max_weekly_edit):
+            edit.textChanged.connect(self._update_preset_note)
+        for combo in (self.ot_base_combo, self.holiday_pay_combo):
+            combo.currentIndexChanged.connect(self._update_preset_note)
+        for check in (self.seventh_check, self.holiday_ot_check):
+            check.toggled.connect(self._update_preset_note)
+        self.name_edit.setFocus()
+
+    def on_stale(self) -> None:
+        """Show the settings as the other workstation saved them; the user re-applies a change."""
+        fresh = self.call(lambda: site_service.get_site(self._ws))
+        if fresh is not None:
+            self._site = fresh
+            self.load(fresh)
+
+    # ---------------------------------------------------------------- fill
+
+    def load(self, site: SiteSettings) -> None:
+        self._loading = True
+        self.name_edit.setText(site.name)
+        self.currency_edit.setText(site.currency)
+        self.tz_combo.setCurrentText(site.tz)
+        _select(self.week_combo, site.week_start)
+        _select(self.period_combo, site.pay_period)
+        self.anchor_edit.setDate(to_qdate(site.period_anchor))
+        self.region_combo.setCurrentText(site.holiday_region)
+        r = site.rules
+        self.night_start_edit.setText(clock_text(r.night_start))
+        self.night_end_edit.setText(clock_text(r.night_end))
+        self.night_premium_edit.setText(decimal_text(r.night_premium))
+        _select(self.night_kind_combo, r.night_premium_kind)
+        _select(self.preset_combo, r.preset)
+        self._fill_rules(r)
+        self._loading = False
+        self._period_changed()
+        self._update_preset_note()
+
+    def _fill_rules(self, r: RuleSet) -> None:
+        """Put a rule set's thresholds and multipliers into the fields (not the night premium)."""
+        self.daily_ot_edit.setText(hours_field_text(r.daily_ot_after))
+        self.daily_dt_edit.setText(hours_field_text(r.daily_dt_after))
+        self.weekly_ot_edit.setText(hours_field_text(r.weekly_ot_after))
+        self.seventh_check.setChecked(r.seventh_day)
+        self.ot_mult_edit.setText(decimal_text(r.ot_multiplier))
+        self.dt_mult_edit.setText(decimal_text(r.dt_multiplier))
+        _select(self.ot_base_combo, r.ot_base)
+        _select(self.holiday_pay_combo, r.holiday_pay)
+        self.holiday_mult_edit.setText(decimal_text(r.holiday_worked_multiplier))
+        self.holiday_ot_check.setChecked(r.holiday_hours_count_for_ot)
+        self.min_rest_edit.setText(hours_field_text(r.min_rest_minutes))
+        self.max_daily_edit.setText(hours_field_text(r.max_daily_minutes))
+        self.max_weekly_edit.setText(hours_field_text(r.max_weekly_minutes))
+
+    def _preset_chosen(self) -> None:
+        name = str(self.preset_combo.currentData())
+        self._fill_rules(PRESETS[name])
+        self.message.show_info(
+            f"Filled from the {PRESET_LABELS.get(name, name)} preset; the night premium is kept. "
+            "Save to apply."
+        )
+        self._update_preset_note()
+
+    def _period_changed(self) -> None:
+        kind = PayPeriodKind(self.period_combo.currentData())
+        fixed_length = kind in (PayPeriodKind.WEEKLY, PayPeriodKind.BIWEEKLY)
+        self.anchor_edit.setEnabled(fixed_length)
+        self.anchor_label.setEnabled(fixed_length)
+
+    def _week_start_changed(self) -> None:
+        """Weekly and bi-weekly periods start on the first day of a work week: keep the anchor on one."""
+        week_start = int(self.week_combo.currentData())
+        anchor = date_of(self.anchor_edit)
+        moved = anchor - timedelta(days=(anchor.weekday() - week_start) % 7)
+        if moved != anchor:
+            self.anchor_edit.setDate(to_qdate(moved))
+            if self.anchor_edit.isEnabled():
+                self.message.show_info(
+                    f"A pay period now starts on {moved.isoformat()}, the {WEEKDAYS[week_start]} "
+                    "before; change it if your periods fall differently."
+                )
+
+    def _update_preset_note(self) -> None:
+        if self._loading:
+            return
+        name = str(self.preset_combo.currentData())
+        try:
+            rules = self.rules_from_form()
+        except InputError:
+            self.preset_note.setText("")
+            return
+        preset = PRESETS[name].with_changes(**{f: getattr(rules, f) for f in _NIGHT_FIELDS})
+        self.preset_note.setText("" if rules == preset else "(edited)")
+
+    # ---------------------------------------------------------------- read back
+
+    def rules_from_form(self) -> RuleSet:
+        min_rest = parse_hours(self.min_rest_edit.text(), "Minimum rest between shifts", optional=False)
+        assert min_rest is not None
+        return self._site.rules.with_changes(  # keeps any rule the form does not show
+            preset=str(self.preset_combo.currentData()),
+            daily_ot_after=parse_hours(self.daily_ot_edit.text(), "Daily overtime after", max_hours=24),
+            daily_dt_after=parse_hours(self.daily_dt_edit.text(), "Daily double time after", max_hours=24),
+            weekly_ot_after=parse_hours(self.weekly_ot_edit.text(), "Weekly overtime after"),
+            seventh_day=self.seventh_check.isChecked(),
+            ot_multiplier=parse_positive_amount(self.ot_mult_edit.text(), "Overtime multiplier", "1.5"),
+            dt_multiplier=parse_positive_amount(self.dt_mult_edit.text(), "Double time multiplier", "2"),
+            ot_base=OvertimeBase(self.ot_base_combo.currentData()),
+            night_start=self._clock(self.night_start_edit, "Night from"),
+            night_end=self._clock(self.night_end_edit, "Night to"),
+            night_premium=self._night_premium(),
+            night_premium_kind=NightPremiumKind(self.night_kind_combo.currentData()),
+            holiday_pay=HolidayPayMethod(self.holiday_pay_combo.currentData()),
+            holiday_worked_multiplier=parse_positive_amount(
+                self.holiday_mult_edit.text(), "Holiday worked multiplier", "1.5"
+            ),
+            holiday_hours_count_for_ot=self.holiday_ot_check.isChecked(),
+            min_rest_minutes=min_rest,
+            max_daily_minutes=parse_hours(self.max_daily_edit.text(), "Maximum hours a day", max_hours=24),
+            max_weekly_minutes=parse_hours(self.max_weekly_edit.text(), "Maximum hours a week"),
+        )
+
+    @staticmethod
+    def _clock(edit: QLineEdit, field: str) -> time:
+        value = parse_clock(edit.text(), field, optional=False)
+        assert value is not None
+        return value
+
+    def _night_premium(self) -> Decimal:
+        text = self.night_premium_edit.text()
+        return parse_amount(text, "Night premium", "1.50") if text.strip() else Decimal("0")
+
+    def site_from_form(self) -> SiteSettings:
+        name = self.name_edit.text().strip()
+        if not name:
+            raise InputError("Site name: enter the centre's name")
+        tz = self.tz_combo.currentText().strip()
+        if tz not in time_zone_choices() and tz != "UTC":
+            raise InputError(f'Time zone: "{tz}" is not a time zone; pick one such as America/Toronto')
+        region = self.region_combo.currentText().strip().upper()  # blank: no statutory holidays
+        anchor: date = date_of(self.anchor_edit)
+        return self._site.with_changes(
+            name=name,
+            currency=self.currency_edit.text().strip() or "$",
+            tz=tz,
+            week_start=int(self.week_combo.currentData()),
+            pay_period=PayPeriodKind(self.period_combo.currentData()),
+            period_anchor=anchor,
+            holiday_region=region,
+            rules=self.rules_from_form(),
+        )
+
+    def save(self) -> None:
+        try:
+            site = self.site_from_form()
+        except InputError as exc:
+            self.show_error(str(exc))
+            return
+        saved = self.call(lambda: site_service.save_site(self._ws, site), success="Saved")
+        if saved is None:
+            return
+        self._site = saved
+        self.mark_changed()
+        self.accept()
