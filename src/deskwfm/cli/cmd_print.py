@@ -1,11 +1,84 @@
-"""`deskwfm` subcommands: print."""
+"""`deskwfm` subcommands: timesheets (PDF to sign) and print schedule (wall chart)."""
 
 from __future__ import annotations
 
 import argparse
-from typing import Any
+import sys
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from deskwfm.core.errors import InputError
+
+if TYPE_CHECKING:
+    from deskwfm.services.workspace import Workspace
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f'"{text}" is not a date; write it like 2026-11-01') from None
 
 
 def register(sub: Any) -> None:
     """Add this module's subcommands to `sub` (argparse subparsers)."""
-    _ = (sub, argparse)
+    ts = sub.add_parser(
+        "timesheets",
+        help="print PDF timesheets for signature",
+        description="Timesheets for a pay period: one PDF with each employee on new pages, or "
+        "--split DIR for one file per employee named CODE_FROM_TO.pdf.",
+    )
+    ts.add_argument("--from", dest="start", type=_date, required=True, metavar="YYYY-MM-DD")
+    ts.add_argument("--to", dest="end", type=_date, required=True, metavar="YYYY-MM-DD")
+    ts.add_argument("--employee", action="append", metavar="CODE", help="only this employee (repeatable)")
+    ts.add_argument("--team", metavar="TEAM", help="only this team")
+    out = ts.add_mutually_exclusive_group(required=True)
+    out.add_argument("file", nargs="?", type=Path, metavar="FILE.pdf")
+    out.add_argument("--split", type=Path, metavar="DIR", help="one PDF per employee in DIR")
+    ts.set_defaults(handler=_timesheets)
+
+    pr = sub.add_parser("print", help="print the schedule as a wall chart (PDF)")
+    what = pr.add_subparsers(dest="print_what", metavar="WHAT", required=True)
+    sc = what.add_parser("schedule", help="landscape wall chart: teams, codes, colours, head counts")
+    sc.add_argument("--from", dest="start", type=_date, required=True, metavar="YYYY-MM-DD")
+    sc.add_argument("--to", dest="end", type=_date, required=True, metavar="YYYY-MM-DD")
+    sc.add_argument("file", type=Path, metavar="FILE.pdf")
+    sc.set_defaults(handler=_schedule)
+
+
+def _open(args: argparse.Namespace) -> Workspace:
+    from deskwfm.services.workspace import Workspace
+
+    return Workspace.open(args.db)
+
+
+def _timesheets(args: argparse.Namespace) -> int:
+    from deskwfm.services.timesheets import print_timesheets
+
+    if args.file is None and args.split is None:
+        raise InputError("give an output FILE.pdf or --split DIR")
+    ws = _open(args)
+    try:
+        report = print_timesheets(
+            ws, args.start, args.end, target=args.file, split_dir=args.split,
+            employee_codes=args.employee, team=args.team,
+        )
+    finally:
+        ws.close()
+    where = args.split if args.split is not None else args.file
+    print(f"{report.employees} timesheet(s), {report.pages} page(s) written to {where}", file=sys.stderr)
+    return 0
+
+
+def _schedule(args: argparse.Namespace) -> int:
+    from deskwfm.services.print_schedule import print_schedule
+
+    ws = _open(args)
+    try:
+        report = print_schedule(ws, args.start, args.end, args.file)
+    finally:
+        ws.close()
+    print(f"schedule for {report.employees} employee(s), {report.pages} page(s) written to {args.file}",
+          file=sys.stderr)
+    return 0

@@ -1,0 +1,33 @@
+"""Print the schedule as a landscape wall chart (teams, codes, colours, daily head counts)."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from deskwfm.core.errors import InputError
+from deskwfm.services.timesheets import PrintReport, atomic_file
+from deskwfm.services.workspace import Workspace
+
+MAX_DAYS = 366
+
+
+def print_schedule(ws: Workspace, start: date, end: date, target: Path) -> PrintReport:
+    """Write the chart for start..end to ``target`` (whole or not at all)."""
+    from deskwfm.files.pdf_schedule import write_schedule_chart
+    from deskwfm.services.schedule import load_schedule
+
+    if end < start:
+        raise InputError(f"the range ends ({end}) before it starts ({start})")
+    if (end - start).days + 1 > MAX_DAYS:
+        raise InputError(f"{start} to {end} is more than {MAX_DAYS} days; print a shorter range")
+    target = Path(target)
+    if target.suffix.lower() != ".pdf":
+        raise InputError(f"{target}: the output file must end in .pdf")
+    data = load_schedule(ws, start, end)
+    shifts = [s for s in data.shifts if start <= s.work_date <= end]
+    with atomic_file(target) as tmp:
+        pages = write_schedule_chart(
+            tmp, data.site, data.employees, data.codes, shifts, data.holidays, start, end
+        )
+    return PrintReport((target,), len(data.employees), pages)

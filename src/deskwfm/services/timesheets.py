@@ -1,0 +1,171 @@
+"""Print timesheets: payroll engine results rendered as PDF, one file or one per employee.
+
+Files appear whole or not at all: a PDF is written to a temporary file beside its target and
+renamed at the end; ``--split`` writes into a temporary folder inside the target folder and
+moves the files out only when every one is done. A progress callback that returns False
+cancels the run (the GUI's Cancel button) and leaves nothing behind.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import tempfile
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo
+
+from deskwfm.core.errors import DeskwfmError, InputError
+from deskwfm.core.payroll import EmployeePay, PayrollResult
+from deskwfm.core.site import SiteSettings
+from deskwfm.services.workspace import Workspace
+
+if TYPE_CHECKING:
+    from deskwfm.files.pdf_timesheet import TimesheetContext
+
+Progress = Callable[[int, int], bool]  # (done, total) -> keep going?
+
+
+class PrintCancelled(DeskwfmError):
+    def __init__(self) -> None:
+        super().__init__("printing was cancelled; no file was written")
+
+
+@dataclass(frozen=True, slots=True)
+class PrintReport:
+    files: tuple[Path, ...]
+    employees: int
+    pages: int
+
+
+_UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
+
+
+def split_file_name(ep: EmployeePay) -> str:
+    """``AG014_2026-11-01_2026-11-14.pdf``: the code (made safe for any file system) and period."""
+    code = _UNSAFE.sub("-", ep.employee.code).strip(".-") or "employee"
+    return f"{code}_{ep.start:%Y-%m-%d}_{ep.end:%Y-%m-%d}.pdf"
+
+
+def context_for(site: SiteSettings, generated: datetime | None = None) -> TimesheetContext:
+    from deskwfm.files.pdf_timesheet import TimesheetContext
+
+    return TimesheetContext(
+        site_name=site.name, tz=site.tz, week_start=site.week_start, currency=site.currency,
+        generated=generated or datetime.now(ZoneInfo(site.tz)),
+    )
+
+
+@contextmanager
+def atomic_file(target: Path) -> Iterator[Path]:
+    """Yield a temp path beside ``target``; rename it onto target on success, delete it otherwise."""
+    folder = target.parent
+    if not folder.is_dir():
+        raise InputError(f"folder {folder} does not exist")
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=folder)
+    os.close(fd)
+    tmp_path = Path(tmp)
+    try:
+        yield tmp_path
+        os.replace(tmp_path, target)
+    except BaseException:
+        tmp_path.unlink(missing_ok=True)
+        raise
+
+
+def _tick(progress: Progress | None, done: int, total: int) -> None:
+    if progress is not None and progress(done, total) is False:
+        raise PrintCancelled()
+
+
+def write_timesheets(
+    pays: Sequence[EmployeePay], site: SiteSettings, target: Path, progress: Progress | None = None,
+    generated: datetime | None = None,
+) -> PrintReport:
+    """All timesheets in one PDF, each employee starting on a new page."""
+    from deskwfm.files.pdf_timesheet import TimesheetWriter
+
+    target = Path(target)
+    pages = 0
+    with atomic_file(target) as tmp:
+        writer = TimesheetWriter(tmp, context_for(site, generated))
+        _tick(progress, 0, len(pays))
+        for i, ep in enumerate(pays, start=1):
+            pages += writer.add(ep)
+            _tick(progress, i, len(pays))
+        writer.close()
+    return PrintReport((target,), len(pays), pages)
+
+
+def write_split(
+    pays: Sequence[EmployeePay], site: SiteSettings, folder: Path, progress: Progress | None = None,
+    generated: datetime | None = None,
+) -> PrintReport:
+    """One PDF per employee in ``folder`` (created if missing), named by code and period."""
+    from deskwfm.files.pdf_timesheet import TimesheetWriter
+
+    folder = Path(folder)
+    if folder.exists() and not folder.is_dir():
+        raise InputError(f"{folder} is a file, not a folder")
+    folder.mkdir(parents=True, exist_ok=True)
+    names = [split_file_name(ep) for ep in pays]
+    dup = {n for n in names if names.count(n) > 1}
+    if dup:
+        raise InputError(f"two employees would share the file name {sorted(dup)[0]}; rename a code")
+    ctx = context_for(site, generated)
+    work = Path(tempfile.mkdtemp(prefix=".deskwfm-timesheets-", dir=folder))
+    pages = 0
+    try:
+        _tick(progress, 0, len(pays))
+        for i, (ep, name) in enumerate(zip(pays, names, strict=True), start=1):
+            writer = TimesheetWriter(work / name, ctx, title=f"Timesheet {ep.employee.code}")
+            pages += writer.add(ep)
+            writer.close()
+            _tick(progress, i, len(pays))
+        files = []
+        for name in names:
+            os.replace(work / name, folder / name)
+            files.append(folder / name)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return PrintReport(tuple(files), len(pays), pages)
+
+
+def load_pays(
+    ws: Workspace, start: date, end: date, employee_codes: Sequence[str] | None = None,
+    team: str | None = None,
+) -> tuple[SiteSettings, list[EmployeePay]]:
+    """The payroll engine's results for the selection (the numbers every timesheet prints)."""
+    from deskwfm.services.payroll import run_payroll
+    from deskwfm.services.site import get_site
+
+    if end < start:
+        raise InputError(f"the period ends ({end}) before it starts ({start})")
+    result: PayrollResult = run_payroll(ws, start, end, employee_codes=list(employee_codes) if employee_codes
+                                        else None, team=team)
+    pays = list(result.employees)
+    if not pays:
+        what = f"team {team!r}" if team else "the selection"
+        raise InputError(f"no employees to print for {what} in {start} to {end}")
+    return get_site(ws), pays
+
+
+def print_timesheets(
+    ws: Workspace, start: date, end: date, *, target: Path | None = None, split_dir: Path | None = None,
+    employee_codes: Sequence[str] | None = None, team: str | None = None, progress: Progress | None = None,
+) -> PrintReport:
+    """Compute pay for the selection and write the timesheets (one file, or one per employee)."""
+    if (target is None) == (split_dir is None):
+        raise InputError("give either an output FILE.pdf or --split DIR")
+    site, pays = load_pays(ws, start, end, employee_codes, team)
+    if split_dir is not None:
+        return write_split(pays, site, split_dir, progress)
+    assert target is not None
+    if target.suffix.lower() != ".pdf":
+        raise InputError(f"{target}: the output file must end in .pdf")
+    return write_timesheets(pays, site, target, progress)

@@ -1,0 +1,90 @@
+"""`deskwfm timesheets` and `deskwfm print schedule` on a demo database."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pypdf
+import pytest
+
+from deskwfm.cli.main import main
+
+PERIOD = ["--from", "2026-11-01", "--to", "2026-11-14"]
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory: pytest.TempPathFactory) -> str:
+    path = tmp_path_factory.mktemp("db") / "demo.sqlite3"
+    assert main(["--db", str(path), "init", "--demo"]) == 0
+    return str(path)
+
+
+def _money(text: str) -> str:
+    return text.replace("$", "").replace(",", "")
+
+
+def test_timesheet_numbers_equal_payroll_json(
+    db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    capsys.readouterr()
+    assert main(["--db", db, "payroll", *PERIOD, "--team", "Overnight", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    out = tmp_path / "overnight.pdf"
+    assert main(["--db", db, "timesheets", *PERIOD, "--team", "Overnight", str(out)]) == 0
+    pages = [p.extract_text() for p in pypdf.PdfReader(out).pages]
+    assert len(pages) == len(data["employees"]) >= 2
+    for emp, text in zip(data["employees"], pages, strict=True):
+        assert emp["name"] in text and emp["code"] in text
+        total = next(line for line in text.splitlines() if line.startswith("Period total")).split()[2:]
+        paid, regular, overtime, night, holiday, leave = total  # no double time under Ontario rules
+        assert emp["double_time_hours"] == "0.00"
+        assert (regular, overtime, night, holiday, leave) == (
+            emp["regular_hours"], emp["overtime_hours"], emp["night_hours"], emp["holiday_hours"],
+            emp["leave_hours"],
+        )
+        gross = re.search(r"Gross pay (\S+)", text)
+        assert gross is not None and _money(gross.group(1)) == emp["gross_pay"]
+
+
+def test_split_writes_one_file_per_employee_named_by_code_and_period(db: str, tmp_path: Path) -> None:
+    out = tmp_path / "sheets"
+    assert main(["--db", db, "timesheets", *PERIOD, "--employee", "AG001", "--employee", "AG003",
+                 "--split", str(out)]) == 0
+    assert sorted(p.name for p in out.iterdir()) == [
+        "AG001_2026-11-01_2026-11-14.pdf", "AG003_2026-11-01_2026-11-14.pdf",
+    ]
+    text = pypdf.PdfReader(out / "AG003_2026-11-01_2026-11-14.pdf").pages[0].extract_text()
+    assert "王芳" in text and "AG003" in text
+
+
+def test_unknown_team_is_one_line_and_writes_nothing(db: str, tmp_path: Path,
+                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "x.pdf"
+    assert main(["--db", db, "timesheets", *PERIOD, "--team", "Nope", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and 'no team "Nope"' in err
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_bad_date_is_refused(db: str, tmp_path: Path) -> None:
+    with pytest.raises(SystemExit) as exc:
+        main(["--db", db, "timesheets", "--from", "2026-13-01", "--to", "2026-11-14",
+              str(tmp_path / "a.pdf")])
+    assert "2026-13-01" in str(exc.value)
+
+
+def test_print_schedule_wall_chart(db: str, tmp_path: Path) -> None:
+    out = tmp_path / "chart.pdf"
+    args = ["print", "schedule", "--from", "2026-11-01", "--to", "2026-11-28", str(out)]
+    assert main(["--db", db, *args]) == 0
+    reader = pypdf.PdfReader(out)
+    first = reader.pages[0]
+    assert float(first.mediabox.width) > float(first.mediabox.height)  # landscape
+    texts = [p.extract_text() for p in reader.pages]
+    assert all("Sun" in t and "Sat" in t for t in texts[:-1])  # day headings on every page of the grid
+    joined = "\n".join(texts)
+    for team in ("Billing", "Overnight", "Retention"):
+        assert team in joined
+    assert joined.count("On shift") >= 5 and "All teams on shift" in joined

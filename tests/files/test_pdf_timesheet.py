@@ -1,0 +1,152 @@
+"""PDF timesheets: Unicode names, escaping, engine numbers, page fitting, DST/overnight days."""
+
+from __future__ import annotations
+
+import io
+import re
+from datetime import date, datetime, time, timedelta
+from decimal import Decimal
+from zoneinfo import ZoneInfo
+
+import pypdf
+
+from deskwfm.core.holidays import holidays_between
+from deskwfm.core.model import Employee, PayRate, Shift, ShiftKind
+from deskwfm.core.money import hours_text
+from deskwfm.core.payroll import EmployeePay, compute_employee
+from deskwfm.core.site import SiteSettings
+from deskwfm.files.pdf_fonts import FONT_CJK, markup
+from deskwfm.files.pdf_timesheet import TimesheetContext, TimesheetWriter, money
+
+SITE = SiteSettings(name="Northside Contact Centre")
+GENERATED = datetime(2026, 11, 2, 9, 30, tzinfo=ZoneInfo("America/Toronto"))
+
+
+def make_pay(code: str = "AG001", name: str = "Zoë Côté", team: str = "Blue", start: date = date(2026, 10, 1),
+             end: date = date(2026, 10, 31), note: str = "", night: bool = False) -> EmployeePay:
+    """A month of weekday shifts priced by the real payroll engine (Ontario rules)."""
+    shifts = []
+    d = start - timedelta(days=40)
+    while d <= end:
+        if d.weekday() < 5:
+            if d.day == 13:
+                shifts.append(Shift(code, d, time(9), time(17), 0, "VAC", ShiftKind.PAID_LEAVE))
+            elif night and d.weekday() >= 3:
+                shifts.append(Shift(code, d, time(22), time(6, 30), 30, "N"))
+            else:
+                shifts.append(Shift(code, d, time(9), time(19) if d.day % 7 == 0 else time(17, 30), 30,
+                                    note=note if d.day == 2 else ""))
+        d += timedelta(days=1)
+    rates = [PayRate(code, date(2025, 1, 1), Decimal("22.50")),
+             PayRate(code, date(2026, 10, 16), Decimal("23.10"))]
+    hol = holidays_between("CA-ON", start - timedelta(days=60), end)
+    return compute_employee(SITE, Employee(code, name, team), rates, shifts, start, end, hol)
+
+
+def ctx() -> TimesheetContext:
+    return TimesheetContext(SITE.name, SITE.tz, SITE.week_start, "$", GENERATED)
+
+
+def render(*pays: EmployeePay) -> bytes:
+    buf = io.BytesIO()
+    with TimesheetWriter(buf, ctx()) as w:
+        for ep in pays:
+            w.add(ep)
+    return buf.getvalue()
+
+
+def pages_text(pdf: bytes) -> list[str]:
+    return [p.extract_text() for p in pypdf.PdfReader(io.BytesIO(pdf)).pages]
+
+
+def test_unicode_names_print_as_text() -> None:
+    names = ["Zoë Côté", "Nguyễn Thị Hương", "王芳"]
+    pdf = render(*(make_pay(f"AG{i}", n) for i, n in enumerate(names)))
+    texts = pages_text(pdf)
+    assert len(texts) == 3  # each employee on their own page
+    for name, text in zip(names, texts, strict=True):
+        assert name in text
+    assert FONT_CJK.encode() in pdf  # the CJK run used the bundled fallback font
+
+
+def test_markup_escapes_user_text_and_wraps_cjk() -> None:
+    assert markup('<img src="/etc/passwd"> & Co') == '&lt;img src="/etc/passwd"&gt; &amp; Co'
+    assert markup("王芳 Lee") == f'<font name="{FONT_CJK}">王芳</font> Lee'
+
+
+def test_note_with_markup_prints_as_text_and_embeds_nothing() -> None:
+    note = '<img src="/etc/passwd"> call back'
+    pdf = render(make_pay(note=note))
+    text = pages_text(pdf)[0]
+    assert '<img src="/etc/passwd">' in text.replace("\n", " ")
+    assert b"/Subtype /Image" not in pdf and b"/XObject" not in pdf
+    assert b"root:" not in pdf
+
+
+def test_totals_and_pay_lines_are_the_engines() -> None:
+    ep = make_pay(night=True)
+    text = pages_text(render(ep))[0]
+    total = next(line for line in text.splitlines() if line.startswith("Period total"))
+    m = ep.minutes
+    expected = [hours_text(x) for x in (m.paid, m.regular, m.overtime, m.night, m.holiday_worked, m.leave)]
+    assert total.split()[2:] == expected
+    for ln in ep.lines:
+        assert money(ln.amount, "$") in text
+    assert f"Gross pay {money(ep.gross, '$')}" in text
+    assert "$22.50/h from 2025-01-01; $23.10/h from 2026-10-16" in text
+
+
+def test_each_day_row_shows_what_the_engine_counted_on_that_day() -> None:
+    ep = make_pay(night=True)
+    text = pages_text(render(ep))[0]
+    rows = {line[:10]: line for line in text.splitlines() if re.match(r"\d{4}-\d\d-\d\d ", line)}
+    assert len(rows) == 31
+    for dp in ep.days:
+        row = rows[dp.day.isoformat()]
+        if dp.minutes.paid:
+            assert hours_text(dp.minutes.paid) in row.split()
+    # the Thursday night shift puts 2 h on Thursday and the rest on Friday
+    assert rows["2026-10-01"].split()[2:] == ["N", "22:00–06:30", "+1", "30", "2.00", "2.00", "2.00"]
+    assert "(night shift from Fri)" in rows["2026-10-03"]
+
+
+def test_night_shift_over_fall_back_shows_nine_hours() -> None:
+    tz = SITE.tz
+    start, end = date(2026, 10, 25), date(2026, 11, 7)
+    shifts = [Shift("N1", date(2026, 10, 31), time(22), time(6), 0, "N")]
+    ep = compute_employee(SITE, Employee("N1", "Night Owl"), [PayRate("N1", date(2026, 1, 1), Decimal(20))],
+                          shifts, start, end, holidays_between("CA-ON", start - timedelta(days=60), end))
+    assert ep.minutes.paid == 9 * 60 and tz == "America/Toronto"
+    text = pages_text(render(ep))[0]
+    nov1 = next(line for line in text.splitlines() if line.startswith("2026-11-01"))
+    assert "7.00" in nov1.split() and "Clocks go back (25-hour" in nov1  # the note wraps
+    assert next(line for line in text.splitlines() if line.startswith("Period total")).split()[2] == "9.00"
+
+
+def test_31_day_month_and_long_name_fit_one_page() -> None:
+    long_name = "Bartholomew Alexander Montgomery-Fitzwilliam de la Cruz y Hernández"
+    texts = pages_text(render(make_pay(name=long_name, night=True)))
+    assert len(texts) == 1
+    assert "Page 1 of 1" in texts[0]
+    assert long_name in " ".join(texts[0].splitlines())
+    assert "Employee signature" in texts[0] and "Supervisor signature" in texts[0]
+
+
+def test_long_period_flows_onto_more_pages_numbered_per_employee() -> None:
+    quarter = make_pay(start=date(2026, 7, 1), end=date(2026, 9, 30))
+    month = make_pay(code="AG2", name="Ana Li")
+    texts = pages_text(render(quarter, month))
+    n = len(texts) - 1
+    assert n >= 2
+    for i in range(n):
+        assert f"Page {i + 1} of {n}" in texts[i]
+        if re.search(r"^\d{4}-\d\d-\d\d ", texts[i], re.M):
+            assert "Date Day Shift" in texts[i]  # the column headings repeat
+    assert "continued" in texts[1]
+    assert "Page 1 of 1" in texts[-1] and "Ana Li" in texts[-1]
+    assert "Period total" not in texts[0] and "Gross pay" in texts[n - 1]
+
+
+def test_generated_time_and_site_on_every_page() -> None:
+    text = pages_text(render(make_pay()))[0]
+    assert "Northside Contact Centre · generated 2026-11-02 09:30 EST" in text
