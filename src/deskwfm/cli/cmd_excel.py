@@ -1,11 +1,125 @@
-"""`deskwfm` subcommands: excel."""
+"""`deskwfm` subcommands: import, template, export schedule, export payroll."""
 
 from __future__ import annotations
 
 import argparse
+import sys
 from typing import Any
+
+from deskwfm.core.errors import InputError
+
+MAX_PROBLEMS_SHOWN = 50
+MAX_CHANGES_SHOWN = 40
+
+
+def _import(args: argparse.Namespace) -> int:
+    from deskwfm.cli.cmd_setup import open_workspace
+    from deskwfm.files.xlsx_problems import write_error_report
+    from deskwfm.services.excel_import import apply_import, plan_import
+
+    with open_workspace(args) as ws:
+        plan = plan_import(ws, args.file)
+        print(f"{plan.file_name}: read " + ("; ".join(plan.sheets_read) or "nothing"))
+        if plan.sheets_ignored:
+            print(f"  ignored sheets: {', '.join(plan.sheets_ignored)}")
+        if plan.problems:
+            for p in plan.problems[:MAX_PROBLEMS_SHOWN]:
+                print(f"  {p}", file=sys.stderr)
+            more = len(plan.problems) - MAX_PROBLEMS_SHOWN
+            if more > 0:
+                print(f"  ... and {more} more", file=sys.stderr)
+            if args.errors:
+                write_error_report(args.errors, plan.file_name, plan.problems)
+                print(f"  problem list saved to {args.errors}", file=sys.stderr)
+            hint = "" if args.errors else " (--errors REPORT.xlsx saves the list)"
+            raise InputError(
+                f"{len(plan.problems)} problem(s) in {plan.file_name}; nothing was imported{hint}"
+            )
+        for line in plan.summary():
+            print(f"  {line}")
+        for ch in plan.changes[:MAX_CHANGES_SHOWN]:
+            print(f"    {ch}")
+        if len(plan.changes) > MAX_CHANGES_SHOWN:
+            print(f"    ... and {len(plan.changes) - MAX_CHANGES_SHOWN} more changes")
+        if args.dry_run:
+            print("dry run: nothing was written")
+        elif not plan.has_changes:
+            print("nothing to change")
+        else:
+            apply_import(ws, plan)
+            print(f"imported: {len(plan.changes)} change(s) written")
+    return 0
+
+
+def _template(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from deskwfm.files.xlsx_template import write_template
+
+    target = Path(args.file)
+    if target.suffix.lower() != ".xlsx":
+        raise InputError(f"{target.name}: the file name must end in .xlsx")
+    if not target.parent.exists():
+        raise InputError(f"{target.parent}: no such folder")
+    write_template(target)
+    print(f"template written to {target}")
+    return 0
+
+
+def _range(args: argparse.Namespace) -> tuple[Any, Any]:
+    from deskwfm.cli.cmd_setup import parse_date_arg
+
+    return parse_date_arg(args.date_from, "--from"), parse_date_arg(args.date_to, "--to")
+
+
+def _export_schedule(args: argparse.Namespace) -> int:
+    from deskwfm.cli.cmd_setup import open_workspace
+    from deskwfm.services.excel_export import export_schedule
+
+    start, end = _range(args)
+    with open_workspace(args) as ws:
+        n = export_schedule(ws, start, end, args.file)
+    print(f"schedule {start} to {end}: {n} employees written to {args.file}")
+    return 0
+
+
+def _export_payroll(args: argparse.Namespace) -> int:
+    from deskwfm.cli.cmd_setup import open_workspace
+    from deskwfm.services.excel_export import export_payroll
+
+    start, end = _range(args)
+    with open_workspace(args) as ws:
+        result = export_payroll(ws, start, end, args.file)
+    gross = sum((ep.gross for ep in result.employees), start=0)
+    print(
+        f"payroll {start} to {end}: {len(result.employees)} employees, gross {gross:,.2f}, "
+        f"written to {args.file}"
+    )
+    return 0
 
 
 def register(sub: Any) -> None:
     """Add this module's subcommands to `sub` (argparse subparsers)."""
-    _ = (sub, argparse)
+    imp = sub.add_parser(
+        "import", help="import employees, shift codes and shifts from an .xlsx workbook (all or nothing)"
+    )
+    imp.add_argument("file", metavar="FILE.xlsx")
+    imp.add_argument("--dry-run", action="store_true", help="show what would change; write nothing")
+    imp.add_argument("--errors", metavar="REPORT.xlsx", help="save the list of problems as a workbook")
+    imp.set_defaults(handler=_import)
+
+    tpl = sub.add_parser("template", help="write the documented import template")
+    tpl.add_argument("file", metavar="FILE.xlsx")
+    tpl.set_defaults(handler=_template)
+
+    exp = sub.add_parser("export", help="export the schedule grid or the payroll as .xlsx")
+    what = exp.add_subparsers(dest="export_what", metavar="WHAT", required=True)
+    for name, handler, help_text in (
+        ("schedule", _export_schedule, "employees x days grid with totals, ready to print"),
+        ("payroll", _export_payroll, "payroll totals per employee, shift detail and pay lines"),
+    ):
+        p = what.add_parser(name, help=help_text)
+        p.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD", required=True)
+        p.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD", required=True)
+        p.add_argument("file", metavar="FILE.xlsx")
+        p.set_defaults(handler=handler)

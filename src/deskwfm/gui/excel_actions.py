@@ -1,0 +1,219 @@
+"""File > Import / Export actions for the main window (self-contained; the window wires them).
+
+``import_workbook(parent, ws)`` asks for a workbook, shows the problems (savable as a workbook)
+or a preview of what would be added, changed and removed, and writes only on "Import".
+``export_schedule`` / ``export_payroll`` ask for a file name and write with a progress dialog
+for large ranges. Every DeskwfmError becomes a dialog; nothing reaches the user as a traceback.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QLabel,
+    QMessageBox,
+    QProgressDialog,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from deskwfm.core.errors import DeskwfmError
+
+if TYPE_CHECKING:
+    from deskwfm.services.excel_import import ImportPlan
+    from deskwfm.services.workspace import Workspace
+
+XLSX_FILTER = "Excel workbooks (*.xlsx)"
+PROGRESS_THRESHOLD = 5_000  # employee-days above which an export shows a progress dialog
+MAX_ROWS_SHOWN = 5_000
+
+
+class _Cancelled(Exception):
+    pass
+
+
+class ImportProblemsDialog(QDialog):
+    """Every problem with its sheet and cell; "Save list..." writes them as a workbook."""
+
+    def __init__(self, plan: ImportPlan, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.plan = plan
+        self.setWindowTitle(f"Cannot import {plan.file_name}")
+        layout = QVBoxLayout(self)
+        self.label = QLabel(
+            f"{len(plan.problems)} problem(s) found in {plan.file_name}. "
+            "Nothing was imported; fix them and import again."
+        )
+        self.label.setWordWrap(True)
+        layout.addWidget(self.label)
+        self.tree = QTreeWidget()
+        self.tree.setHeaderLabels(["Sheet", "Cell", "Problem"])
+        self.tree.setRootIsDecorated(False)
+        self.tree.setAlternatingRowColors(True)
+        for p in plan.problems[:MAX_ROWS_SHOWN]:
+            sheet = p.where.sheet if p.where else p.sheet
+            self.tree.addTopLevelItem(QTreeWidgetItem([sheet, p.where.cell if p.where else "", p.message]))
+        self.tree.resizeColumnToContents(0)
+        self.tree.resizeColumnToContents(1)
+        layout.addWidget(self.tree)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.save_button = QPushButton("Save list…")
+        buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.save_button.clicked.connect(self._save)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.resize(820, 420)
+
+    def save_to(self, path: str | Path) -> None:
+        from deskwfm.files.xlsx_problems import write_error_report
+
+        write_error_report(path, self.plan.file_name, self.plan.problems)
+
+    def _save(self) -> None:
+        default = str(Path(self.plan.file_name).with_suffix("")) + "-problems.xlsx"
+        path, _ = QFileDialog.getSaveFileName(self, "Save problem list", default, XLSX_FILTER)
+        if path:
+            try:
+                self.save_to(path)
+            except OSError as exc:
+                QMessageBox.warning(self, "Save problem list", f"Could not save {path}: {exc}")
+
+
+class ImportPreviewDialog(QDialog):
+    """What the import would add, change and remove; "Import" accepts, "Cancel" writes nothing."""
+
+    def __init__(self, plan: ImportPlan, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.plan = plan
+        self.setWindowTitle(f"Import {plan.file_name}")
+        layout = QVBoxLayout(self)
+        text = "<br>".join(plan.summary())
+        self.summary = QLabel(f"<b>{len(plan.changes)} change(s)</b> from {plan.file_name}:<br>{text}")
+        self.summary.setTextFormat(Qt.TextFormat.RichText)
+        self.summary.setWordWrap(True)
+        layout.addWidget(self.summary)
+        self.tree = QTreeWidget()
+        self.tree.setHeaderLabels(["", "What", "Key", "Now", "After import", "From"])
+        self.tree.setRootIsDecorated(False)
+        self.tree.setAlternatingRowColors(True)
+        for ch in plan.changes[:MAX_ROWS_SHOWN]:
+            self.tree.addTopLevelItem(
+                QTreeWidgetItem(
+                    [ch.action, ch.what, ch.key, ch.before, ch.after, str(ch.where) if ch.where else ""]
+                )
+            )
+        if len(plan.changes) > MAX_ROWS_SHOWN:
+            self.tree.addTopLevelItem(
+                QTreeWidgetItem(["", "", f"... and {len(plan.changes) - MAX_ROWS_SHOWN} more", "", "", ""])
+            )
+        for c in range(6):
+            self.tree.resizeColumnToContents(c)
+        layout.addWidget(self.tree)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.import_button = buttons.addButton("Import", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.import_button.setDefault(True)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.resize(860, 460)
+
+
+def import_workbook(parent: QWidget | None, ws: Workspace, path: str | None = None) -> bool:
+    """Ask for a workbook (unless ``path``), preview, and import on confirmation.
+    Returns True when something was written (the caller reloads the grid)."""
+    from deskwfm.services.excel_import import apply_import, plan_import
+
+    if path is None:
+        path, _ = QFileDialog.getOpenFileName(parent, "Import workbook", "", XLSX_FILTER)
+        if not path:
+            return False
+    try:
+        plan = plan_import(ws, path)
+    except DeskwfmError as exc:
+        QMessageBox.warning(parent, "Import", str(exc))
+        return False
+    if plan.problems:
+        ImportProblemsDialog(plan, parent).exec()
+        return False
+    if not plan.has_changes:
+        QMessageBox.information(
+            parent, "Import", f"{plan.file_name}: nothing to change; " + "; ".join(plan.summary())
+        )
+        return False
+    if ImportPreviewDialog(plan, parent).exec() != QDialog.DialogCode.Accepted:
+        return False
+    try:
+        apply_import(ws, plan)
+    except DeskwfmError as exc:
+        QMessageBox.warning(parent, "Import", f"Nothing was imported: {exc}")
+        return False
+    return True
+
+
+def _export(
+    parent: QWidget | None, ws: Workspace, start: date, end: date, kind: str, path: str | None
+) -> bool:
+    from deskwfm.services import excel_export
+
+    if path is None:
+        default = f"{kind}-{start.isoformat()}-{end.isoformat()}.xlsx"
+        path, _ = QFileDialog.getSaveFileName(parent, f"Export {kind}", default, XLSX_FILTER)
+        if not path:
+            return False
+        if not path.lower().endswith(".xlsx"):
+            path += ".xlsx"
+    size = len(ws.store.list_employees(include_inactive=False)) * ((end - start).days + 1)
+    dialog: QProgressDialog | None = None
+    if size > PROGRESS_THRESHOLD:
+        dialog = QProgressDialog(f"Writing the {kind}…", "Cancel", 0, 100, parent)
+        dialog.setWindowTitle(f"Export {kind}")
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(0)
+        dialog.setValue(0)
+
+    def progress(done: int, total: int) -> None:
+        if dialog is None:
+            return
+        dialog.setValue(int(100 * done / max(total, 1)) if done < total else 99)
+        if dialog.wasCanceled():
+            raise _Cancelled
+
+    func = excel_export.export_schedule if kind == "schedule" else excel_export.export_payroll
+    try:
+        func(ws, start, end, path, progress=progress)
+    except _Cancelled:
+        return False
+    except DeskwfmError as exc:
+        QMessageBox.warning(parent, f"Export {kind}", str(exc))
+        return False
+    except OSError as exc:
+        QMessageBox.warning(parent, f"Export {kind}", f"Could not write {path}: {exc.strerror or exc}")
+        return False
+    finally:
+        if dialog is not None:
+            dialog.close()
+    return True
+
+
+def export_schedule(
+    parent: QWidget | None, ws: Workspace, start: date, end: date, path: str | None = None
+) -> bool:
+    """File > Export > Schedule: the grid for start..end as a printable workbook."""
+    return _export(parent, ws, start, end, "schedule", path)
+
+
+def export_payroll(
+    parent: QWidget | None, ws: Workspace, start: date, end: date, path: str | None = None
+) -> bool:
+    """File > Export > Payroll: totals per employee, shift detail and pay lines."""
+    return _export(parent, ws, start, end, "payroll", path)

@@ -1,0 +1,101 @@
+"""Export the schedule grid and the payroll totals as workbooks."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, datetime
+from pathlib import Path
+
+from deskwfm.core.errors import InputError
+from deskwfm.core.holidays import holidays_between
+from deskwfm.core.model import Employee
+from deskwfm.core.payroll import PayrollResult, compute_payroll, payroll_load_window
+from deskwfm.core.periods import days as days_between
+from deskwfm.core.site import SiteSettings
+from deskwfm.services.workspace import Workspace
+
+MAX_EXPORT_DAYS = 400
+Progress = Callable[[int, int], None]
+
+
+def _check_range(start: date, end: date) -> None:
+    if end < start:
+        raise InputError(f"the range ends ({end}) before it starts ({start})")
+    if (end - start).days + 1 > MAX_EXPORT_DAYS:
+        raise InputError(
+            f"the range is {(end - start).days + 1} days; export at most {MAX_EXPORT_DAYS} at once"
+        )
+
+
+def _check_target(path: str | Path) -> Path:
+    p = Path(path)
+    if p.suffix.lower() != ".xlsx":
+        raise InputError(f"{p.name}: the file name must end in .xlsx")
+    if not p.parent.exists():
+        raise InputError(f"{p.parent}: no such folder")
+    return p
+
+
+def compute_range(
+    ws: Workspace, start: date, end: date, *, all_employees: bool = False
+) -> tuple[SiteSettings, list[Employee], PayrollResult]:
+    """Payroll for start..end of the active employees plus anyone with a shift in the range
+    (``all_employees``: every employee), with exactly the inputs the payroll engine needs."""
+    store = ws.store
+    site = store.get_site() or SiteSettings()
+    first, last = payroll_load_window(site, start, end)
+    shifts = store.shifts_between(first, last)
+    in_range = {s.employee_code for s in shifts if start <= s.work_date <= end}
+    employees = [e for e in store.list_employees() if all_employees or e.active or e.code in in_range]
+    rates = store.rates([e.code for e in employees])
+    hol = holidays_between(site.holiday_region, first, last)
+    wanted = {e.code for e in employees}
+    result = compute_payroll(
+        site, employees, rates, [s for s in shifts if s.employee_code in wanted], start, end, hol
+    )
+    return site, employees, result
+
+
+def export_schedule(
+    ws: Workspace, start: date, end: date, path: str | Path, *, progress: Progress | None = None
+) -> int:
+    """Write the grid for start..end; returns the number of employee rows."""
+    from deskwfm.files.xlsx_schedule import ScheduleRow, ScheduleSheet, write_schedule
+
+    _check_range(start, end)
+    target = _check_target(path)
+    site, employees, result = compute_range(ws, start, end)
+    day_list = days_between(start, end)
+    col = {d: i for i, d in enumerate(day_list)}
+    codes = {c.code.upper(): c for c in ws.store.list_codes()}
+    rows = []
+    for ep in result.employees:
+        cells: list = [None] * len(day_list)
+        for sp in ep.shifts:
+            cells[col[sp.shift.work_date]] = sp.shift
+        minutes = [dp.minutes.paid for dp in ep.days]
+        rows.append(ScheduleRow(ep.employee, cells, minutes))
+    title = f"{site.name} · schedule {start:%a %d %b %Y} to {end:%a %d %b %Y}"
+    note = (
+        f"Exported by deskwfm on {datetime.now():%Y-%m-%d %H:%M}. Hours are paid hours by the day worked "
+        "as computed then; cells edited here are not recounted (import the file back to recount)."
+    )
+    sheet = ScheduleSheet(
+        title, day_list, rows, codes, holidays_between(site.holiday_region, start, end), note
+    )
+    write_schedule(target, sheet, progress)
+    return len(rows)
+
+
+def export_payroll(
+    ws: Workspace, start: date, end: date, path: str | Path, *, progress: Progress | None = None
+) -> PayrollResult:
+    """Write the payroll workbook for start..end; returns the result written."""
+    from deskwfm.files.xlsx_payroll import write_payroll
+
+    _check_range(start, end)
+    target = _check_target(path)
+    site, _employees, result = compute_range(ws, start, end)
+    title = f"{site.name} · payroll {start:%a %d %b %Y} to {end:%a %d %b %Y}"
+    write_payroll(target, result, title=title, currency=site.currency, progress=progress)
+    return result

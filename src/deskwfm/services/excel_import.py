@@ -1,0 +1,492 @@
+"""Import a workbook: read it, check it against the database, show the plan, apply it at once.
+
+``plan_import`` reads and validates everything and diffs it against the database without
+writing; ``apply_import`` writes a clean plan in ONE transaction (``Store.apply_bulk``). A plan
+with any problem is refused whole: nothing partial is ever written.
+"""
+
+from __future__ import annotations
+
+import gc
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
+from pathlib import Path
+
+from deskwfm.core.entry import format_entry
+from deskwfm.core.errors import EntryError, InputError
+from deskwfm.core.model import Employee, PayRate, Shift, ShiftCode
+from deskwfm.core.site import SiteSettings
+from deskwfm.core.timecalc import clock_for, shift_span
+from deskwfm.files.xlsx_problems import Problem, Where, sorted_problems
+from deskwfm.files.xlsx_read import CodeRow, EmployeeRow, ShiftRow, WorkbookData, read_workbook
+from deskwfm.services.workspace import Workspace
+
+ADDED, CHANGED, REMOVED, UNCHANGED = "added", "changed", "removed", "unchanged"
+_ONE_DAY = timedelta(days=1)
+
+
+class Change:
+    """One row of the preview: what would be added, changed or removed.
+
+    Shift rows keep their key and shifts raw and format them only when shown: a 40,000-row
+    import builds 40,000 of these and the preview shows a few hundred."""
+
+    __slots__ = ("action", "what", "_key", "_before", "_after", "where")
+
+    def __init__(
+        self,
+        action: str,
+        what: str,
+        key: str | tuple[str, date],
+        before: str | Shift | None,
+        after: str | Shift | None,
+        where: Where | None,
+    ) -> None:
+        self.action = action  # ADDED / CHANGED / REMOVED
+        self.what = what  # "employee", "pay rate", "shift code", "shift"
+        self._key = key
+        self._before = before
+        self._after = after
+        self.where = where
+
+    @property
+    def key(self) -> str:
+        """ "AG014" or "AG014 Mon 2026-03-02"."""
+        k = self._key
+        return k if isinstance(k, str) else _day_key(k)
+
+    @property
+    def before(self) -> str:
+        b = self._before
+        return b if isinstance(b, str) else ("" if b is None else _shift_text(b))
+
+    @property
+    def after(self) -> str:
+        a = self._after
+        return a if isinstance(a, str) else ("" if a is None else _shift_text(a))
+
+    def __str__(self) -> str:
+        arrow = {
+            ADDED: f"+ {self.after}",
+            REMOVED: f"- {self.before}",
+            CHANGED: f"{self.before} -> {self.after}",
+        }[self.action]
+        return f"{self.action:8} {self.what} {self.key}: {arrow}"
+
+    def __repr__(self) -> str:
+        return f"Change({self})"
+
+
+@dataclass
+class ImportPlan:
+    file_name: str
+    sheets_read: list[str]
+    sheets_ignored: list[str]
+    problems: list[Problem] = field(default_factory=list)
+    employees: list[Employee] = field(default_factory=list)
+    rates: list[PayRate] = field(default_factory=list)
+    codes: list[ShiftCode] = field(default_factory=list)
+    shifts_set: list[Shift] = field(default_factory=list)
+    shifts_clear: list[tuple[str, date]] = field(default_factory=list)
+    changes: list[Change] = field(default_factory=list)
+    counts: Counter[tuple[str, str]] = field(default_factory=Counter)  # (what, action) -> n
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    @property
+    def has_changes(self) -> bool:
+        return bool(self.changes)
+
+    def summary(self) -> list[str]:
+        """One line per kind of row: "shifts: 120 added, 3 changed, 0 removed, 880 unchanged"."""
+        lines = []
+        for what, label in (
+            ("employee", "employees"),
+            ("pay rate", "pay rates"),
+            ("shift code", "shift codes"),
+            ("shift", "shifts"),
+        ):
+            n = {a: self.counts[(what, a)] for a in (ADDED, CHANGED, REMOVED, UNCHANGED)}
+            if any(n.values()):
+                parts = [f"{n[ADDED]} added", f"{n[CHANGED]} changed"]
+                if what == "shift":
+                    parts.append(f"{n[REMOVED]} removed")
+                parts.append(f"{n[UNCHANGED]} unchanged")
+                lines.append(f"{label}: " + ", ".join(parts))
+        return lines or ["nothing to import"]
+
+
+@contextmanager
+def _cyclic_gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while a workbook's cells become objects.
+
+    Reading creates hundreds of thousands of small acyclic objects; each allocation burst
+    triggers a generation scan that finds nothing (it doubled the import time in
+    bench/bench_excel.py). Reference counting still frees everything; the collector is
+    restored afterwards, even on error."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def plan_import(ws: Workspace, path: str | Path, *, today: date | None = None) -> ImportPlan:
+    """Read and check ``path`` against the database; nothing is written. Hostile or unreadable
+    files raise InputError; content problems are listed in ``plan.problems``."""
+    with _cyclic_gc_paused():
+        return _plan_import(ws, path, today)
+
+
+def _plan_import(ws: Workspace, path: str | Path, today: date | None) -> ImportPlan:
+    store = ws.store
+    db_codes = {c.code.upper(): c for c in store.list_codes()}
+    data = read_workbook(path, db_codes)
+    plan = ImportPlan(data.file_name, data.sheets_read, data.sheets_ignored, list(data.problems))
+    site = store.get_site() or SiteSettings()
+    today = today or date.today()
+    db_emps = {e.code: e for e in store.list_employees()}
+    by_upper = {c.upper(): c for c in db_emps}
+    sheet_emps = {r.employee.code.upper(): r for r in data.employees}
+    _resolve_codes(data, by_upper, plan)
+    _plan_codes(data.codes, db_codes, plan)
+    _plan_employees(data, db_emps, by_upper, store.rates(), today, plan)
+    _plan_shifts(ws, data, db_emps, by_upper, sheet_emps, site, plan)
+    plan.problems = sorted_problems(plan.problems)
+    return plan
+
+
+def _resolve_codes(data: WorkbookData, by_upper: dict[str, str], plan: ImportPlan) -> None:
+    """Employee codes are matched case-insensitively to the database's spelling."""
+    for i, row in enumerate(data.employees):
+        real = by_upper.get(row.employee.code.upper())
+        if real and real != row.employee.code:
+            data.employees[i] = replace(row, employee=replace(row.employee, code=real))
+
+
+def _plan_codes(rows: list[CodeRow], db_codes: dict[str, ShiftCode], plan: ImportPlan) -> None:
+    for row in rows:
+        new = row.code
+        old = db_codes.get(new.code.upper())
+        if old is not None:
+            new = replace(
+                new,
+                code=old.code,
+                colour=new.colour if "colour" in row.given else old.colour,
+                label=new.label if "label" in row.given else old.label,
+            )
+            if _code_tuple(old) == _code_tuple(new):
+                plan.counts[("shift code", UNCHANGED)] += 1
+                continue
+            plan.changes.append(
+                Change(CHANGED, "shift code", new.code, _code_text(old), _code_text(new), row.where)
+            )
+            plan.counts[("shift code", CHANGED)] += 1
+        else:
+            plan.changes.append(Change(ADDED, "shift code", new.code, "", _code_text(new), row.where))
+            plan.counts[("shift code", ADDED)] += 1
+        plan.codes.append(new)
+
+
+def _code_tuple(c: ShiftCode) -> tuple[object, ...]:
+    return (c.kind, c.start, c.end, c.break_minutes, c.colour.lower(), c.label)
+
+
+def _code_text(c: ShiftCode) -> str:
+    times = format_entry(c.start, c.end, c.break_minutes, "") or "no times"
+    return f"{c.kind.value.replace('_', ' ')} {times} {c.colour}"
+
+
+def _emp_text(e: Employee) -> str:
+    parts = [e.name]
+    if e.team:
+        parts.append(e.team)
+    if not e.active:
+        parts.append("inactive")
+    if e.contract_minutes is not None:
+        parts.append(f"contract {e.contract_minutes / 60:g} h")
+    if e.max_minutes is not None:
+        parts.append(f"max {e.max_minutes / 60:g} h")
+    return ", ".join(parts)
+
+
+def _plan_employees(
+    data: WorkbookData,
+    db_emps: dict[str, Employee],
+    by_upper: dict[str, str],
+    db_rates: dict[str, list[PayRate]],
+    today: date,
+    plan: ImportPlan,
+) -> None:
+    first_shift: dict[str, date] = {}
+    for s in data.shifts:
+        k = s.employee_code.upper()
+        if s.shift is not None and (k not in first_shift or s.work_date < first_shift[k]):
+            first_shift[k] = s.work_date
+    for row in data.employees:
+        new = row.employee
+        old = db_emps.get(new.code)
+        if old is None:
+            plan.employees.append(new)
+            plan.changes.append(Change(ADDED, "employee", new.code, "", _emp_text(new), row.where))
+            plan.counts[("employee", ADDED)] += 1
+            if row.rate is None:
+                plan.problems.append(Problem(f"new employee {new.code} needs an Hourly rate", row.where))
+                continue
+        else:
+            new = _merge_employee(old, row)
+            if (new.name, new.team, new.active, new.contract_minutes, new.max_minutes) == (
+                old.name,
+                old.team,
+                old.active,
+                old.contract_minutes,
+                old.max_minutes,
+            ):
+                plan.counts[("employee", UNCHANGED)] += 1
+            else:
+                plan.employees.append(new)
+                plan.changes.append(
+                    Change(CHANGED, "employee", new.code, _emp_text(old), _emp_text(new), row.where)
+                )
+                plan.counts[("employee", CHANGED)] += 1
+        if row.rate is not None:
+            _plan_rate(
+                row,
+                new.code,
+                db_rates.get(new.code, []),
+                old is None,
+                first_shift.get(new.code.upper()),
+                today,
+                plan,
+            )
+
+
+def _merge_employee(old: Employee, row: EmployeeRow) -> Employee:
+    """Blank cells keep what is stored (a sheet without a Team column keeps every team)."""
+    new = row.employee
+    g = row.given
+    return replace(
+        old,
+        name=new.name if "name" in g else old.name,
+        team=new.team if "team" in g else old.team,
+        active=new.active if "active" in g else old.active,
+        contract_minutes=new.contract_minutes if "contract" in g else old.contract_minutes,
+        max_minutes=new.max_minutes if "max" in g else old.max_minutes,
+    )
+
+
+def _plan_rate(
+    row: EmployeeRow,
+    code: str,
+    rates: list[PayRate],
+    is_new: bool,
+    first_shift: date | None,
+    today: date,
+    plan: ImportPlan,
+) -> None:
+    assert row.rate is not None
+    if row.rate_from is not None:
+        eff = row.rate_from
+        same_day = next((r for r in rates if r.effective_from == eff), None)
+        if same_day is not None and same_day.hourly == row.rate:
+            plan.counts[("pay rate", UNCHANGED)] += 1
+            return
+        action = CHANGED if same_day is not None else ADDED
+        before = f"{same_day.hourly} from {eff}" if same_day else ""
+    elif is_new or not rates:
+        eff = min(today, first_shift) if first_shift else today
+        action, before = ADDED, ""
+    else:
+        in_force = [r for r in rates if r.effective_from <= today] or rates[:1]
+        current = in_force[-1]
+        if current.hourly == row.rate:
+            plan.counts[("pay rate", UNCHANGED)] += 1
+            return
+        eff, action, before = today, ADDED, f"{current.hourly} from {current.effective_from}"
+    plan.rates.append(PayRate(code, eff, row.rate))
+    plan.changes.append(Change(action, "pay rate", code, before, f"{row.rate} from {eff}", row.where))
+    plan.counts[("pay rate", action)] += 1
+
+
+_TEXTS: dict[tuple[object, ...], str] = {}
+
+
+def _shift_text(s: Shift | None) -> str:
+    if s is None:
+        return "(empty)"
+    key = (s.start, s.end, s.break_minutes, s.code, s.note)
+    text = _TEXTS.get(key)
+    if text is None:
+        text = format_entry(s.start, s.end, s.break_minutes, s.code) or s.code
+        text = f"{text} ({s.note})" if s.note else text
+        if len(_TEXTS) < 10_000:
+            _TEXTS[key] = text
+    return text
+
+
+def _plan_shifts(
+    ws: Workspace,
+    data: WorkbookData,
+    db_emps: dict[str, Employee],
+    by_upper: dict[str, str],
+    sheet_emps: dict[str, EmployeeRow],
+    site: SiteSettings,
+    plan: ImportPlan,
+) -> None:
+    rows: list[ShiftRow] = []
+    for row in data.shifts:
+        key = row.employee_code.upper()
+        real = by_upper.get(key) or (sheet_emps[key].employee.code if key in sheet_emps else None)
+        if real is None:
+            plan.problems.append(
+                Problem(
+                    f'"{row.employee_code}" is not an employee; add them to the Employees sheet first',
+                    row.where,
+                )
+            )
+            continue
+        if real != row.employee_code:
+            row = replace(
+                row, employee_code=real, shift=replace(row.shift, employee_code=real) if row.shift else None
+            )
+        rows.append(row)
+    if not rows:
+        return
+    lo = min(r.work_date for r in rows)
+    hi = max(r.work_date for r in rows)
+    emps = sorted({r.employee_code for r in rows if r.employee_code in db_emps})
+    existing = (
+        {
+            (s.employee_code, s.work_date): s
+            for s in ws.store.shifts_between(lo - _ONE_DAY, hi + _ONE_DAY, emps)
+        }
+        if emps
+        else {}
+    )
+    final = dict(existing)
+    incoming: dict[tuple[str, date], ShiftRow] = {}
+    for row in rows:
+        key = (row.employee_code, row.work_date)
+        old = existing.get(key)
+        new = row.shift
+        if new is not None and not row.has_note and old is not None and old.note != new.note:
+            new = replace(new, note=old.note)  # a grid has no notes: keep the stored one
+        incoming[key] = row
+        if new is None:
+            final.pop(key, None)
+            if old is None:
+                continue
+            plan.shifts_clear.append(key)
+            plan.changes.append(Change(REMOVED, "shift", key, old, None, row.where))
+            plan.counts[("shift", REMOVED)] += 1
+            continue
+        final[key] = new
+        if old is not None and _same(old, new):
+            plan.counts[("shift", UNCHANGED)] += 1
+            continue
+        action = ADDED if old is None else CHANGED
+        plan.shifts_set.append(new)
+        plan.changes.append(Change(action, "shift", key, old, new, row.where))
+        plan.counts[("shift", action)] += 1
+    _check_overlaps(final, incoming, plan)
+    _check_clock_gaps(plan.shifts_set, incoming, site.tz, plan)
+
+
+_WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+
+
+def _day_key(key: tuple[str, date]) -> str:
+    return f"{key[0]} {_WEEKDAYS[key[1].weekday()]} {key[1].isoformat()}"
+
+
+def _same(a: Shift, b: Shift) -> bool:
+    return (a.start, a.end, a.break_minutes, a.code.upper(), a.note) == (
+        b.start,
+        b.end,
+        b.break_minutes,
+        b.code.upper(),
+        b.note,
+    )
+
+
+def _minutes(t: object) -> int:
+    return t.hour * 60 + t.minute  # type: ignore[attr-defined]
+
+
+def _check_overlaps(
+    final: dict[tuple[str, date], Shift], incoming: dict[tuple[str, date], ShiftRow], plan: ImportPlan
+) -> None:
+    """A shift may run past midnight into the next day's shift: one shift per day makes that the
+    only way two shifts overlap. Compared in wall-clock minutes on the shared day."""
+    for (emp, d), s in final.items():
+        if s.start is None or s.end is None or _minutes(s.end) > _minutes(s.start):
+            continue
+        nxt = final.get((emp, d + _ONE_DAY))
+        if nxt is None or nxt.start is None or _minutes(nxt.start) >= _minutes(s.end):
+            continue
+        first, second = incoming.get((emp, d)), incoming.get((emp, d + _ONE_DAY))
+        if first is None and second is None:
+            continue  # both already in the database: not this import's doing
+        blame = second or first
+        assert blame is not None
+        other = first if blame is second else second
+        other_where = f"at {other.where}" if other is not None else "already in the program"
+        plan.problems.append(
+            Problem(
+                f"{emp}: the {_shift_text(s)} shift on {d:%a %Y-%m-%d} runs until {s.end:%H:%M} and overlaps "
+                f"the {_shift_text(nxt)} shift on {d + _ONE_DAY:%a %Y-%m-%d} ({other_where})",
+                blame.where,
+            )
+        )
+
+
+def _check_clock_gaps(
+    shifts: Iterable[Shift], incoming: dict[tuple[str, date], ShiftRow], tz: str, plan: ImportPlan
+) -> None:
+    """A start or end inside the spring-forward gap does not exist (the clock caches per
+    date and minute, so 40,000 shifts cost a few dict look-ups each)."""
+    clock = clock_for(tz)
+    for s in shifts:
+        if s.start is None or s.end is None:
+            continue
+        try:
+            shift_span(clock, s.work_date, s.start, s.end)
+        except EntryError as exc:
+            plan.problems.append(Problem(str(exc), incoming[(s.employee_code, s.work_date)].where))
+
+
+def apply_import(ws: Workspace, plan: ImportPlan) -> dict[str, int]:
+    """Write a clean plan in one transaction; refuse a plan with problems (nothing written)."""
+    if plan.problems:
+        raise InputError(
+            f"{plan.file_name}: {len(plan.problems)} problem(s); nothing was imported. "
+            f"First: {plan.problems[0]}"
+        )
+    if not plan.has_changes:
+        return {}
+    with _cyclic_gc_paused():
+        result = ws.store.apply_bulk(
+            employees=plan.employees,
+            rates=plan.rates,
+            codes=plan.codes,
+            shifts_set=plan.shifts_set,
+            shifts_clear=plan.shifts_clear,
+        )
+    from dataclasses import asdict
+
+    return {k: v for k, v in asdict(result).items() if v}
+
+
+def import_workbook(ws: Workspace, path: str | Path, *, dry_run: bool = False) -> ImportPlan:
+    """Plan, and unless ``dry_run`` apply; a plan with problems is returned unapplied."""
+    plan = plan_import(ws, path)
+    if plan.ok and not dry_run:
+        apply_import(ws, plan)
+    return plan
