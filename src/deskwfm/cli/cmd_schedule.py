@@ -1,4 +1,4 @@
-"""`deskwfm` subcommands: schedule."""
+"""`deskwfm` subcommands: shift set."""
 
 from __future__ import annotations
 
@@ -6,6 +6,41 @@ import argparse
 from typing import Any
 
 
+def _shift_set(args: argparse.Namespace) -> int:
+    from deskwfm.cli.cmd_setup import open_workspace, parse_date_arg
+    from deskwfm.core.entry import format_entry
+    from deskwfm.core.money import hours_text
+    from deskwfm.core.timecalc import paid_minutes
+    from deskwfm.services.schedule import CellEdit, apply_edits, cell_name
+    from deskwfm.services.site import get_site
+
+    day = parse_date_arg(args.date, "date")
+    with open_workspace(args) as ws:
+        changes = apply_edits(ws, [CellEdit(args.code, day, args.entry)])
+        where = cell_name(args.code, day)
+        if not changes:
+            print(f"{where}: unchanged")
+        elif changes[0].after is None:
+            print(f"{where}: cleared")
+        else:
+            s = changes[0].after
+            text = format_entry(s.start, s.end, s.break_minutes, s.code)
+            paid = paid_minutes(s, get_site(ws).zone) if s.has_times else 0
+            label = f"{s.kind.value.replace('_', ' ')}, " if s.code else ""
+            print(f"{where}: {text} ({label}{hours_text(paid)} h)")
+    return 0
+
+
 def register(sub: Any) -> None:
     """Add this module's subcommands to `sub` (argparse subparsers)."""
-    _ = (sub, argparse)
+    p = sub.add_parser("shift", help="set or clear one schedule cell")
+    ssub = p.add_subparsers(dest="shift_command", metavar="ACTION", required=True)
+    s = ssub.add_parser(
+        "set",
+        help="set the shift of CODE on DATE: 9-17, 09:00-17:30/30, 22-6, a code (D, N, VAC); "
+        '"" or OFF clears',
+    )
+    s.add_argument("code", metavar="CODE")
+    s.add_argument("date", metavar="YYYY-MM-DD")
+    s.add_argument("entry", metavar="ENTRY")
+    s.set_defaults(handler=_shift_set)

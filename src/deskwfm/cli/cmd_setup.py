@@ -1,11 +1,210 @@
-"""`deskwfm` subcommands: setup."""
+"""`deskwfm` subcommands: init, employee add/rate, backup.
+
+Arguments are checked in the handlers (not with argparse ``type=``) so that every bad value
+is an ``InputError``: one line on stderr, exit status 2, nothing written.
+"""
 
 from __future__ import annotations
 
 import argparse
-from typing import Any
+import re
+from datetime import date
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+from deskwfm.core.errors import InputError
+
+if TYPE_CHECKING:
+    from deskwfm.core.site import SiteSettings
+
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+# Sensible companions of each rules preset when --tz / --holidays are not given.
+PRESET_DEFAULTS: dict[str, tuple[str, str]] = {
+    "ontario": ("America/Toronto", "CA-ON"),
+    "canada-federal": ("America/Toronto", "CA"),
+    "flsa": ("America/New_York", "US"),
+    "california": ("America/Los_Angeles", "US-CA"),
+}
+
+
+def parse_date_arg(text: str, what: str) -> date:
+    """A YYYY-MM-DD argument; InputError naming the option otherwise."""
+    if _DATE.match(text.strip()):
+        try:
+            return date.fromisoformat(text.strip())
+        except ValueError:
+            pass
+    raise InputError(f'{what} "{text}" is not a date; write it as YYYY-MM-DD, like 2026-11-24')
+
+
+def parse_rate_arg(text: str, who: str = "") -> Decimal:
+    from deskwfm.core.money import parse_money
+    from deskwfm.services.employees import check_rate
+
+    return check_rate(parse_money(text, "rate"), who)
+
+
+def open_workspace(args: argparse.Namespace) -> Any:
+    from deskwfm.services.workspace import Workspace
+
+    return Workspace.open(args.db)
+
+
+# ---------------------------------------------------------------- init
+def _site_from_args(args: argparse.Namespace) -> SiteSettings:
+    from deskwfm.core.entry import parse_entry
+    from deskwfm.core.model import PayPeriodKind
+    from deskwfm.core.money import parse_money
+    from deskwfm.core.periods import week_start_of
+    from deskwfm.core.rules import NightPremiumKind, preset
+    from deskwfm.core.site import WEEKDAY_NAMES, SiteSettings
+
+    rules = preset(args.rules)
+    tz, region = PRESET_DEFAULTS[args.rules]
+    kinds = {k.value: k for k in PayPeriodKind}
+    if args.pay_period not in kinds:
+        raise InputError(f'--pay-period "{args.pay_period}": expected one of {", ".join(kinds)}')
+    week = args.week_start.strip().lower()
+    matches = [i for i, n in enumerate(WEEKDAY_NAMES) if len(week) >= 3 and n.startswith(week)]
+    if not matches:
+        raise InputError(f'--week-start "{args.week_start}": expected a weekday such as sunday or monday')
+    week_start = matches[0]
+    if args.night is not None:
+        try:
+            night = parse_entry(args.night, {})
+        except InputError as exc:
+            raise InputError(f"--night: {exc}") from None
+        if night is None or night.start is None or night.end is None or night.break_minutes:
+            raise InputError(f'--night "{args.night}": write the night window like 22:00-06:00')
+        rules = rules.with_changes(night_start=night.start, night_end=night.end)
+    if args.night_premium is not None:
+        text = args.night_premium.strip()
+        kind = NightPremiumKind.PERCENT if text.endswith("%") else NightPremiumKind.AMOUNT
+        amount = parse_money(text.rstrip("%"), "--night-premium")
+        if kind is NightPremiumKind.PERCENT and amount > 100:
+            raise InputError(f"--night-premium {text} is more than 100%")
+        rules = rules.with_changes(night_premium=amount, night_premium_kind=kind)
+    site = SiteSettings(
+        name=args.name,
+        tz=args.tz or tz,
+        week_start=week_start,
+        pay_period=kinds[args.pay_period],
+        rules=rules,
+        holiday_region=(args.holidays if args.holidays is not None else region),
+    )
+    if args.period_start is not None:
+        anchor = parse_date_arg(args.period_start, "--period-start")
+    else:
+        anchor = week_start_of(site.period_anchor, week_start)
+    return site.with_changes(period_anchor=anchor)
+
+
+def _init(args: argparse.Namespace) -> int:
+    from deskwfm.core.site import WEEKDAY_NAMES
+    from deskwfm.services.setup import init_database
+
+    site = _site_from_args(args)
+    ws = init_database(args.db, site, demo=args.demo)
+    try:
+        counts = ws.store.counts()
+        site = ws.store.get_site() or site
+        print(f"Created {ws.location}")
+        print(
+            f"  site: {site.name}; {site.tz}; rules {site.rules.preset}; holidays "
+            f"{site.holiday_region or 'none'}; {site.pay_period.value} pay periods from "
+            f"{site.period_anchor.isoformat()}; weeks start on {WEEKDAY_NAMES[site.week_start].title()}"
+        )
+        print(
+            f"  {counts['shift_codes']} shift codes, {counts['employees']} employees, "
+            f"{counts['shifts']} shifts"
+        )
+    finally:
+        ws.close()
+    return 0
+
+
+# ---------------------------------------------------------------- employee
+def _employee_add(args: argparse.Namespace) -> int:
+    from deskwfm.core.model import Employee
+    from deskwfm.core.periods import period_containing
+    from deskwfm.services.employees import add_employee
+    from deskwfm.services.site import get_site
+
+    rate = parse_rate_arg(args.rate, args.code)
+    start = parse_date_arg(args.rate_from, "--from") if args.rate_from else None
+    with open_workspace(args) as ws:
+        if start is None:
+            start = period_containing(date.today(), get_site(ws))[0]
+        emp = add_employee(ws, Employee(args.code, args.name, args.team or ""), rate, start)
+        print(f"Added {emp.code} {emp.name}{f' ({emp.team})' if emp.team else ''}: "
+              f"{rate} an hour from {start.isoformat()}")
+    return 0
+
+
+def _employee_rate(args: argparse.Namespace) -> int:
+    from deskwfm.services.employees import set_rate
+
+    rate = parse_rate_arg(args.rate, args.code)
+    start = parse_date_arg(args.rate_from, "--from")
+    with open_workspace(args) as ws:
+        r = set_rate(ws, args.code, rate, start)
+        print(f"{r.employee_code}: {r.hourly} an hour from {r.effective_from.isoformat()}")
+    return 0
+
+
+# ---------------------------------------------------------------- backup
+def _backup(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from deskwfm.services.backup import backup_database
+
+    with open_workspace(args) as ws:
+        dest = backup_database(ws, Path(args.path))
+        print(f"Backed up {ws.location} to {dest}")
+    return 0
 
 
 def register(sub: Any) -> None:
     """Add this module's subcommands to `sub` (argparse subparsers)."""
-    _ = (sub, argparse)
+    p = sub.add_parser(
+        "init",
+        help="create a new database (the site, default shift codes; --demo adds a demo centre)",
+        description="Create a new database. Defaults: Ontario rules, America/Toronto, CA-ON holidays, "
+        "biweekly pay periods, weeks from Sunday, night 22:00-06:00. A --rules preset also picks its "
+        "usual zone and holidays (flsa: America/New_York, US; california: America/Los_Angeles, US-CA).",
+    )
+    p.add_argument("--demo", action="store_true", help="add a demo contact centre (60 agents, 6 weeks)")
+    p.add_argument("--rules", default="ontario", metavar="PRESET",
+                   help="ontario | canada-federal | flsa | california (default ontario)")
+    p.add_argument("--tz", metavar="ZONE", help="IANA time zone, e.g. America/Toronto")
+    p.add_argument("--holidays", metavar="REGION", help='holiday region, e.g. CA-ON, US-CA ("" for none)')
+    p.add_argument("--pay-period", default="biweekly", metavar="KIND",
+                   help="weekly | biweekly | semimonthly | monthly (default biweekly)")
+    p.add_argument("--period-start", metavar="YYYY-MM-DD", help="first day of some pay period")
+    p.add_argument("--week-start", default="sunday", metavar="DAY", help="first day of the work week")
+    p.add_argument("--night", metavar="HH:MM-HH:MM", help="night window (default 22:00-06:00)")
+    p.add_argument("--night-premium", metavar="AMOUNT|PCT%",
+                   help="night premium: 1.00 = an amount per hour, 10%% = percent of the rate")
+    p.add_argument("--name", default="Contact centre", help="site name shown on timesheets")
+    p.set_defaults(handler=_init)
+
+    emp = sub.add_parser("employee", help="add employees and change their pay rates")
+    esub = emp.add_subparsers(dest="employee_command", metavar="ACTION", required=True)
+    a = esub.add_parser("add", help="add an employee with a first pay rate")
+    a.add_argument("code", metavar="CODE")
+    a.add_argument("name", metavar="NAME")
+    a.add_argument("--rate", required=True, metavar="HOURLY", help="hourly rate, e.g. 20.00")
+    a.add_argument("--from", dest="rate_from", metavar="YYYY-MM-DD",
+                   help="rate in force from (default: start of the current pay period)")
+    a.add_argument("--team", metavar="TEAM")
+    a.set_defaults(handler=_employee_add)
+    r = esub.add_parser("rate", help="set an hourly rate from a date (replaces one from the same date)")
+    r.add_argument("code", metavar="CODE")
+    r.add_argument("rate", metavar="HOURLY")
+    r.add_argument("--from", dest="rate_from", required=True, metavar="YYYY-MM-DD")
+    r.set_defaults(handler=_employee_rate)
+
+    b = sub.add_parser("backup", help="copy the database into a new file (SQLite online backup)")
+    b.add_argument("path", metavar="PATH")
+    b.set_defaults(handler=_backup)

@@ -26,8 +26,12 @@ COMMAND_MODULES: tuple[str, ...] = (
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]
-        self.print_usage(sys.stderr)
-        raise SystemExit(f"deskwfm: error: {message}") from None
+        """Bad command-line input: one line on stderr, exit status 2 (design.md: Errors)."""
+        self.exit(2, f"deskwfm: error: {message} (see deskwfm {self._sub_hint()}--help)\n")
+
+    def _sub_hint(self) -> str:
+        parts = self.prog.split()[1:]
+        return " ".join(parts) + " " if parts else ""
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -5,39 +5,82 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
+from deskwfm.core.errors import InputError
 from deskwfm.core.model import Employee, PayRate
 from deskwfm.services.workspace import Workspace
+
+MAX_RATE = Decimal("10000")
 
 
 def list_employees(ws: Workspace, *, include_inactive: bool = True) -> list[Employee]:
     """Ordered by team, then code."""
-    raise NotImplementedError
+    return ws.store.list_employees(include_inactive=include_inactive)
+
+
+def check_rate(rate: Decimal, who: str = "") -> Decimal:
+    """A positive, finite hourly rate to the cent."""
+    label = f"pay rate of {who}" if who else "pay rate"
+    if not isinstance(rate, Decimal) or not rate.is_finite():
+        raise InputError(f"{label} {rate} is not a number; write it like 20.00")
+    if rate <= 0:
+        raise InputError(f"{label} {rate} must be more than zero")
+    if rate >= MAX_RATE:
+        raise InputError(f"{label} {rate} is not an hourly rate")
+    if rate != rate.quantize(Decimal("0.01")):
+        raise InputError(f"{label} {rate} has fractions of a cent; use at most two decimal places")
+    return rate.quantize(Decimal("0.01"))
+
+
+def check_employee(employee: Employee) -> Employee:
+    code = employee.code.strip()
+    if not code:
+        raise InputError("an employee needs a code (like AG014)")
+    if len(code) > 40 or any(ch.isspace() for ch in code):
+        raise InputError(f'employee code "{employee.code}" must be one word of at most 40 characters')
+    name = " ".join(employee.name.split())
+    if not name:
+        raise InputError(f"employee {code} needs a name")
+    if len(name) > 200:
+        raise InputError(f"the name of {code} is longer than 200 characters")
+    for label, v in (("contract", employee.contract_minutes), ("maximum", employee.max_minutes)):
+        if v is not None and not 0 <= v <= 7 * 1440:
+            raise InputError(f"{label} hours of {code} must be between 0 and 168 a week")
+    return Employee(
+        code, name, employee.team.strip(), employee.active, employee.contract_minutes,
+        employee.max_minutes, employee.version,
+    )
 
 
 def add_employee(ws: Workspace, employee: Employee, rate: Decimal, rate_from: date) -> Employee:
     """InputError if the code exists, is blank, or the rate is not a positive amount."""
-    raise NotImplementedError
+    emp = check_employee(employee)
+    hourly = check_rate(rate, emp.code)
+    return ws.store.add_employee(emp, PayRate(emp.code, rate_from, hourly))
 
 
 def update_employee(ws: Workspace, employee: Employee) -> Employee:
     """Update by code (codes never change); StaleEditError if ``employee.version`` is stale."""
-    raise NotImplementedError
+    return ws.store.update_employee(check_employee(employee))
 
 
 def set_active(ws: Workspace, code: str, active: bool) -> Employee:
-    raise NotImplementedError
+    emp = ws.store.get_employee(code)
+    return ws.store.update_employee(
+        Employee(emp.code, emp.name, emp.team, active, emp.contract_minutes, emp.max_minutes, emp.version)
+    )
 
 
 def list_rates(ws: Workspace, code: str) -> list[PayRate]:
     """Sorted by effective_from."""
-    raise NotImplementedError
+    ws.store.get_employee(code)  # NotFoundError for an unknown code
+    return ws.store.rates([code]).get(code, [])
 
 
 def set_rate(ws: Workspace, code: str, hourly: Decimal, effective_from: date) -> PayRate:
     """Add a rate from a date (replacing one from the same date)."""
-    raise NotImplementedError
+    return ws.store.set_rate(PayRate(code, effective_from, check_rate(hourly, code)))
 
 
 def delete_rate(ws: Workspace, code: str, effective_from: date) -> None:
     """InputError when it is the employee's only rate."""
-    raise NotImplementedError
+    ws.store.delete_rate(code, effective_from)

@@ -1,13 +1,23 @@
-"""Schedule use cases: load a range for the grid, set cells, undo/redo them."""
+"""Schedule use cases: load a range for the grid, set cells, undo/redo them.
+
+``apply_edits`` parses every cell before anything is written, so a paste with one bad cell
+writes nothing; the message names the cell (employee code, weekday and date) and repeats the
+parser's explanation. ``revert`` is undo/redo for the GUI's QUndoCommands: it only restores a
+cell that still holds what the change left there, so an edit made meanwhile on another
+workstation is never silently undone.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
 
+from deskwfm.core.entry import parse_entry
+from deskwfm.core.errors import DeskwfmError, EntryError, InputError
 from deskwfm.core.model import Employee, PayRate, Shift, ShiftCode
 from deskwfm.core.site import SiteSettings
 from deskwfm.services.workspace import Workspace
+from deskwfm.store.store import CellResult, CellWrite
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,8 +59,85 @@ class ScheduleData:
     load_to: date
 
 
+
+MAX_RANGE_DAYS = 400
+
+
+def cell_name(employee_code: str, work_date: date) -> str:
+    """How a message names a grid cell: ``AG014 Tue 2026-11-24``."""
+    return f"{employee_code} {work_date:%a %Y-%m-%d}"
+
+
+def holidays_for(site: SiteSettings, start: date, end: date) -> dict[date, str]:
+    from deskwfm.core.holidays import holidays_between
+
+    return holidays_between(site.holiday_region, start, end)
+
+
 def load_schedule(ws: Workspace, start: date, end: date) -> ScheduleData:
-    raise NotImplementedError
+    """Active employees, codes, rates, holidays and shifts for the grid, in one read
+    transaction. Shifts cover ``payroll_load_window`` so totals need no further query."""
+    from deskwfm.core.payroll import payroll_load_window
+
+    if end < start:
+        raise InputError(f"the range ends ({end.isoformat()}) before it starts ({start.isoformat()})")
+    if (end - start).days > MAX_RANGE_DAYS:
+        raise InputError(f"a schedule range can span at most {MAX_RANGE_DAYS} days")
+    site = ws.store.get_site()
+    if site is None:
+        raise DeskwfmError(f"{ws.location} has no site settings yet; set it up with: deskwfm init")
+    load_from, load_to = payroll_load_window(site, start, end)
+    data = ws.store.load_range(load_from, load_to)
+    return ScheduleData(
+        site=data.site or site,
+        employees=data.employees,
+        codes={c.code.upper(): c for c in data.codes},
+        rates=data.rates,
+        shifts=data.shifts,
+        holidays=holidays_for(site, load_from, load_to),
+        start=start,
+        end=end,
+        load_from=load_from,
+        load_to=load_to,
+    )
+
+
+def _changes(results: list[CellResult]) -> list[CellChange]:
+    return [CellChange(r.employee_code, r.work_date, r.before, r.after) for r in results]
+
+
+def parse_edits(ws: Workspace, edits: list[CellEdit]) -> list[CellWrite]:
+    """Parse and check every edit (no writes). InputError names the first bad cell."""
+    from deskwfm.core.timecalc import paid_minutes
+
+    site = ws.store.get_site()
+    if site is None:
+        raise DeskwfmError(f"{ws.location} has no site settings yet; set it up with: deskwfm init")
+    codes = {c.code.upper(): c for c in ws.store.list_codes()}
+    known = {e.code for e in ws.store.list_employees(codes=sorted({e.employee_code for e in edits}))}
+    zone = site.zone
+    writes: list[CellWrite] = []
+    seen: set[tuple[str, date]] = set()
+    for edit in edits:
+        where = cell_name(edit.employee_code, edit.work_date)
+        if edit.employee_code not in known:
+            raise InputError(f"{where}: there is no employee {edit.employee_code}")
+        if (edit.employee_code, edit.work_date) in seen:
+            raise InputError(f"{where}: the cell is set twice in one edit")
+        seen.add((edit.employee_code, edit.work_date))
+        try:
+            entry = parse_entry(edit.text, codes)
+            shift = None
+            if entry is not None:
+                shift = Shift(
+                    edit.employee_code, edit.work_date, entry.start, entry.end, entry.break_minutes,
+                    entry.code, entry.kind,
+                )
+                paid_minutes(shift, zone)  # a start that does not exist that night (DST) is an error
+        except EntryError as exc:
+            raise EntryError(f"{where}: {exc}") from None
+        writes.append(CellWrite(edit.employee_code, edit.work_date, shift, keep_note=True))
+    return writes
 
 
 def apply_edits(ws: Workspace, edits: list[CellEdit]) -> list[CellChange]:
@@ -58,10 +145,22 @@ def apply_edits(ws: Workspace, edits: list[CellEdit]) -> list[CellChange]:
     (``"AG014 Tue 2026-11-24: "25-3": hour 25 is not a time; ..."``) and nothing is written.
     Otherwise all are written in one transaction and the changes returned (unchanged cells
     omitted)."""
-    raise NotImplementedError
+    if not edits:
+        return []
+    return _changes(ws.store.write_cells(parse_edits(ws, edits)))
 
 
 def revert(ws: Workspace, changes: list[CellChange], *, redo: bool = False) -> list[CellChange]:
     """Undo (restore ``before``) or redo (restore ``after``) a list of changes, one transaction.
     Refuses with StaleEditError if a cell no longer holds what the change left there."""
-    raise NotImplementedError
+    writes = [
+        CellWrite(
+            c.employee_code,
+            c.work_date,
+            new=c.after if redo else c.before,
+            check=True,
+            expected=c.before if redo else c.after,
+        )
+        for c in changes
+    ]
+    return _changes(ws.store.write_cells(writes))

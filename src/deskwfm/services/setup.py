@@ -2,18 +2,60 @@
 
 from __future__ import annotations
 
+from datetime import time
 from pathlib import Path
 
+from deskwfm.core.errors import InputError
+from deskwfm.core.model import ShiftCode, ShiftKind
 from deskwfm.core.site import SiteSettings
+from deskwfm.services.site import validate_site
 from deskwfm.services.workspace import Workspace
+
+# Pleasant, distinct pastels: each kind of day is recognisable at a glance in the grid.
+DEFAULT_CODES: tuple[ShiftCode, ...] = (
+    ShiftCode("D", ShiftKind.WORK, time(8, 0), time(16, 30), 30, "#cfe5ff", "Day"),
+    ShiftCode("E", ShiftKind.WORK, time(14, 0), time(22, 30), 30, "#ffe2b8", "Evening"),
+    ShiftCode("N", ShiftKind.WORK, time(22, 0), time(6, 30), 30, "#ddd3f5", "Night"),
+    ShiftCode("VAC", ShiftKind.PAID_LEAVE, time(9, 0), time(17, 0), 0, "#c9efd0", "Vacation"),
+    ShiftCode("SICK", ShiftKind.PAID_LEAVE, time(9, 0), time(17, 0), 0, "#ffd3d6", "Sick day (paid)"),
+    ShiftCode("LOA", ShiftKind.UNPAID_LEAVE, None, None, 0, "#efe6d2", "Leave of absence (unpaid)"),
+    ShiftCode("OFF", ShiftKind.OFF, None, None, 0, "#ececec", "Day off"),
+)
 
 
 def init_database(target: str | Path | None, site: SiteSettings, *, demo: bool = False) -> Workspace:
     """Create a new database (InputError if it already holds a centre) with the default shift
-    codes and ``site``; with ``demo`` also the demo centre. Returns it open."""
-    raise NotImplementedError
+    codes and ``site``; with ``demo`` also the demo centre. Returns it open.
+
+    The settings are checked before any file is created; a file this call created is removed
+    again if setting it up fails, so a failed ``init`` leaves nothing behind.
+    """
+    site = validate_site(site)
+    from deskwfm.store.engine import resolve_target
+
+    target_info = resolve_target(target)
+    existed = target_info.path is None or target_info.path.exists()
+    ws = Workspace.open(target, create=True)
+    try:
+        if ws.store.get_site() is not None:
+            raise InputError(f"{ws.location} already holds a centre; open it, or choose a new file")
+        ws.store.apply_bulk(codes=DEFAULT_CODES)
+        ws.store.save_site(site.with_changes(version=0))
+        if demo:
+            create_demo(ws)
+    except BaseException:
+        ws.close()
+        if not existed and target_info.path is not None:
+            for suffix in ("", "-wal", "-shm"):
+                Path(f"{target_info.path}{suffix}").unlink(missing_ok=True)
+        raise
+    return ws
 
 
 def create_demo(ws: Workspace, *, agents: int = 60, weeks: int = 6) -> None:
     """A believable contact centre: teams, rates, 6 weeks of day/evening/night shifts, leave."""
-    raise NotImplementedError
+    from deskwfm.services.demo import build_demo
+    from deskwfm.services.site import get_site
+
+    plan = build_demo(get_site(ws), {c.code for c in ws.store.list_codes()}, agents=agents, weeks=weeks)
+    ws.store.apply_bulk(employees=plan.employees, rates=plan.rates, shifts_set=plan.shifts)

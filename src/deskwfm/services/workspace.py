@@ -24,12 +24,22 @@ class Workspace:
         ``create=False`` and no such SQLite file -> NotFoundError (a typo must not create a
         new empty database).
         """
-        raise NotImplementedError
+        from deskwfm.store.store import Store
+
+        store = Store.open(target, create=create)
+        return cls(store, store.target.display)
 
     def close(self) -> None:
-        raise NotImplementedError
+        self.store.close()
 
     @property
     def title(self) -> str:
         """Short name for the window title: the file name, or the masked URL."""
-        raise NotImplementedError
+        path = self.store.target.path
+        return path.name if path is not None else self.location
+
+    def __enter__(self) -> Workspace:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

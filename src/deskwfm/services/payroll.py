@@ -1,0 +1,146 @@
+"""Payroll use case: load a period (with the look-back the rules need), price it with the
+core engine, and present it as the ``payroll --json`` document or an aligned text table."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Sequence
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from deskwfm.core.errors import DeskwfmError, InputError, NotFoundError
+from deskwfm.core.money import hours_text, round_cents
+from deskwfm.core.payroll import EmployeePay, PayrollResult, compute_payroll, payroll_load_window
+from deskwfm.services.schedule import holidays_for
+from deskwfm.services.workspace import Workspace
+
+MAX_PERIOD_DAYS = 400
+
+# (JSON key, table heading, what) in the order of the issue's --json spec.
+HOUR_KEYS = ("regular_hours", "overtime_hours", "double_time_hours", "night_hours", "holiday_hours")
+COLUMNS: tuple[tuple[str, str], ...] = (
+    ("regular_hours", "Regular"),
+    ("overtime_hours", "OT 1.5x"),
+    ("double_time_hours", "OT 2x"),
+    ("night_hours", "Night"),
+    ("holiday_hours", "Hol. worked"),
+    ("holiday_pay", "Hol. pay"),
+    ("leave_hours", "Leave"),
+    ("gross_pay", "Gross"),
+)
+
+
+def run_payroll(
+    ws: Workspace,
+    start: date,
+    end: date,
+    *,
+    employee_codes: Sequence[str] | None = None,
+    team: str | None = None,
+) -> PayrollResult:
+    """Pay of active employees (and inactive ones with shifts in the period) for start..end,
+    optionally only some codes or one team. Loads shifts over ``payroll_load_window`` so weekly
+    overtime and holiday pay see whole weeks and the four weeks before a holiday."""
+    if end < start:
+        raise InputError(f"the period ends ({end.isoformat()}) before it starts ({start.isoformat()})")
+    if (end - start).days >= MAX_PERIOD_DAYS:
+        raise InputError(f"a payroll period can span at most {MAX_PERIOD_DAYS} days")
+    site = ws.store.get_site()
+    if site is None:
+        raise DeskwfmError(f"{ws.location} has no site settings yet; set it up with: deskwfm init")
+    load_from, load_to = payroll_load_window(site, start, end)
+    data = ws.store.load_range(
+        load_from, load_to, employee_codes=employee_codes, team=team, include_inactive=True
+    )
+    if employee_codes is not None:
+        missing = sorted(set(employee_codes) - {e.code for e in data.employees})
+        if missing:
+            raise NotFoundError(f"no employee with code {', '.join(missing)}")
+    if team is not None and not data.employees:
+        teams = ", ".join(t for t in ws.store.teams() if t) or "none yet"
+        raise NotFoundError(f'no team "{team}"; teams are: {teams}')
+    worked = {s.employee_code for s in data.shifts if start <= s.work_date <= end}
+    employees = [e for e in data.employees if e.active or e.code in worked or employee_codes is not None]
+    without_rate = [e.code for e in employees if e.code in worked and not data.rates.get(e.code)]
+    if without_rate:
+        raise InputError(f"no pay rate for {', '.join(without_rate)}; add one with: deskwfm employee rate")
+    return compute_payroll(
+        site, employees, data.rates, data.shifts, start, end, holidays_for(site, load_from, load_to)
+    )
+
+
+def _money(amount: Decimal) -> str:
+    return str(round_cents(amount))
+
+
+def _row(pay: EmployeePay) -> dict[str, str]:
+    m = pay.minutes
+    return {
+        "regular_hours": hours_text(m.regular),
+        "overtime_hours": hours_text(m.overtime),
+        "double_time_hours": hours_text(m.double_time),
+        "night_hours": hours_text(m.night),
+        "holiday_hours": hours_text(m.holiday_worked),
+        "holiday_pay": _money(pay.holiday_pay),
+        "leave_hours": hours_text(m.leave),
+        "gross_pay": _money(pay.gross),
+    }
+
+
+def _totals(result: PayrollResult) -> dict[str, str]:
+    """Sums of minutes (then hours) and of the rounded amounts; never sums of rounded hours."""
+    ms = [p.minutes for p in result.employees]
+    return {
+        "regular_hours": hours_text(sum(m.regular for m in ms)),
+        "overtime_hours": hours_text(sum(m.overtime for m in ms)),
+        "double_time_hours": hours_text(sum(m.double_time for m in ms)),
+        "night_hours": hours_text(sum(m.night for m in ms)),
+        "holiday_hours": hours_text(sum(m.holiday_worked for m in ms)),
+        "holiday_pay": _money(sum((p.holiday_pay for p in result.employees), Decimal(0))),
+        "leave_hours": hours_text(sum(m.leave for m in ms)),
+        "gross_pay": _money(sum((p.gross for p in result.employees), Decimal(0))),
+    }
+
+
+def payroll_json(result: PayrollResult) -> dict[str, Any]:
+    """``{"employees": [{"code", "name", "regular_hours", ..., "gross_pay"}], "totals": {...}}``
+    with hours and money as two-place decimal strings (``"1060.00"``). ``totals`` holds the
+    same figure keys (no code or name)."""
+    return {
+        "employees": [
+            {"code": p.employee.code, "name": p.employee.name, **_row(p)} for p in result.employees
+        ],
+        "totals": _totals(result),
+    }
+
+
+def display_width(text: str) -> int:
+    """Terminal columns of text: East Asian wide characters take two, combining marks none."""
+    width = 0
+    for ch in text:
+        if unicodedata.combining(ch):
+            continue
+        width += 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+    return width
+
+
+def _pad(text: str, width: int, right: bool = False) -> str:
+    fill = " " * max(0, width - display_width(text))
+    return fill + text if right else text + fill
+
+
+def payroll_table(result: PayrollResult) -> str:
+    """An aligned text table: one row per employee, a totals row, the period in the title."""
+    heads = ["Code", "Name", *(h for _, h in COLUMNS)]
+    body = [[p.employee.code, p.employee.name, *(_row(p)[k] for k, _ in COLUMNS)] for p in result.employees]
+    totals = _totals(result)
+    foot = ["", "Total", *(totals[k] for k, _ in COLUMNS)]
+    widths = [max(display_width(r[i]) for r in [heads, *body, foot]) for i in range(len(heads))]
+
+    def line(cells: list[str]) -> str:
+        return "  ".join(_pad(c, widths[i], right=i >= 2) for i, c in enumerate(cells)).rstrip()
+
+    rule = "  ".join("-" * w for w in widths)
+    title = f"Payroll {result.start.isoformat()} to {result.end.isoformat()} ({len(body)} employees)"
+    return "\n".join([title, "", line(heads), rule, *(line(r) for r in body), rule, line(foot)]) + "\n"

@@ -1,0 +1,1 @@
+"""Alembic migrations (run programmatically by ``deskwfm.store.migrate``; no alembic.ini)."""

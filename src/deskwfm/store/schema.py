@@ -1,0 +1,103 @@
+"""Table mappings (SQLAlchemy 2 typed declarative). Only ``deskwfm.store`` imports this.
+
+Storage rules: money as integer cents, durations as integer minutes, times of day as minutes
+after midnight (0..1439), dates as DATE. Every row that a user edits carries a ``version``
+counter that each update increments; an update naming an older version is refused.
+
+The Alembic migrations in ``migrations/versions`` must produce exactly this schema
+(``tests/store/test_migrations.py`` compares them).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, MetaData, String, Text, UniqueConstraint
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class SiteRow(Base):
+    """The one site of a database (id 1). ``rules`` is the RuleSet as JSON text."""
+
+    __tablename__ = "site"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    tz: Mapped[str] = mapped_column(String(64))
+    week_start: Mapped[int] = mapped_column(Integer)
+    pay_period: Mapped[str] = mapped_column(String(20))
+    period_anchor: Mapped[date] = mapped_column(Date)
+    holiday_region: Mapped[str] = mapped_column(String(20))
+    currency: Mapped[str] = mapped_column(String(8))
+    rules: Mapped[str] = mapped_column(Text)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+
+class EmployeeRow(Base):
+    __tablename__ = "employees"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    code: Mapped[str] = mapped_column(String(40), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    team: Mapped[str] = mapped_column(String(100), default="")
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    contract_minutes: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    max_minutes: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+
+class PayRateRow(Base):
+    __tablename__ = "pay_rates"
+    __table_args__ = (UniqueConstraint("employee_id", "effective_from"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    employee_id: Mapped[int] = mapped_column(ForeignKey("employees.id", ondelete="CASCADE"))
+    effective_from: Mapped[date] = mapped_column(Date)
+    hourly_cents: Mapped[int] = mapped_column(Integer)
+
+
+class ShiftCodeRow(Base):
+    __tablename__ = "shift_codes"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    code: Mapped[str] = mapped_column(String(12), unique=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    start_min: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    end_min: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    break_minutes: Mapped[int] = mapped_column(Integer, default=0)
+    colour: Mapped[str] = mapped_column(String(9))
+    label: Mapped[str] = mapped_column(String(100), default="")
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+
+class ShiftRow(Base):
+    """One grid cell: at most one shift per employee and work date. Its kind is its code's kind
+    (plain time entries are work), read through the join, never stored twice."""
+
+    __tablename__ = "shifts"
+    __table_args__ = (
+        UniqueConstraint("employee_id", "work_date"),
+        Index("ix_shifts_work_date", "work_date"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    employee_id: Mapped[int] = mapped_column(ForeignKey("employees.id", ondelete="CASCADE"))
+    work_date: Mapped[date] = mapped_column(Date)
+    start_min: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    end_min: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    break_minutes: Mapped[int] = mapped_column(Integer, default=0)
+    code_id: Mapped[int | None] = mapped_column(ForeignKey("shift_codes.id"), nullable=True)
+    note: Mapped[str] = mapped_column(Text, default="", server_default="")
+    version: Mapped[int] = mapped_column(Integer, default=1)
