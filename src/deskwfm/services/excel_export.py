@@ -9,9 +9,10 @@ from pathlib import Path
 from deskwfm.core.errors import InputError
 from deskwfm.core.holidays import holidays_between
 from deskwfm.core.model import Employee
-from deskwfm.core.payroll import PayrollResult, compute_payroll, payroll_load_window
+from deskwfm.core.payroll import PayrollResult
 from deskwfm.core.periods import days as days_between
 from deskwfm.core.site import SiteSettings
+from deskwfm.services.payroll import run_payroll
 from deskwfm.services.workspace import Workspace
 
 MAX_EXPORT_DAYS = 400
@@ -37,23 +38,12 @@ def _check_target(path: str | Path) -> Path:
 
 
 def compute_range(
-    ws: Workspace, start: date, end: date, *, all_employees: bool = False
+    ws: Workspace, start: date, end: date
 ) -> tuple[SiteSettings, list[Employee], PayrollResult]:
-    """Payroll for start..end of the active employees plus anyone with a shift in the range
-    (``all_employees``: every employee), with exactly the inputs the payroll engine needs."""
-    store = ws.store
-    site = store.get_site() or SiteSettings()
-    first, last = payroll_load_window(site, start, end)
-    shifts = store.shifts_between(first, last)
-    in_range = {s.employee_code for s in shifts if start <= s.work_date <= end}
-    employees = [e for e in store.list_employees() if all_employees or e.active or e.code in in_range]
-    rates = store.rates([e.code for e in employees])
-    hol = holidays_between(site.holiday_region, first, last)
-    wanted = {e.code for e in employees}
-    result = compute_payroll(
-        site, employees, rates, [s for s in shifts if s.employee_code in wanted], start, end, hol
-    )
-    return site, employees, result
+    """The site, the employees shown and their payroll for start..end (services.payroll)."""
+    result = run_payroll(ws, start, end)
+    site = ws.store.get_site() or SiteSettings()
+    return site, [ep.employee for ep in result.employees], result
 
 
 def export_schedule(
