@@ -76,6 +76,11 @@ def list_rates(ws: Workspace, code: str) -> list[PayRate]:
     return ws.store.rates([code]).get(code, [])
 
 
+def all_rates(ws: Workspace) -> dict[str, list[PayRate]]:
+    """Every employee's rates (code -> rates sorted by effective_from), in one query."""
+    return ws.store.rates()
+
+
 def set_rate(ws: Workspace, code: str, hourly: Decimal, effective_from: date) -> PayRate:
     """Add a rate from a date (replacing one from the same date)."""
     return ws.store.set_rate(PayRate(code, effective_from, check_rate(hourly, code)))

@@ -217,8 +217,9 @@ class EmployeesDialog(ServiceDialog):
         self._employees = employees or []
         today = date.today()
         self._current_rates = {}
+        every = self.call(partial(employee_service.all_rates, self._ws)) or {}
         for e in self._employees:
-            rates = self.call(partial(employee_service.list_rates, self._ws, e.code)) or []
+            rates = every.get(e.code, [])
             self._current_rates[e.code] = rate_in_force(rates, today) or (rates[0] if rates else None)
         teams = sorted({e.team for e in self._employees if e.team})
         text = self.team_combo.currentText()
