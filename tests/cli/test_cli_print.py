@@ -68,11 +68,14 @@ def test_unknown_team_is_one_line_and_writes_nothing(db: str, tmp_path: Path,
     assert list(tmp_path.iterdir()) == []
 
 
-def test_bad_date_is_refused(db: str, tmp_path: Path) -> None:
+def test_bad_date_is_refused(db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as exc:
         main(["--db", db, "timesheets", "--from", "2026-13-01", "--to", "2026-11-14",
               str(tmp_path / "a.pdf")])
-    assert "2026-13-01" in str(exc.value)
+    assert exc.value.code == 2
+    err = capsys.readouterr().err
+    assert '"2026-13-01" is not a date' in err and len(err.strip().splitlines()) == 1
+    assert not (tmp_path / "a.pdf").exists()
 
 
 def test_print_schedule_wall_chart(db: str, tmp_path: Path) -> None:
