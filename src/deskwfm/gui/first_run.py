@@ -84,9 +84,9 @@ def _time_zones() -> tuple[str, ...]:
 
 def default_database_path() -> Path:
     """Where a new centre goes when the user doesn't choose: the platform's user data folder."""
-    from deskwfm.store.engine import default_db_path
+    from deskwfm.services.workspace import default_path
 
-    return default_db_path()
+    return default_path()
 
 
 class FirstRunDialog(QDialog):

@@ -43,3 +43,10 @@ class Workspace:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def default_path() -> Path:
+    """Where the database lives when no --db is given (the platformdirs user data folder)."""
+    from deskwfm.store.engine import default_db_path
+
+    return default_db_path()

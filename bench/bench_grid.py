@@ -1,0 +1,254 @@
+"""Schedule grid benchmark: start-up, edit latency, paste, repaint, and a 5,000-agent centre.
+
+    python bench/bench_grid.py            # 500 and 5,000 agents x 6 weeks
+    python bench/bench_grid.py --quick    # 500 agents only
+
+Databases are generated in a temp folder with the demo generator (services.setup.create_demo).
+Everything renders on the offscreen platform; figures are printed against the issue's budgets.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import textwrap
+import time
+from datetime import date
+from pathlib import Path
+
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+
+BARE_WINDOW = textwrap.dedent(
+    """
+    import time
+    from PySide6.QtCore import QEvent, QObject, QTimer
+    from PySide6.QtWidgets import QApplication, QWidget
+    app = QApplication([])
+    w = QWidget()
+    w.resize(1440, 860)
+    class Watch(QObject):
+        def eventFilter(self, obj, ev):
+            if ev.type() == QEvent.Type.Paint:
+                QTimer.singleShot(0, done)
+            return False
+    def done():
+        print(f"FIRST_PAINT {time.time():.6f}", flush=True)
+        app.quit()
+    f = Watch(); w.installEventFilter(f)
+    w.show()
+    app.exec()
+    """
+)
+
+
+def _first_paint(cmd: list[str], env: dict[str, str]) -> float:
+    t0 = time.time()
+    out = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=120)
+    for line in out.stdout.splitlines():
+        if line.startswith("FIRST_PAINT "):
+            return float(line.split()[1]) - t0
+    raise RuntimeError(f"no first paint reported: {out.stderr[-800:]}")
+
+
+def _median_of(n: int, fn) -> float:  # type: ignore[no-untyped-def]
+    return statistics.median(fn() for _ in range(n))
+
+
+def make_db(folder: Path, agents: int) -> tuple[Path, object]:
+    from deskwfm.core.site import SiteSettings
+    from deskwfm.services.demo import demo_range
+    from deskwfm.services.setup import create_demo, init_database
+
+    path = folder / f"bench-{agents}.sqlite3"
+    t = time.perf_counter()
+    ws = init_database(path, SiteSettings())
+    create_demo(ws, agents=agents, weeks=6)
+    ws.close()
+    first, _ = demo_range(SiteSettings(), date.today(), 6)
+    print(f"  built {agents} agents x 6 weeks in {time.perf_counter() - t:.1f} s")
+    return path, first
+
+
+def _rss_mb() -> float:
+    with open("/proc/self/status") as f:
+        for line in f:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def _line(what: str, value: float, unit: str, budget: float | None = None) -> None:
+    mark = "" if budget is None else ("  ok" if value <= budget else "  OVER BUDGET")
+    b = "" if budget is None else f"  (budget {budget:g} {unit})"
+    print(f"  {what:<44} {value:9.1f} {unit}{b}{mark}")
+
+
+def bench_startup(db: Path, first_day: object) -> None:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", DESKWFM_BENCH_FIRST_PAINT="1")
+    env["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="deskwfm-bench-cfg-")
+    bare = _median_of(5, lambda: _first_paint([sys.executable, "-c", BARE_WINDOW], env))
+    cmd = [sys.executable, "-m", "deskwfm", "--db", str(db), "--view", "6weeks", "--date", str(first_day)]
+    app = _median_of(5, lambda: _first_paint(cmd, env))
+    cmd_week = [sys.executable, "-m", "deskwfm", "--db", str(db), "--view", "week", "--date", str(first_day)]
+    week = _median_of(5, lambda: _first_paint(cmd_week, env))
+    _line("bare python + PySide6 window, first paint", bare * 1000, "ms")
+    _line("deskwfm 6-week view, start to first paint", app * 1000, "ms", 600)
+    _line("deskwfm week view, start to first paint", week * 1000, "ms", 600)
+
+
+def _window(db: Path, first_day: object, kind: str = "6weeks"):  # type: ignore[no-untyped-def]
+    from deskwfm.gui.main_window import MainWindow
+    from deskwfm.gui.view_range import ViewKind
+    from deskwfm.services.workspace import Workspace
+
+    ws = Workspace.open(db)
+    win = MainWindow(ws, ViewKind(kind), first_day, remember=False)  # type: ignore[arg-type]
+    win.resize(1440, 860)
+    win.show()
+    return win
+
+
+def _repaint(win) -> None:  # type: ignore[no-untyped-def]
+    g = win.grid
+    g.table.viewport().repaint()
+    g.table.verticalHeader().viewport().repaint()
+    g.totals.viewport().repaint()
+    g.footer.viewport().repaint()
+
+
+def bench_editing(app, db: Path, first_day: object) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QApplication
+
+    from deskwfm.gui import edit_ops
+    from deskwfm.gui.clipboard import to_tsv
+    from deskwfm.services import schedule
+
+    win = _window(db, first_day)
+    app.processEvents()
+    s = win.session
+    t = win.grid.table
+    rng = random.Random(4)
+    entries = ["9-17", "N", "E", "10-18/30", "", "D", "VAC", "22-6"]
+    times: list[float] = []
+    service: list[float] = []
+    real_apply = schedule.apply_edits
+
+    def timed_apply(ws, edits):  # type: ignore[no-untyped-def]
+        t1 = time.perf_counter()
+        try:
+            return real_apply(ws, edits)
+        finally:
+            service.append(time.perf_counter() - t1)
+
+    schedule.apply_edits = timed_apply  # type: ignore[assignment]
+    visible_rows = max(1, t.viewport().height() // t.verticalHeader().defaultSectionSize() - 1)
+    for i in range(200):
+        r, c = rng.randrange(visible_rows), rng.randrange(12)
+        t0 = time.perf_counter()
+        s.set_cell(r, c, entries[i % len(entries)])  # what the delegate's setModelData calls
+        app.processEvents()  # paints the dirty cells, row totals and day totals
+        times.append(time.perf_counter() - t0)
+    schedule.apply_edits = real_apply  # type: ignore[assignment]
+    gui = sorted(a - b for a, b in zip(times, service, strict=True))
+    times.sort()
+    service.sort()
+    _line("cell edit -> commit -> totals repainted, p50", times[100] * 1000, "ms")
+    _line("cell edit -> commit -> totals repainted, p95", times[189] * 1000, "ms", 10)
+    _line("  of which apply_edits (parse + SQLite commit), p95", service[189] * 1000, "ms")
+    _line("  of which the grid (state, totals, repaint), p95", gui[189] * 1000, "ms")
+
+    block = [[entries[(r + c) % 4] for c in range(7)] for r in range(500)]
+    QApplication.clipboard().setText(to_tsv(block))
+    edit_ops.select_rect(t, (0, 7, 0, 7))
+    t0 = time.perf_counter()
+    ok = edit_ops.paste(s, t)
+    _repaint(win)
+    paste = time.perf_counter() - t0
+    assert ok, win.statusBar().currentMessage()
+    _line("paste 500 x 7 block (one transaction)", paste * 1000, "ms", 1000)
+    t0 = time.perf_counter()
+    s.undo_stack.undo()
+    _repaint(win)
+    _line("undo that paste", (time.perf_counter() - t0) * 1000, "ms")
+
+    reps = []
+    for _ in range(10):
+        t0 = time.perf_counter()
+        win.repaint()
+        _repaint(win)
+        reps.append(time.perf_counter() - t0)
+    _line("full window repaint (median of 10)", statistics.median(reps) * 1000, "ms", 100)
+    win.close()
+    win.session.ws.close()
+
+
+def bench_big(app, db: Path, first_day: object) -> None:  # type: ignore[no-untyped-def]
+    rss0 = _rss_mb()
+    t0 = time.perf_counter()
+    win = _window(db, first_day)
+    app.processEvents()
+    _repaint(win)
+    _line("5,000 agents x 6 weeks: open to painted", (time.perf_counter() - t0) * 1000, "ms", 2000)
+    bar = win.grid.vbar
+    rng = random.Random(7)
+    times = []
+    for _ in range(30):
+        bar.setValue(rng.randrange(bar.maximum()))
+        t0 = time.perf_counter()
+        _repaint(win)
+        times.append(time.perf_counter() - t0)
+    times.sort()
+    _line("scroll to a new place + repaint, median", statistics.median(times) * 1000, "ms")
+    _line("scroll to a new place + repaint, worst of 30", times[-1] * 1000, "ms", 100)
+    win.grid.table.selectAll()
+    t0 = time.perf_counter()
+    win.selection_sum.refresh()
+    _line("select all (210k cells): status-bar sum", (time.perf_counter() - t0) * 1000, "ms")
+    _line("process RSS with the 5,000-agent grid open", _rss_mb(), "MB")
+    _line("  growth while opening it", _rss_mb() - rss0, "MB")
+    win.close()
+    win.session.ws.close()
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--quick", action="store_true", help="skip the 5,000-agent run")
+    parser.add_argument("--big-only", nargs=2, metavar=("DB", "FIRST_DAY"), help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.big_only:  # the 5,000-agent run in a fresh process, so its memory figure is its own
+        from PySide6.QtWidgets import QApplication
+
+        app = QApplication([])
+        app.setStyle("Fusion")
+        _line("process RSS after Qt start (baseline)", _rss_mb(), "MB")
+        bench_big(app, Path(args.big_only[0]), date.fromisoformat(args.big_only[1]))
+        return 0
+    folder = Path(tempfile.mkdtemp(prefix="deskwfm-bench-"))
+    print("deskwfm grid benchmark (offscreen)")
+    db, first = make_db(folder, 500)
+    print("start-up (median of 5 processes):")
+    bench_startup(db, first)
+
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication([])
+    app.setStyle("Fusion")
+    from PySide6.QtCore import QSettings
+
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder / "cfg"))
+    print("500 agents x 6 weeks (6-week view, 1440 x 860):")
+    bench_editing(app, db, first)
+    if not args.quick:
+        big, first = make_db(folder, 5000)
+        sys.stdout.flush()
+        subprocess.run([sys.executable, __file__, "--big-only", str(big), str(first)], check=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,125 @@
+"""The main window's menus and their shortcuts; each action calls one slot of the window."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import partial
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QMenu
+
+from deskwfm.gui.view_range import ViewKind
+
+if TYPE_CHECKING:
+    from deskwfm.gui.main_window import MainWindow
+
+_Key = QKeySequence.StandardKey
+
+
+@dataclass
+class Actions:
+    undo: QAction
+    redo: QAction
+    copy: QAction
+    paste: QAction
+    clear: QAction
+    fill_down: QAction
+    fill_right: QAction
+    copy_week: QAction
+    views: dict[ViewKind, QAction]
+    recent_menu: QMenu
+
+
+def _act(
+    win: MainWindow,
+    menu: QMenu,
+    text: str,
+    slot: Callable[[], object],
+    shortcut: QKeySequence | _Key | str | None = None,
+    tip: str = "",
+) -> QAction:
+    act = QAction(text, win)
+    if shortcut is not None:
+        act.setShortcut(QKeySequence(shortcut))
+    if tip:
+        act.setStatusTip(tip)
+    act.triggered.connect(lambda _=False: slot())
+    menu.addAction(act)
+    return act
+
+
+def build_menus(win: MainWindow) -> Actions:
+    bar = win.menuBar()
+    f = bar.addMenu("&File")
+    _act(win, f, "&New database…", win.new_database, _Key.New, "Create an empty centre in a new file")
+    _act(win, f, "&Open…", win.open_database, _Key.Open, "Open another database")
+    recent = f.addMenu("Open &recent")
+    recent.setObjectName("recentMenu")
+    recent.aboutToShow.connect(win.fill_recent_menu)
+    f.addSeparator()
+    _act(win, f, "&Import workbook…", win.import_workbook, "Ctrl+I", "Import employees and shifts from Excel")
+    export = f.addMenu("&Export")
+    _act(win, export, "&Schedule…", win.export_schedule, None, "The shown range as a printable workbook")
+    _act(win, export, "&Payroll…", win.export_payroll, None, "Pay totals of the shown range (payroll system)")
+    _act(win, f, "&Print timesheets…", win.print_timesheets, _Key.Print, "One timesheet per employee, as PDF")
+    f.addSeparator()
+    _act(win, f, "&Back up…", win.backup_database, "Ctrl+Shift+B", "Save a consistent copy of the database")
+    f.addSeparator()
+    _act(win, f, "&Quit", win.close, _Key.Quit)
+
+    e = bar.addMenu("&Edit")
+    undo = win.session.undo_stack.createUndoAction(win, "&Undo")
+    undo.setShortcut(QKeySequence(_Key.Undo))
+    redo = win.session.undo_stack.createRedoAction(win, "&Redo")
+    redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
+    e.addAction(undo)
+    e.addAction(redo)
+    e.addSeparator()
+    copy = _act(win, e, "&Copy", win.copy_cells, _Key.Copy, "Copy the selection as tab-separated text")
+    paste = _act(
+        win, e, "&Paste", win.paste_cells, _Key.Paste, "Paste tab-separated text (Excel, LibreOffice)"
+    )
+    clear = _act(win, e, "C&lear", win.clear_cells, None, "Clear the selected cells (Delete)")
+    e.addSeparator()
+    fill_down = _act(win, e, "Fill &down", win.fill_down, "Ctrl+D", "Copy the top row of the selection down")
+    fill_right = _act(
+        win, e, "Fill &right", win.fill_right, "Ctrl+R", "Copy the left column of the selection right"
+    )
+    e.addSeparator()
+    _act(win, e, "Select &all", win.grid.table.selectAll, _Key.SelectAll)
+
+    v = bar.addMenu("&View")
+    group = QActionGroup(win)
+    views: dict[ViewKind, QAction] = {}
+    for i, kind in enumerate(ViewKind):
+        act = _act(win, v, kind.label, partial(win.set_view, kind), f"Ctrl+{i + 1}")
+        act.setCheckable(True)
+        group.addAction(act)
+        views[kind] = act
+    v.addSeparator()
+    v.addAction(win.nav.prev_action)
+    v.addAction(win.nav.today_action)
+    v.addAction(win.nav.next_action)
+    v.addSeparator()
+    v.addAction(win.code_bar.toggleViewAction())
+
+    s = bar.addMenu("&Schedule")
+    copy_week = _act(
+        win,
+        s,
+        "Copy &week to next week",
+        win.copy_week,
+        "Ctrl+Shift+W",
+        "Copy the week of the current cell onto the following week, for everyone",
+    )
+    st = bar.addMenu("S&ettings")
+    _act(win, st, "&Employees…", win.edit_employees, None, "Add, edit, deactivate employees and their rates")
+    _act(win, st, "Shift &codes…", win.edit_codes, None, "Shift codes, their times, breaks and colours")
+    _act(
+        win, st, "&Site settings…", win.edit_site, None, "Rules, time zone, week start, pay period, holidays"
+    )
+    h = bar.addMenu("&Help")
+    _act(win, h, "&About deskwfm", win.show_about)
+    return Actions(undo, redo, copy, paste, clear, fill_down, fill_right, copy_week, views, recent)

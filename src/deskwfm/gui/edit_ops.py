@@ -1,0 +1,198 @@
+"""What the Edit and Schedule menu actions do to the grid's selection.
+
+Each function turns the selection into CellEdits and hands them to the session as one undo step;
+the services validate them all (one bad cell: nothing changes, the message names the cell).
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from PySide6.QtCore import QItemSelection, QItemSelectionModel
+from PySide6.QtWidgets import QApplication, QTableView
+
+from deskwfm.core.periods import week_start_of
+from deskwfm.gui.clipboard import parse_tsv, to_tsv
+from deskwfm.gui.commands import cells
+from deskwfm.gui.grid_model import entry_text
+from deskwfm.gui.session import ScheduleSession
+from deskwfm.services.schedule import CellEdit
+from deskwfm.services.schedule_tools import block_edits, copy_week, fill_block
+
+Rect = tuple[int, int, int, int]  # top, left, bottom, right (inclusive)
+
+
+def selected_rects(view: QTableView) -> list[Rect]:
+    sel = view.selectionModel()
+    if sel is None:
+        return []
+    sel_ranges = sel.selection()
+    return [
+        (r.top(), r.left(), r.bottom(), r.right())
+        for r in (sel_ranges.at(i) for i in range(sel_ranges.size()))
+    ]
+
+
+def cells_of(rects: list[Rect]) -> list[tuple[int, int]]:
+    """Every (row, column) in the rectangles, once each, row by row."""
+    if len(rects) == 1:
+        top, left, bottom, right = rects[0]
+        return [(r, c) for r in range(top, bottom + 1) for c in range(left, right + 1)]
+    seen: set[tuple[int, int]] = set()
+    out: list[tuple[int, int]] = []
+    for top, left, bottom, right in rects:
+        for r in range(top, bottom + 1):
+            for c in range(left, right + 1):
+                if (r, c) not in seen:
+                    seen.add((r, c))
+                    out.append((r, c))
+    return out
+
+
+def selected_cells(view: QTableView) -> list[tuple[int, int]]:
+    return cells_of(selected_rects(view))
+
+
+def selection_rect(view: QTableView) -> Rect | None:
+    rects = selected_rects(view)
+    if not rects:
+        cur = view.currentIndex()
+        if not cur.isValid():
+            return None
+        return cur.row(), cur.column(), cur.row(), cur.column()
+    return (
+        min(r[0] for r in rects),
+        min(r[1] for r in rects),
+        max(r[2] for r in rects),
+        max(r[3] for r in rects),
+    )
+
+
+def _text(session: ScheduleSession, r: int, c: int) -> str:
+    s = session.state.shift_at(r, c)
+    return "" if s is None else entry_text(s)
+
+
+def _cell_name(session: ScheduleSession, r: int, c: int) -> str:
+    st = session.state
+    return f"{st.employees[r].code} {st.days[c]:%a %Y-%m-%d}"
+
+
+def select_rect(view: QTableView, rect: Rect) -> None:
+    model = view.model()
+    top, left, bottom, right = rect
+    sel = QItemSelection(model.index(top, left), model.index(bottom, right))
+    flags = QItemSelectionModel.SelectionFlag.ClearAndSelect
+    view.selectionModel().setCurrentIndex(model.index(top, left), QItemSelectionModel.SelectionFlag.NoUpdate)
+    view.selectionModel().select(sel, flags)
+
+
+def clear(session: ScheduleSession, view: QTableView) -> bool:
+    st = session.state
+    edits = [
+        CellEdit(st.employees[r].code, st.days[c], "")
+        for r, c in selected_cells(view)
+        if st.shift_at(r, c) is not None
+    ]
+    if not edits:
+        return True
+    return session.edit_cells(edits, "Clear")
+
+
+def copy(session: ScheduleSession, view: QTableView) -> str:
+    rect = selection_rect(view)
+    if rect is None:
+        return ""
+    top, left, bottom, right = rect
+    text = to_tsv([[_text(session, r, c) for c in range(left, right + 1)] for r in range(top, bottom + 1)])
+    QApplication.clipboard().setText(text)
+    n = (bottom - top + 1) * (right - left + 1)
+    session.message.emit(f"Copied {cells(n)}")
+    return text
+
+
+def paste(session: ScheduleSession, view: QTableView, text: str | None = None) -> bool:
+    if text is None:
+        text = QApplication.clipboard().text()
+    block = parse_tsv(text)
+    if not block or not block[0]:
+        session.error.emit("The clipboard holds no cells to paste")
+        return False
+    rect = selection_rect(view)
+    if rect is None:
+        session.error.emit("Select the cell to paste into first")
+        return False
+    st = session.state
+    top, left, bottom, right = rect
+    bh, bw = len(block), len(block[0])
+    sh, sw = bottom - top + 1, right - left + 1
+    if sh % bh == 0 and sw % bw == 0 and (sh, sw) != (bh, bw):
+        # a cell or block pasted into a bigger selection tiles it, as in a spreadsheet
+        block = [[block[r % bh][c % bw] for c in range(sw)] for r in range(sh)]
+        bh, bw = sh, sw
+    if top + bh > st.row_count or left + bw > st.col_count:
+        room_r, room_c = st.row_count - top, st.col_count - left
+        session.error.emit(
+            f"The copied block is {bh} rows x {bw} days but from {_cell_name(session, top, left)} "
+            f"the grid shows only {room_r} rows x {room_c} days; nothing was pasted"
+        )
+        return False
+    codes = [e.code for e in st.employees[top : top + bh]]
+    dates = st.days[left : left + bw]
+    edits = block_edits(codes, dates, [[c.strip() for c in row] for row in block])
+    ok = session.edit_cells(edits, "Paste")
+    if ok:
+        select_rect(view, (top, left, top + bh - 1, left + bw - 1))
+    return ok
+
+
+def fill(session: ScheduleSession, view: QTableView, *, down: bool) -> bool:
+    rect = selection_rect(view)
+    if rect is None:
+        return False
+    top, left, bottom, right = rect
+    st = session.state
+    if down:
+        src_row = top - 1 if bottom == top else top
+        first = top if bottom == top else top + 1
+        if src_row < 0 or first > bottom:
+            return True
+        source = [_text(session, src_row, c) for c in range(left, right + 1)]
+        block = fill_block(source, bottom - first + 1, right - left + 1, down=True)
+        codes = [e.code for e in st.employees[first : bottom + 1]]
+        dates = st.days[left : right + 1]
+        verb = "Fill down"
+    else:
+        src_col = left - 1 if right == left else left
+        first = left if right == left else left + 1
+        if src_col < 0 or first > right:
+            return True
+        source = [_text(session, r, src_col) for r in range(top, bottom + 1)]
+        block = fill_block(source, bottom - top + 1, right - first + 1, down=False)
+        codes = [e.code for e in st.employees[top : bottom + 1]]
+        dates = st.days[first : right + 1]
+        verb = "Fill right"
+    return session.edit_cells(block_edits(codes, dates, block), verb)
+
+
+def apply_code(session: ScheduleSession, view: QTableView, code: str) -> bool:
+    st = session.state
+    edits = [CellEdit(st.employees[r].code, st.days[c], code) for r, c in selected_cells(view)]
+    if not edits:
+        cur = view.currentIndex()
+        if not cur.isValid():
+            return False
+        edits = [CellEdit(st.employees[cur.row()].code, st.days[cur.column()], code)]
+    return session.edit_cells(edits, f"Apply {code or 'clear'} to")
+
+
+def copy_week_forward(session: ScheduleSession, view: QTableView) -> bool:
+    st = session.state
+    cur = view.currentIndex()
+    day = st.days[cur.column()] if cur.isValid() else st.days[0]
+    start = week_start_of(day, st.site.week_start)
+    nxt = start + timedelta(days=7)
+    return session.run(
+        lambda n: f"Copy week of {start:%a %d %b} to {nxt:%a %d %b} ({cells(n)})",
+        lambda: copy_week(session.ws, start),
+    )

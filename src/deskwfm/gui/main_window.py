@@ -1,0 +1,257 @@
+"""The main window: wires menus, toolbars and the status bar to the session and edit operations.
+
+No SQL, rules or parsing here: every slot calls one service, one session method or one
+edit operation, and reports what happened in the status bar.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import TypeVar
+
+from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtGui import QAction, QCloseEvent
+from PySide6.QtWidgets import QDialog, QFileDialog, QMainWindow, QWidget
+
+from deskwfm.core.errors import DeskwfmError
+from deskwfm.gui import edit_ops
+from deskwfm.gui.actions import build_menus
+from deskwfm.gui.grid_view import GridWidget
+from deskwfm.gui.nav import NavBar
+from deskwfm.gui.palette import PaletteBar
+from deskwfm.gui.session import ScheduleSession
+from deskwfm.gui.settings import add_recent, app_settings, recent_files
+from deskwfm.gui.status import SelectionSum, show_message
+from deskwfm.gui.view_range import ViewKind
+from deskwfm.services.workspace import Workspace
+
+T = TypeVar("T")
+FILE_FILTER = "deskwfm databases (*.sqlite3 *.sqlite *.db *.deskwfm);;All files (*)"
+
+
+class MainWindow(QMainWindow):
+    def __init__(
+        self,
+        ws: Workspace,
+        kind: ViewKind | None = None,
+        anchor: date | None = None,
+        parent: QWidget | None = None,
+        *,
+        remember: bool = True,
+    ) -> None:
+        """``remember=False`` (screenshots) neither restores nor saves geometry, view or recent files."""
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self._remember = remember
+        settings = app_settings()
+        if kind is None and remember:
+            try:
+                kind = ViewKind(str(settings.value("view", ViewKind.WEEK.value)))
+            except ValueError:
+                kind = ViewKind.WEEK
+        kind = kind or ViewKind.WEEK
+        self.session = ScheduleSession(ws, kind, anchor or date.today(), self)
+        self.grid = GridWidget(self.session, self)
+        self.setCentralWidget(self.grid)
+        self.nav = NavBar(self)
+        self.addToolBar(self.nav)
+        self.code_bar = PaletteBar(self.apply_code, self)
+        self.addToolBar(self.code_bar)
+        self.actions_ = build_menus(self)
+        self.selection_sum = SelectionSum(self.session, self.grid.table, self)
+        self.statusBar().addPermanentWidget(self.selection_sum)
+
+        self.nav.prev_action.triggered.connect(lambda: self.session.go(-1))
+        self.nav.next_action.triggered.connect(lambda: self.session.go(1))
+        self.nav.today_action.triggered.connect(lambda: self.session.show(anchor=date.today()))
+        self.nav.view_chosen.connect(self.set_view)
+        self.grid.table.clear_requested.connect(self.clear_cells)
+        self.grid.delegate.refused.connect(lambda m: show_message(self.statusBar(), m, error=True))
+        self.session.error.connect(self.show_error)
+        self.session.message.connect(lambda m: show_message(self.statusBar(), m))
+        self.session.loaded.connect(self._on_loaded)
+
+        self.resize(1440, 860)
+        if remember:
+            geometry = settings.value("geometry")
+            if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+                self.restoreGeometry(geometry)
+            state = settings.value("windowState")
+            if isinstance(state, QByteArray) and not state.isEmpty():
+                self.restoreState(state)
+            add_recent(ws.location)
+        self._on_loaded()
+        first = self.session.grid_model.index(0, 0)
+        if first.isValid():
+            self.grid.table.setCurrentIndex(first)
+        self.grid.table.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.statusBar().showMessage(
+            "Type 9-17, 22-6/30 or a code (D, N, VAC) into a cell · Enter/Tab commit · "
+            "Ctrl+V pastes from Excel · Ctrl+Z undoes",
+            15000,
+        )
+
+    # -- state shown -----------------------------------------------------------------------
+    def _on_loaded(self) -> None:
+        st = self.session.state
+        self.setWindowTitle(f"{self.session.ws.title} — {st.site.name} — deskwfm")
+        self.nav.show_range(self.session.kind, st.data.start, st.data.end)
+        self.actions_.views[self.session.kind].setChecked(True)
+        self.code_bar.set_codes(list(st.data.codes.values()))
+        self.grid.after_reset()
+        self.grid.footer_note.setText(f"{len(st.employees)} people ")
+
+    def show_error(self, text: str) -> None:
+        show_message(self.statusBar(), text, error=True)
+
+    def _guard(self, what: str, fn: Callable[[], T]) -> T | None:
+        try:
+            return fn()
+        except DeskwfmError as exc:
+            self.show_error(f"{what}: {exc}")
+            return None
+
+    # -- view ------------------------------------------------------------------------------
+    def set_view(self, kind: ViewKind) -> None:
+        self.session.show(kind=kind)
+
+    # -- edit ------------------------------------------------------------------------------
+    def copy_cells(self) -> None:
+        edit_ops.copy(self.session, self.grid.table)
+
+    def paste_cells(self) -> None:
+        edit_ops.paste(self.session, self.grid.table)
+
+    def clear_cells(self) -> None:
+        edit_ops.clear(self.session, self.grid.table)
+
+    def fill_down(self) -> None:
+        edit_ops.fill(self.session, self.grid.table, down=True)
+
+    def fill_right(self) -> None:
+        edit_ops.fill(self.session, self.grid.table, down=False)
+
+    def apply_code(self, code: str) -> None:
+        edit_ops.apply_code(self.session, self.grid.table, code)
+        self.grid.table.setFocus()
+
+    def copy_week(self) -> None:
+        edit_ops.copy_week_forward(self.session, self.grid.table)
+
+    # -- file ------------------------------------------------------------------------------
+    def _switch(self, ws: Workspace) -> None:
+        self.session.switch_workspace(ws)
+        add_recent(ws.location)
+
+    def new_database(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, "New database", str(Path.home() / "centre.sqlite3"), FILE_FILTER
+        )
+        if not path:
+            return
+        from deskwfm.core.site import SiteSettings
+        from deskwfm.services.setup import init_database
+
+        ws = self._guard("New database", lambda: init_database(Path(path), SiteSettings()))
+        if isinstance(ws, Workspace):
+            self._switch(ws)
+
+    def open_database(self, path: str | None = None) -> None:
+        if path is None:
+            path, _ = QFileDialog.getOpenFileName(self, "Open database", str(Path.home()), FILE_FILTER)
+            if not path:
+                return
+        ws = self._guard("Open", lambda: Workspace.open(path))
+        if isinstance(ws, Workspace):
+            self._switch(ws)
+
+    def fill_recent_menu(self) -> None:
+        menu = self.actions_.recent_menu
+        menu.clear()
+        items = recent_files()
+        for loc in items:
+            act = QAction(loc, menu)
+            act.triggered.connect(lambda _=False, p=loc: self.open_database(p))
+            menu.addAction(act)
+        if not items:
+            menu.addAction("(none)").setEnabled(False)
+
+    def backup_database(self) -> None:
+        from deskwfm.services.backup import backup_database
+
+        stem = Path(self.session.ws.title).stem
+        suggested = str(Path.home() / f"{stem}-backup-{date.today():%Y-%m-%d}.sqlite3")
+        path, _ = QFileDialog.getSaveFileName(self, "Back up database", suggested, FILE_FILTER)
+        if not path:
+            return
+        done = self._guard("Backup", lambda: backup_database(self.session.ws, Path(path)))
+        if done is not None:
+            show_message(self.statusBar(), f"Backed up to {done}")
+
+    # -- Excel and timesheets (self-contained modules; they show their own dialogs) ----------
+    def import_workbook(self) -> None:
+        from deskwfm.gui.excel_actions import import_workbook
+
+        if import_workbook(self, self.session.ws):
+            self.session.reload()
+
+    def export_schedule(self) -> None:
+        from deskwfm.gui.excel_actions import export_schedule
+
+        st = self.session.state
+        export_schedule(self, self.session.ws, st.days[0], st.days[-1])
+
+    def export_payroll(self) -> None:
+        from deskwfm.gui.excel_actions import export_payroll
+
+        st = self.session.state
+        export_payroll(self, self.session.ws, st.days[0], st.days[-1])
+
+    def print_timesheets(self) -> None:
+        """Timesheets for the pay period that contains the first day shown."""
+        from deskwfm.core.periods import period_containing
+        from deskwfm.gui.print_dialog import print_timesheets
+
+        st = self.session.state
+        start, end = period_containing(st.days[0], st.site)
+        print_timesheets(self, self.session.ws, start, end)
+
+    # -- settings dialogs (owned by gui/dialogs) -------------------------------------------
+    def _run_dialog(self, make: Callable[[Workspace, QWidget], QDialog]) -> None:
+        dlg = make(self.session.ws, self)
+        if dlg.exec():
+            self.session.reload()
+
+    def edit_employees(self) -> None:
+        from deskwfm.gui.dialogs.employees import EmployeesDialog
+
+        self._run_dialog(EmployeesDialog)
+
+    def edit_codes(self) -> None:
+        from deskwfm.gui.dialogs.shift_codes import ShiftCodesDialog
+
+        self._run_dialog(ShiftCodesDialog)
+
+    def edit_site(self) -> None:
+        from deskwfm.gui.dialogs.site_settings import SiteSettingsDialog
+
+        self._run_dialog(SiteSettingsDialog)
+
+    def show_about(self) -> None:
+        from deskwfm.gui.about import show_about
+
+        show_about(self)
+
+    # -- lifetime --------------------------------------------------------------------------
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._remember:
+            super().closeEvent(event)
+            return
+        s = app_settings()
+        s.setValue("geometry", self.saveGeometry())
+        s.setValue("windowState", self.saveState())
+        s.setValue("view", self.session.kind.value)
+        s.sync()
+        super().closeEvent(event)

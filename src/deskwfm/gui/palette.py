@@ -1,0 +1,66 @@
+"""The shift-code palette: a toolbar with one coloured button per code; Alt+1..9 apply them."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QAction, QColor, QIcon, QKeySequence, QPainter, QPixmap
+from PySide6.QtWidgets import QToolBar, QWidget
+
+from deskwfm.core.model import ShiftCode, ShiftKind
+
+_KIND_ORDER = {ShiftKind.WORK: 0, ShiftKind.PAID_LEAVE: 1, ShiftKind.UNPAID_LEAVE: 2, ShiftKind.OFF: 3}
+
+
+def swatch(colour: str, size: int = 14) -> QIcon:
+    pm = QPixmap(size, size)
+    pm.fill(QColor(colour))
+    p = QPainter(pm)
+    p.setPen(QColor("#6b7280"))
+    p.drawRect(0, 0, size - 1, size - 1)
+    p.end()
+    return QIcon(pm)
+
+
+def describe(code: ShiftCode) -> str:
+    what = code.label or code.code
+    if code.start is not None and code.end is not None:
+        what += f" {code.start:%H:%M}\u2013{code.end:%H:%M}"
+        if code.break_minutes:
+            what += f" ({code.break_minutes} min break)"
+    if code.kind is not ShiftKind.WORK:
+        what += f" · {code.kind.value.replace('_', ' ')}"
+    return what
+
+
+class PaletteBar(QToolBar):
+    def __init__(self, apply: Callable[[str], None], parent: QWidget | None = None) -> None:
+        super().__init__("Shift codes", parent)
+        self.setObjectName("paletteBar")
+        self.setIconSize(QSize(12, 12))
+        self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self._apply = apply
+        self.code_actions: dict[str, QAction] = {}
+
+    def set_codes(self, codes: list[ShiftCode]) -> None:
+        for act in self.actions():
+            self.removeAction(act)
+            act.deleteLater()
+        self.code_actions.clear()
+        ordered = sorted(codes, key=lambda c: (_KIND_ORDER.get(c.kind, 9), c.code))
+        for i, code in enumerate(ordered):
+            act = QAction(swatch(code.colour), code.code, self)
+            tip = describe(code)
+            if i < 9:
+                act.setShortcut(QKeySequence(f"Alt+{i + 1}"))
+                tip += f"  (Alt+{i + 1})"
+            act.setToolTip(tip)
+            act.triggered.connect(lambda _=False, c=code.code: self._apply(c))
+            self.addAction(act)
+            self.code_actions[code.code] = act
+        clear = QAction("Clear", self)
+        clear.setToolTip("Clear the selected cells  (Delete)")
+        clear.triggered.connect(lambda _=False: self._apply(""))
+        self.addAction(clear)
+        self.code_actions[""] = clear

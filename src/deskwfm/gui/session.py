@@ -1,0 +1,142 @@
+"""The open schedule: a workspace, the shown range, its GridState, the models and the undo stack.
+
+Widgets call these methods; this object calls the services and tells the models exactly which
+rows and day columns changed. It holds no SQL, rules or parsing of its own.
+"""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoStack
+
+from deskwfm.core.entry import parse_entry
+from deskwfm.core.errors import DeskwfmError, EntryError
+from deskwfm.gui.commands import ScheduleCommand, cells
+from deskwfm.gui.grid_model import DayTotalsModel, GridModel, RowTotalsModel
+from deskwfm.gui.grid_state import GridState
+from deskwfm.gui.view_range import ViewKind, range_for, step
+from deskwfm.services import schedule
+from deskwfm.services.schedule import CellChange, CellEdit
+from deskwfm.services.workspace import Workspace
+
+
+class ScheduleSession(QObject):
+    loaded = Signal()  # a new range or a reload: views reset
+    changed = Signal()  # cells changed (edit, undo, redo)
+    message = Signal(str)  # something done
+    error = Signal(str)  # something refused; nothing changed
+
+    def __init__(self, ws: Workspace, kind: ViewKind, anchor: date, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.ws = ws
+        self.kind = kind
+        self.anchor = anchor
+        self.undo_stack = QUndoStack(self)
+        self.state = self._load_state()
+        self.grid_model = GridModel(self.state, self)
+        self.totals_model = RowTotalsModel(self.state, self)
+        self.day_model = DayTotalsModel(self.state, self)
+
+    # -- loading -------------------------------------------------------------------------------
+    def _load_state(self) -> GridState:
+        from deskwfm.services.site import get_site
+
+        start, end = range_for(self.kind, self.anchor, get_site(self.ws))
+        # The grid's data is a few hundred thousand long-lived objects at 5,000 agents; a full
+        # garbage collection scanning them costs ~130 ms, felt as a stutter while scrolling.
+        # Freezing moves them out of the collector's sight; the previous range's objects are
+        # unfrozen first so they are freed as usual.
+        gc.unfreeze()
+        state = GridState(schedule.load_schedule(self.ws, start, end))
+        gc.freeze()
+        return state
+
+    def reload(self) -> None:
+        self.state = self._load_state()
+        for m in (self.grid_model, self.totals_model, self.day_model):
+            m.reset_state(self.state)
+        self.loaded.emit()
+
+    def show(self, kind: ViewKind | None = None, anchor: date | None = None) -> None:
+        if kind is not None:
+            self.kind = kind
+        if anchor is not None:
+            self.anchor = anchor
+        self.reload()
+
+    def go(self, direction: int) -> None:
+        self.show(anchor=step(self.kind, self.anchor, self.state.site, direction))
+
+    def switch_workspace(self, ws: Workspace) -> None:
+        old = self.ws
+        self.ws = ws
+        self.undo_stack.clear()
+        try:
+            self.reload()
+        except BaseException:
+            self.ws = old
+            raise
+        if old is not ws:
+            old.close()
+
+    # -- editing -------------------------------------------------------------------------------
+    def check_entry(self, text: str) -> str | None:
+        """The parser's message for a bad entry, or None when it is fine."""
+        try:
+            parse_entry(text, self.state.data.codes)
+        except EntryError as exc:
+            return str(exc)
+        return None
+
+    def run(self, label: Callable[[int], str], action: Callable[[], list[CellChange]]) -> bool:
+        """Run a service action; on success apply its changes and push one undo step."""
+        try:
+            changes = action()
+        except DeskwfmError as exc:
+            self.error.emit(str(exc))
+            return False
+        if not changes:
+            self.message.emit("Nothing changed")
+            return True
+        self._apply(changes)
+        text = label(len(changes))
+        self.undo_stack.push(ScheduleCommand(self, text, changes))
+        self.message.emit(text)
+        return True
+
+    def edit_cells(self, edits: list[CellEdit], verb: str) -> bool:
+        """One undo step that sets every cell in ``edits`` (all or nothing)."""
+        if not edits:
+            return True
+        if len(edits) == 1 and verb == "Edit":
+            e = edits[0]
+            return self.run(
+                lambda n: f"Edit {e.employee_code} {e.work_date:%a %d %b}",
+                lambda: schedule.apply_edits(self.ws, edits),
+            )
+        return self.run(lambda n: f"{verb} {cells(n)}", lambda: schedule.apply_edits(self.ws, edits))
+
+    def set_cell(self, row: int, col: int, text: str) -> None:
+        st = self.state
+        self.edit_cells([CellEdit(st.employees[row].code, st.days[col], text)], "Edit")
+
+    def replay(self, changes: list[CellChange], *, redo: bool) -> None:
+        try:
+            done = schedule.revert(self.ws, changes, redo=redo)
+        except DeskwfmError as exc:
+            self.error.emit(f"Could not {'redo' if redo else 'undo'}: {exc}")
+            self.reload()
+            return
+        self._apply(done)
+
+    def _apply(self, changes: list[CellChange]) -> None:
+        rows, cols = self.state.apply(changes)
+        if rows:
+            self.grid_model.rows_changed(rows)
+            self.totals_model.rows_changed(rows)
+        self.day_model.cols_changed(cols)
+        self.changed.emit()

@@ -1,0 +1,95 @@
+"""Menu wiring: settings dialogs reload the grid when they changed something; file actions."""
+
+from __future__ import annotations
+
+from datetime import date, time
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QDialog, QFileDialog
+
+from deskwfm.core.model import Employee, ShiftCode, ShiftKind
+from tests.gui.conftest import make_centre
+
+pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support (propagateSizeHints|raise)")
+
+
+def test_employees_dialog_that_added_someone_reloads_the_grid(qtbot, window, monkeypatch) -> None:
+    from deskwfm.gui.dialogs.employees import EmployeesDialog
+    from deskwfm.services.employees import add_employee
+
+    def fake_exec(dlg: EmployeesDialog) -> int:
+        add_employee(dlg._ws, Employee("AG007", "New Hire", "Blue"), Decimal("21"), date(2026, 1, 1))
+        return int(QDialog.DialogCode.Accepted)
+
+    monkeypatch.setattr(EmployeesDialog, "exec", fake_exec)
+    window.edit_employees()
+    assert "AG007" in window.session.state.row_of
+    assert window.session.grid_model.rowCount() == 7
+
+
+def test_shift_codes_dialog_changes_reach_the_palette(qtbot, window, monkeypatch) -> None:
+    from deskwfm.gui.dialogs.shift_codes import ShiftCodesDialog
+    from deskwfm.services.codes import save_code
+
+    def fake_exec(dlg: ShiftCodesDialog) -> int:
+        save_code(dlg._ws, ShiftCode("M", ShiftKind.WORK, time(6), time(14), 30, "#ffd6e7", "Morning"))
+        return int(QDialog.DialogCode.Accepted)
+
+    monkeypatch.setattr(ShiftCodesDialog, "exec", fake_exec)
+    window.edit_codes()
+    assert "M" in window.code_bar.code_actions
+    assert "Morning 06:00–14:00" in window.code_bar.code_actions["M"].toolTip()
+
+
+def test_open_and_recent_files_switch_the_database(qtbot, window, tmp_path: Path, monkeypatch) -> None:
+    other = make_centre(tmp_path / "other.sqlite3")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(other), ""))
+    window.session.set_cell(0, 0, "N")
+    window.open_database()
+    assert window.windowTitle().startswith("other.sqlite3")
+    assert window.session.undo_stack.count() == 0  # undo never reaches into another database
+    window.fill_recent_menu()
+    assert [a.text() for a in window.actions_.recent_menu.actions()][:2] == [
+        str(other),
+        str(tmp_path / "centre.sqlite3"),
+    ]
+
+
+def test_backup_writes_a_copy_that_opens(qtbot, window, tmp_path: Path, monkeypatch) -> None:
+    from deskwfm.services.workspace import Workspace
+
+    dest = tmp_path / "copy.sqlite3"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(dest), ""))
+    window.backup_database()
+    assert "Backed up" in window.statusBar().currentMessage()
+    with Workspace.open(dest) as ws:
+        from deskwfm.services.employees import list_employees
+
+        assert len(list_employees(ws)) == 6
+
+
+def test_new_database_starts_an_empty_centre(qtbot, window, tmp_path: Path, monkeypatch) -> None:
+    dest = tmp_path / "fresh.sqlite3"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(dest), ""))
+    window.new_database()
+    assert window.windowTitle().startswith("fresh.sqlite3")
+    assert window.session.grid_model.rowCount() == 0
+    assert "D" in window.code_bar.code_actions
+
+
+def test_export_schedule_writes_the_shown_range(qtbot, window, tmp_path: Path, monkeypatch) -> None:
+    dest = tmp_path / "week.xlsx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(dest), ""))
+    window.export_schedule()
+    assert dest.exists() and dest.stat().st_size > 0
+
+
+def test_print_timesheets_opens_on_the_pay_period_of_the_shown_range(qtbot, window, monkeypatch) -> None:
+    import deskwfm.gui.print_dialog as print_dialog
+
+    seen: list[tuple[date, date]] = []
+    monkeypatch.setattr(print_dialog, "print_timesheets", lambda parent, ws, s, e: seen.append((s, e)))
+    window.print_timesheets()
+    assert seen == [(date(2026, 11, 22), date(2026, 12, 5))]  # bi-weekly period containing Sun 22 Nov
