@@ -6,6 +6,7 @@ Installed wheels and the PyInstaller bundle carry them as package data in
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from functools import cache
 from importlib import resources as _ir
@@ -20,10 +21,8 @@ def resource_dir() -> Path:
     bundle = getattr(sys, "_MEIPASS", None)
     if bundle:
         candidates.append(Path(bundle) / "deskwfm" / "resources")
-    try:
+    with contextlib.suppress(ModuleNotFoundError, TypeError):
         candidates.append(Path(str(_ir.files("deskwfm"))) / "resources")
-    except (ModuleNotFoundError, TypeError):
-        pass
     candidates.append(Path(__file__).resolve().parents[2] / "resources")
     for c in candidates:
         if c.is_dir():

@@ -81,3 +81,11 @@ def test_a_database_from_a_newer_deskwfm_is_refused_untouched(tmp_path: Path) ->
     with pytest.raises(DeskwfmError, match="newer deskwfm"):
         Store.open(path)
     assert not any("before" in p.name for p in tmp_path.iterdir())
+
+
+def test_fast_path_head_constant_matches_alembic_head() -> None:
+    """Opening a current database skips Alembic by comparing with HEAD_REVISION; a migration
+    added without updating the constant would leave databases un-upgraded."""
+    from deskwfm.store.migrate import HEAD_REVISION, head_revision
+
+    assert head_revision() == HEAD_REVISION

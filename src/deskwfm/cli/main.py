@@ -47,7 +47,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="SQLite file or SQLAlchemy URL (default: deskwfm.sqlite3 in your user data folder)",
     )
     gui = parser.add_argument_group("window options (no command)")
-    gui.add_argument("--screenshot", metavar="FILE.png", help="render the main window offscreen to a PNG and exit")
+    gui.add_argument(
+        "--screenshot", metavar="FILE.png", help="render the main window offscreen to a PNG and exit"
+    )
     gui.add_argument("--view", choices=("week", "period", "6weeks", "month"), help="range shown in the grid")
     gui.add_argument("--date", metavar="YYYY-MM-DD", help="date the grid opens on")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)

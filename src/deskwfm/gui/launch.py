@@ -102,7 +102,7 @@ def _open_workspace(db: str | None, *, interactive: bool) -> Workspace | None:
         return Workspace.open(None)
     except NotFoundError:
         pass
-    if interactive and (Path(__file__).parent / "first_run.py").exists():
+    if interactive:
         from deskwfm.gui.first_run import choose_database
 
         chosen = choose_database(None)

@@ -7,11 +7,11 @@ from datetime import date, datetime
 from pathlib import Path
 
 from deskwfm.core.errors import InputError
-from deskwfm.core.holidays import holidays_between
 from deskwfm.core.model import Employee
 from deskwfm.core.payroll import PayrollResult
 from deskwfm.core.periods import days as days_between
 from deskwfm.core.site import SiteSettings
+from deskwfm.services.holiday_cache import holidays_between
 from deskwfm.services.payroll import run_payroll
 from deskwfm.services.workspace import Workspace
 

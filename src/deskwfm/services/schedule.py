@@ -69,7 +69,7 @@ def cell_name(employee_code: str, work_date: date) -> str:
 
 
 def holidays_for(site: SiteSettings, start: date, end: date) -> dict[date, str]:
-    from deskwfm.core.holidays import holidays_between
+    from deskwfm.services.holiday_cache import holidays_between
 
     return holidays_between(site.holiday_region, start, end)
 

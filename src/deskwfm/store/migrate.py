@@ -9,39 +9,63 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, inspect
+from sqlalchemy import Engine, inspect, text
+from sqlalchemy.exc import SQLAlchemyError
 
 from deskwfm.core.errors import DeskwfmError, InputError
 from deskwfm.store.backup import backup_sqlite_file, free_backup_path
 from deskwfm.store.engine import WRITE_OPTION, Target
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+# The newest revision in migrations/versions. Opening a current database compares against this
+# without importing Alembic (~125 ms of start-up); tests/store/test_migrations.py checks it
+# matches Alembic's own head, so a new migration cannot be forgotten here.
+HEAD_REVISION = "0002"
+
+
+def stored_revision(engine: Engine) -> str | None:
+    """The revision recorded in the database, read with plain SQL (None: no alembic table)."""
+    try:
+        with engine.connect() as conn:
+            row = conn.execute(text("SELECT version_num FROM alembic_version")).first()
+    except SQLAlchemyError:
+        return None
+    return None if row is None else str(row[0])
 
 
 def alembic_config() -> Config:
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
     return cfg
 
 
 def head_revision() -> str:
+    from alembic.script import ScriptDirectory
+
     head = ScriptDirectory.from_config(alembic_config()).get_current_head()
     assert head is not None
     return head
 
 
 def current_revision(engine: Engine) -> str | None:
+    from alembic.runtime.migration import MigrationContext
+
     with engine.connect() as conn:
         return MigrationContext.configure(conn).get_current_revision()
 
 
 def upgrade(engine: Engine, revision: str = "head") -> None:
     """Run migrations up to ``revision`` in one transaction (transactional DDL on SQLite too)."""
+    from alembic import command
+
     cfg = alembic_config()
     with engine.connect().execution_options(**{WRITE_OPTION: True}) as conn:
         cfg.attributes["connection"] = conn
@@ -58,6 +82,10 @@ class MigrationReport:
 
 def ensure_schema(engine: Engine, target: Target) -> MigrationReport | None:
     """Create or upgrade the schema. Returns what was done, or None when already current."""
+    if stored_revision(engine) == HEAD_REVISION:
+        return None
+    from alembic.script import ScriptDirectory
+
     head = head_revision()
     current = current_revision(engine)
     if current == head:
