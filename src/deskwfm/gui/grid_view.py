@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from deskwfm.gui.delegate import DOWN, LEFT, RIGHT, UP, ShiftDelegate
-from deskwfm.gui.header import HEADER_WIDTH, ROW_HEIGHT, RowHeader
+from deskwfm.gui.header import HEADER_WIDTH, ROW_HEIGHT, DayHeader, RowHeader
 from deskwfm.gui.session import ScheduleSession
 
 DAY_WIDTH = 86
@@ -49,6 +49,7 @@ class ScheduleTable(QTableView):
         self.typing = False
         self.setObjectName("scheduleTable")
         self.setVerticalHeader(RowHeader(self))
+        self.setHorizontalHeader(DayHeader(self))
         _fixed(self.horizontalHeader(), DAY_WIDTH)
         self.horizontalHeader().setFixedHeight(HEADER_HEIGHT)
         self.horizontalHeader().setHighlightSections(True)

@@ -66,3 +66,44 @@ class RowHeader(QHeaderView):
         name = self.fontMetrics().elidedText(emp.name, Qt.TextElideMode.ElideRight, NAME_W - 6)
         painter.drawText(name_rect, _LEFT, name)
         painter.restore()
+
+
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_BACKGROUND = int(Qt.ItemDataRole.BackgroundRole)
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
+_FONT = int(Qt.ItemDataRole.FontRole)
+_CENTER = Qt.AlignmentFlag.AlignCenter
+
+
+class DayHeader(QHeaderView):
+    """Column header that paints the model's weekend/holiday tint itself: the Fusion style
+    ignores BackgroundRole on header sections, so a tinted day would only show in its cells."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(Qt.Orientation.Horizontal, parent)
+        self._bg = QColor("#f4f5f7")
+        self._sel_bg = QColor("#dbe6f5")
+        self._line = QColor("#d0d4da")
+        self._fg = QColor("#1f2328")
+
+    def paintSection(self, painter: QPainter, rect: QRect, logical: int) -> None:
+        model = self.model()
+        if model is None:
+            return
+        orient = Qt.Orientation.Horizontal
+        bg = model.headerData(logical, orient, _BACKGROUND)
+        fg = model.headerData(logical, orient, _FOREGROUND)
+        font = model.headerData(logical, orient, _FONT)
+        text = model.headerData(logical, orient, _DISPLAY)
+        sel = self.selectionModel()
+        current = sel is not None and sel.currentIndex().column() == logical
+        painter.save()
+        painter.fillRect(rect, self._sel_bg if current else (bg if bg is not None else self._bg))
+        painter.setPen(QPen(self._line))
+        painter.drawLine(rect.left(), rect.bottom(), rect.right(), rect.bottom())
+        painter.drawLine(rect.right(), rect.top(), rect.right(), rect.bottom())
+        if font is not None:
+            painter.setFont(font)
+        painter.setPen(fg.color() if hasattr(fg, "color") else (fg if fg is not None else self._fg))
+        painter.drawText(rect.adjusted(2, 2, -2, -2), _CENTER, str(text or ""))
+        painter.restore()
