@@ -28,7 +28,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
-from sqlalchemy import Connection, Engine, and_, delete, func, insert, select, update
+from sqlalchemy import Connection, Engine, and_, bindparam, delete, func, insert, select, update
 from sqlalchemy.exc import DatabaseError, IntegrityError, OperationalError
 
 from deskwfm.core.errors import DeskwfmError, InputError, NotFoundError, StaleEditError
@@ -41,6 +41,8 @@ from deskwfm.store.convert import cents, money, rules_to_json
 from deskwfm.store.engine import WRITE_OPTION, Target, create_sqlite_file, make_engine, resolve_target
 from deskwfm.store.migrate import MigrationReport, ensure_schema
 from deskwfm.store.rows import CODE, EMP, RATE, SHIFT, SITE, CellKey, same_cell
+
+_CELL_WHERE = and_(SHIFT.c.employee_id == bindparam("b_emp"), SHIFT.c.work_date == bindparam("b_day"))
 
 __all__ = ["BulkResult", "CellKey", "CellResult", "CellWrite", "RangeData", "Store", "same_cell"]
 
@@ -336,6 +338,9 @@ class Store:
                 if w.check and not same_cell(current.get((w.employee_code, w.work_date)), w.expected):
                     raise StaleEditError(f"the shift of {w.employee_code} on {w.work_date:%a %Y-%m-%d}")
             changed: list[tuple[CellKey, Shift | None]] = []
+            deletes: list[dict[str, object]] = []
+            inserts: list[dict[str, object]] = []
+            updates: list[dict[str, object]] = []
             for w, key in zip(writes, keys, strict=True):
                 before = current.get(key)
                 new = w.new
@@ -343,25 +348,33 @@ class Store:
                     new = replace(new, note=before.note)
                 if same_cell(before, new):
                     continue
-                self._write_cell(conn, emp_ids[w.employee_code], w.work_date, before, new, code_ids)
+                where = {"b_emp": emp_ids[w.employee_code], "b_day": w.work_date}
+                if new is None:
+                    deletes.append(where)
+                elif before is None:
+                    values = rows.shift_values(new, code_ids)
+                    row = {"employee_id": where["b_emp"], "work_date": w.work_date, "version": 1}
+                    inserts.append({**row, **values})
+                else:
+                    values = rows.shift_values(new, code_ids)
+                    updates.append({**where, **{f"b_{k}": v for k, v in values.items()}})
                 changed.append((key, before))
+            # One executemany per kind: a 3,500-cell paste is three statements, not 3,500.
+            if deletes:
+                conn.execute(delete(SHIFT).where(_CELL_WHERE), deletes)
+            if inserts:
+                conn.execute(insert(SHIFT), inserts)
+            if updates:
+                cols = [k[2:] for k in updates[0] if k not in ("b_emp", "b_day")]
+                stmt = (
+                    update(SHIFT)
+                    .where(_CELL_WHERE)
+                    .values(version=SHIFT.c.version + 1, **{c: bindparam(f"b_{c}") for c in cols})
+                )
+                conn.execute(stmt, updates)
             after = rows.read_cells(conn, [k for k, _ in changed])
             results = [CellResult(k[0], k[1], before, after.get(k)) for k, before in changed]
         return results
-
-    @staticmethod
-    def _write_cell(
-        conn: Connection, emp_id: int, day: date, before: Shift | None, new: Shift | None, ids: dict[str, int]
-    ) -> None:
-        where = and_(SHIFT.c.employee_id == emp_id, SHIFT.c.work_date == day)
-        if new is None:
-            conn.execute(delete(SHIFT).where(where))
-            return
-        values = rows.shift_values(new, ids)
-        if before is None:
-            conn.execute(insert(SHIFT).values(employee_id=emp_id, work_date=day, version=1, **values))
-        else:
-            conn.execute(update(SHIFT).where(where).values(version=SHIFT.c.version + 1, **values))
 
     def apply_bulk(
         self,
