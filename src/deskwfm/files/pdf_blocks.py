@@ -17,7 +17,7 @@ from deskwfm.files.pdf_grid import wrap_text
 GREY = colors.HexColor("#555555")
 
 
-class TextLine(Flowable):
+class TextLine(Flowable):  # type: ignore[misc]  # reportlab ships no type hints
     """One line of text that shrinks (then is cut with an ellipsis) to fit the width."""
 
     def __init__(self, text: str, size: float, bold: bool = False, space_after: float = 0.0,
@@ -37,7 +37,7 @@ class TextLine(Flowable):
         self.canv.setFillColor(colors.black)
 
 
-class Fields(Flowable):
+class Fields(Flowable):  # type: ignore[misc]  # reportlab ships no type hints
     """Label over value, side by side: (label, value, share of the width). Values wrap onto
     at most three lines, then shrink; a rule runs under the block."""
 
@@ -77,7 +77,7 @@ class Fields(Flowable):
         c.line(0, 0.5, self.width, 0.5)
 
 
-class SignatureLines(Flowable):
+class SignatureLines(Flowable):  # type: ignore[misc]  # reportlab ships no type hints
     """Employee and supervisor signature and date lines."""
 
     def __init__(self, labels: Sequence[str] = ("Employee signature", "Supervisor signature"),

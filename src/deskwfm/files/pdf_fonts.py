@@ -41,7 +41,7 @@ def register_fonts() -> None:
 def _cmap(name: str) -> frozenset[int]:
     register_fonts()
     font = pdfmetrics.getFont(name)
-    return frozenset(font.face.charToGlyph)  # type: ignore[attr-defined]
+    return frozenset(font.face.charToGlyph)
 
 
 def runs(text: str, font: str = FONT) -> Iterator[tuple[str, str]]:
@@ -77,8 +77,8 @@ def markup(text: str) -> str:
 def text_width(text: str, font: str, size: float) -> float:
     """Width of text drawn with :func:`draw_runs`."""
     if text.isascii():
-        return pdfmetrics.stringWidth(text, font, size)
-    return sum(pdfmetrics.stringWidth(run, f, size) for f, run in runs(text, font))
+        return float(pdfmetrics.stringWidth(text, font, size))
+    return sum(float(pdfmetrics.stringWidth(run, f, size)) for f, run in runs(text, font))
 
 
 def fit(text: str, font: str, size: float, width: float, min_size: float = 6.0) -> tuple[str, float]:

@@ -94,7 +94,7 @@ def wrap_text(text: str, font: str, size: float, width: float, max_lines: int) -
     return lines
 
 
-class Grid(Flowable):
+class Grid(Flowable):  # type: ignore[misc]  # reportlab ships no type hints
     def __init__(self, columns: Sequence[Column], rows: Sequence[Row], style: GridStyle) -> None:
         super().__init__()
         self.columns = list(columns)
@@ -217,9 +217,9 @@ class Grid(Flowable):
 
         hs = st.header_size
         for i, col in enumerate(self.columns):
-            lines = col.title.split("\n")
-            yy = top - self.header_height + 2.6 + (len(lines) - 1) * hs * 1.15
-            for line in lines:
+            title_lines = col.title.split("\n")
+            yy = top - self.header_height + 2.6 + (len(title_lines) - 1) * hs * 1.15
+            for line in title_lines:
                 put(xs[i], yy, line, FONT_BOLD, hs, col.align, col.width)
                 yy -= hs * 1.15
         y = top - self.header_height

@@ -31,7 +31,7 @@ class Frame:
 Placed = tuple[Flowable, float]  # flowable (wrapped) and the y of its bottom edge
 
 
-class Stack(Flowable):
+class Stack(Flowable):  # type: ignore[misc]  # reportlab ships no type hints
     """Flowables drawn one under the other and never split: a block that stays together
     (pay summary and signature lines) unless it is taller than a whole page."""
 

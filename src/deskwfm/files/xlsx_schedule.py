@@ -20,10 +20,14 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from deskwfm.core.entry import format_entry, span_minutes
 from deskwfm.core.model import Employee, Shift, ShiftCode, ShiftKind
 from deskwfm.files.xlsx_style import hex6, set_text, text_colour_for
+
+if TYPE_CHECKING:
+    from openpyxl.worksheet.worksheet import Worksheet
 
 HEADER_ROW = 3
 FIRST_DAY_COL = 4  # D
@@ -223,11 +227,11 @@ def _code_minutes(code: ShiftCode) -> int:
 
 
 def _total_rows(
-    ws,
+    ws: Worksheet,
     sheet: ScheduleSheet,
     first_row: int,
     last_row: int,
-    people_row: int,  # type: ignore[no-untyped-def]
+    people_row: int,
     day_hours_row: int,
     hours_col: int,
     leave_col: int,

@@ -190,7 +190,10 @@ class TimesheetDialog(QDialog):
             return 0
         site, pays = loaded
         while self.pages_layout.count():
-            w = self.pages_layout.takeAt(0).widget()
+            item = self.pages_layout.takeAt(0)
+            if item is None:  # only for an index out of range, which count() rules out
+                break
+            w = item.widget()
             if w is not None:
                 w.setParent(None)  # gone now, not at the next event loop turn
                 w.deleteLater()

@@ -7,7 +7,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from deskwfm.core.errors import InputError
-from deskwfm.core.model import Employee
+from deskwfm.core.model import Employee, Shift
 from deskwfm.core.payroll import PayrollResult
 from deskwfm.core.periods import days as days_between
 from deskwfm.core.site import SiteSettings
@@ -60,7 +60,7 @@ def export_schedule(
     codes = {c.code.upper(): c for c in ws.store.list_codes()}
     rows = []
     for ep in result.employees:
-        cells: list = [None] * len(day_list)
+        cells: list[Shift | None] = [None] * len(day_list)
         for sp in ep.shifts:
             cells[col[sp.shift.work_date]] = sp.shift
         minutes = [dp.minutes.paid for dp in ep.days]

@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
-from datetime import date, timedelta
+from datetime import date, time, timedelta
 from pathlib import Path
 
 from deskwfm.core.entry import format_entry
@@ -342,8 +342,8 @@ def _plan_shifts(
 ) -> None:
     rows: list[ShiftRow] = []
     for row in data.shifts:
-        key = row.employee_code.upper()
-        real = by_upper.get(key) or (sheet_emps[key].employee.code if key in sheet_emps else None)
+        upper = row.employee_code.upper()
+        real = by_upper.get(upper) or (sheet_emps[upper].employee.code if upper in sheet_emps else None)
         if real is None:
             plan.problems.append(
                 Problem(
@@ -416,8 +416,8 @@ def _same(a: Shift, b: Shift) -> bool:
     )
 
 
-def _minutes(t: object) -> int:
-    return t.hour * 60 + t.minute  # type: ignore[attr-defined]
+def _minutes(t: time) -> int:
+    return t.hour * 60 + t.minute
 
 
 def _check_overlaps(
