@@ -65,9 +65,8 @@ def test_night_differential_enters_the_regular_rate() -> None:
     """California, like 29 CFR 778.207(b), computes overtime on the regular rate including shift
     differentials. One 10-hour shift 14:00-24:00 at $20 with a $2.00/h differential for the
     16:00-24:00 window (8 h): straight time $200 + $16 = $216 over 10 h -> regular rate $21.60; the 2 OT
-    hours owe 0.5 x $21.60 extra each = $21.60 in all, i.e. $20.00 on the OT line plus a $1.60
-    top-up. Gross: 8 x $20 + 2 x $30 + $16 + $1.60 = $237.60."""
+    hours are paid $20 + 0.5 x $21.60 = $30.80 each. Gross: 8 x $20 + 2 x $30.80 + $16 = $237.60."""
     s = site("california", night_premium=Decimal("2.00"), night_start=time(16), night_end=time(0))
     p = pay(s, [work(SUN + timedelta(days=1), 14, 24)], SUN, SUN + timedelta(days=6), [rate("20.00")])
-    assert p.amount(Cat.OT_ADJUSTMENT) == Decimal("1.60")
+    assert p.amount(Cat.OVERTIME) == Decimal("61.60")
     assert p.gross == Decimal("237.60")

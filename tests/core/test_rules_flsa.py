@@ -36,8 +36,9 @@ def test_778_110_b_extra_pay_raises_the_regular_rate() -> None:
     p = pay(s, shifts, SUN, SUN + timedelta(days=6), [rate("12.00")])
     assert p.minutes.paid == 46 * 60 and p.minutes.night == 46 * 60
     assert p.amount(Cat.NIGHT) == Decimal("46.00")
-    adj = [ln for ln in p.lines if ln.category == Cat.OT_ADJUSTMENT]
-    assert len(adj) == 1 and adj[0].rate == Decimal("13.00")
+    ot = [ln for ln in p.lines if ln.category == Cat.OVERTIME]
+    # straight time $12 + half the $13 regular rate = $18.50 per overtime hour
+    assert [(ln.minutes, ln.rate, ln.amount) for ln in ot] == [(360, Decimal("18.50"), Decimal("111.00"))]
     assert p.gross == Decimal("637.00")
 
 
@@ -50,12 +51,11 @@ def test_778_115_two_rates_in_one_week_use_the_weighted_average() -> None:
     """29 CFR 778.115: with two rates in a workweek the regular rate "is the weighted average of
     such rates": total straight-time earnings / total hours. A raise from $10 to $13 on
     Wednesday; 5 x 9 h = 45 h: Mon-Tue 18 h x $10 = $180, Wed-Fri 27 h x $13 = $351,
-    $531 / 45 = $11.80 regular rate. The 5 OT hours fall on Friday at $13: the OT line pays
-    1.5 x $13 = $19.50, already above $13 + 0.5 x $11.80 = $18.90, so no top-up is due
-    and nothing is clawed back: 40 h straight + 5 h x $19.50."""
+    $531 / 45 = $11.80 regular rate. Owed: $531 straight time + 5 OT h x 0.5 x $11.80 = $560.50
+    (the OT hours are paid $13 + $5.90 = $18.90, not 1.5 x $13)."""
     shifts = [work(SUN + timedelta(days=i), 8, 17) for i in range(1, 6)]
     rates = [rate("10.00"), rate("13.00", SUN + timedelta(days=3))]
     p = pay(site("flsa"), shifts, SUN, SUN + timedelta(days=6), rates)
-    assert p.amount(Cat.OT_ADJUSTMENT) == Decimal("0.00")
     assert p.amount(Cat.REGULAR) == Decimal("180.00") + Decimal("22") * 13
-    assert p.amount(Cat.OVERTIME) == Decimal("97.50")
+    assert p.amount(Cat.OVERTIME) == Decimal("94.50")
+    assert p.gross == Decimal("560.50")

@@ -124,6 +124,7 @@ def test_employees_rates_and_codes_problems(tmp_path: Path) -> None:
                 ["EVE", "", "", 0, "work"],
                 ["LATE", "14:00", "22:00", 0, "sometimes"],
                 ["PINK", "14:00", "22:00", 0, "work", "pink"],
+                ["BRV", "", "", 0, "paid leave", "#aabbcc"],
             ],
         },
     )
@@ -141,6 +142,7 @@ def test_employees_rates_and_codes_problems(tmp_path: Path) -> None:
         "ShiftCodes!B3: work code EVE needs a Start and an End",
         'ShiftCodes!E4: "sometimes" is not a kind; expected work, paid leave, unpaid leave or off',
         'ShiftCodes!F5: "pink" is not a colour; write it like #8ecae6',
+        "ShiftCodes!B6: paid-leave code BRV needs a Start and an End: they set how many hours it pays",
     ]
 
 

@@ -111,7 +111,7 @@ def test_payroll_layout(centre: Workspace, tmp_path: Path) -> None:
     wb = load_workbook(f)
     ws = wb["Payroll"]
     n = len(result.employees)
-    assert [ws.cell(3, c).value for c in (4, 5, 6, 7, 8, 9, 11, 19)] == [
+    assert [ws.cell(3, c).value for c in (4, 5, 6, 7, 8, 9, 11, 18)] == [
         "Regular h",
         "OT 1.5x h",
         "OT 2x h",
@@ -124,7 +124,7 @@ def test_payroll_layout(centre: Workspace, tmp_path: Path) -> None:
     assert isinstance(ws.cell(4, 11).value, int | float) and ws.cell(4, 11).number_format.startswith(
         '"$"#,##0.00'
     )
-    assert ws.cell(4 + n, 1).value == "Total" and ws.cell(4 + n, 19).value == f"=SUM(S4:S{3 + n})"
+    assert ws.cell(4 + n, 1).value == "Total" and ws.cell(4 + n, 18).value == f"=SUM(R4:R{3 + n})"
     assert wb.sheetnames == ["Payroll", "Shift detail", "Pay lines"]
     detail = wb["Shift detail"]
     assert detail.max_row == 3 + sum(len(ep.shifts) for ep in result.employees) + 1

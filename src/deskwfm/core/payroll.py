@@ -33,7 +33,6 @@ class Cat:
     HOLIDAY_WORKED = "holiday_worked"  # hours worked on a statutory holiday at its multiplier
     HOLIDAY_PAY = "holiday_pay"  # statutory holiday pay entitlement
     LEAVE = "leave"  # paid leave (vacation, paid sick)
-    OT_ADJUSTMENT = "ot_adjustment"  # regular-rate top-up of OT (FLSA / California)
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,15 +144,18 @@ class EmployeePay:
 
     @cached_property
     def shifts(self) -> tuple[ShiftPay, ...]:
-        """Shifts whose work date is in start..end, with what the engine counted for each."""
+        """Shifts with a work date in start..end, plus an overnight shift from before start whose
+        hours run into it, each with the minutes it has on days start..end. Hours belong to the
+        day worked, so these add up to ``minutes`` exactly (a shift crossing ``end`` shows only
+        its part in this range; the rest is in the next one)."""
         acc: dict[int, _Acc] = {}
         for c in self._chunks:
-            if self.start <= self._shifts[c.shift_index].work_date <= self.end:
+            if self.start <= c.day <= self.end:
                 acc.setdefault(c.shift_index, _Acc()).add(c.category, c.minutes, c.night)
         return tuple(
             ShiftPay(sh, acc[i].freeze() if i in acc else _EMPTY)
             for i, sh in enumerate(self._shifts)
-            if self.start <= sh.work_date <= self.end
+            if self.start <= sh.work_date <= self.end or i in acc
         )
 
     @cached_property
@@ -244,6 +246,23 @@ class _Classifier:
         n = sum(1 for i in range(7) if week + timedelta(days=i) in self.holidays)
         return max(0, limit - n * cut)
 
+    def _without_overlaps(
+        self, pieces: list[tuple[int, date, int, int, int, Decimal]]
+    ) -> list[tuple[int, date, int, int, int, Decimal]]:
+        """Overlapping shifts (a warning, not an error, in the grid) must not pay the same minute
+        twice: the minutes already worked in an earlier-starting shift are cut from the later one."""
+        out: list[tuple[int, date, int, int, int, Decimal]] = []
+        covered = -(1 << 62)
+        for a, day, b, night, idx, rate in pieces:
+            if b <= covered:
+                continue
+            if a < covered:
+                a = covered
+                night = window_minutes(self.clock, day, a, b, self.night_start, self.night_end)
+            out.append((a, day, b, night, idx, rate))
+            covered = max(covered, b)
+        return out
+
     def classify(self, shifts: Sequence[Shift], rates: Sequence[PayRate], who: str) -> list[_Chunk]:
         rules = self.rules
         pieces: list[tuple[int, date, int, int, int, Decimal]] = []  # start, day, end, night, idx, rate
@@ -272,6 +291,7 @@ class _Classifier:
             for a, day, b, night in geo:
                 pieces.append((a, day, b, night, idx, rate))
         pieces.sort(key=lambda p: p[0])
+        pieces = self._without_overlaps(pieces)
 
         worked_days: dict[date, set[date]] = {}
         if rules.seventh_day:
@@ -344,6 +364,7 @@ def _price(
     holidays: Mapping[date, str],
     currency: str,
 ) -> tuple[list[PayLine], Decimal]:
+    """Group the in-range minutes into pay lines by category and hourly rate, each rounded."""
     rules = site.rules
     mult = {
         Cat.REGULAR: _MULT_ONE,
@@ -352,11 +373,19 @@ def _price(
         Cat.HOLIDAY_WORKED: rules.holiday_worked_multiplier,
         Cat.LEAVE: _MULT_ONE,
     }
+    regular_rate = _regular_rates(rules, chunks) if rules.ot_base is OvertimeBase.REGULAR_RATE else {}
     groups: dict[tuple[str, Decimal], int] = {}
     night_groups: dict[Decimal, int] = {}
     for c in chunks:
         if start <= c.day <= end:
-            key = (c.category, c.rate)
+            m = mult[c.category]
+            if regular_rate and c.category in (Cat.OVERTIME, Cat.DOUBLE_TIME):
+                # 29 CFR 778.107/.115: straight time at the hour's own rate plus (m - 1) x the
+                # week's regular rate; m x RR when the week has a single rate and no premium.
+                hourly = c.rate + (m - 1) * regular_rate[c.week]
+            else:
+                hourly = c.rate * m
+            key = (c.category, hourly)
             groups[key] = groups.get(key, 0) + c.minutes
             if c.night and rules.night_premium:
                 nr = _night_rate(rules, c.rate)
@@ -370,8 +399,7 @@ def _price(
         Cat.LEAVE: "Paid leave",
     }
     order = [Cat.REGULAR, Cat.OVERTIME, Cat.DOUBLE_TIME, Cat.HOLIDAY_WORKED, Cat.LEAVE]
-    for (cat, rate), minutes in sorted(groups.items(), key=lambda kv: (order.index(kv[0][0]), kv[0][1])):
-        hourly = rate * mult[cat]
+    for (cat, hourly), minutes in sorted(groups.items(), key=lambda kv: (order.index(kv[0][0]), kv[0][1])):
         lines.append(
             PayLine(cat, minutes, hourly, round_cents(minutes_pay(minutes, hourly)),
                     f"{labels[cat]}: {hours_text(minutes)} h x {currency}{_fmt_rate(hourly)}")
@@ -381,12 +409,26 @@ def _price(
             PayLine(Cat.NIGHT, minutes, nr, round_cents(minutes_pay(minutes, nr)),
                     f"Night premium: {hours_text(minutes)} h x {currency}{_fmt_rate(nr)}")
         )
-    if rules.ot_base is OvertimeBase.REGULAR_RATE:
-        lines.extend(_regular_rate_adjustments(rules, chunks, start, end, currency))
     if rules.holiday_pay is HolidayPayMethod.FOUR_WEEKS_DIV_20:
         lines.extend(_holiday_pay(site, chunks, start, end, holidays, currency))
     holiday_pay = sum((ln.amount for ln in lines if ln.category == Cat.HOLIDAY_PAY), Decimal("0.00"))
     return lines, holiday_pay
+
+
+def _regular_rates(rules: RuleSet, chunks: list[_Chunk]) -> dict[date, Decimal]:
+    """Each work week's regular rate (29 CFR 778.109, 778.115, 778.207(b)): straight-time
+    earnings, night differentials included, divided by the hours worked that week."""
+    straight: dict[date, Decimal] = {}
+    minutes: dict[date, int] = {}
+    for c in chunks:
+        if c.category == Cat.LEAVE:
+            continue
+        earned = minutes_pay(c.minutes, c.rate)
+        if c.night:
+            earned += minutes_pay(c.night, _night_rate(rules, c.rate))
+        straight[c.week] = straight.get(c.week, Decimal(0)) + earned
+        minutes[c.week] = minutes.get(c.week, 0) + c.minutes
+    return {w: straight[w] * 60 / minutes[w] for w in straight if minutes[w]}
 
 
 def _fmt_mult(m: Decimal) -> str:
@@ -396,41 +438,6 @@ def _fmt_mult(m: Decimal) -> str:
 def _fmt_rate(r: Decimal) -> str:
     q = r.quantize(Decimal("0.0001")).normalize()
     return f"{q:.2f}" if q == q.quantize(Decimal("0.01")) else f"{q:f}"
-
-
-def _regular_rate_adjustments(
-    rules: RuleSet, chunks: list[_Chunk], start: date, end: date, currency: str
-) -> list[PayLine]:
-    """FLSA / California: overtime is owed at a multiple of the week's *regular rate*
-    (29 CFR 778.109: straight-time earnings incl. shift differentials / hours worked).
-    OT lines already pay multiplier x the hour's own rate; this line tops each week up by
-    (multiplier - 1) x (regular rate - own rate) per OT hour, never below zero."""
-    weeks: dict[date, list[_Chunk]] = {}
-    for c in chunks:
-        if c.category != Cat.LEAVE:
-            weeks.setdefault(c.week, []).append(c)
-    out: list[PayLine] = []
-    for week, cs in sorted(weeks.items()):
-        in_period = [c for c in cs if start <= c.day <= end and c.category in (Cat.OVERTIME, Cat.DOUBLE_TIME)]
-        if not in_period:
-            continue
-        hours_min = sum(c.minutes for c in cs)
-        straight = sum((minutes_pay(c.minutes, c.rate) for c in cs), Decimal(0))
-        straight += sum(
-            (minutes_pay(c.night, _night_rate(rules, c.rate)) for c in cs if c.night), Decimal(0)
-        )
-        regular_rate = straight * 60 / hours_min
-        adj = Decimal(0)
-        for c in in_period:
-            m = rules.ot_multiplier if c.category == Cat.OVERTIME else rules.dt_multiplier
-            adj += (m - 1) * (regular_rate - c.rate) * c.minutes / 60
-        if adj > 0:
-            out.append(
-                PayLine(Cat.OT_ADJUSTMENT, 0, round_cents(regular_rate), round_cents(adj),
-                        f"Overtime at regular rate {currency}{_fmt_rate(round_cents(regular_rate))}, "
-                        f"week of {week.isoformat()}")
-            )
-    return out
 
 
 def _holiday_pay(

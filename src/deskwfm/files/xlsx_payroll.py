@@ -39,7 +39,6 @@ MONEY_COLUMNS: tuple[tuple[str, str], ...] = (
     (Cat.HOLIDAY_WORKED, "Holiday worked pay"),
     (Cat.HOLIDAY_PAY, "Holiday pay"),
     (Cat.LEAVE, "Leave pay"),
-    (Cat.OT_ADJUSTMENT, "OT adjustment"),
 )
 CATEGORY_NAMES = {
     Cat.REGULAR: "Regular",
@@ -49,7 +48,6 @@ CATEGORY_NAMES = {
     Cat.HOLIDAY_WORKED: "Holiday worked",
     Cat.HOLIDAY_PAY: "Holiday pay",
     Cat.LEAVE: "Paid leave",
-    Cat.OT_ADJUSTMENT: "OT adjustment",
 }
 
 

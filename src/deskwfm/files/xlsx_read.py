@@ -453,6 +453,12 @@ def _read_codes(sheet: _Sheet, data: WorkbookData) -> None:
         if kind is ShiftKind.WORK and start is None:
             sheet.problem(r, cols.get("start", cols["code"]), f"work code {code} needs a Start and an End")
             continue
+        if kind is ShiftKind.PAID_LEAVE and start is None:
+            sheet.problem(
+                r, cols.get("start", cols["code"]),
+                f"paid-leave code {code} needs a Start and an End: they set how many hours it pays",
+            )
+            continue
         if start is not None and end is not None:
             if start == end:
                 sheet.problem(r, cols["end"], f"{code} has zero length (Start = End)")

@@ -62,7 +62,8 @@ def export_schedule(
     for ep in result.employees:
         cells: list[Shift | None] = [None] * len(day_list)
         for sp in ep.shifts:
-            cells[col[sp.shift.work_date]] = sp.shift
+            if sp.shift.work_date in col:  # not an overnight shift from the day before the range
+                cells[col[sp.shift.work_date]] = sp.shift
         minutes = [dp.minutes.paid for dp in ep.days]
         rows.append(ScheduleRow(ep.employee, cells, minutes))
     title = f"{site.name} · schedule {start:%a %d %b %Y} to {end:%a %d %b %Y}"
