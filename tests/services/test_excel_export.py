@@ -220,3 +220,28 @@ def test_libreoffice_computes_the_apps_totals(centre: Workspace, tmp_path: Path)
     dtotal = next(r for r in detail if r[0] == "Total")
     all_shifts = [sp for ep in result.employees for sp in ep.shifts]
     assert int(float(dtotal[8])) == sum(sp.minutes.paid + sp.minutes.leave for sp in all_shifts)
+
+
+@pytest.mark.parametrize("which", ["schedule", "payroll"])
+def test_failed_export_leaves_the_previous_file_intact(
+    centre: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, which: str  # noqa: F811
+) -> None:
+    """A disk-full or crash halfway through saving must not destroy last week's export."""
+    from openpyxl import load_workbook
+    from openpyxl.workbook.workbook import Workbook
+
+    export = export_schedule if which == "schedule" else export_payroll
+    f = tmp_path / f"{which}.xlsx"
+    export(centre, START, END, f)
+    good = f.read_bytes()
+
+    def disk_full(self: Workbook, filename: str) -> None:
+        Path(filename).write_bytes(b"PK\x03\x04 half a workbook")
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(Workbook, "save", disk_full)
+    with pytest.raises(OSError):
+        export(centre, START, END, f)
+    assert f.read_bytes() == good
+    assert load_workbook(f).sheetnames
+    assert not list(tmp_path.glob("*.part"))  # no half-written temp file left behind

@@ -19,6 +19,7 @@ from typing import Any
 
 from deskwfm.core.entry import format_entry
 from deskwfm.core.payroll import Cat, PayrollResult
+from deskwfm.files.atomic import atomic_file
 from deskwfm.files.xlsx_style import set_text
 
 HEADER_ROW = 3
@@ -143,7 +144,8 @@ def write_payroll(
     _lines_sheet(wb, result, money_fmt)
     if progress is not None:
         progress(n, n)
-    wb.save(str(path))
+    with atomic_file(Path(path)) as tmp:
+        wb.save(str(tmp))
 
 
 def _landscape(ws: Any, props: Any, area: str) -> None:

@@ -6,6 +6,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from deskwfm.files.atomic import atomic_file
+
 
 def column_letter(col: int) -> str:
     """1 -> A, 27 -> AA (no openpyxl import: this module is used on every read)."""
@@ -97,4 +99,5 @@ def write_error_report(path: str | Path, source: str, problems: Sequence[Problem
     ws.column_dimensions["C"].width = 90
     ws.freeze_panes = "A5"
     ws.auto_filter.ref = f"A4:C{max(5, 4 + len(problems))}"
-    wb.save(str(path))
+    with atomic_file(Path(path)) as tmp:
+        wb.save(str(tmp))

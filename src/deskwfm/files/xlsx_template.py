@@ -6,6 +6,7 @@ from datetime import date, time
 from pathlib import Path
 from typing import Any
 
+from deskwfm.files.atomic import atomic_file
 from deskwfm.files.xlsx_read import TEMPLATE_HEADERS
 from deskwfm.files.xlsx_style import set_text
 
@@ -131,4 +132,5 @@ def write_template(path: str | Path) -> None:
                     if headers[c - 1] in _FORMATS:
                         cell.number_format = _FORMATS[headers[c - 1]]
         sheet.freeze_panes = "A2"
-    wb.save(str(path))
+    with atomic_file(Path(path)) as tmp:
+        wb.save(str(tmp))

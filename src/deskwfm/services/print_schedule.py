@@ -6,7 +6,8 @@ from datetime import date
 from pathlib import Path
 
 from deskwfm.core.errors import InputError
-from deskwfm.services.timesheets import PrintReport, atomic_file
+from deskwfm.files.atomic import atomic_file
+from deskwfm.services.timesheets import PrintReport
 from deskwfm.services.workspace import Workspace
 
 MAX_DAYS = 366

@@ -12,8 +12,7 @@ import os
 import re
 import shutil
 import tempfile
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -23,6 +22,7 @@ from zoneinfo import ZoneInfo
 from deskwfm.core.errors import DeskwfmError, InputError
 from deskwfm.core.payroll import EmployeePay, PayrollResult
 from deskwfm.core.site import SiteSettings
+from deskwfm.files.atomic import atomic_file
 from deskwfm.services.workspace import Workspace
 
 if TYPE_CHECKING:
@@ -59,23 +59,6 @@ def context_for(site: SiteSettings, generated: datetime | None = None) -> Timesh
         site_name=site.name, tz=site.tz, week_start=site.week_start, currency=site.currency,
         generated=generated or datetime.now(ZoneInfo(site.tz)),
     )
-
-
-@contextmanager
-def atomic_file(target: Path) -> Iterator[Path]:
-    """Yield a temp path beside ``target``; rename it onto target on success, delete it otherwise."""
-    folder = target.parent
-    if not folder.is_dir():
-        raise InputError(f"folder {folder} does not exist")
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=folder)
-    os.close(fd)
-    tmp_path = Path(tmp)
-    try:
-        yield tmp_path
-        os.replace(tmp_path, target)
-    except BaseException:
-        tmp_path.unlink(missing_ok=True)
-        raise
 
 
 def _tick(progress: Progress | None, done: int, total: int) -> None:
