@@ -42,14 +42,30 @@ def test_money_rounds_half_up_and_round_trips_through_cents() -> None:
     assert hours_text(450) == "7.50" and hours_text(20) == "0.33"
 
 
-@pytest.mark.parametrize("text", ["abc", "NaN", "inf", "-5", "1.23456"])
-def test_bad_money_is_refused(text: str) -> None:
-    with pytest.raises(InputError):
+@pytest.mark.parametrize(
+    ("text", "fragment"),
+    [
+        ("abc", "is not a number"),
+        ("NaN", "is not a number"),
+        ("inf", "is not a number"),
+        ("-5", "is negative"),
+        ("1.23456", "more than 4 decimal places"),
+        ("1e40", "too large"),
+        ("1e400", "too large"),
+        ("2,1500", "is not a number"),
+        ("1,2,3", "is not a number"),
+    ],
+)
+def test_bad_money_is_refused_with_a_reason(text: str, fragment: str) -> None:
+    with pytest.raises(InputError, match=fragment):
         parse_money(text, "hourly rate")
 
 
 def test_money_accepts_common_forms() -> None:
     assert parse_money("$1,020.50") == Decimal("1020.50")
+    assert parse_money("1,020") == Decimal("1020")
+    assert parse_money("21,50") == Decimal("21.50")  # decimal comma
+    assert parse_money(" 21.5 ") == Decimal("21.5")
 
 
 def test_holiday_regions() -> None:

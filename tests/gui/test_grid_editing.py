@@ -183,3 +183,21 @@ def test_undo_never_overwrites_a_change_made_on_another_workstation(qtbot, windo
     assert "Could not undo" in status(window) and "changed elsewhere" in status(window)
     assert stored(centre, "AG003", MON).code == "N"
     assert shown(window, "AG003", MON) == "N"  # the grid reloaded what the database holds
+    qtbot.waitUntil(lambda: window.session.undo_stack.count() == 0)  # no step left to replay
+    assert not window.actions_.undo.isEnabled()
+
+
+def test_typing_over_a_cell_another_workstation_changed_is_refused(qtbot, window, centre) -> None:
+    """design.md: a stale edit from a second workstation is refused, never silently overwritten."""
+    from deskwfm.services.schedule import CellEdit, apply_edits
+    from deskwfm.services.workspace import Workspace
+
+    assert shown(window, "AG001", MON) == "09:00–17:00"
+    with Workspace.open(centre) as other:
+        apply_edits(other, [CellEdit("AG001", MON, "N")])
+    go_to(window, "AG001", MON)
+    type_entry(qtbot, window, "E")
+    assert "Nothing was changed" in status(window) and "changed elsewhere" in status(window)
+    assert stored(centre, "AG001", MON).code == "N"
+    assert shown(window, "AG001", MON) == "N"
+    assert window.session.undo_stack.count() == 0

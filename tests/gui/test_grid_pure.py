@@ -27,6 +27,12 @@ def test_tsv_reads_excel_crlf_libreoffice_lf_and_no_final_newline() -> None:
     assert parse_tsv("") == []
 
 
+def test_tsv_ignores_blank_lines_after_the_block() -> None:
+    assert parse_tsv("D\tD\n\n") == [["D", "D"]]
+    assert parse_tsv("D\tD\r\n\r\n\r\n") == [["D", "D"]]
+    assert parse_tsv("D\n\nN\n") == [["D"], [""], ["N"]]  # a blank row inside the block stays
+
+
 def test_view_ranges() -> None:
     tue = date(2026, 11, 24)
     assert range_for(ViewKind.WEEK, tue, SITE) == (date(2026, 11, 22), date(2026, 11, 28))

@@ -15,10 +15,14 @@ if TYPE_CHECKING:
 
 
 def _date(text: str) -> date:
+    from deskwfm.core.periods import check_plausible
+
     try:
-        return date.fromisoformat(text)
+        return check_plausible(date.fromisoformat(text))
     except ValueError:
         raise argparse.ArgumentTypeError(f'"{text}" is not a date; write it like 2026-11-01') from None
+    except InputError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def register(sub: Any) -> None:

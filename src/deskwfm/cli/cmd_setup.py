@@ -32,9 +32,13 @@ def parse_date_arg(text: str, what: str) -> date:
     """A YYYY-MM-DD argument; InputError naming the option otherwise."""
     if _DATE.match(text.strip()):
         try:
-            return date.fromisoformat(text.strip())
+            d = date.fromisoformat(text.strip())
         except ValueError:
             pass
+        else:
+            from deskwfm.core.periods import check_plausible
+
+            return check_plausible(d, what)
     raise InputError(f'{what} "{text}" is not a date; write it as YYYY-MM-DD, like 2026-11-24')
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 
@@ -77,6 +78,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("deskwfm: interrupted", file=sys.stderr)
         return 130
+    except Exception as exc:  # no traceback reaches a user (design.md: Errors)
+        if os.environ.get("DESKWFM_DEBUG"):
+            raise
+        from deskwfm.crashlog import describe
+
+        print(f"deskwfm: {describe(exc)}", file=sys.stderr)
+        return 1
 
 
 def gui_main() -> int:

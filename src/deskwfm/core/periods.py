@@ -43,3 +43,21 @@ def previous_period(start: date, site: SiteSettings) -> tuple[date, date]:
 def days(start: date, end: date) -> list[date]:
     """Every date from start to end inclusive."""
     return [start + timedelta(days=i) for i in range((end - start).days + 1)]
+
+
+# Dates outside this range are typos (a year 0026 or 2206), and the far ends of the calendar
+# overflow datetime arithmetic; every entry path (grid, CLI, Excel) refuses them.
+FIRST_DATE = date(2000, 1, 1)
+LAST_DATE = date(2099, 12, 31)
+
+
+def check_plausible(d: date, what: str = "date") -> date:
+    """``d`` if it lies in FIRST_DATE..LAST_DATE, else InputError naming ``what``."""
+    if not FIRST_DATE <= d <= LAST_DATE:
+        from deskwfm.core.errors import InputError
+
+        raise InputError(
+            f"{what} {d.isoformat()} is outside the plausible range {FIRST_DATE.isoformat()} to "
+            f"{LAST_DATE.isoformat()}"
+        )
+    return d

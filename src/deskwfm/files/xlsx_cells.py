@@ -13,8 +13,8 @@ from datetime import date, datetime, time, timedelta
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-FIRST_DATE = date(2000, 1, 1)
-LAST_DATE = date(2099, 12, 31)
+from deskwfm.core.periods import FIRST_DATE, LAST_DATE
+
 _EXCEL_EPOCH = date(1899, 12, 30)
 
 

@@ -21,7 +21,8 @@ def to_tsv(rows: list[list[str]]) -> str:
 
 
 def parse_tsv(text: str) -> list[list[str]]:
-    """Rows of cells; ragged rows are padded with "" to the widest row."""
+    """Rows of cells; ragged rows are padded with "" to the widest row. Empty lines at the end
+    are dropped: a copied block never ends in a row of blanks that would clear cells."""
     rows: list[list[str]] = []
     row: list[str] = []
     cell: list[str] = []
@@ -62,5 +63,7 @@ def parse_tsv(text: str) -> list[list[str]]:
     if cell or row:
         row.append("".join(cell))
         rows.append(row)
+    while len(rows) > 1 and rows[-1] == [""]:
+        rows.pop()  # blank lines after the block (a text editor's extra newline) are not cells
     width = max((len(r) for r in rows), default=0)
     return [r + [""] * (width - len(r)) for r in rows]

@@ -170,6 +170,15 @@ def _install_excepthook() -> None:
         if isinstance(exc, DeskwfmError):
             QMessageBox.warning(None, "deskwfm", str(exc))
             return
-        previous(kind, exc, tb)
+        if not isinstance(exc, Exception):  # KeyboardInterrupt, SystemExit
+            previous(kind, exc, tb)
+            return
+        from deskwfm.crashlog import describe
+
+        QMessageBox.critical(
+            None, "deskwfm",
+            f"Sorry, something went wrong: {describe(exc.with_traceback(tb))}.\n\n"
+            "Every edit made so far is saved in the database.",
+        )
 
     sys.excepthook = hook

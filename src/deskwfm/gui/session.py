@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
 from deskwfm.core.entry import parse_entry
-from deskwfm.core.errors import DeskwfmError, EntryError
+from deskwfm.core.errors import DeskwfmError, EntryError, StaleEditError
 from deskwfm.gui.commands import ScheduleCommand, cells
 from deskwfm.gui.grid_model import DayTotalsModel, GridModel, RowTotalsModel
 from deskwfm.gui.grid_state import GridState
@@ -96,6 +97,10 @@ class ScheduleSession(QObject):
         """Run a service action; on success apply its changes and push one undo step."""
         try:
             changes = action()
+        except StaleEditError as exc:
+            self.reload()
+            self.error.emit(f"Nothing was changed: {exc}. The grid now shows the current schedule.")
+            return False
         except DeskwfmError as exc:
             self.error.emit(str(exc))
             return False
@@ -109,9 +114,15 @@ class ScheduleSession(QObject):
         return True
 
     def edit_cells(self, edits: list[CellEdit], verb: str) -> bool:
-        """One undo step that sets every cell in ``edits`` (all or nothing)."""
+        """One undo step that sets every cell in ``edits`` (all or nothing). Each cell must still
+        hold what the grid shows, so an edit never overwrites another workstation's change."""
         if not edits:
             return True
+        cells_of = self.state.cells
+        edits = [
+            replace(e, check=True, expected=cells_of.get(e.employee_code, {}).get(e.work_date))
+            for e in edits
+        ]
         if len(edits) == 1 and verb == "Edit":
             e = edits[0]
             return self.run(
@@ -128,8 +139,14 @@ class ScheduleSession(QObject):
         try:
             done = schedule.revert(self.ws, changes, redo=redo)
         except DeskwfmError as exc:
-            self.error.emit(f"Could not {'redo' if redo else 'undo'}: {exc}")
+            # QUndoStack has already moved its index and a command cannot veto that; the steps
+            # left would replay over cells someone else changed, so the history is dropped.
+            QTimer.singleShot(0, self.undo_stack.clear)
             self.reload()
+            self.error.emit(
+                f"Could not {'redo' if redo else 'undo'}: {exc}. The undo history was cleared and the "
+                "grid shows the current schedule."
+            )
             return
         self._apply(done)
 

@@ -12,6 +12,7 @@ from typing import Any
 from deskwfm.core.errors import DeskwfmError, InputError, NotFoundError
 from deskwfm.core.money import hours_text, round_cents
 from deskwfm.core.payroll import EmployeePay, PayrollResult, compute_payroll, payroll_load_window
+from deskwfm.core.periods import check_plausible
 from deskwfm.services.schedule import holidays_for
 from deskwfm.services.workspace import Workspace
 
@@ -42,6 +43,8 @@ def run_payroll(
     """Pay of active employees (and inactive ones with shifts in the period) for start..end,
     optionally only some codes or one team. Loads shifts over ``payroll_load_window`` so weekly
     overtime and holiday pay see whole weeks and the four weeks before a holiday."""
+    check_plausible(start, "the period start")
+    check_plausible(end, "the period end")
     if end < start:
         raise InputError(f"the period ends ({end.isoformat()}) before it starts ({start.isoformat()})")
     if (end - start).days >= MAX_PERIOD_DAYS:

@@ -15,6 +15,7 @@ from datetime import date
 from deskwfm.core.entry import parse_entry
 from deskwfm.core.errors import DeskwfmError, EntryError, InputError
 from deskwfm.core.model import Employee, PayRate, Shift, ShiftCode
+from deskwfm.core.periods import check_plausible
 from deskwfm.core.site import SiteSettings
 from deskwfm.services.workspace import Workspace
 from deskwfm.store.store import CellResult, CellWrite
@@ -27,6 +28,10 @@ class CellEdit:
     employee_code: str
     work_date: date
     text: str  # parsed by deskwfm.core.entry.parse_entry; "" or an OFF code clears
+    # With ``check``, the cell must still hold ``expected`` (what the user saw; None = empty),
+    # or the whole edit is refused with StaleEditError: another workstation changed it.
+    check: bool = False
+    expected: Shift | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +84,8 @@ def load_schedule(ws: Workspace, start: date, end: date) -> ScheduleData:
     transaction. Shifts cover ``payroll_load_window`` so totals need no further query."""
     from deskwfm.core.payroll import payroll_load_window
 
+    check_plausible(start, "the range start")
+    check_plausible(end, "the range end")
     if end < start:
         raise InputError(f"the range ends ({end.isoformat()}) before it starts ({start.isoformat()})")
     if (end - start).days > MAX_RANGE_DAYS:
@@ -122,6 +129,10 @@ def parse_edits(ws: Workspace, edits: list[CellEdit]) -> list[CellWrite]:
         where = cell_name(edit.employee_code, edit.work_date)
         if edit.employee_code not in known:
             raise InputError(f"{where}: there is no employee {edit.employee_code}")
+        try:
+            check_plausible(edit.work_date)
+        except InputError as exc:
+            raise InputError(f"{where}: {exc}") from None
         if (edit.employee_code, edit.work_date) in seen:
             raise InputError(f"{where}: the cell is set twice in one edit")
         seen.add((edit.employee_code, edit.work_date))
@@ -136,7 +147,12 @@ def parse_edits(ws: Workspace, edits: list[CellEdit]) -> list[CellWrite]:
                 paid_minutes(shift, zone)  # a start that does not exist that night (DST) is an error
         except EntryError as exc:
             raise EntryError(f"{where}: {exc}") from None
-        writes.append(CellWrite(edit.employee_code, edit.work_date, shift, keep_note=True))
+        writes.append(
+            CellWrite(
+                edit.employee_code, edit.work_date, shift, check=edit.check, expected=edit.expected,
+                keep_note=True,
+            )
+        )
     return writes
 
 
