@@ -58,3 +58,23 @@ def test_a_rate_with_a_decimal_comma_is_read_as_dollars_and_cents(
 
     with Workspace.open(db) as ws:
         assert [str(r.hourly) for r in list_rates(ws, "AG001")] == ["21.50"]
+
+
+def test_shift_set_stores_the_shift_and_prints_the_rule_warnings_it_causes(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = str(tmp_path / "c.sqlite3")
+    assert cli_main.main(["--db", db, "init"]) == 0
+    assert (
+        cli_main.main(["--db", db, "employee", "add", "E1", "Ann", "--rate", "20", "--from", "2026-01-01"])
+        == 0
+    )
+    assert cli_main.main(["--db", db, "shift", "set", "E1", "2026-03-17", "15-23"]) == 0
+    capsys.readouterr()
+    assert cli_main.main(["--db", db, "shift", "set", "E1", "2026-03-18", "5-13"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out == [
+        "E1 Wed 2026-03-18: 05:00-13:00 (8.00 h)",
+        "warning: E1 Wed 2026-03-18: only 6.00 h rest after the shift of Tue 2026-03-17 "
+        "(minimum 8.00 h, short by 2.00 h)",
+    ]

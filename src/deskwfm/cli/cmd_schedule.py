@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from datetime import timedelta
 from typing import Any
 
 
@@ -11,7 +12,7 @@ def _shift_set(args: argparse.Namespace) -> int:
     from deskwfm.core.entry import format_entry
     from deskwfm.core.money import hours_text
     from deskwfm.core.timecalc import paid_minutes
-    from deskwfm.services.schedule import CellEdit, apply_edits, cell_name
+    from deskwfm.services.schedule import CellEdit, apply_edits, cell_name, cell_warnings
     from deskwfm.services.site import get_site
 
     day = parse_date_arg(args.date, "date")
@@ -28,6 +29,13 @@ def _shift_set(args: argparse.Namespace) -> int:
             paid = paid_minutes(s, get_site(ws).zone) if s.has_times else 0
             label = f"{s.kind.value.replace('_', ' ')}, " if s.code else ""
             print(f"{where}: {text} ({label}{hours_text(paid)} h)")
+        if changes:
+            # The same rule warnings the grid marks: the edit is stored, the admin is told.
+            # Only those about this cell: its own, and the next day's that name this shift.
+            this = f"{day:%a} {day.isoformat()}"
+            for w in cell_warnings(ws, args.code, day, day + timedelta(days=1)):
+                if w.work_date == day or this in w.message:
+                    print(f"warning: {cell_name(w.employee_code, w.work_date)}: {w.message}")
     return 0
 
 

@@ -17,6 +17,7 @@ from deskwfm.core.errors import DeskwfmError, EntryError, InputError
 from deskwfm.core.model import Employee, PayRate, Shift, ShiftCode
 from deskwfm.core.periods import check_plausible
 from deskwfm.core.site import SiteSettings
+from deskwfm.core.warnings import RuleWarning
 from deskwfm.services.workspace import Workspace
 from deskwfm.store.store import CellResult, CellWrite
 
@@ -180,3 +181,21 @@ def revert(ws: Workspace, changes: list[CellChange], *, redo: bool = False) -> l
         for c in changes
     ]
     return _changes(ws.store.write_cells(writes))
+
+
+def cell_warnings(ws: Workspace, employee_code: str, start: date, end: date) -> list[RuleWarning]:
+    """Rule warnings (overlap, rest, daily/weekly maximum, contract) of one employee's shifts
+    with work dates in start..end, seeing whole weeks around them."""
+    from datetime import timedelta
+
+    from deskwfm.core.periods import week_start_of
+    from deskwfm.core.warnings import check_employee
+
+    site = ws.store.get_site()
+    if site is None:
+        raise DeskwfmError(f"{ws.location} has no site settings yet; set it up with: deskwfm init")
+    employee = ws.store.get_employee(employee_code)
+    lo = week_start_of(start, site.week_start) - timedelta(days=1)
+    hi = week_start_of(end, site.week_start) + timedelta(days=7)
+    shifts = ws.store.shifts_between(lo, hi, [employee_code])
+    return check_employee(site, employee, shifts, start, end)
