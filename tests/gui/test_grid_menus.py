@@ -7,6 +7,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QFileDialog
 
 from deskwfm.core.model import Employee, ShiftCode, ShiftKind
@@ -70,13 +71,38 @@ def test_backup_writes_a_copy_that_opens(qtbot, window, tmp_path: Path, monkeypa
         assert len(list_employees(ws)) == 6
 
 
-def test_new_database_starts_an_empty_centre(qtbot, window, tmp_path: Path, monkeypatch) -> None:
-    dest = tmp_path / "fresh.sqlite3"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(dest), ""))
+def test_new_database_asks_for_the_site_and_starts_an_empty_centre(
+    qtbot, window, tmp_path: Path, monkeypatch
+) -> None:
+    from deskwfm.gui.first_run import FirstRunDialog
+
+    monkeypatch.setattr(Path, "home", classmethod(lambda cls: tmp_path))
+    (tmp_path / "centre.deskwfm").write_text("someone else's file")  # never overwritten
+
+    def fill_in(dlg: FirstRunDialog) -> int:
+        dlg.show()
+        dlg.name_edit.clear()
+        qtbot.keyClicks(dlg.name_edit, "Riverside")
+        qtbot.mouseClick(dlg.ok_button, Qt.MouseButton.LeftButton)
+        return dlg.result()
+
+    monkeypatch.setattr(FirstRunDialog, "exec", fill_in)
     window.new_database()
-    assert window.windowTitle().startswith("fresh.sqlite3")
+    assert window.windowTitle().startswith("centre-2.deskwfm — Riverside")
     assert window.session.grid_model.rowCount() == 0
     assert "D" in window.code_bar.code_actions
+    assert (tmp_path / "centre.deskwfm").read_text() == "someone else's file"
+
+
+def test_a_failed_file_action_shows_a_dialog(qtbot, window, tmp_path: Path) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    junk = tmp_path / "notes.sqlite3"
+    junk.write_text("shopping list\n" * 40)
+    window.open_database(str(junk))
+    boxes = [w for w in window.findChildren(QMessageBox) if w.isVisible()]
+    assert len(boxes) == 1 and "Open:" in boxes[0].text()
+    assert window.windowTitle().startswith("centre.sqlite3")  # still on the old database
 
 
 def test_export_schedule_writes_the_shown_range(qtbot, window, tmp_path: Path, monkeypatch) -> None:

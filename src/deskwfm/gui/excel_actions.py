@@ -166,7 +166,7 @@ def _export(
     from deskwfm.services import excel_export
 
     if path is None:
-        default = f"{kind}-{start.isoformat()}-{end.isoformat()}.xlsx"
+        default = str(Path.home() / f"{kind}-{start.isoformat()}-{end.isoformat()}.xlsx")
         path, _ = QFileDialog.getSaveFileName(parent, f"Export {kind}", default, XLSX_FILTER)
         if not path:
             return False

@@ -8,6 +8,7 @@ there) keeps the dialog open with the reason shown under the form.
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -92,9 +93,16 @@ def default_database_path() -> Path:
 class FirstRunDialog(QDialog):
     """The welcome dialog. After ``exec()`` returns Accepted, ``chosen_path`` is set."""
 
-    def __init__(self, parent: QWidget | None = None, *, default_path: Path | None = None) -> None:
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        *,
+        default_path: Path | None = None,
+        title: str = "Welcome to deskwfm",
+        intro: str = "There is no schedule database on this computer yet. How would you like to start?",
+    ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Welcome to deskwfm")
+        self.setWindowTitle(title)
         self.setWindowIcon(app_icon())
         self.setMinimumWidth(600)
         self.chosen_path: Path | None = None
@@ -104,12 +112,12 @@ class FirstRunDialog(QDialog):
         icon = QLabel()
         icon.setPixmap(app_pixmap(64))
         icon.setFixedSize(72, 72)
-        title = QLabel("<h2 style='margin:0'>Welcome to deskwfm</h2>")
-        intro = QLabel("There is no schedule database on this computer yet. How would you like to start?")
-        intro.setWordWrap(True)
+        title_label = QLabel(f"<h2 style='margin:0'>{html.escape(title)}</h2>")
+        intro_label = QLabel(intro)
+        intro_label.setWordWrap(True)
         head_text = QVBoxLayout()
-        head_text.addWidget(title)
-        head_text.addWidget(intro)
+        head_text.addWidget(title_label)
+        head_text.addWidget(intro_label)
         head = QHBoxLayout()
         head.addWidget(icon, 0, Qt.AlignmentFlag.AlignTop)
         head.addLayout(head_text, 1)

@@ -71,6 +71,7 @@ def run_gui(args: argparse.Namespace) -> int:
     app.setApplicationName("deskwfm")
     app.setStyle("Fusion")
     app.setWindowIcon(app_icon())
+    _add_fallback_font()
     _install_excepthook()
 
     ws = _open_workspace(getattr(args, "db", None), interactive=not screenshot)
@@ -156,6 +157,20 @@ def _quiet_offscreen_noise() -> None:
         print(message, file=sys.stderr)
 
     qInstallMessageHandler(handler)
+
+
+def _add_fallback_font() -> None:
+    """Make the bundled CJK font (also used by the PDFs) available to Qt's glyph fallback, so
+    names such as 王芳 or 김민준 never show as empty boxes on a machine without such fonts."""
+    from PySide6.QtGui import QFontDatabase
+
+    from deskwfm.core.errors import NotFoundError
+    from deskwfm.resources import resource_path
+
+    try:
+        QFontDatabase.addApplicationFont(str(resource_path("fonts", "DroidSansFallback.ttf")))
+    except NotFoundError:
+        pass  # a stripped-down install still runs; only rare scripts lose their glyphs
 
 
 def _install_excepthook() -> None:

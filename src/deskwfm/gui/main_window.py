@@ -13,7 +13,7 @@ from typing import TypeVar
 
 from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QAction, QCloseEvent
-from PySide6.QtWidgets import QDialog, QFileDialog, QMainWindow, QWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QMainWindow, QMessageBox, QWidget
 
 from deskwfm.core.errors import DeskwfmError
 from deskwfm.gui import edit_ops
@@ -104,7 +104,11 @@ class MainWindow(QMainWindow):
         self.grid.footer_note.setText(f"{len(st.employees)} people ")
 
     def show_error(self, text: str) -> None:
+        """A failed File action: a dialog (design.md: the GUI shows a dialog) and the status bar."""
         show_message(self.statusBar(), text, error=True)
+        box = QMessageBox(QMessageBox.Icon.Warning, "deskwfm", text, QMessageBox.StandardButton.Ok, self)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()  # window-modal, does not block the event loop
 
     def _guard(self, what: str, fn: Callable[[], T]) -> T | None:
         try:
@@ -146,17 +150,23 @@ class MainWindow(QMainWindow):
         add_recent(ws.location)
 
     def new_database(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(
-            self, "New database", str(Path.home() / "centre.sqlite3"), FILE_FILTER
-        )
-        if not path:
-            return
-        from deskwfm.core.site import SiteSettings
-        from deskwfm.services.setup import init_database
+        """File → New: the first-run form (site name, rules, time zone, pay period), so a new
+        centre starts with its own settings rather than defaults."""
+        from deskwfm.gui.first_run import FirstRunDialog
 
-        ws = self._guard("New database", lambda: init_database(Path(path), SiteSettings()))
+        dlg = FirstRunDialog(
+            self,
+            default_path=_free_path(Path.home() / "centre.deskwfm"),
+            title="New centre",
+            intro="Create a schedule database for another site, open the demo centre, or open a file.",
+        )
+        if dlg.exec() != QDialog.DialogCode.Accepted or dlg.chosen_path is None:
+            return
+        chosen = dlg.chosen_path
+        ws = self._guard("Open", lambda: Workspace.open(chosen))
         if isinstance(ws, Workspace):
             self._switch(ws)
+            show_message(self.statusBar(), f"Opened {chosen}. Add staff with Settings → Employees.")
 
     def open_database(self, path: str | None = None) -> None:
         if path is None:
@@ -201,13 +211,17 @@ class MainWindow(QMainWindow):
         from deskwfm.gui.excel_actions import export_schedule
 
         st = self.session.state
-        export_schedule(self, self.session.ws, st.days[0], st.days[-1])
+        if export_schedule(self, self.session.ws, st.days[0], st.days[-1]):
+            shown = f"{st.days[0]:%d %b} – {st.days[-1]:%d %b %Y}"
+            show_message(self.statusBar(), f"Exported the schedule {shown}")
 
     def export_payroll(self) -> None:
         from deskwfm.gui.excel_actions import export_payroll
 
         st = self.session.state
-        export_payroll(self, self.session.ws, st.days[0], st.days[-1])
+        if export_payroll(self, self.session.ws, st.days[0], st.days[-1]):
+            shown = f"{st.days[0]:%d %b} – {st.days[-1]:%d %b %Y}"
+            show_message(self.statusBar(), f"Exported the payroll {shown}")
 
     def print_timesheets(self) -> None:
         """Timesheets for the pay period that contains the first day shown."""
@@ -255,3 +269,13 @@ class MainWindow(QMainWindow):
         s.setValue("view", self.session.kind.value)
         s.sync()
         super().closeEvent(event)
+
+
+def _free_path(path: Path) -> Path:
+    """``path``, or ``name-2.ext``, ``name-3.ext``... if it exists already."""
+    n = 2
+    candidate = path
+    while candidate.exists():
+        candidate = path.with_name(f"{path.stem}-{n}{path.suffix}")
+        n += 1
+    return candidate

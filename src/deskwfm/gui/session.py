@@ -98,7 +98,9 @@ class ScheduleSession(QObject):
         try:
             changes = action()
         except StaleEditError as exc:
-            self.reload()
+            # Reload once the editor that triggered this has finished committing (a model reset
+            # inside setModelData would pull the row from under it).
+            QTimer.singleShot(0, self.reload)
             self.error.emit(f"Nothing was changed: {exc}. The grid now shows the current schedule.")
             return False
         except DeskwfmError as exc:
