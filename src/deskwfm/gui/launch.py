@@ -7,6 +7,7 @@ user gets one line saying what to do instead of Qt's abort.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 import time
@@ -167,10 +168,9 @@ def _add_fallback_font() -> None:
     from deskwfm.core.errors import NotFoundError
     from deskwfm.resources import resource_path
 
-    try:
+    # A stripped-down install still runs; only rare scripts would lose their glyphs.
+    with contextlib.suppress(NotFoundError):
         QFontDatabase.addApplicationFont(str(resource_path("fonts", "DroidSansFallback.ttf")))
-    except NotFoundError:
-        pass  # a stripped-down install still runs; only rare scripts lose their glyphs
 
 
 def _install_excepthook() -> None:
