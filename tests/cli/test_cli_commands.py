@@ -113,7 +113,7 @@ BAD = [
     (["shift", "set", "AG014", "24/11/2026", "D"], "write it as YYYY-MM-DD"),
     (["shift", "set", "AG014", "2026-11-24", "25-3"],
      'AG014 Tue 2026-11-24: "25-3": hour 25 is not a time; write 9-17 or 09:00-17:30'),
-    (["shift", "set", "AG014", "2026-11-24", "9-9"], "zero length"),
+    (["shift", "set", "AG014", "2026-11-24", "9-9"], "zero-length or 24-hour shift"),
     (["shift", "set", "AG999", "2026-11-24", "D"], "there is no employee AG999"),
     (["employee", "add", "AG015", "New Person", "--rate", "-20"], "rate -20 is negative"),
     (["employee", "add", "AG015", "New Person", "--rate", "NaN"], 'rate "NaN" is not a number'),

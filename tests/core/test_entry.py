@@ -56,7 +56,9 @@ def test_blank_and_off_clear(text: str) -> None:
     ("text", "fragment"),
     [
         ("25-3", "hour 25 is not a time; write 9-17 or 09:00-17:30"),
-        ("9-9", "zero length"),
+        ("9-9", "starts and ends at 09:00: a zero-length or 24-hour shift"),
+        ("0-24", "starts and ends at 00:00"),
+        ("9:5-17", '"9:5" is not a time'),
         ("9-17/480", "480-minute break is not shorter than the 480-minute shift"),
         ("9-17/600", "not shorter"),
         ("9:75-17", "minute 75"),

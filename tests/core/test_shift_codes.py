@@ -31,3 +31,18 @@ def test_unpaid_leave_and_off_need_no_times_and_codes_are_upper_cased() -> None:
 def test_bad_codes_say_what_is_wrong(code: ShiftCode, fragment: str) -> None:
     with pytest.raises(InputError, match=fragment):
         validate_code(code)
+
+
+@pytest.mark.parametrize("code", ["../../tmp/x", "a\\b", "AG 1", "-AG1", "", "x" * 41, "AG<1>"])
+def test_employee_codes_that_could_escape_a_file_name_or_cell_are_refused(code: str) -> None:
+    from deskwfm.core.employees import validate_employee_code
+
+    with pytest.raises(InputError):
+        validate_employee_code(code)
+
+
+@pytest.mark.parametrize("code", ["AG014", "e-12", "jean.d", "7", "A_B"])
+def test_ordinary_employee_codes_pass(code: str) -> None:
+    from deskwfm.core.employees import validate_employee_code
+
+    assert validate_employee_code(f" {code} ") == code

@@ -19,7 +19,7 @@ from deskwfm.core.model import ShiftCode, ShiftKind
 
 _HINT = "write 9-17 or 09:00-17:30"
 _DASHES = str.maketrans({"\u2013": "-", "\u2014": "-", "\u2212": "-"})
-_TIME = re.compile(r"^(\d{1,4})(?::(\d{1,2}))?(a|am|p|pm)?$")
+_TIME = re.compile(r"^(\d{1,4})(?::(\d{2}))?(a|am|p|pm)?$")  # 9:5 is refused, not read as 9:05
 _ENTRY = re.compile(r"^([^-/]+)-([^-/]+)(?:/(.*))?$")
 MAX_BREAK_MINUTES = 600
 
@@ -99,7 +99,10 @@ def parse_entry(text: str, codes: Mapping[str, ShiftCode]) -> Entry | None:
             raise EntryError(f'"{whole}": break "/{brk_s}" must be whole minutes, like 9-17/30')
         brk = int(brk_s)
     if start == end:
-        raise EntryError(f'"{whole}" has zero length; {_HINT}')
+        raise EntryError(
+            f'"{whole}" starts and ends at {start:%H:%M}: a zero-length or 24-hour shift is not '
+            f"allowed; {_HINT}"
+        )
     if brk > MAX_BREAK_MINUTES or brk >= span_minutes(start, end):
         raise EntryError(
             f'"{whole}": a {brk}-minute break is not shorter than the '

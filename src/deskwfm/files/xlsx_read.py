@@ -22,6 +22,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from deskwfm.core.employees import validate_employee_code
 from deskwfm.core.entry import Entry, parse_entry, span_minutes
 from deskwfm.core.errors import EntryError, InputError
 from deskwfm.core.model import Employee, Shift, ShiftCode, ShiftKind
@@ -365,6 +366,12 @@ def _read_employees(sheet: _Sheet, data: WorkbookData) -> None:
         if not code:
             sheet.problem(r, cols["code"], "the employee code is missing")
             continue
+        if code is not _BAD:
+            try:
+                validate_employee_code(code)
+            except InputError as exc:
+                sheet.problem(r, cols["code"], str(exc))
+                continue
         if not name:
             sheet.problem(r, cols["name"], f"the name of {code} is missing")
         if rate is not None and rate is not _BAD and rate == 0:

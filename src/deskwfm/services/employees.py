@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
+from deskwfm.core.employees import validate_employee_code
 from deskwfm.core.errors import InputError
 from deskwfm.core.model import Employee, PayRate
 from deskwfm.services.workspace import Workspace
@@ -32,11 +33,7 @@ def check_rate(rate: Decimal, who: str = "") -> Decimal:
 
 
 def check_employee(employee: Employee) -> Employee:
-    code = employee.code.strip()
-    if not code:
-        raise InputError("an employee needs a code (like AG014)")
-    if len(code) > 40 or any(ch.isspace() for ch in code):
-        raise InputError(f'employee code "{employee.code}" must be one word of at most 40 characters')
+    code = validate_employee_code(employee.code)
     name = " ".join(employee.name.split())
     if not name:
         raise InputError(f"employee {code} needs a name")

@@ -3,6 +3,11 @@
 ``plan_import`` reads and validates everything and diffs it against the database without
 writing; ``apply_import`` writes a clean plan in ONE transaction (``Store.apply_bulk``). A plan
 with any problem is refused whole: nothing partial is ever written.
+
+The plan remembers what the database held for every row it would write (``ImportPlan.seen``).
+If another workstation (or the grid) changed one of those rows while the preview was open,
+``apply_import`` refuses with StaleEditError and writes nothing, rather than silently
+overwriting that edit; rows the plan does not write never block it.
 """
 
 from __future__ import annotations
@@ -16,7 +21,7 @@ from datetime import date, time, timedelta
 from pathlib import Path
 
 from deskwfm.core.entry import format_entry
-from deskwfm.core.errors import EntryError, InputError
+from deskwfm.core.errors import DeskwfmError, EntryError, InputError, StaleEditError
 from deskwfm.core.model import Employee, PayRate, Shift, ShiftCode
 from deskwfm.core.site import SiteSettings
 from deskwfm.core.timecalc import clock_for, shift_span
@@ -81,6 +86,35 @@ class Change:
 
 
 @dataclass
+class Seen:
+    """What the database held when the plan was made, for every row the plan writes.
+
+    None means "no such row" (the plan adds it). Rates are kept as the employee's whole list,
+    since which rate the plan adds depends on the rate in force. Shift codes are upper-cased."""
+
+    employees: dict[str, Employee | None] = field(default_factory=dict)
+    rates: dict[str, list[PayRate]] = field(default_factory=dict)
+    codes: dict[str, ShiftCode | None] = field(default_factory=dict)
+    shifts: dict[tuple[str, date], Shift | None] = field(default_factory=dict)
+
+
+class ImportStaleError(StaleEditError):
+    """The database changed since the preview; ``changed`` names each row that did."""
+
+    MAX_NAMED = 3
+
+    def __init__(self, changed: list[str]) -> None:
+        self.changed = changed
+        named = "; ".join(changed[: self.MAX_NAMED])
+        if len(changed) > self.MAX_NAMED:
+            named += f"; and {len(changed) - self.MAX_NAMED} more"
+        # StaleEditError's own wording ("reload and try again") does not fit an import.
+        DeskwfmError.__init__(
+            self, f"the database changed since the preview ({named}); preview the import again"
+        )
+
+
+@dataclass
 class ImportPlan:
     file_name: str
     sheets_read: list[str]
@@ -93,6 +127,7 @@ class ImportPlan:
     shifts_clear: list[tuple[str, date]] = field(default_factory=list)
     changes: list[Change] = field(default_factory=list)
     counts: Counter[tuple[str, str]] = field(default_factory=Counter)  # (what, action) -> n
+    seen: Seen = field(default_factory=Seen)
 
     @property
     def ok(self) -> bool:
@@ -193,6 +228,7 @@ def _plan_codes(rows: list[CodeRow], db_codes: dict[str, ShiftCode], plan: Impor
             plan.changes.append(Change(ADDED, "shift code", new.code, "", _code_text(new), row.where))
             plan.counts[("shift code", ADDED)] += 1
         plan.codes.append(new)
+        plan.seen.codes[new.code.upper()] = old
 
 
 def _code_tuple(c: ShiftCode) -> tuple[object, ...]:
@@ -235,6 +271,7 @@ def _plan_employees(
         old = db_emps.get(new.code)
         if old is None:
             plan.employees.append(new)
+            plan.seen.employees[new.code] = None
             plan.changes.append(Change(ADDED, "employee", new.code, "", _emp_text(new), row.where))
             plan.counts[("employee", ADDED)] += 1
             if row.rate is None:
@@ -252,6 +289,7 @@ def _plan_employees(
                 plan.counts[("employee", UNCHANGED)] += 1
             else:
                 plan.employees.append(new)
+                plan.seen.employees[new.code] = old
                 plan.changes.append(
                     Change(CHANGED, "employee", new.code, _emp_text(old), _emp_text(new), row.where)
                 )
@@ -311,6 +349,7 @@ def _plan_rate(
             return
         eff, action, before = today, ADDED, f"{current.hourly} from {current.effective_from}"
     plan.rates.append(PayRate(code, eff, row.rate))
+    plan.seen.rates[code] = list(rates)
     plan.changes.append(Change(action, "pay rate", code, before, f"{row.rate} from {eff}", row.where))
     plan.counts[("pay rate", action)] += 1
 
@@ -384,6 +423,7 @@ def _plan_shifts(
             if old is None:
                 continue
             plan.shifts_clear.append(key)
+            plan.seen.shifts[key] = old
             plan.changes.append(Change(REMOVED, "shift", key, old, None, row.where))
             plan.counts[("shift", REMOVED)] += 1
             continue
@@ -393,6 +433,7 @@ def _plan_shifts(
             continue
         action = ADDED if old is None else CHANGED
         plan.shifts_set.append(new)
+        plan.seen.shifts[key] = old
         plan.changes.append(Change(action, "shift", key, old, new, row.where))
         plan.counts[("shift", action)] += 1
     _check_overlaps(final, incoming, plan)
@@ -462,8 +503,82 @@ def _check_clock_gaps(
             plan.problems.append(Problem(str(exc), incoming[(s.employee_code, s.work_date)].where))
 
 
+def _emp_fields(e: Employee) -> tuple[object, ...]:
+    return (e.name, e.team, e.active, e.contract_minutes, e.max_minutes)
+
+
+def _was_now(what: str, key: str, before: str, now: str) -> str:
+    return f"{what} {key} was {before}, now {now}"
+
+
+def stale_rows(ws: Workspace, plan: ImportPlan) -> list[str]:
+    """Each row the plan writes whose database value is no longer the one the plan saw,
+    as "shift AG003 Mon 2026-03-02 was D, now 10:00-18:00". Read in one transaction."""
+    seen = plan.seen
+    emp_codes = sorted(set(seen.employees) | set(seen.rates) | {k[0] for k in seen.shifts})
+    days = [k[1] for k in seen.shifts]
+    lo, hi = (min(days), max(days)) if days else (date.today(), date.today())
+    now = ws.store.load_range(lo, hi, employee_codes=emp_codes, include_inactive=True)
+    out: list[str] = []
+    codes = {c.code.upper(): c for c in now.codes}
+    for key, old_code in seen.codes.items():
+        cur_code = codes.get(key)
+        if (old_code is None) != (cur_code is None) or (
+            old_code is not None and cur_code is not None and _code_tuple(old_code) != _code_tuple(cur_code)
+        ):
+            out.append(
+                _was_now(
+                    "shift code",
+                    key,
+                    _code_text(old_code) if old_code else "absent",
+                    _code_text(cur_code) if cur_code else "deleted",
+                )
+            )
+    emps = {e.code: e for e in now.employees}
+    for code, old_emp in seen.employees.items():
+        cur_emp = emps.get(code)
+        if (_emp_fields(old_emp) if old_emp else None) != (_emp_fields(cur_emp) if cur_emp else None):
+            out.append(
+                _was_now(
+                    "employee",
+                    code,
+                    _emp_text(old_emp) if old_emp else "absent",
+                    _emp_text(cur_emp) if cur_emp else "deleted",
+                )
+            )
+    for code, old_rates in seen.rates.items():
+        cur_rates = now.rates.get(code, [])
+        if [(r.effective_from, r.hourly) for r in old_rates] != [
+            (r.effective_from, r.hourly) for r in cur_rates
+        ]:
+            out.append(_was_now("pay rates of", code, _rates_text(old_rates), _rates_text(cur_rates)))
+    shifts = {(s.employee_code, s.work_date): s for s in now.shifts}
+    for cell, old_shift in seen.shifts.items():
+        cur_shift = shifts.get(cell)
+        if old_shift is None and cur_shift is None:
+            continue
+        if old_shift is None or cur_shift is None or not _same(old_shift, cur_shift):
+            out.append(_was_now("shift", _day_key(cell), _shift_text(old_shift), _shift_text(cur_shift)))
+    return out
+
+
+def _rates_text(rates: list[PayRate]) -> str:
+    return ", ".join(f"{r.hourly} from {r.effective_from}" for r in rates) or "none"
+
+
 def apply_import(ws: Workspace, plan: ImportPlan) -> dict[str, int]:
-    """Write a clean plan in one transaction; refuse a plan with problems (nothing written)."""
+    """Write a clean plan in one transaction; nothing is written when it is refused.
+
+    Refused with InputError when the plan has problems, and with StaleEditError
+    (``ImportStaleError``) when any row the plan would add, change or remove no longer holds
+    what the plan saw (another workstation or the grid edited it during the preview).
+
+    The window left: ``Store.apply_bulk`` has no hook to run this check inside its own write
+    transaction, so the check reads in its own transaction just before the write starts. An
+    edit committed in those few milliseconds (a second or so for a 40,000-row import) is still
+    overwritten. Closing it needs ``apply_bulk`` to take the expected values (as
+    ``CellWrite.check`` does for grid cells) and compare them under its write lock.
+    """
     if plan.problems:
         raise InputError(
             f"{plan.file_name}: {len(plan.problems)} problem(s); nothing was imported. "
@@ -471,6 +586,9 @@ def apply_import(ws: Workspace, plan: ImportPlan) -> dict[str, int]:
         )
     if not plan.has_changes:
         return {}
+    changed = stale_rows(ws, plan)
+    if changed:
+        raise ImportStaleError(changed)
     with _cyclic_gc_paused():
         result = ws.store.apply_bulk(
             employees=plan.employees,

@@ -3,6 +3,14 @@
 ``ensure_schema`` brings a database to the newest revision: a new, empty database is created
 at head; an older one is first backed up next to itself through the SQLite online backup API
 (``NAME.before-<rev>.sqlite3``) and then upgraded in one transaction.
+
+On SQLite the migrations run with foreign keys OFF: a batch migration (``batch_alter_table``)
+copies a table, drops the old one and renames the copy, and with ``foreign_keys=ON`` dropping
+``employees`` would cascade-delete every pay rate and shift. ``PRAGMA foreign_keys`` is a no-op
+inside a transaction, so it is switched off on the driver connection before ``BEGIN IMMEDIATE``;
+``PRAGMA foreign_key_check`` then runs inside the migration transaction, and any dangling
+reference rolls the whole upgrade back. PostgreSQL needs none of this: its DDL is transactional
+and batch mode alters tables in place there.
 """
 
 from __future__ import annotations
@@ -11,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Engine, inspect, text
+from sqlalchemy import Connection, Engine, inspect, text
 from sqlalchemy.exc import SQLAlchemyError
 
 from deskwfm.core.errors import DeskwfmError, InputError
@@ -62,15 +70,64 @@ def current_revision(engine: Engine) -> str | None:
         return MigrationContext.configure(conn).get_current_revision()
 
 
-def upgrade(engine: Engine, revision: str = "head") -> None:
-    """Run migrations up to ``revision`` in one transaction (transactional DDL on SQLite too)."""
+def upgrade(engine: Engine, revision: str = "head", *, display: str | None = None) -> None:
+    """Run migrations up to ``revision`` in one transaction (transactional DDL on SQLite too).
+
+    Any failure rolls the whole upgrade back and is raised as a DeskwfmError naming ``display``
+    (default: the engine URL, password masked)."""
     from alembic import command
 
     cfg = alembic_config()
+    where = display or engine.url.render_as_string(hide_password=True)
+    sqlite = engine.dialect.name == "sqlite"
     with engine.connect().execution_options(**{WRITE_OPTION: True}) as conn:
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, revision)
-        conn.commit()
+        if sqlite:
+            _sqlite_foreign_keys(conn, on=False)  # before BEGIN: the PRAGMA is ignored inside one
+        try:
+            # An explicit outer transaction: Alembic sees it and joins it instead of committing
+            # per migration (its SQLite dialect does not claim transactional DDL).
+            with conn.begin():
+                cfg.attributes["connection"] = conn
+                command.upgrade(cfg, revision)
+                if sqlite:
+                    _refuse_dangling_references(conn, where)
+        except DeskwfmError:
+            raise
+        except Exception as exc:
+            detail = (str(getattr(exc, "orig", None) or exc).strip().splitlines() or [type(exc).__name__])[0]
+            raise DeskwfmError(
+                f"upgrading the schema of {where} to {revision} failed and was rolled back: {detail}"
+            ) from exc
+        finally:
+            if sqlite:
+                try:
+                    _sqlite_foreign_keys(conn, on=True)
+                except Exception:
+                    conn.invalidate()  # never hand a connection without foreign keys back to the pool
+
+
+def _sqlite_foreign_keys(conn: Connection, *, on: bool) -> None:
+    """Set ``PRAGMA foreign_keys`` on the driver connection, outside any transaction (going
+    through SQLAlchemy would auto-begin one first, and the PRAGMA is a no-op in a transaction)."""
+    assert not conn.in_transaction()
+    raw = conn.connection.driver_connection
+    assert raw is not None
+    raw.execute(f"PRAGMA foreign_keys = {'ON' if on else 'OFF'}")
+    state = raw.execute("PRAGMA foreign_keys").fetchone()
+    if state is None or bool(state[0]) != on:
+        raise DeskwfmError(f"could not switch SQLite foreign keys {'on' if on else 'off'}")
+
+
+def _refuse_dangling_references(conn: Connection, where: str) -> None:
+    """Raise (rolling the migration back) if a row points at a row that does not exist."""
+    bad = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+    if bad:
+        shown = ", ".join(f"{r[0]} row {r[1]} -> {r[2]}" for r in bad[:5])
+        more = f" and {len(bad) - 5} more" if len(bad) > 5 else ""
+        raise DeskwfmError(
+            f"upgrading the schema of {where} was refused and rolled back: it would leave "
+            f"{len(bad)} row(s) pointing at missing rows ({shown}{more})"
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,7 +151,7 @@ def ensure_schema(engine: Engine, target: Target) -> MigrationReport | None:
         tables = set(inspect(engine).get_table_names())
         if tables:
             raise InputError(f"{target.display} is not a deskwfm database (it has other tables)")
-        upgrade(engine)
+        upgrade(engine, display=target.display)
         return MigrationReport(None, head, None)
     script = ScriptDirectory.from_config(alembic_config())
     if not _known(script, current):
@@ -106,7 +163,11 @@ def ensure_schema(engine: Engine, target: Target) -> MigrationReport | None:
         backup = free_backup_path(target.path.with_name(f"{target.path.stem}.before-{current}.sqlite3"))
         engine.dispose()
         backup_sqlite_file(target.path, backup)
-    upgrade(engine)
+    try:
+        upgrade(engine, display=target.display)
+    except DeskwfmError as exc:
+        kept = f"; the copy made before it is {backup}" if backup is not None else ""
+        raise DeskwfmError(f"{exc} (the database is still at schema {current}{kept})") from exc
     return MigrationReport(current, head, backup)
 
 
