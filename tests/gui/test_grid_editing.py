@@ -201,3 +201,32 @@ def test_typing_over_a_cell_another_workstation_changed_is_refused(qtbot, window
     assert stored(centre, "AG001", MON).code == "N"
     qtbot.waitUntil(lambda: shown(window, "AG001", MON) == "N")  # the grid reloads what is stored
     assert window.session.undo_stack.count() == 0
+
+
+def test_f2_puts_the_cursor_at_the_end_so_typing_appends(qtbot, window) -> None:
+    go_to(window, "AG001", MON)
+    qtbot.keyClick(window.grid.table, Qt.Key.Key_F2)
+    ed = editor(window)
+    assert ed is not None and not ed.hasSelectedText() and ed.cursorPosition() == len(ed.text())
+    qtbot.keyClicks(ed, "/30")
+    qtbot.keyClick(ed, Qt.Key.Key_Return)
+    kept = stored(window.session.ws.location, "AG001", MON)
+    assert kept is not None and kept.break_minutes == 30  # "09:00-17:00" + "/30", not "/30" alone
+
+
+def test_shift_enter_commits_and_moves_up(qtbot, window, centre) -> None:
+    go_to(window, "AG004", TUE)
+    qtbot.keyClick(window.grid.table, "8")
+    ed = editor(window)
+    assert ed is not None
+    qtbot.keyClicks(ed, "-16")
+    qtbot.keyClick(ed, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
+    assert stored(centre, "AG004", TUE) is not None
+    cur = window.grid.table.currentIndex()
+    assert (cur.row(), cur.column()) == (
+        window.session.state.row_of["AG003"],
+        window.session.state.col_of[TUE],
+    )
+    qtbot.keyClick(window.grid.table, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
+    cur = window.grid.table.currentIndex()
+    assert cur.row() == window.session.state.row_of["AG002"]

@@ -99,6 +99,8 @@ class ShiftDelegate(QStyledItemDelegate):
                 self.closeEditor.emit(obj, QAbstractItemDelegate.EndEditHint.RevertModelCache)
                 return True
             move = _KEY_MOVES.get(Qt.Key(key))
+            if move == DOWN and event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
+                move = UP  # Shift+Enter commits and moves up, as in Excel
             if move is None and self._typing_mode():
                 move = _ARROW_MOVES.get(Qt.Key(key))
             if move is not None:

@@ -133,8 +133,9 @@ def paste(session: ScheduleSession, view: QTableView, text: str | None = None) -
     if top + bh > st.row_count or left + bw > st.col_count:
         room_r, room_c = st.row_count - top, st.col_count - left
         session.error.emit(
-            f"The copied block is {bh} rows x {bw} days but from {_cell_name(session, top, left)} "
-            f"the grid shows only {room_r} rows x {room_c} days; nothing was pasted"
+            f"The copied block is {_n(bh, 'row')} x {_n(bw, 'day')} but from "
+            f"{_cell_name(session, top, left)} the grid shows only {_n(room_r, 'row')} x "
+            f"{_n(room_c, 'day')}; nothing was pasted"
         )
         return False
     codes = [e.code for e in st.employees[top : top + bh]]
@@ -196,3 +197,7 @@ def copy_week_forward(session: ScheduleSession, view: QTableView) -> bool:
         lambda n: f"Copy week of {start:%a %d %b} to {nxt:%a %d %b} ({cells(n)})",
         lambda: copy_week(session.ws, start),
     )
+
+
+def _n(count: int, noun: str) -> str:
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QScrollBar,
     QTableView,
     QWidget,
@@ -106,6 +107,10 @@ class ScheduleTable(QTableView):
         ok = super().edit(index, trigger, event)
         if ok:
             self.typing = trigger == _Triggers.AnyKeyPressed
+            if trigger == _Triggers.EditKeyPressed:  # F2, as in Excel: cursor at the end, nothing selected
+                editor = self.indexWidget(index)
+                if isinstance(editor, QLineEdit):
+                    editor.end(False)
         return ok
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
@@ -118,6 +123,13 @@ class ScheduleTable(QTableView):
             if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
                 self.step_cursor(DOWN)
                 return
+        if (
+            self.state() != QAbstractItemView.State.EditingState
+            and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+        ):
+            self.step_cursor(UP)  # Shift+Enter moves up, as in Excel
+            return
         super().keyPressEvent(event)
 
     def step_cursor(self, direction: int) -> None:
