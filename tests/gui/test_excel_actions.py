@@ -141,3 +141,65 @@ def test_export_error_is_a_dialog(
     monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text, *a: shown.append(text))
     assert excel_actions.export_payroll(None, centre, END, START, str(tmp_path / "p.xlsx")) is False
     assert shown and "before it starts" in shown[0]
+
+
+def _other_station_edits(tmp_path: Path) -> None:
+    """Another workstation on the same file sets AG001's Wed 2026-04-01 to 11:00-19:00."""
+    from datetime import date, time
+
+    from deskwfm.core.model import Shift
+    from deskwfm.store.store import CellWrite
+
+    with Workspace.open(tmp_path / "centre.sqlite3") as other:
+        day = date(2026, 4, 1)
+        other.store.write_cells([CellWrite("AG001", day, Shift("AG001", day, time(11), time(19)))])
+
+
+def _april_first(ws: Workspace) -> list[str]:
+    return [f"{s.start:%H:%M}" for s in ws.store.shifts_between(START.replace(month=4), END.replace(month=4))]
+
+
+@pytest.mark.parametrize("preview_again", [True, False])
+def test_stale_import_is_refused_with_a_message_and_offers_a_new_preview(
+    qtbot,  # type: ignore[no-untyped-def]
+    centre: Workspace,
+    tmp_path: Path,
+    preview_again: bool,
+) -> None:
+    f = workbook(tmp_path / "w.xlsx", {"Shifts": [SHIFTS_HEADER, ["AG001", "2026-04-01", "9:00", "17:00"]]})
+    seen: list[str] = []
+
+    def second_preview(d: QDialog) -> None:
+        assert isinstance(d, ImportPreviewDialog)
+        item = d.tree.topLevelItem(0)
+        seen.append(f"{item.text(0)} {item.text(3)} -> {item.text(4)}")
+        d.import_button.click()
+
+    def stale_message(box: QDialog) -> None:
+        assert isinstance(box, QMessageBox)
+        seen.append(box.text())
+        again = [b for b in box.buttons() if b.text() == excel_actions.PREVIEW_AGAIN]
+        if preview_again and again:
+            when_modal(qtbot, second_preview, ImportPreviewDialog)
+            again[0].click()
+        else:  # a plain message box (no offer) is closed too, so the assertions below fail, not hang
+            (box.button(QMessageBox.StandardButton.Cancel) or box.buttons()[0]).click()
+
+    def first_preview(d: QDialog) -> None:
+        assert isinstance(d, ImportPreviewDialog)
+        _other_station_edits(tmp_path)  # while this preview is open
+        when_modal(qtbot, stale_message, QMessageBox)
+        d.import_button.click()
+
+    when_modal(qtbot, first_preview, ImportPreviewDialog)
+    assert import_workbook(None, centre, str(f)) is preview_again
+    assert seen[0] == (
+        "Nothing was imported: the database changed since the preview (shift AG001 Wed 2026-04-01 "
+        "was (empty), now 11:00-19:00); preview the import again."
+    )
+    if preview_again:  # the new preview shows the other station's value, then imports over it
+        assert seen[1:] == ["changed 11:00-19:00 -> 09:00-17:00"]
+        assert _april_first(centre) == ["09:00"]
+    else:
+        assert len(seen) == 1
+        assert _april_first(centre) == ["11:00"]  # the other station's value, untouched

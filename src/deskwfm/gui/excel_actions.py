@@ -2,6 +2,8 @@
 
 ``import_workbook(parent, ws)`` asks for a workbook, shows the problems (savable as a workbook)
 or a preview of what would be added, changed and removed, and writes only on "Import".
+If another workstation changed one of those rows while the preview was open, the import is
+refused (nothing written) and the user is offered a fresh preview showing the current values.
 ``export_schedule`` / ``export_payroll`` ask for a file name and write with a progress dialog
 for large ranges. Every DeskwfmError becomes a dialog; nothing reaches the user as a traceback.
 """
@@ -27,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from deskwfm.core.errors import DeskwfmError
+from deskwfm.core.errors import DeskwfmError, StaleEditError
 
 if TYPE_CHECKING:
     from deskwfm.services.excel_import import ImportPlan
@@ -131,33 +133,65 @@ class ImportPreviewDialog(QDialog):
 def import_workbook(parent: QWidget | None, ws: Workspace, path: str | None = None) -> bool:
     """Ask for a workbook (unless ``path``), preview, and import on confirmation.
     Returns True when something was written (the caller reloads the grid)."""
-    from deskwfm.services.excel_import import apply_import, plan_import
+    from deskwfm.services.excel_import import apply_import
 
     if path is None:
         path, _ = QFileDialog.getOpenFileName(parent, "Import workbook", "", XLSX_FILTER)
         if not path:
             return False
+    while True:
+        plan = _preview(parent, ws, path)
+        if plan is None:
+            return False
+        try:
+            apply_import(ws, plan)
+        except StaleEditError as exc:
+            if ask_preview_again(parent, str(exc)):
+                continue  # plan again: the new preview shows the other workstation's values
+            return False
+        except DeskwfmError as exc:
+            QMessageBox.warning(parent, "Import", f"Nothing was imported: {exc}")
+            return False
+        return True
+
+
+def _preview(parent: QWidget | None, ws: Workspace, path: str) -> ImportPlan | None:
+    """Plan the import and show it; the plan when the user chose "Import", else None."""
+    from deskwfm.services.excel_import import plan_import
+
     try:
         plan = plan_import(ws, path)
     except DeskwfmError as exc:
         QMessageBox.warning(parent, "Import", str(exc))
-        return False
+        return None
     if plan.problems:
         ImportProblemsDialog(plan, parent).exec()
-        return False
+        return None
     if not plan.has_changes:
         QMessageBox.information(
             parent, "Import", f"{plan.file_name}: nothing to change; " + "; ".join(plan.summary())
         )
-        return False
+        return None
     if ImportPreviewDialog(plan, parent).exec() != QDialog.DialogCode.Accepted:
-        return False
-    try:
-        apply_import(ws, plan)
-    except DeskwfmError as exc:
-        QMessageBox.warning(parent, "Import", f"Nothing was imported: {exc}")
-        return False
-    return True
+        return None
+    return plan
+
+
+PREVIEW_AGAIN = "Preview again"
+
+
+def ask_preview_again(parent: QWidget | None, message: str) -> bool:
+    """Nothing was imported because the database changed: say what changed and offer a new
+    preview ("Preview again", the default) or "Cancel"."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle("Import")
+    box.setText(f"Nothing was imported: {message}.")
+    again = box.addButton(PREVIEW_AGAIN, QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(again)
+    box.exec()
+    return box.clickedButton() is again
 
 
 def _export(
