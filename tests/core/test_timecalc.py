@@ -56,3 +56,14 @@ def test_paid_minutes_never_negative_and_match_wall_clock_away_from_dst(
         assert brk >= length
         return
     assert minutes == length - brk >= 0
+
+
+def test_window_edges_inside_the_spring_forward_gap_map_to_the_change() -> None:
+    """02:00-03:00 does not exist on 2026-03-08 in Toronto: an edge anywhere in it is the instant
+    the clocks went forward (07:00 UTC), so an interval inside the gap has no length and never
+    a negative one."""
+    clock = clock_for("America/Toronto")
+    day = date(2026, 3, 8)
+    change = clock.boundary(day, 3 * 60)
+    assert [clock.boundary(day, m) for m in (120, 150, 179)] == [change] * 3
+    assert change - clock.boundary(day, 90) == 30

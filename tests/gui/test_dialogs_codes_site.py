@@ -243,6 +243,19 @@ def test_week_and_pay_period_saved(qtbot, site_dialog: SiteSettingsDialog, ws: W
     assert (site.name, site.week_start, site.pay_period) == ("Harbour Street", 0, PayPeriodKind.SEMIMONTHLY)
 
 
+def test_staffing_targets_saved(qtbot, site_dialog: SiteSettingsDialog, ws: Workspace) -> None:
+    spin = site_dialog.shrinkage_spin
+    spin.selectAll()
+    qtbot.keyClicks(spin, "35")
+    site_dialog.sl_seconds_spin.selectAll()
+    qtbot.keyClicks(site_dialog.sl_seconds_spin, "30")
+    _choose(qtbot, site_dialog.interval_combo, 15)
+    qtbot.mouseClick(site_dialog.save_button, Qt.MouseButton.LeftButton)
+    site = site_service.get_site(ws)
+    assert (site.shrinkage_pct, site.sl_target_seconds, site.interval_minutes) == (35, 30, 15)
+    assert site.sl_target_pct == 80  # untouched fields keep their values
+
+
 @pytest.mark.parametrize(
     ("widget", "text", "field"),
     [("ot_mult_edit", "abc", "Overtime multiplier"), ("weekly_ot_edit", "-5", "Weekly overtime after"),

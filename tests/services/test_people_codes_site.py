@@ -105,6 +105,8 @@ def test_site_settings_are_validated_and_version_checked(centre: Workspace) -> N
         ({"period_anchor": date(2026, 1, 6)}, "Tuesday, the week starts on Sunday"),
         ({"rules": site.rules.with_changes(ot_multiplier=Decimal("0.5"))}, "at least 1"),
         ({"rules": site.rules.with_changes(weekly_ot_after=0)}, "out of range"),
+        ({"shrinkage_pct": 95}, "shrinkage 95 % must be 0 to 90 %"),
+        ({"interval_minutes": 20}, "must be 15, 30 or 60 minutes"),
     ]:
         with pytest.raises(InputError, match=msg):
             save_site(centre, site.with_changes(**changes))

@@ -22,6 +22,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "deskwfm.cli.cmd_payroll",
     "deskwfm.cli.cmd_excel",
     "deskwfm.cli.cmd_print",
+    "deskwfm.cli.cmd_forecast",
 )
 
 

@@ -46,9 +46,23 @@ class Clock:
         utc = dt.astimezone(UTC)
         back = utc.astimezone(self.tz)
         exists = (back.hour, back.minute, back.date()) == (dt.hour, dt.minute, d)
-        if not exists:  # inside a spring-forward gap: the instant the gap ends
-            utc = dt.replace(fold=1).astimezone(UTC)
-        return int((utc - _EPOCH).total_seconds()) // 60, exists
+        later = int((utc - _EPOCH).total_seconds()) // 60
+        if exists:
+            return later, True
+        # Inside a spring-forward gap every wall time maps to the instant the clocks changed:
+        # fold=1 lands before it and fold=0 after it (PEP 495), so search between the two.
+        lo = int((dt.replace(fold=1).astimezone(UTC) - _EPOCH).total_seconds()) // 60
+        hi, after = later, self._offset(later)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if self._offset(mid) == after:
+                hi = mid
+            else:
+                lo = mid + 1
+        return hi, False
+
+    def _offset(self, epoch_minutes: int) -> timedelta | None:
+        return (_EPOCH + timedelta(minutes=epoch_minutes)).astimezone(self.tz).utcoffset()
 
     def utc(self, d: date, minute: int) -> int:
         """Epoch minutes of wall-clock d + minute; EntryError if that time does not exist."""
@@ -68,7 +82,8 @@ class Clock:
         return v
 
     def boundary(self, d: date, minute: int) -> int:
-        """Like utc() but a nonexistent wall time maps to the end of the gap (for windows)."""
+        """Like utc() but a wall time that does not exist (spring-forward gap) maps to the
+        instant the clocks changed: window and interval edges inside the gap have no length."""
         key = (d, minute)
         try:
             return self._lenient[key]

@@ -36,6 +36,8 @@ _NO_FLAGS = Qt.ItemFlag.NoItemFlags
 WEEKEND_TINT = QColor("#eef1f6")
 HOLIDAY_TINT = QColor("#fdeeee")
 PLAIN_SHIFT = QColor("#ffffff")
+SHORT_TINT = QColor("#f8d7da")
+SHORT_TEXT = QColor("#8a1c1c")
 _Index = QModelIndex | QPersistentModelIndex
 
 
@@ -270,13 +272,21 @@ class RowTotalsModel(QAbstractTableModel):
 
 
 class DayTotalsModel(QAbstractTableModel):
-    """Two rows under the grid: people on shift and hours worked, per day."""
+    """Three rows under the grid, per day: people on shift, hours worked, and staffing against
+    the call forecast (the worst interval's shortfall, red when any interval is short)."""
 
-    LABELS = ("On shift", "Hours")
+    LABELS = ("On shift", "Hours", "Short")
+    SHORT_ROW = 2
 
     def __init__(self, state: GridState, parent: Any = None) -> None:
         super().__init__(parent)
         self.state = state
+        self._short_bg = QBrush(SHORT_TINT)
+        self._short_fg = QBrush(SHORT_TEXT)
+        self._plain = QFont()  # the footer is bold; "−11 at 12:30" fits a day column in plain
+        self._plain.setBold(False)
+        if self._plain.pointSizeF() > 0:
+            self._plain.setPointSizeF(self._plain.pointSizeF() * 0.92)
 
     def reset_state(self, state: GridState) -> None:
         self.beginResetModel()
@@ -285,10 +295,10 @@ class DayTotalsModel(QAbstractTableModel):
 
     def cols_changed(self, cols: set[int]) -> None:
         if cols:
-            self.dataChanged.emit(self.index(0, min(cols)), self.index(1, max(cols)))
+            self.dataChanged.emit(self.index(0, min(cols)), self.index(len(self.LABELS) - 1, max(cols)))
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 2
+        return 0 if parent.isValid() else len(self.LABELS)
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else self.state.col_count
@@ -299,15 +309,39 @@ class DayTotalsModel(QAbstractTableModel):
     def data(self, index: _Index, role: int = _DISPLAY) -> Any:
         if not index.isValid():
             return None
+        r = index.row()
         if role == _DISPLAY:
             t = self.state.day_totals
             c = index.column()
-            return str(t.people[c]) if index.row() == 0 else hours_text(t.minutes[c])
+            if r == 0:
+                return str(t.people[c])
+            if r == 1:
+                return hours_text(t.minutes[c])
+            row = self.state.staffing
+            return row.cells[c].text if row is not None else ""
         if role == _ALIGN:
             return _CENTER
+        if r != 2:
+            return None
+        row = self.state.staffing
+        if row is None:
+            return None
+        cell = row.cells[index.column()]
+        if role == _BACKGROUND:
+            return self._short_bg if cell.short else None
+        if role == _FOREGROUND:
+            return self._short_fg if cell.short else None
+        if role == _TOOLTIP:
+            return f"{self.state.days[index.column()]:%a %d %b}: {cell.tooltip}"
+        if role == _FONT:
+            return self._plain
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY) -> Any:
-        if orientation != _HORIZONTAL and role == _DISPLAY and 0 <= section < 2:
-            return self.LABELS[section]
+        if orientation != _HORIZONTAL and 0 <= section < len(self.LABELS):
+            if role == _DISPLAY:
+                return self.LABELS[section]
+            if role == _TOOLTIP and section == self.SHORT_ROW:
+                return ("Agents short of the call forecast in the day's worst interval "
+                        "(Erlang C with the site's service-level, occupancy and shrinkage targets)")
         return None

@@ -17,7 +17,9 @@ from deskwfm.core.model import Employee, PayRate, Shift, ShiftKind
 from deskwfm.core.payroll import EmployeePay, compute_employee
 from deskwfm.core.periods import days as days_between
 from deskwfm.core.warnings import check_employee
+from deskwfm.gui.staffing_row import StaffingRow
 from deskwfm.gui.totals import DayTotals
+from deskwfm.services.forecast import StaffingInput
 from deskwfm.services.schedule import CellChange, ScheduleData
 
 EN_DASH = "\u2013"
@@ -61,7 +63,7 @@ def rate_on(rates: list[PayRate], d: date) -> Decimal:
 
 
 class GridState:
-    def __init__(self, data: ScheduleData) -> None:
+    def __init__(self, data: ScheduleData, staffing: StaffingInput | None = None) -> None:
         self.data = data
         self.site = data.site
         self.days: list[date] = days_between(data.start, data.end)
@@ -78,6 +80,13 @@ class GridState:
                 row[s.work_date] = s
         self.day_totals = DayTotals(self.site.tz, self.days)
         self.day_totals.add_all(s for row in self.cells.values() for s in row.values())
+        # Scheduled against the forecast per day (None: no staffing data was loaded).
+        self.staffing: StaffingRow | None = None
+        if staffing is not None:
+            self.staffing = StaffingRow(
+                self.site.tz, staffing.targets, self.days, staffing.forecast,
+                (s for row in self.cells.values() for s in row.values()),
+            )
         self._pay: dict[str, EmployeePay] = {}
         self._warnings: dict[str, dict[date, str]] = {}
 
@@ -148,6 +157,8 @@ class GridState:
             if ch.after is not None:
                 cells[ch.work_date] = ch.after
                 cols |= self.day_totals.add(ch.after, 1)
+            if self.staffing is not None:
+                cols |= self.staffing.change(old, ch.after)
             self._pay.pop(ch.employee_code, None)
             self._warnings.pop(ch.employee_code, None)
             rows.add(self.row_of[ch.employee_code])

@@ -208,7 +208,7 @@ class GridWidget(QWidget):
         self.footer.horizontalHeader().hide()
         self.footer.verticalHeader().setFixedWidth(HEADER_WIDTH)
         _fixed(self.footer.horizontalHeader(), DAY_WIDTH)
-        self.footer.setFixedHeight(2 * ROW_HEIGHT + 2)
+        self.footer.setFixedHeight(session.day_model.rowCount() * ROW_HEIGHT + 2)
         self.footer.setStyleSheet("QTableView#dayTotals { background: #f4f5f7; font-weight: bold; }")
         self.footer_note = QLabel("", self)
         self.footer_note.setFixedWidth(sum(TOTAL_WIDTHS) + 2)

@@ -21,6 +21,7 @@ from deskwfm.gui.grid_model import DayTotalsModel, GridModel, RowTotalsModel
 from deskwfm.gui.grid_state import GridState
 from deskwfm.gui.view_range import ViewKind, range_for, step
 from deskwfm.services import schedule
+from deskwfm.services.forecast import load_staffing
 from deskwfm.services.schedule import CellChange, CellEdit
 from deskwfm.services.workspace import Workspace
 
@@ -52,7 +53,7 @@ class ScheduleSession(QObject):
         # Freezing moves them out of the collector's sight; the previous range's objects are
         # unfrozen first so they are freed as usual.
         gc.unfreeze()
-        state = GridState(schedule.load_schedule(self.ws, start, end))
+        state = GridState(schedule.load_schedule(self.ws, start, end), load_staffing(self.ws, start, end))
         gc.freeze()
         return state
 

@@ -53,9 +53,14 @@ def init_database(target: str | Path | None, site: SiteSettings, *, demo: bool =
 
 
 def create_demo(ws: Workspace, *, agents: int = 60, weeks: int = 6) -> None:
-    """A believable contact centre: teams, rates, 6 weeks of day/evening/night shifts, leave."""
+    """A believable contact centre: teams, rates, 6 weeks of day/evening/night shifts, leave,
+    and a call forecast for those weeks (so the staffing row has something to compare)."""
     from deskwfm.services.demo import build_demo
+    from deskwfm.services.demo_forecast import demo_forecast
     from deskwfm.services.site import get_site
 
-    plan = build_demo(get_site(ws), {c.code for c in ws.store.list_codes()}, agents=agents, weeks=weeks)
+    site = get_site(ws)
+    plan = build_demo(site, {c.code for c in ws.store.list_codes()}, agents=agents, weeks=weeks)
     ws.store.apply_bulk(employees=plan.employees, rates=plan.rates, shifts_set=plan.shifts)
+    forecast = demo_forecast(plan.first, plan.last, site.interval_minutes)
+    ws.store.replace_forecast(plan.first, plan.last, forecast)

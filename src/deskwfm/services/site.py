@@ -81,6 +81,7 @@ def validate_site(site: SiteSettings) -> SiteSettings:
         raise InputError("minimum rest must be between 0 and 24 hours")
     if not site.name.strip():
         raise InputError("the site needs a name")
+    site.staffing.check()
     return site.with_changes(holiday_region=region)
 
 

@@ -12,10 +12,11 @@ from typing import Any
 from sqlalchemy import Connection, String, Table, bindparam, select, type_coerce
 
 from deskwfm.core.errors import NotFoundError, StaleEditError
+from deskwfm.core.forecast import ForecastInterval
 from deskwfm.core.model import Employee, PayPeriodKind, PayRate, Shift, ShiftCode, ShiftKind
 from deskwfm.core.site import SiteSettings
 from deskwfm.store.convert import TIMES, minutes_of, money, rules_from_json, time_of
-from deskwfm.store.schema import EmployeeRow, PayRateRow, ShiftCodeRow, ShiftRow, SiteRow
+from deskwfm.store.schema import EmployeeRow, ForecastRow, PayRateRow, ShiftCodeRow, ShiftRow, SiteRow
 
 KINDS = {k.value: k for k in ShiftKind}
 CellKey = tuple[str, date]
@@ -28,7 +29,9 @@ def _t(row_class: type) -> Table:
     return table
 
 
-EMP, RATE, CODE, SHIFT, SITE = (_t(c) for c in (EmployeeRow, PayRateRow, ShiftCodeRow, ShiftRow, SiteRow))
+EMP, RATE, CODE, SHIFT, SITE, FORECAST = (
+    _t(c) for c in (EmployeeRow, PayRateRow, ShiftCodeRow, ShiftRow, SiteRow, ForecastRow)
+)
 
 
 def as_dict(obj: Any) -> dict[str, Any]:
@@ -69,6 +72,11 @@ def read_site(conn: Connection) -> SiteSettings | None:
         rules=rules_from_json(row["rules"]),
         holiday_region=row["holiday_region"],
         currency=row["currency"],
+        sl_target_pct=row["sl_target_pct"],
+        sl_target_seconds=row["sl_target_seconds"],
+        max_occupancy_pct=row["max_occupancy_pct"],
+        shrinkage_pct=row["shrinkage_pct"],
+        interval_minutes=row["interval_minutes"],
         version=row["version"],
     )
 
@@ -273,3 +281,23 @@ def shift_values(s: Shift, ids: dict[str, int]) -> dict[str, Any]:
         "code_id": code_id,
         "note": s.note,
     }
+
+
+# ---------------------------------------------------------------- forecast
+def read_forecast(conn: Connection, start: date, end: date) -> list[ForecastInterval]:
+    q = (
+        select(
+            type_coerce(FORECAST.c.work_date, String), FORECAST.c.start_minute, FORECAST.c.calls,
+            FORECAST.c.aht_seconds,
+        )
+        .where(FORECAST.c.work_date >= start, FORECAST.c.work_date <= end)
+        .order_by(FORECAST.c.work_date, FORECAST.c.start_minute)
+    )
+    days: dict[Any, date] = {}
+    out: list[ForecastInterval] = []
+    for d, m, calls, aht in conn.execute(q).tuples():
+        day = days.get(d)
+        if day is None:
+            day = days[d] = d if isinstance(d, date) else date.fromisoformat(str(d)[:10])
+        out.append(ForecastInterval(day, m, calls, aht))
+    return out

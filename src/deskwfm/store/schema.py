@@ -43,6 +43,12 @@ class SiteRow(Base):
     currency: Mapped[str] = mapped_column(String(8))
     rules: Mapped[str] = mapped_column(Text)
     version: Mapped[int] = mapped_column(Integer, default=1)
+    # Erlang C staffing targets (revision 0003)
+    sl_target_pct: Mapped[int] = mapped_column(Integer, server_default="80")
+    sl_target_seconds: Mapped[int] = mapped_column(Integer, server_default="20")
+    max_occupancy_pct: Mapped[int] = mapped_column(Integer, server_default="90")
+    shrinkage_pct: Mapped[int] = mapped_column(Integer, server_default="30")
+    interval_minutes: Mapped[int] = mapped_column(Integer, server_default="30")
 
 
 class EmployeeRow(Base):
@@ -101,3 +107,17 @@ class ShiftRow(Base):
     code_id: Mapped[int | None] = mapped_column(ForeignKey("shift_codes.id"), nullable=True)
     note: Mapped[str] = mapped_column(Text, default="", server_default="")
     version: Mapped[int] = mapped_column(Integer, default=1)
+
+
+class ForecastRow(Base):
+    """Forecast calls and average handle time of one interval (``start_minute`` after local
+    midnight of ``work_date``; the interval length is the site's ``interval_minutes``)."""
+
+    __tablename__ = "forecast"
+    __table_args__ = (UniqueConstraint("work_date", "start_minute"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    work_date: Mapped[date] = mapped_column(Date)
+    start_minute: Mapped[int] = mapped_column(Integer)
+    calls: Mapped[int] = mapped_column(Integer)
+    aht_seconds: Mapped[int] = mapped_column(Integer)

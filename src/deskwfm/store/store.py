@@ -32,6 +32,7 @@ from sqlalchemy import Connection, Engine, and_, bindparam, delete, func, insert
 from sqlalchemy.exc import DatabaseError, IntegrityError, OperationalError
 
 from deskwfm.core.errors import DeskwfmError, InputError, NotFoundError, StaleEditError
+from deskwfm.core.forecast import ForecastInterval
 from deskwfm.core.model import Employee, PayRate, Shift, ShiftCode
 from deskwfm.core.site import SiteSettings
 from deskwfm.store import rows
@@ -40,7 +41,7 @@ from deskwfm.store.bulk import BulkResult, apply_bulk, upsert_rate
 from deskwfm.store.convert import cents, money, rules_to_json
 from deskwfm.store.engine import WRITE_OPTION, Target, create_sqlite_file, make_engine, resolve_target
 from deskwfm.store.migrate import MigrationReport, ensure_schema
-from deskwfm.store.rows import CODE, EMP, RATE, SHIFT, SITE, CellKey, same_cell
+from deskwfm.store.rows import CODE, EMP, FORECAST, RATE, SHIFT, SITE, CellKey, same_cell
 
 _CELL_WHERE = and_(SHIFT.c.employee_id == bindparam("b_emp"), SHIFT.c.work_date == bindparam("b_day"))
 
@@ -172,6 +173,11 @@ class Store:
             "holiday_region": site.holiday_region,
             "currency": site.currency,
             "rules": rules_to_json(site.rules),
+            "sl_target_pct": site.sl_target_pct,
+            "sl_target_seconds": site.sl_target_seconds,
+            "max_occupancy_pct": site.max_occupancy_pct,
+            "shrinkage_pct": site.shrinkage_pct,
+            "interval_minutes": site.interval_minutes,
         }
         with self._write() as conn:
             current = conn.execute(select(SITE.c.version).where(SITE.c.id == 1)).scalar()
@@ -388,11 +394,37 @@ class Store:
         with self._write() as conn:
             return apply_bulk(conn, employees, rates, codes, shifts_set, shifts_clear)
 
+    # ----------------------------------------------------------------- forecast
+    def replace_forecast(self, start: date, end: date, intervals: Sequence[ForecastInterval]) -> int:
+        """Make ``intervals`` the whole forecast of start..end (inclusive), in one transaction:
+        every stored interval of those dates is removed first. Returns how many were stored."""
+        outside = [i for i in intervals if not start <= i.work_date <= end]
+        if outside:
+            raise InputError(f"forecast for {outside[0].work_date.isoformat()} is outside "
+                             f"{start.isoformat()}..{end.isoformat()}")
+        keys = {(i.work_date, i.start_minute) for i in intervals}
+        if len(keys) != len(intervals):
+            raise InputError("the forecast has the same interval twice")
+        with self._write() as conn:
+            conn.execute(delete(FORECAST).where(FORECAST.c.work_date >= start, FORECAST.c.work_date <= end))
+            if intervals:
+                conn.execute(insert(FORECAST), [
+                    {"work_date": i.work_date, "start_minute": i.start_minute, "calls": i.calls,
+                     "aht_seconds": i.aht_seconds}
+                    for i in intervals
+                ])
+        return len(intervals)
+
+    def forecast_between(self, start: date, end: date) -> list[ForecastInterval]:
+        """Forecast intervals with dates in start..end, ordered by date and start minute."""
+        with self._read() as conn:
+            return rows.read_forecast(conn, start, end)
+
     # ----------------------------------------------------------------- misc
     def counts(self) -> dict[str, int]:
         """Row counts per table (status lines, tests)."""
         with self._read() as conn:
             return {
                 t.name: int(conn.execute(select(func.count()).select_from(t)).scalar_one())
-                for t in (EMP, RATE, CODE, SHIFT, SITE)
+                for t in (EMP, RATE, CODE, SHIFT, SITE, FORECAST)
             }

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -85,6 +86,13 @@ def time_zone_choices() -> tuple[str, ...]:
     from zoneinfo import available_timezones
 
     return tuple(sorted(z for z in available_timezones() if "/" in z and not z.startswith("Etc/")))
+
+
+def _spin(parent: QWidget, low: int, high: int, suffix: str) -> QSpinBox:
+    spin = QSpinBox(parent)
+    spin.setRange(low, high)
+    spin.setSuffix(suffix)
+    return spin
 
 
 def _combo(parent: QWidget, items: Mapping[Any, str]) -> QComboBox:
@@ -231,9 +239,28 @@ class SiteSettingsDialog(ServiceDialog):
         _unit_row(warn_form, "Maximum hours a d&ay", self.max_daily_edit, "hours (blank: off)")
         _unit_row(warn_form, "Maximum hours a w&eek", self.max_weekly_edit, "hours (blank: off)")
 
+        # ---- staffing (Erlang C against the call forecast)
+        staff_box = QGroupBox("Staffing against the call forecast", self)
+        self.sl_pct_spin = _spin(staff_box, 1, 99, " %")
+        self.sl_seconds_spin = _spin(staff_box, 1, 3600, " s")
+        self.occupancy_spin = _spin(staff_box, 10, 100, " %")
+        self.shrinkage_spin = _spin(staff_box, 0, 90, " %")
+        self.interval_combo = _combo(staff_box, {15: "15 minutes", 30: "30 minutes", 60: "60 minutes"})
+        sl_row = QHBoxLayout()
+        sl_row.addWidget(self.sl_pct_spin)
+        sl_row.addWidget(QLabel("of calls answered within", staff_box))
+        sl_row.addWidget(self.sl_seconds_spin)
+        sl_row.addStretch(1)
+        staff_form = QFormLayout(staff_box)
+        add_row(staff_form, "Ser&vice level", sl_row, self.sl_pct_spin)
+        staff_form.addRow("Maximum o&ccupancy", self.occupancy_spin)
+        staff_form.addRow("Shrin&kage", self.shrinkage_spin)
+        staff_form.addRow("Forecast &interval", self.interval_combo)
+
         left = QVBoxLayout()
         left.addWidget(site_box)
         left.addWidget(night_box)
+        left.addWidget(staff_box)
         left.addStretch(1)
         right = QVBoxLayout()
         right.addWidget(rules_box)
@@ -298,6 +325,11 @@ class SiteSettingsDialog(ServiceDialog):
         _select(self.week_combo, site.week_start)
         _select(self.period_combo, site.pay_period)
         self.anchor_edit.setDate(to_qdate(site.period_anchor))
+        self.sl_pct_spin.setValue(site.sl_target_pct)
+        self.sl_seconds_spin.setValue(site.sl_target_seconds)
+        self.occupancy_spin.setValue(site.max_occupancy_pct)
+        self.shrinkage_spin.setValue(site.shrinkage_pct)
+        _select(self.interval_combo, site.interval_minutes)
         self.region_combo.setCurrentText(site.holiday_region)
         r = site.rules
         self.night_start_edit.setText(clock_text(r.night_start))
@@ -422,6 +454,11 @@ class SiteSettingsDialog(ServiceDialog):
             period_anchor=anchor,
             holiday_region=region,
             rules=self.rules_from_form(),
+            sl_target_pct=self.sl_pct_spin.value(),
+            sl_target_seconds=self.sl_seconds_spin.value(),
+            max_occupancy_pct=self.occupancy_spin.value(),
+            shrinkage_pct=self.shrinkage_spin.value(),
+            interval_minutes=int(self.interval_combo.currentData()),
         )
 
     def save(self) -> None:

@@ -1,0 +1,108 @@
+"""`deskwfm forecast` subcommands: import a call forecast, show staffing against it."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Any
+
+MAX_PROBLEMS_SHOWN = 50
+
+
+def _import(args: argparse.Namespace) -> int:
+    from deskwfm.cli.cmd_setup import open_workspace
+    from deskwfm.core.errors import InputError
+    from deskwfm.services.forecast import import_forecast
+
+    with open_workspace(args) as ws:
+        result = import_forecast(ws, args.file, dry_run=args.dry_run)
+        if result.problems:
+            for p in result.problems[:MAX_PROBLEMS_SHOWN]:
+                print(f"  {p}", file=sys.stderr)
+            more = len(result.problems) - MAX_PROBLEMS_SHOWN
+            if more > 0:
+                print(f"  ... and {more} more", file=sys.stderr)
+            raise InputError(f"{len(result.problems)} problem(s) in {result.file_name}; nothing was imported")
+        print(result.summary())
+        if args.dry_run:
+            print("dry run: nothing was written")
+        else:
+            print("imported: the forecast of those dates was replaced")
+    return 0
+
+
+def _short_hours(minutes: int) -> str:
+    from deskwfm.core.money import hours_text
+
+    return hours_text(minutes)
+
+
+def _show(args: argparse.Namespace) -> int:
+    from deskwfm.cli.cmd_setup import open_workspace, parse_date_arg
+    from deskwfm.services.forecast import staffing_between
+
+    start = parse_date_arg(args.date_from, "--from")
+    end = parse_date_arg(args.date_to, "--to")
+    with open_workspace(args) as ws:
+        report = staffing_between(ws, start, end)
+    t = report.targets
+    rows: list[dict[str, Any]] = []
+    for d in report.days:
+        peak = d.peak
+        rows.append({
+            "date": d.work_date.isoformat(),
+            "intervals": len(d.intervals),
+            "peak_needed": peak.needed if peak else 0,
+            "peak_at": peak.start_text if peak else None,
+            "scheduled_at_peak": peak.scheduled if peak else 0,
+            "intervals_short": len(d.short_intervals),
+            "agent_hours_short": round(d.short_agent_minutes / 60, 2),
+            "short": [
+                {"start": i.start_text, "needed": i.needed, "scheduled": i.scheduled, "short": i.short}
+                for i in d.short_intervals
+            ],
+        })
+    if args.json:
+        print(json.dumps({
+            "from": start.isoformat(), "to": end.isoformat(),
+            "targets": {"service_level_pct": t.sl_target_pct, "within_seconds": t.sl_target_seconds,
+                        "max_occupancy_pct": t.max_occupancy_pct, "shrinkage_pct": t.shrinkage_pct,
+                        "interval_minutes": t.interval_minutes},
+            "days": rows,
+        }, indent=2, ensure_ascii=False))
+        return 0
+    print(f"Staffing {start.isoformat()} to {end.isoformat()}: {t.sl_target_pct} % of calls within "
+          f"{t.sl_target_seconds} s, occupancy <= {t.max_occupancy_pct} %, shrinkage {t.shrinkage_pct} %, "
+          f"{t.interval_minutes}-minute intervals")
+    if not report.has_forecast:
+        print("no forecast for these dates; import one with: deskwfm forecast import FILE")
+        return 0
+    print(f"{'Date':<15} {'Peak need':>9} {'at':>6} {'Sched':>6} {'Short int.':>10} {'Agent-h short':>13}")
+    for d, r in zip(report.days, rows, strict=True):
+        if not d.intervals:
+            print(f"{d.work_date:%a %Y-%m-%d}  no forecast")
+            continue
+        print(f"{d.work_date:%a %Y-%m-%d} {r['peak_needed']:>9} {r['peak_at']:>6} "
+              f"{r['scheduled_at_peak']:>6} {r['intervals_short']:>10} "
+              f"{_short_hours(d.short_agent_minutes):>13}")
+    return 0
+
+
+def register(sub: Any) -> None:
+    """Add this module's subcommands to `sub` (argparse subparsers)."""
+    p = sub.add_parser("forecast", help="import a call forecast; show staffing needed against the schedule")
+    fsub = p.add_subparsers(dest="forecast_command", metavar="ACTION", required=True)
+    imp = fsub.add_parser(
+        "import",
+        help="import a forecast (.xlsx with a Forecast sheet, or .csv): Date, Interval start, Calls, "
+        "AHT (s); replaces the stored forecast of the file's dates",
+    )
+    imp.add_argument("file", metavar="FILE")
+    imp.add_argument("--dry-run", action="store_true", help="check and summarise, write nothing")
+    imp.set_defaults(handler=_import)
+    show = fsub.add_parser("show", help="per day: peak agents needed, scheduled then, intervals short")
+    show.add_argument("--from", dest="date_from", required=True, metavar="YYYY-MM-DD")
+    show.add_argument("--to", dest="date_to", required=True, metavar="YYYY-MM-DD")
+    show.add_argument("--json", action="store_true", help="machine-readable output")
+    show.set_defaults(handler=_show)

@@ -1,0 +1,222 @@
+"""Scheduled agents against the forecast, per staffing interval.
+
+An agent counts as scheduled in an interval when their worked (paid) time covers at least half
+of it: a 09:15 start counts in 09:00-09:30, a 09:20 start does not. Only work shifts count
+(leave and days off do not), and the unpaid break is the one ``core.timecalc`` pays around:
+centred on the shift. Intervals are placed on the site's wall clock through ``Clock``, so on
+the spring-forward night the 02:00 interval has no length (nobody is scheduled in it) and a
+night shift is an hour shorter; on the fall-back night the 01:00 interval is its first pass.
+
+``Coverage`` keeps the counts per day and updates them shift by shift (``add`` with sign
++1/-1), so an edit in the grid costs one cached pattern lookup, not a recount of the day.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+
+from deskwfm.core.errors import EntryError
+from deskwfm.core.forecast import ForecastInterval
+from deskwfm.core.model import Shift, ShiftKind
+from deskwfm.core.staffing_targets import StaffingTargets
+from deskwfm.core.timecalc import Clock, Span, clock_for, paid_spans
+
+_ONE_DAY = timedelta(days=1)
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+_Pattern = tuple[date, time | None, time | None, int]
+_Cell = tuple[date, int]  # (day, interval index)
+
+
+def interval_text(start_minute: int, length: int) -> str:
+    """``10:00–10:30`` (the end of the last interval of a day reads 24:00)."""
+    end = start_minute + length
+    return f"{start_minute // 60:02d}:{start_minute % 60:02d}\u2013{end // 60:02d}:{end % 60:02d}"
+
+
+@dataclass(frozen=True, slots=True)
+class IntervalStaffing:
+    work_date: date
+    start_minute: int
+    length: int
+    needed: int
+    scheduled: int
+
+    @property
+    def short(self) -> int:
+        return max(0, self.needed - self.scheduled)
+
+    @property
+    def label(self) -> str:
+        return interval_text(self.start_minute, self.length)
+
+    @property
+    def start_text(self) -> str:
+        return f"{self.start_minute // 60:02d}:{self.start_minute % 60:02d}"
+
+
+@dataclass(frozen=True, slots=True)
+class DayStaffing:
+    work_date: date
+    intervals: tuple[IntervalStaffing, ...]  # the forecast intervals of the day, in order
+
+    @property
+    def short_intervals(self) -> list[IntervalStaffing]:
+        return [i for i in self.intervals if i.short > 0]
+
+    @property
+    def worst(self) -> IntervalStaffing | None:
+        """The interval with the largest shortfall (the earliest of equals); None if none short."""
+        best: IntervalStaffing | None = None
+        for i in self.intervals:
+            if i.short > 0 and (best is None or i.short > best.short):
+                best = i
+        return best
+
+    @property
+    def peak(self) -> IntervalStaffing | None:
+        """The interval needing the most agents (the earliest of equals)."""
+        best: IntervalStaffing | None = None
+        for i in self.intervals:
+            if best is None or i.needed > best.needed:
+                best = i
+        return best
+
+    @property
+    def short_agent_minutes(self) -> int:
+        """Agent-minutes missing over the day (each interval's shortfall times its length)."""
+        return sum(i.short * i.length for i in self.intervals)
+
+
+class Coverage:
+    """Agents scheduled per (day, interval) for a range of days, updated shift by shift."""
+
+    def __init__(self, tz: str, interval_minutes: int, days: Sequence[date]) -> None:
+        if interval_minutes <= 0 or 1440 % interval_minutes:
+            raise ValueError(f"a staffing interval of {interval_minutes} min does not divide a day")
+        self._clock: Clock = clock_for(tz)
+        self.length = interval_minutes
+        self.per_day = 1440 // interval_minutes
+        self.counts: dict[date, list[int]] = {d: [0] * self.per_day for d in days}
+        self._cells: dict[_Pattern, tuple[_Cell, ...]] = {}
+        self._bounds: dict[date, list[int]] = {}
+
+    def _edges(self, day: date) -> list[int]:
+        """Epoch minutes of the day's interval edges (per_day + 1 of them, cached)."""
+        edges = self._bounds.get(day)
+        if edges is None:
+            clock = self._clock
+            edges = [clock.boundary(day, i * self.length) for i in range(self.per_day)]
+            edges.append(clock.boundary(day + _ONE_DAY, 0))
+            self._bounds[day] = edges
+        return edges
+
+    def interval_span(self, day: date, index: int) -> Span:
+        """UTC span of one interval of ``day`` (zero length inside a spring-forward gap)."""
+        edges = self._edges(day)
+        return edges[index], edges[index + 1]
+
+    def cells_of(self, s: Shift) -> tuple[_Cell, ...]:
+        """The (day, interval) cells a work shift is scheduled in (cached per pattern)."""
+        if s.kind is not ShiftKind.WORK or s.start is None or s.end is None:
+            return ()
+        key = (s.work_date, s.start, s.end, s.break_minutes)
+        got = self._cells.get(key)
+        if got is None:
+            got = self._cells[key] = self._compute(s)
+        return got
+
+    def _compute(self, s: Shift) -> tuple[_Cell, ...]:
+        try:
+            spans = paid_spans(self._clock, s)
+        except EntryError:
+            return ()
+        if not spans:
+            return ()
+        lo, hi = spans[0][0], spans[-1][1]
+        out: list[_Cell] = []
+        for day in (s.work_date, s.work_date + _ONE_DAY):
+            edges = self._edges(day)
+            first = max(0, bisect_right(edges, lo) - 1)
+            last = min(self.per_day, bisect_left(edges, hi))
+            for i in range(first, last):
+                a, b = edges[i], edges[i + 1]
+                if b <= lo or a >= hi or b <= a:
+                    continue
+                overlap = sum(max(0, min(b, e) - max(a, st)) for st, e in spans)
+                if 2 * overlap >= b - a:
+                    out.append((day, i))
+        return tuple(out)
+
+    def add(self, s: Shift, sign: int) -> set[date]:
+        """Count (+1) or uncount (-1) one shift; return the days whose counts changed."""
+        touched: set[date] = set()
+        for day, i in self.cells_of(s):
+            row = self.counts.get(day)
+            if row is not None:
+                row[i] += sign
+                touched.add(day)
+        return touched
+
+    def add_all(self, shifts: Iterable[Shift]) -> None:
+        """Count many shifts, grouped by pattern first (one time calculation per pattern)."""
+        work = ShiftKind.WORK
+        patterns = Counter(
+            (s.work_date, s.start, s.end, s.break_minutes)
+            for s in shifts
+            if s.kind is work and s.start is not None and s.end is not None
+        )
+        for (d, start, end, brk), n in patterns.items():
+            self_counts = self.counts
+            for day, i in self.cells_of(Shift("", d, start, end, brk)):
+                row = self_counts.get(day)
+                if row is not None:
+                    row[i] += n
+
+    def scheduled(self, day: date) -> list[int]:
+        return self.counts[day]
+
+
+def needed_by_interval(
+    forecast: Iterable[ForecastInterval], targets: StaffingTargets
+) -> dict[date, dict[int, int]]:
+    """Agents needed per day and interval index (Erlang C, cached per distinct calls and AHT)."""
+    cache: dict[tuple[int, int], int] = {}
+    out: dict[date, dict[int, int]] = {}
+    length = targets.interval_minutes
+    for f in forecast:
+        key = (f.calls, f.aht_seconds)
+        n = cache.get(key)
+        if n is None:
+            n = cache[key] = targets.needed(f.calls, f.aht_seconds)
+        out.setdefault(f.work_date, {})[f.start_minute // length] = n
+    return out
+
+
+def day_staffing(coverage: Coverage, day: date, needed: dict[int, int]) -> DayStaffing:
+    """Needed against scheduled for each forecast interval of ``day``."""
+    counts = coverage.counts.get(day)
+    length = coverage.length
+    items = tuple(
+        IntervalStaffing(day, i * length, length, n, counts[i] if counts is not None else 0)
+        for i, n in sorted(needed.items())
+    )
+    return DayStaffing(day, items)
+
+
+def staffing_report(
+    tz: str,
+    targets: StaffingTargets,
+    days: Sequence[date],
+    forecast: Iterable[ForecastInterval],
+    shifts: Iterable[Shift],
+) -> list[DayStaffing]:
+    """Per day of ``days``: each forecast interval's needed, scheduled and short agents.
+    ``shifts`` should include the day before the first (night shifts reach into it)."""
+    cov = Coverage(tz, targets.interval_minutes, days)
+    cov.add_all(shifts)
+    need = needed_by_interval(forecast, targets)
+    return [day_staffing(cov, d, need.get(d, {})) for d in days]

@@ -1,0 +1,267 @@
+"""Read a call forecast from .xlsx (a ``Forecast`` sheet) or .csv with the columns
+Date, Interval start, Calls, AHT (s).
+
+Every problem is collected, located like ``Forecast!C14: "abc" is not a number of calls``
+(for a .csv the file name stands in for the sheet); the caller imports nothing unless the
+list is empty. Workbooks pass the hostile-file checks of ``xlsx_safety`` before python-calamine
+reads them (formulas by their saved values).
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from pathlib import Path
+from typing import Any
+
+from deskwfm.core.errors import InputError
+from deskwfm.core.forecast import ForecastInterval
+from deskwfm.files.xlsx_problems import Problem, Where, sorted_problems
+from deskwfm.files.xlsx_safety import MAX_FILE_BYTES, MAX_ROWS, check_sheet_size, check_workbook_file
+
+SHEET = "Forecast"
+HEADERS: tuple[str, ...] = ("Date", "Interval start", "Calls", "AHT (s)")
+MAX_CALLS = 100_000  # per interval
+MAX_AHT_SECONDS = 4 * 3600
+_HEADER_SCAN_ROWS = 15
+_ALIASES: dict[str, tuple[str, ...]] = {
+    "date": ("date", "day", "workdate"),
+    "start": ("intervalstart", "interval", "start", "starttime", "time"),
+    "calls": ("calls", "forecastcalls", "volume", "offered"),
+    "aht": ("ahts", "aht", "ahtseconds", "ahtsec", "averagehandletime", "averagehandletimes"),
+}
+
+
+class _Bad(Exception):
+    pass
+
+
+@dataclass
+class ForecastFile:
+    file_name: str
+    intervals: list[ForecastInterval] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def first(self) -> date | None:
+        return min((i.work_date for i in self.intervals), default=None)
+
+    @property
+    def last(self) -> date | None:
+        return max((i.work_date for i in self.intervals), default=None)
+
+
+def _norm(value: Any) -> str:
+    return re.sub(r"[^a-z0-9]", "", str(value).lower()) if value is not None else ""
+
+
+def _shown(value: Any) -> str:
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    elif isinstance(value, datetime):
+        value = value.isoformat(sep=" ", timespec="minutes")
+    elif isinstance(value, time):
+        value = value.strftime("%H:%M" if not value.second else "%H:%M:%S")
+    elif isinstance(value, date):
+        value = value.isoformat()
+    text = str(value).strip().replace('"', "'")
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def _blank(value: Any) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def to_date(value: Any) -> date:
+    if isinstance(value, datetime):
+        if value.time() != time(0):
+            raise _Bad(f'"{_shown(value)}" is not a date (it has a time of day)')
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value.strip())
+        except ValueError:
+            pass
+    raise _Bad(f'"{_shown(value)}" is not a date; write it like 2026-11-23')
+
+
+def to_start_minute(value: Any, interval: int) -> int:
+    minute: int | None = None
+    if isinstance(value, datetime):
+        value = value.time()
+    if isinstance(value, time):
+        if value.second == 0 and value.microsecond == 0:
+            minute = value.hour * 60 + value.minute
+    elif isinstance(value, timedelta):
+        secs = value.total_seconds()
+        if 0 <= secs < 86400 and secs % 60 == 0:
+            minute = int(secs // 60)
+    elif isinstance(value, float | int) and not isinstance(value, bool) and 0 <= value < 1:
+        m = round(value * 1440)
+        if abs(value * 1440 - m) < 1e-6:  # a time-of-day fraction, as Excel stores times
+            minute = m
+    elif isinstance(value, str):
+        m_ = re.fullmatch(r"\s*(\d{1,2}):(\d{2})(?::00)?\s*", value)
+        if m_ and int(m_.group(1)) < 24 and int(m_.group(2)) < 60:
+            minute = int(m_.group(1)) * 60 + int(m_.group(2))
+    if minute is None:
+        raise _Bad(f'"{_shown(value)}" is not a time of day; write the interval start like 09:30')
+    if minute % interval:
+        raise _Bad(
+            f'"{_shown(value)}" is not the start of a {interval}-minute interval '
+            f"(the site plans staffing in {interval}-minute intervals)"
+        )
+    return minute
+
+
+def _whole(value: Any) -> int | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float):
+        return int(value) if value.is_integer() else None
+    if isinstance(value, str) and re.fullmatch(r"\s*\d+(\.0+)?\s*", value.replace(",", "")):
+        return int(float(value.replace(",", "")))
+    return None
+
+
+def to_calls(value: Any) -> int:
+    n = _whole(value)
+    if n is None:
+        if isinstance(value, float | int) and not isinstance(value, bool):
+            raise _Bad(f'"{_shown(value)}" is not a whole number of calls')
+        raise _Bad(f'"{_shown(value)}" is not a number of calls')
+    if not 0 <= n <= MAX_CALLS:
+        raise _Bad(f'"{_shown(value)}" calls is out of range (0 to {MAX_CALLS:,} per interval)')
+    return n
+
+
+def to_aht(value: Any) -> int:
+    n = _whole(value)
+    if n is None:
+        raise _Bad(f'"{_shown(value)}" is not an average handle time in whole seconds')
+    if not 1 <= n <= MAX_AHT_SECONDS:
+        raise _Bad(f'"{_shown(value)}" is not a plausible average handle time (1 to {MAX_AHT_SECONDS} s)')
+    return n
+
+
+def read_forecast(path: str | Path, interval_minutes: int) -> ForecastFile:
+    """Read a .xlsx or .csv forecast. A file that cannot be read at all raises InputError;
+    problems in its content are all listed in ``ForecastFile.problems``."""
+    p = Path(path)
+    suffix = p.suffix.lower()
+    if suffix == ".csv":
+        sheet_name, rows = p.name, _csv_rows(p)
+    elif suffix in (".xlsx", ".xlsm"):
+        sheet_name, rows = SHEET, _xlsx_rows(p)
+    else:
+        kind = suffix or "a file without extension"
+        raise InputError(f"{p.name}: a forecast is read from .xlsx or .csv, not {kind}")
+    out = ForecastFile(p.name)
+    _read_rows(out, sheet_name, rows, interval_minutes)
+    out.problems = sorted_problems(out.problems)
+    return out
+
+
+def _csv_rows(p: Path) -> list[list[Any]]:
+    if not p.is_file():
+        raise InputError(f"{p.name}: no such file")
+    if p.stat().st_size > MAX_FILE_BYTES:
+        raise InputError(f"{p.name}: the file is larger than {MAX_FILE_BYTES // 1_048_576} MB")
+    try:
+        text = p.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError:
+        raise InputError(f"{p.name} is not a UTF-8 text file; save it from Excel as CSV UTF-8") from None
+    try:
+        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
+    except csv.Error:
+        dialect = csv.excel
+    rows = list(csv.reader(text.splitlines(), dialect))
+    if len(rows) > MAX_ROWS:
+        raise InputError(f"{p.name} has {len(rows):,} rows; the limit is {MAX_ROWS:,}")
+    return [list(r) for r in rows]
+
+
+def _xlsx_rows(p: Path) -> list[list[Any]]:
+    check_workbook_file(p)
+    from python_calamine import CalamineWorkbook
+
+    try:
+        wb = CalamineWorkbook.from_path(str(p))
+        names = {n.strip().lower(): n for n in wb.sheet_names}
+        name = names.get(SHEET.lower())
+        if name is None:
+            shown = ", ".join(wb.sheet_names) or "none"
+            raise InputError(f"{p.name} has no {SHEET} sheet (its sheets: {shown})")
+        sheet = wb.get_sheet_by_name(name)
+        end_row, end_col = sheet.end if sheet.end is not None else (-1, -1)
+        check_sheet_size(p.name, name, end_row + 1, end_col + 1)
+        rows: list[list[Any]] = sheet.to_python(skip_empty_area=False) if end_row >= 0 else []
+    except InputError:
+        raise
+    except Exception as exc:  # calamine raises several exception types of its own
+        why = f"{type(exc).__name__}: {exc}"
+        raise InputError(f"{p.name} cannot be read as an Excel workbook ({why})") from None
+    return rows
+
+
+def _read_rows(out: ForecastFile, sheet: str, rows: list[list[Any]], interval: int) -> None:
+    header_row, cols = -1, {}
+    for r, row in enumerate(rows[:_HEADER_SCAN_ROWS]):
+        normed = [_norm(v) for v in row]
+        if any(n in _ALIASES["date"] for n in normed):
+            header_row = r
+            for c, n in enumerate(normed):
+                for key, aliases in _ALIASES.items():
+                    if n in aliases and key not in cols:
+                        cols[key] = c
+            break
+    missing = [label for key, label in zip(_ALIASES, HEADERS, strict=True) if key not in cols]
+    if header_row < 0 or missing:
+        what = "no header row" if header_row < 0 else "missing column " + ", ".join(repr(m) for m in missing)
+        out.problems.append(Problem(f"{what}; the header row should read: {', '.join(HEADERS)}", sheet=sheet))
+        return
+    seen: dict[tuple[date, int], Where] = {}
+    convert: list[tuple[str, Callable[[Any], Any], str]] = [
+        ("date", to_date, "a date"),
+        ("start", lambda v: to_start_minute(v, interval), "an interval start"),
+        ("calls", to_calls, "the calls"),
+        ("aht", to_aht, "the average handle time"),
+    ]
+    for r in range(header_row + 1, len(rows)):
+        row = rows[r]
+        if all(_blank(v) for v in row):
+            continue
+        got: dict[str, Any] = {}
+        for key, fn, what in convert:
+            c = cols[key]
+            value = row[c] if c < len(row) else None
+            where = Where(sheet, r + 1, c + 1)
+            if _blank(value):
+                out.problems.append(Problem(f"{what} is missing", where))
+                continue
+            try:
+                got[key] = fn(value)
+            except _Bad as exc:
+                out.problems.append(Problem(str(exc), where))
+        if len(got) != 4:
+            continue
+        key2 = (got["date"], got["start"])
+        here = Where(sheet, r + 1, cols["start"] + 1)
+        if key2 in seen:
+            first = seen[key2]
+            out.problems.append(Problem(
+                f"{got['date'].isoformat()} {got['start'] // 60:02d}:{got['start'] % 60:02d} is "
+                f"already forecast in row {first.row}", here,
+            ))
+            continue
+        seen[key2] = here
+        out.intervals.append(ForecastInterval(got["date"], got["start"], got["calls"], got["aht"]))
+    if not out.intervals and not out.problems:
+        out.problems.append(Problem("has no forecast rows under its header", sheet=sheet))

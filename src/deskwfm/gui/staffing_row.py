@@ -1,0 +1,95 @@
+"""The "Short" row under the grid: per day, the worst interval's shortfall against the
+forecast, kept current edit by edit. No Qt.
+
+``Coverage`` (core) holds scheduled agents per interval and is updated shift by shift; after
+an edit only the days whose counts changed are summarised again (48 comparisons each).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from deskwfm.core.coverage import Coverage, DayStaffing, day_staffing, needed_by_interval
+from deskwfm.core.forecast import ForecastInterval
+from deskwfm.core.model import Shift
+from deskwfm.core.staffing_targets import StaffingTargets
+
+MINUS = "\u2212"
+MAX_TIP_LINES = 16
+
+
+@dataclass(frozen=True, slots=True)
+class DayShort:
+    """What the footer cell of one day shows."""
+
+    text: str
+    short: bool
+    tooltip: str
+
+
+_NO_FORECAST = DayShort("", False, "No call forecast for this day (deskwfm forecast import FILE)")
+
+
+def summarise(day: DayStaffing) -> DayShort:
+    if not day.intervals:
+        return _NO_FORECAST
+    worst = day.worst
+    if worst is None:
+        peak = day.peak
+        tip = "Every interval is staffed to the forecast"
+        if peak is not None and peak.needed:
+            tip += f"\nPeak: {peak.label} needs {peak.needed}, has {peak.scheduled}"
+        return DayShort("\u2713", False, tip)
+    shorts = day.short_intervals
+    hours = day.short_agent_minutes / 60
+    lines = [f"Short in {len(shorts)} interval{'s' if len(shorts) != 1 else ''} "
+             f"({hours:.1f} agent-hours):"]
+    lines += [f"{i.label} need {i.needed}, have {i.scheduled}" for i in shorts[:MAX_TIP_LINES]]
+    if len(shorts) > MAX_TIP_LINES:
+        lines.append(f"\u2026 and {len(shorts) - MAX_TIP_LINES} more")
+    return DayShort(f"{MINUS}{worst.short} at {worst.start_text}", True, "\n".join(lines))
+
+
+class StaffingRow:
+    def __init__(
+        self,
+        tz: str,
+        targets: StaffingTargets,
+        days: Sequence[date],
+        forecast: Iterable[ForecastInterval],
+        shifts: Iterable[Shift],
+    ) -> None:
+        self.days = list(days)
+        self._col = {d: i for i, d in enumerate(self.days)}
+        self.coverage = Coverage(tz, targets.interval_minutes, self.days)
+        self.coverage.add_all(shifts)
+        self._needed = needed_by_interval(forecast, targets)
+        self.cells: list[DayShort] = [self._summary(d) for d in self.days]
+
+    def _summary(self, d: date) -> DayShort:
+        need = self._needed.get(d)
+        if not need:
+            return _NO_FORECAST
+        return summarise(day_staffing(self.coverage, d, need))
+
+    def day(self, d: date) -> DayStaffing:
+        return day_staffing(self.coverage, d, self._needed.get(d, {}))
+
+    def change(self, old: Shift | None, new: Shift | None) -> set[int]:
+        """Apply one cell change; return the day columns whose summary changed."""
+        touched: set[date] = set()
+        if old is not None:
+            touched |= self.coverage.add(old, -1)
+        if new is not None:
+            touched |= self.coverage.add(new, 1)
+        cols: set[int] = set()
+        for d in touched:
+            if d in self._needed:
+                col = self._col[d]
+                s = self._summary(d)
+                if s != self.cells[col]:
+                    self.cells[col] = s
+                    cols.add(col)
+        return cols

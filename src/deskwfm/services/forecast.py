@@ -1,0 +1,116 @@
+"""Call forecast use cases: import a forecast file, report staffing against it.
+
+An import is all or nothing: every problem in the file is listed and nothing is written
+unless there are none; otherwise the forecast of every date from the file's first to its
+last day is replaced by the file's intervals in one transaction.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from pathlib import Path
+
+from deskwfm.core.coverage import DayStaffing, staffing_report
+from deskwfm.core.errors import InputError
+from deskwfm.core.forecast import ForecastInterval
+from deskwfm.core.periods import days as days_between
+from deskwfm.core.staffing_targets import StaffingTargets
+from deskwfm.services.site import get_site
+from deskwfm.services.workspace import Workspace
+
+
+@dataclass
+class ForecastImport:
+    file_name: str
+    intervals: list[ForecastInterval] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+    first: date | None = None
+    last: date | None = None
+    written: bool = False
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    @property
+    def days(self) -> int:
+        return len({i.work_date for i in self.intervals})
+
+    @property
+    def calls(self) -> int:
+        return sum(i.calls for i in self.intervals)
+
+    def summary(self) -> str:
+        if not self.intervals or self.first is None or self.last is None:
+            return f"{self.file_name}: no forecast"
+        return (
+            f"{self.file_name}: {len(self.intervals):,} intervals on {self.days} day(s), "
+            f"{self.first.isoformat()} to {self.last.isoformat()}, {self.calls:,} calls"
+        )
+
+
+def read_forecast_file(ws: Workspace, path: str | Path) -> ForecastImport:
+    """Read and check a forecast file (InputError only for a file that cannot be read)."""
+    from deskwfm.files.forecast_read import read_forecast
+
+    site = get_site(ws)
+    data = read_forecast(path, site.interval_minutes)
+    return ForecastImport(
+        data.file_name, data.intervals, [str(p) for p in data.problems], data.first, data.last
+    )
+
+
+def import_forecast(ws: Workspace, path: str | Path, *, dry_run: bool = False) -> ForecastImport:
+    """Read ``path`` and, unless ``dry_run`` or it has problems, store it (replacing the stored
+    forecast of its first..last dates). Problems are in the result; nothing is written then."""
+    result = read_forecast_file(ws, path)
+    if result.ok and not dry_run and result.first is not None and result.last is not None:
+        ws.store.replace_forecast(result.first, result.last, result.intervals)
+        result.written = True
+    return result
+
+
+def store_forecast(ws: Workspace, start: date, end: date, intervals: list[ForecastInterval]) -> int:
+    """Replace the forecast of start..end (the demo and tests build one in code)."""
+    return ws.store.replace_forecast(start, end, intervals)
+
+
+@dataclass(frozen=True, slots=True)
+class StaffingReport:
+    start: date
+    end: date
+    targets: StaffingTargets
+    days: list[DayStaffing]
+
+    @property
+    def has_forecast(self) -> bool:
+        return any(d.intervals for d in self.days)
+
+
+def staffing_between(ws: Workspace, start: date, end: date) -> StaffingReport:
+    """Needed (Erlang C with the site's targets), scheduled and short agents per interval of
+    each day in start..end. Night shifts of the day before ``start`` are counted too."""
+    if end < start:
+        raise InputError(f"the range ends ({end.isoformat()}) before it starts ({start.isoformat()})")
+    if (end - start).days > 366:
+        raise InputError("a staffing report covers at most one year at a time")
+    site = get_site(ws)
+    targets = site.staffing
+    forecast = ws.store.forecast_between(start, end)
+    shifts = ws.store.shifts_between(start - timedelta(days=1), end)
+    days = days_between(start, end)
+    return StaffingReport(start, end, targets, staffing_report(site.tz, targets, days, forecast, shifts))
+
+
+@dataclass(frozen=True, slots=True)
+class StaffingInput:
+    """What the grid needs to compare its shifts with the forecast as they change."""
+
+    targets: StaffingTargets
+    forecast: list[ForecastInterval]
+
+
+def load_staffing(ws: Workspace, start: date, end: date) -> StaffingInput:
+    """The site's targets and the stored forecast of start..end (one read)."""
+    return StaffingInput(get_site(ws).staffing, ws.store.forecast_between(start, end))
