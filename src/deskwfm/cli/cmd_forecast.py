@@ -10,6 +10,15 @@ from typing import Any
 MAX_PROBLEMS_SHOWN = 50
 
 
+def _clear(args: argparse.Namespace) -> int:
+    from deskwfm.cli.cmd_setup import open_workspace
+    from deskwfm.services.forecast import clear_forecast
+
+    with open_workspace(args) as ws:
+        print(f"removed {clear_forecast(ws)} forecast interval(s)")
+    return 0
+
+
 def _import(args: argparse.Namespace) -> int:
     from deskwfm.cli.cmd_setup import open_workspace
     from deskwfm.core.errors import InputError
@@ -106,3 +115,5 @@ def register(sub: Any) -> None:
     show.add_argument("--to", dest="date_to", required=True, metavar="YYYY-MM-DD")
     show.add_argument("--json", action="store_true", help="machine-readable output")
     show.set_defaults(handler=_show)
+    clear = fsub.add_parser("clear", help="delete the whole stored forecast (before changing its interval)")
+    clear.set_defaults(handler=_clear)

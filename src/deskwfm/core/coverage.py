@@ -203,6 +203,9 @@ def day_staffing(coverage: Coverage, day: date, needed: dict[int, int]) -> DaySt
     items = tuple(
         IntervalStaffing(day, i * length, length, n, counts[i] if counts is not None else 0)
         for i, n in sorted(needed.items())
+        # An interval inside the spring-forward gap does not happen: nobody can be scheduled in
+        # it and no call arrives in it, so it is left out rather than shown as short.
+        if coverage.interval_span(day, i)[1] > coverage.interval_span(day, i)[0]
     )
     return DayStaffing(day, items)
 

@@ -126,8 +126,14 @@ def _whole(value: Any) -> int | None:
         return value
     if isinstance(value, float):
         return int(value) if value.is_integer() else None
-    if isinstance(value, str) and re.fullmatch(r"\s*\d+(\.0+)?\s*", value.replace(",", "")):
-        return int(float(value.replace(",", "")))
+    if isinstance(value, str):
+        text = value.strip()
+        # A comma only as a thousands separator (1,250); "1,5" or "300,5" is a decimal comma
+        # and must not silently become 15 or 3005.
+        if re.fullmatch(r"\d{1,3}(,\d{3})+", text):
+            return int(text.replace(",", ""))
+        if re.fullmatch(r"\d+(\.0+)?", text):
+            return int(float(text))
     return None
 
 

@@ -98,7 +98,9 @@ def staffing_between(ws: Workspace, start: date, end: date) -> StaffingReport:
     site = get_site(ws)
     targets = site.staffing
     forecast = ws.store.forecast_between(start, end)
-    shifts = ws.store.shifts_between(start - timedelta(days=1), end)
+    # Like the grid: only active employees are on the schedule.
+    active = [e.code for e in ws.store.list_employees(include_inactive=False)]
+    shifts = ws.store.shifts_between(start - timedelta(days=1), end, active)
     days = days_between(start, end)
     return StaffingReport(start, end, targets, staffing_report(site.tz, targets, days, forecast, shifts))
 
@@ -114,3 +116,8 @@ class StaffingInput:
 def load_staffing(ws: Workspace, start: date, end: date) -> StaffingInput:
     """The site's targets and the stored forecast of start..end (one read)."""
     return StaffingInput(get_site(ws).staffing, ws.store.forecast_between(start, end))
+
+
+def clear_forecast(ws: Workspace) -> int:
+    """Delete the whole stored forecast (one transaction); how many intervals were removed."""
+    return ws.store.clear_forecast()

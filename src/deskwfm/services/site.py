@@ -86,5 +86,17 @@ def validate_site(site: SiteSettings) -> SiteSettings:
 
 
 def save_site(ws: Workspace, site: SiteSettings) -> SiteSettings:
-    """Validate (time zone exists, holiday region known, thresholds sane) and save; version-checked."""
-    return ws.store.save_site(validate_site(site))
+    """Validate (time zone exists, holiday region known, thresholds sane) and save; version-checked.
+    The forecast interval cannot change while a forecast is stored: its calls are per interval."""
+    checked = validate_site(site)
+    current = ws.store.get_site()
+    if current is not None and current.interval_minutes != checked.interval_minutes:
+        n = ws.store.forecast_count()
+        if n:
+            raise InputError(
+                f"forecast interval: the stored forecast ({n} intervals) counts calls per "
+                f"{current.interval_minutes} minutes and cannot be read as {checked.interval_minutes}-minute "
+                "intervals; keep the interval, or clear the forecast (deskwfm forecast clear) and import "
+                "one in the new interval"
+            )
+    return ws.store.save_site(checked)

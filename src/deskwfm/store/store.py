@@ -415,6 +415,15 @@ class Store:
                 ])
         return len(intervals)
 
+    def clear_forecast(self) -> int:
+        """Delete every stored forecast interval; how many there were."""
+        with self._write() as conn:
+            return int(conn.execute(delete(FORECAST)).rowcount or 0)
+
+    def forecast_count(self) -> int:
+        with self._read() as conn:
+            return int(conn.execute(select(func.count()).select_from(FORECAST)).scalar_one())
+
     def forecast_between(self, start: date, end: date) -> list[ForecastInterval]:
         """Forecast intervals with dates in start..end, ordered by date and start minute."""
         with self._read() as conn:
