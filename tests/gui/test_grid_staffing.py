@@ -77,3 +77,37 @@ def test_footer_is_tall_enough_for_three_rows(qtbot, with_forecast, window) -> N
     assert footer.height() >= 3 * footer.rowHeight(0)
     img = footer.grab()
     assert not img.isNull()
+
+
+def _import_forecast_action(win):  # type: ignore[no-untyped-def]
+    from PySide6.QtGui import QAction
+
+    return next(a for a in win.findChildren(QAction) if a.text() == "Import &forecast…")
+
+
+def test_file_menu_imports_a_forecast_and_the_short_row_shows_it(
+    qtbot, window, tmp_path: Path, monkeypatch
+) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    f = tmp_path / "calls.csv"
+    f.write_text(f"Date,Interval start,Calls,AHT (s)\n{MON.isoformat()},10:00,4,300\n", encoding="utf-8")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(f), ""))
+    assert _cell(window, MON) == ""  # no forecast yet
+    _import_forecast_action(window).trigger()
+    assert "Imported calls.csv" in window.statusBar().currentMessage()
+    assert _cell(window, MON) == "\u22121 at 10:00"
+
+
+def test_a_bad_forecast_file_lists_its_problems_and_imports_nothing(
+    qtbot, window, tmp_path: Path, monkeypatch
+) -> None:
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    f = tmp_path / "calls.csv"
+    f.write_text(f"Date,Interval start,Calls,AHT (s)\n{MON.isoformat()},10:00,lots,300\n", encoding="utf-8")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(f), ""))
+    _import_forecast_action(window).trigger()
+    boxes = [w for w in window.findChildren(QMessageBox) if w.isVisible()]
+    assert len(boxes) == 1 and 'calls.csv!C2: "lots" is not a number of calls' in boxes[0].text()
+    assert _cell(window, MON) == ""

@@ -60,6 +60,7 @@ def build_menus(win: MainWindow) -> Actions:
     recent.aboutToShow.connect(win.fill_recent_menu)
     f.addSeparator()
     _act(win, f, "&Import workbook…", win.import_workbook, "Ctrl+I", "Import employees and shifts from Excel")
+    _act(win, f, "Import &forecast…", win.import_forecast, None, "Calls per interval (.xlsx or .csv)")
     export = f.addMenu("&Export")
     _act(win, export, "&Schedule…", win.export_schedule, None, "The shown range as a printable workbook")
     _act(win, export, "&Payroll…", win.export_payroll, None, "Pay totals of the shown range (payroll system)")

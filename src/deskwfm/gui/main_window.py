@@ -207,6 +207,32 @@ class MainWindow(QMainWindow):
         if import_workbook(self, self.session.ws):
             self.session.reload()
 
+    def import_forecast(self, path: str | None = None) -> None:
+        """File → Import forecast: all or nothing; the problems are listed in a dialog."""
+        from deskwfm.services.forecast import import_forecast
+
+        if path is None:
+            path, _ = QFileDialog.getOpenFileName(
+                self, "Import call forecast", str(Path.home()), "Forecast (*.xlsx *.csv)"
+            )
+            if not path:
+                return
+        chosen = path
+        result = self._guard("Import forecast", lambda: import_forecast(self.session.ws, chosen))
+        if result is None:
+            return
+        if result.problems:
+            shown = "\n".join(result.problems[:20])
+            more = len(result.problems) - 20
+            tail = f"\n… and {more} more" if more > 0 else ""
+            self.show_error(
+                f"{len(result.problems)} problem(s) in {result.file_name}; nothing was imported:\n"
+                f"{shown}{tail}"
+            )
+            return
+        self.session.reload()
+        show_message(self.statusBar(), f"Imported {result.summary()}")
+
     def export_schedule(self) -> None:
         from deskwfm.gui.excel_actions import export_schedule
 
