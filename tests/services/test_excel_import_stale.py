@@ -7,15 +7,16 @@ from dataclasses import replace
 from datetime import date, time
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from deskwfm.cli.main import main
 from deskwfm.core.errors import StaleEditError
 from deskwfm.core.model import Employee, PayRate, Shift
-from deskwfm.services.excel_import import apply_import, import_workbook, plan_import
+from deskwfm.services.excel_import import ImportStaleError, apply_import, import_workbook, plan_import
 from deskwfm.services.workspace import Workspace
-from deskwfm.store.store import CellWrite
+from deskwfm.store.store import BulkResult, CellWrite
 from tests.files.test_xlsx_builders import EMPLOYEES_HEADER, SHIFTS_HEADER, workbook
 from tests.services.test_excel_fixtures import centre, db_snapshot  # noqa: F401
 
@@ -194,3 +195,28 @@ def test_cli_import_plans_and_applies_at_once(
     assert "imported: 6 change(s) written" in capsys.readouterr().out
     got = cell(centre, "AG003", MON)
     assert got is not None and got.start == time(10)
+
+
+@pytest.mark.parametrize("edit", list(EDITS))
+def test_an_edit_after_the_preview_check_could_run_still_refuses_the_import(
+    centre: Workspace, other: Workspace, tmp_path: Path, edit: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The other station commits after apply_import has started, right before the store opens
+    the import's write transaction: the check runs inside that transaction, so it still sees it."""
+    plan = plan_import(centre, the_workbook(tmp_path))
+    change, expected = EDITS[edit]
+    real_apply = centre.store.apply_bulk
+    after_other: list[object] = []
+
+    def edit_then_apply(*args: Any, **kwargs: Any) -> BulkResult:
+        change(other)
+        after_other.append(db_snapshot(other))
+        return real_apply(*args, **kwargs)
+
+    monkeypatch.setattr(centre.store, "apply_bulk", edit_then_apply)
+    with pytest.raises(ImportStaleError) as err:
+        apply_import(centre, plan)
+    assert len(after_other) == 1
+    assert str(err.value) == f"the database changed since the preview ({expected}); preview the import again"
+    assert err.value.changed == [expected]
+    assert db_snapshot(centre) == after_other[0]  # the other station's edit kept, nothing imported

@@ -7,16 +7,17 @@ with any problem is refused whole: nothing partial is ever written.
 The plan remembers what the database held for every row it would write (``ImportPlan.seen``).
 If another workstation (or the grid) changed one of those rows while the preview was open,
 ``apply_import`` refuses with StaleEditError and writes nothing, rather than silently
-overwriting that edit; rows the plan does not write never block it.
+overwriting that edit; rows the plan does not write never block it. The store makes that
+comparison inside the import's write transaction, under its write lock (``apply_bulk(expected=)``).
 """
 
 from __future__ import annotations
 
 import gc
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field, replace
+from dataclasses import asdict, dataclass, field, replace
 from datetime import date, time, timedelta
 from pathlib import Path
 
@@ -28,6 +29,7 @@ from deskwfm.core.timecalc import clock_for, shift_span
 from deskwfm.files.xlsx_problems import Problem, Where, sorted_problems
 from deskwfm.files.xlsx_read import CodeRow, EmployeeRow, ShiftRow, WorkbookData, read_workbook
 from deskwfm.services.workspace import Workspace
+from deskwfm.store.bulk import BulkRows, BulkStaleError
 
 ADDED, CHANGED, REMOVED, UNCHANGED = "added", "changed", "removed", "unchanged"
 _ONE_DAY = timedelta(days=1)
@@ -503,66 +505,44 @@ def _check_clock_gaps(
             plan.problems.append(Problem(str(exc), incoming[(s.employee_code, s.work_date)].where))
 
 
-def _emp_fields(e: Employee) -> tuple[object, ...]:
-    return (e.name, e.team, e.active, e.contract_minutes, e.max_minutes)
-
-
 def _was_now(what: str, key: str, before: str, now: str) -> str:
     return f"{what} {key} was {before}, now {now}"
 
 
-def stale_rows(ws: Workspace, plan: ImportPlan) -> list[str]:
-    """Each row the plan writes whose database value is no longer the one the plan saw,
-    as "shift AG003 Mon 2026-03-02 was D, now 10:00-18:00". Read in one transaction."""
-    seen = plan.seen
-    emp_codes = sorted(set(seen.employees) | set(seen.rates) | {k[0] for k in seen.shifts})
-    days = [k[1] for k in seen.shifts]
-    lo, hi = (min(days), max(days)) if days else (date.today(), date.today())
-    now = ws.store.load_range(lo, hi, employee_codes=emp_codes, include_inactive=True)
+def _stale_lines(seen: Seen, now: BulkRows) -> list[str]:
+    """Each row in ``now`` (rows the plan writes that changed since the preview), as
+    "shift AG003 Mon 2026-03-02 was D, now 10:00-18:00": codes, employees, rates, shifts."""
     out: list[str] = []
-    codes = {c.code.upper(): c for c in now.codes}
-    for key, old_code in seen.codes.items():
-        cur_code = codes.get(key)
-        if (old_code is None) != (cur_code is None) or (
-            old_code is not None and cur_code is not None and _code_tuple(old_code) != _code_tuple(cur_code)
-        ):
-            out.append(
-                _was_now(
-                    "shift code",
-                    key,
-                    _code_text(old_code) if old_code else "absent",
-                    _code_text(cur_code) if cur_code else "deleted",
-                )
+    for key, cur_code in now.codes.items():
+        old_code = seen.codes.get(key)
+        out.append(
+            _was_now(
+                "shift code",
+                key,
+                _code_text(old_code) if old_code else "absent",
+                _code_text(cur_code) if cur_code else "deleted",
             )
-    emps = {e.code: e for e in now.employees}
-    for code, old_emp in seen.employees.items():
-        cur_emp = emps.get(code)
-        if (_emp_fields(old_emp) if old_emp else None) != (_emp_fields(cur_emp) if cur_emp else None):
-            out.append(
-                _was_now(
-                    "employee",
-                    code,
-                    _emp_text(old_emp) if old_emp else "absent",
-                    _emp_text(cur_emp) if cur_emp else "deleted",
-                )
+        )
+    for code, cur_emp in now.employees.items():
+        old_emp = seen.employees.get(code)
+        out.append(
+            _was_now(
+                "employee",
+                code,
+                _emp_text(old_emp) if old_emp else "absent",
+                _emp_text(cur_emp) if cur_emp else "deleted",
             )
-    for code, old_rates in seen.rates.items():
-        cur_rates = now.rates.get(code, [])
-        if [(r.effective_from, r.hourly) for r in old_rates] != [
-            (r.effective_from, r.hourly) for r in cur_rates
-        ]:
-            out.append(_was_now("pay rates of", code, _rates_text(old_rates), _rates_text(cur_rates)))
-    shifts = {(s.employee_code, s.work_date): s for s in now.shifts}
-    for cell, old_shift in seen.shifts.items():
-        cur_shift = shifts.get(cell)
-        if old_shift is None and cur_shift is None:
-            continue
-        if old_shift is None or cur_shift is None or not _same(old_shift, cur_shift):
-            out.append(_was_now("shift", _day_key(cell), _shift_text(old_shift), _shift_text(cur_shift)))
+        )
+    for code, cur_rates in now.rates.items():
+        old_rates = seen.rates.get(code, [])
+        out.append(_was_now("pay rates of", code, _rates_text(old_rates), _rates_text(cur_rates)))
+    for cell, cur_shift in now.shifts.items():
+        old_shift = seen.shifts.get(cell)
+        out.append(_was_now("shift", _day_key(cell), _shift_text(old_shift), _shift_text(cur_shift)))
     return out
 
 
-def _rates_text(rates: list[PayRate]) -> str:
+def _rates_text(rates: Sequence[PayRate]) -> str:
     return ", ".join(f"{r.hourly} from {r.effective_from}" for r in rates) or "none"
 
 
@@ -573,11 +553,10 @@ def apply_import(ws: Workspace, plan: ImportPlan) -> dict[str, int]:
     (``ImportStaleError``) when any row the plan would add, change or remove no longer holds
     what the plan saw (another workstation or the grid edited it during the preview).
 
-    The window left: ``Store.apply_bulk`` has no hook to run this check inside its own write
-    transaction, so the check reads in its own transaction just before the write starts. An
-    edit committed in those few milliseconds (a second or so for a 40,000-row import) is still
-    overwritten. Closing it needs ``apply_bulk`` to take the expected values (as
-    ``CellWrite.check`` does for grid cells) and compare them under its write lock.
+    ``plan.seen`` goes to ``Store.apply_bulk`` as ``expected``: the store compares it inside
+    the import's own write transaction, after taking the write lock and before writing
+    anything, so no edit can slip in between the check and the write. An edit that commits
+    first is reported here; one that comes later waits for the import and lands after it.
     """
     if plan.problems:
         raise InputError(
@@ -586,19 +565,20 @@ def apply_import(ws: Workspace, plan: ImportPlan) -> dict[str, int]:
         )
     if not plan.has_changes:
         return {}
-    changed = stale_rows(ws, plan)
-    if changed:
-        raise ImportStaleError(changed)
-    with _cyclic_gc_paused():
-        result = ws.store.apply_bulk(
-            employees=plan.employees,
-            rates=plan.rates,
-            codes=plan.codes,
-            shifts_set=plan.shifts_set,
-            shifts_clear=plan.shifts_clear,
-        )
-    from dataclasses import asdict
-
+    seen = plan.seen
+    expected = BulkRows(employees=seen.employees, rates=seen.rates, codes=seen.codes, shifts=seen.shifts)
+    try:
+        with _cyclic_gc_paused():
+            result = ws.store.apply_bulk(
+                employees=plan.employees,
+                rates=plan.rates,
+                codes=plan.codes,
+                shifts_set=plan.shifts_set,
+                shifts_clear=plan.shifts_clear,
+                expected=expected,
+            )
+    except BulkStaleError as exc:
+        raise ImportStaleError(_stale_lines(seen, exc.now)) from None
     return {k: v for k, v in asdict(result).items() if v}
 
 

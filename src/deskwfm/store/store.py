@@ -17,6 +17,9 @@ Upsert keys: employee ``code``; rate ``(employee_code, effective_from)``; shift 
 (upper-cased); shift ``(employee_code, work_date)``. Incoming ``version`` fields are ignored
 (the import is the authority); updated rows get version + 1. Employees referenced by rates or
 shifts must exist in the database or in the same call, shift codes likewise (NotFoundError).
+With ``expected=BulkRows(...)`` (what the caller saw of each row it writes) the write is refused
+with ``BulkStaleError`` (a StaleEditError) and nothing is written if any of those rows changed;
+that check runs in the write transaction itself, under the write lock (see ``store/bulk.py``).
 """
 
 from __future__ import annotations
@@ -37,7 +40,7 @@ from deskwfm.core.model import Employee, PayRate, Shift, ShiftCode
 from deskwfm.core.site import SiteSettings
 from deskwfm.store import rows
 from deskwfm.store.backup import backup_connection
-from deskwfm.store.bulk import BulkResult, apply_bulk, upsert_rate
+from deskwfm.store.bulk import BulkResult, BulkRows, BulkStaleError, apply_bulk, upsert_rate
 from deskwfm.store.convert import cents, money, rules_to_json
 from deskwfm.store.engine import WRITE_OPTION, Target, create_sqlite_file, make_engine, resolve_target
 from deskwfm.store.migrate import MigrationReport, ensure_schema
@@ -45,7 +48,10 @@ from deskwfm.store.rows import CODE, EMP, FORECAST, RATE, SHIFT, SITE, CellKey, 
 
 _CELL_WHERE = and_(SHIFT.c.employee_id == bindparam("b_emp"), SHIFT.c.work_date == bindparam("b_day"))
 
-__all__ = ["BulkResult", "CellKey", "CellResult", "CellWrite", "RangeData", "Store", "same_cell"]
+__all__ = [
+    "BulkResult", "BulkRows", "BulkStaleError", "CellKey", "CellResult", "CellWrite", "RangeData", "Store",
+    "same_cell",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -389,10 +395,14 @@ class Store:
         codes: Sequence[ShiftCode] = (),
         shifts_set: Sequence[Shift] = (),
         shifts_clear: Sequence[CellKey] = (),
+        *,
+        expected: BulkRows | None = None,
     ) -> BulkResult:
-        """Upsert everything in ONE transaction (keys in the module docstring)."""
+        """Upsert everything in ONE transaction (keys in the module docstring). With
+        ``expected``, BulkStaleError unless those rows still hold it, checked in that same
+        transaction before anything is written."""
         with self._write() as conn:
-            return apply_bulk(conn, employees, rates, codes, shifts_set, shifts_clear)
+            return apply_bulk(conn, employees, rates, codes, shifts_set, shifts_clear, expected)
 
     # ----------------------------------------------------------------- forecast
     def replace_forecast(self, start: date, end: date, intervals: Sequence[ForecastInterval]) -> int:
