@@ -92,3 +92,64 @@ def test_canonical_text_parses_back_to_the_same_entry(start: time, end: time, br
         return  # zero-length or break too long: refused both ways
     assert e is not None and (e.start, e.end, e.break_minutes) == (start, end, brk)
     assert e.text() == text
+
+
+@given(times, times, st.integers(1, 120), times)
+def test_break_start_text_parses_back_to_the_same_entry(
+    start: time, end: time, brk: int, at: time
+) -> None:
+    text = format_entry(start, end, brk, "", at)
+    try:
+        e = parse_entry(text, CODES)
+    except EntryError:
+        return  # zero-length shift, break too long or not inside the shift: refused both ways
+    assert e is not None and (e.start, e.end, e.break_minutes, e.break_start) == (start, end, brk, at)
+    assert e.text() == text
+    assert parse_entry(e.text().replace("-", "\u2013"), CODES) == e  # what the grid shows
+
+
+@pytest.mark.parametrize(
+    ("text", "at"),
+    [
+        ("9-17/30@12:30", time(12, 30)),
+        ("9-17/30@1230", time(12, 30)),
+        ("9-17/30@12", time(12)),
+        ("9-17/30@12:30p", time(12, 30)),
+        ("9-17/30 @ 1:30pm", time(13, 30)),
+        ("22-6/45@2", time(2)),  # after midnight on a night shift
+        ("22-6/45@23", time(23)),
+    ],
+)
+def test_break_start_entries(text: str, at: time) -> None:
+    e = parse_entry(text, CODES)
+    assert e is not None and e.break_start == at and e.break_minutes in (30, 45)
+    assert parse_entry(e.text(), CODES) == e
+
+
+def test_code_with_a_break_takes_a_break_start() -> None:
+    e = parse_entry("d@13", CODES)
+    assert e is not None
+    got = (e.code, e.start, e.end, e.break_minutes, e.break_start)
+    assert got == ("D", time(8), time(16, 30), 30, time(13))
+    assert e.text() == "D@13:00"
+    assert parse_entry("D", CODES).break_start is None  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("9-17/30@18", '"9-17/30@18": the break at 18:00 is outside the shift 09:00-17:00'),
+        ("9-17/30@9", "the break at 09:00 is outside the shift 09:00-17:00"),
+        ("22-6/30@7", "the break at 07:00 is outside the shift 22:00-06:00"),
+        ("9-17/30@16:45", "30-minute break at 16:45 does not end before the end of the shift"),
+        ("9-17@12", "a break start needs a break length before it, like 9-17/30@12:30"),
+        ("9-17/0@12", "a break start needs a break length"),
+        ("9-17/30@", '"@" must be followed by when the break starts'),
+        ("9-17/30@25", 'break start "@25" is not a time'),
+        ("VAC@12", "shift code VAC has no break to start at 12"),
+    ],
+)
+def test_bad_break_starts_say_what_was_expected(text: str, message: str) -> None:
+    with pytest.raises(EntryError) as info:
+        parse_entry(text, CODES)
+    assert message in str(info.value)

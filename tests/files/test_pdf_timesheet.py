@@ -150,3 +150,24 @@ def test_long_period_flows_onto_more_pages_numbered_per_employee() -> None:
 def test_generated_time_and_site_on_every_page() -> None:
     text = pages_text(render(make_pay()))[0]
     assert "Northside Contact Centre · generated 2026-11-02 09:30 EST" in text
+
+
+def test_break_start_prints_in_the_shift_column_on_one_page() -> None:
+    start, end = date(2026, 10, 1), date(2026, 10, 31)
+    shifts = []
+    d = start - timedelta(days=40)
+    while d <= end:
+        if d.weekday() < 5:
+            at = time(12, 30) if d.weekday() % 2 else None  # staggered on some days, centred on others
+            shifts.append(Shift("AG001", d, time(9), time(17), 30, break_start=at))
+        if d.weekday() == 5:
+            shifts.append(Shift("AG001", d, time(22), time(6, 30), 45, "N", break_start=time(2)))
+        d += timedelta(days=1)
+    rates = [PayRate("AG001", date(2025, 1, 1), Decimal("22.50"))]
+    ep = compute_employee(SITE, Employee("AG001", "Zoë Côté"), rates, shifts, start, end, {})
+    pdf = render(ep)
+    [text] = pages_text(pdf)  # still one page: the rows kept one line each
+    assert "09:00–17:00 (break 12:30)" in text  # Tue 2026-10-06
+    assert "N 22:00–06:30 +1 @02:00" in text  # the longer night entry takes the shortest form
+    lines = [ln for ln in text.splitlines() if ln.startswith("2026-10-07")]  # a Wednesday: centred
+    assert lines and "break" not in lines[0] and "09:00–17:00" in lines[0]

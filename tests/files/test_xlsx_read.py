@@ -158,7 +158,7 @@ def test_missing_columns_and_empty_workbooks(tmp_path: Path) -> None:
         "Employees: missing column 'Name'; the header row should read: Code, Name, Team, Hourly rate, "
         "Rate from, Contract hours/week, Max hours/week, Active",
         "Shifts: missing column 'Date'; the header row should read: Employee code, Date, Start, End, "
-        "Unpaid break (min), Code, Note",
+        "Unpaid break (min), Code, Note, Break start",
     ]
     empty = workbook(tmp_path / "empty.xlsx", {"Sheet1": []})
     assert messages(empty) == [

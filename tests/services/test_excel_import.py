@@ -193,7 +193,7 @@ def test_empty_workbook_and_missing_columns(centre: Workspace, tmp_path: Path) -
         centre,
         workbook(tmp_path / "m.xlsx", {"Shifts": [["Employee code", "Date"], ["AG001", "2026-04-01"]]}),
         "Shifts: missing columns 'Start' and 'End' (or 'Code'); the header row should read: Employee code, "
-        "Date, Start, End, Unpaid break (min), Code, Note",
+        "Date, Start, End, Unpaid break (min), Code, Note, Break start",
     )
 
 

@@ -25,7 +25,7 @@ def _shift_set(args: argparse.Namespace) -> int:
             print(f"{where}: cleared")
         else:
             s = changes[0].after
-            text = format_entry(s.start, s.end, s.break_minutes, s.code)
+            text = format_entry(s.start, s.end, s.break_minutes, s.code, s.break_start)
             paid = paid_minutes(s, get_site(ws).zone) if s.has_times else 0
             label = f"{s.kind.value.replace('_', ' ')}, " if s.code else ""
             print(f"{where}: {text} ({label}{hours_text(paid)} h)")

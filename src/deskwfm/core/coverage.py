@@ -27,7 +27,7 @@ from deskwfm.core.timecalc import Clock, Span, clock_for, paid_spans
 
 _ONE_DAY = timedelta(days=1)
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
-_Pattern = tuple[date, time | None, time | None, int]
+_Pattern = tuple[date, time | None, time | None, int, time | None]
 _Cell = tuple[date, int]  # (day, interval index)
 
 
@@ -103,6 +103,8 @@ class Coverage:
         self.counts: dict[date, list[int]] = {d: [0] * self.per_day for d in days}
         self._cells: dict[_Pattern, tuple[_Cell, ...]] = {}
         self._bounds: dict[date, list[int]] = {}
+        self._regular_days: dict[date, bool] = {}
+        self._shapes: dict[tuple[object, ...], tuple[tuple[int, int], ...]] = {}
 
     def _edges(self, day: date) -> list[int]:
         """Epoch minutes of the day's interval edges (per_day + 1 of them, cached)."""
@@ -114,6 +116,11 @@ class Coverage:
             self._bounds[day] = edges
         return edges
 
+    def happens(self, day: date, index: int) -> bool:
+        """False for an interval inside the spring-forward gap (it has no length)."""
+        edges = self._edges(day)
+        return edges[index + 1] > edges[index]
+
     def interval_span(self, day: date, index: int) -> Span:
         """UTC span of one interval of ``day`` (zero length inside a spring-forward gap)."""
         edges = self._edges(day)
@@ -123,11 +130,36 @@ class Coverage:
         """The (day, interval) cells a work shift is scheduled in (cached per pattern)."""
         if s.kind is not ShiftKind.WORK or s.start is None or s.end is None:
             return ()
-        key = (s.work_date, s.start, s.end, s.break_minutes)
+        key = (s.work_date, s.start, s.end, s.break_minutes, s.break_start)
         got = self._cells.get(key)
         if got is None:
-            got = self._cells[key] = self._compute(s)
+            got = self._cells[key] = self._cells_by_shape(s)
         return got
+
+    def _regular(self, day: date) -> bool:
+        """True when the day and the next have evenly spaced edges (no clock change), so a
+        shift pattern covers the same interval indexes whatever its date."""
+        reg = self._regular_days.get(day)
+        if reg is None:
+            step = self.length
+            reg = all(
+                all(b - a == step for a, b in zip(e, e[1:], strict=False))
+                for e in (self._edges(day), self._edges(day + _ONE_DAY))
+            ) and self._edges(day)[-1] == self._edges(day + _ONE_DAY)[0]
+            self._regular_days[day] = reg
+        return reg
+
+    def _cells_by_shape(self, s: Shift) -> tuple[_Cell, ...]:
+        """Most days have no clock change: compute a pattern's (day offset, index) cells once and
+        place them on each date; only days next to a DST change are computed on their own."""
+        if not self._regular(s.work_date):
+            return self._compute(s)
+        shape_key = (s.start, s.end, s.break_minutes, s.break_start)
+        shape = self._shapes.get(shape_key)
+        if shape is None:
+            base = self._compute(s)
+            shape = self._shapes[shape_key] = tuple(((d - s.work_date).days, i) for d, i in base)
+        return tuple((s.work_date + timedelta(days=k), i) for k, i in shape)
 
     def _compute(self, s: Shift) -> tuple[_Cell, ...]:
         try:
@@ -165,13 +197,13 @@ class Coverage:
         """Count many shifts, grouped by pattern first (one time calculation per pattern)."""
         work = ShiftKind.WORK
         patterns = Counter(
-            (s.work_date, s.start, s.end, s.break_minutes)
+            (s.work_date, s.start, s.end, s.break_minutes, s.break_start)
             for s in shifts
             if s.kind is work and s.start is not None and s.end is not None
         )
-        for (d, start, end, brk), n in patterns.items():
+        for (d, start, end, brk, bs), n in patterns.items():
             self_counts = self.counts
-            for day, i in self.cells_of(Shift("", d, start, end, brk)):
+            for day, i in self.cells_of(Shift("", d, start, end, brk, break_start=bs)):
                 row = self_counts.get(day)
                 if row is not None:
                     row[i] += n
@@ -205,7 +237,7 @@ def day_staffing(coverage: Coverage, day: date, needed: dict[int, int]) -> DaySt
         for i, n in sorted(needed.items())
         # An interval inside the spring-forward gap does not happen: nobody can be scheduled in
         # it and no call arrives in it, so it is left out rather than shown as short.
-        if coverage.interval_span(day, i)[1] > coverage.interval_span(day, i)[0]
+        if coverage.happens(day, i)
     )
     return DayStaffing(day, items)
 

@@ -66,6 +66,8 @@ class Shift:
 
     ``code`` is "" for a plain time entry; ``kind`` is the code's kind (WORK for plain times).
     Leave without times (``start is None``) pays nothing and counts nothing.
+    ``break_start`` staggers the break (``9-17/30@12:30``); it lies inside the shift, on the
+    work date or, for a shift past midnight, on the next day when it is before the start.
     """
 
     employee_code: str
@@ -77,6 +79,8 @@ class Shift:
     kind: ShiftKind = ShiftKind.WORK
     note: str = ""
     version: int = 0
+    # Wall-clock start of the unpaid break; None places the break centred on the shift.
+    break_start: time | None = None
 
     @property
     def has_times(self) -> bool:

@@ -209,12 +209,16 @@ def _split(used: int, minutes: int, limit: int | None) -> tuple[int, int]:
 
 @lru_cache(maxsize=100_000)
 def _geometry(
-    tz_key: str, work_date: date, start: int, end: int, brk: int, n_start: int, n_end: int
+    tz_key: str, work_date: date, start: int, end: int, brk: int, n_start: int, n_end: int,
+    break_start: time | None = None,
 ) -> tuple[tuple[int, date, int, int], ...]:
     """(start, day, end, night minutes) pieces of a shift pattern. Shifts repeat the same
     patterns across employees, so this is cached; EntryError (DST gap) is not cached."""
     clock = clock_for(tz_key)
-    sh = Shift("", work_date, time(start // 60, start % 60), time(end // 60, end % 60), brk)
+    sh = Shift(
+        "", work_date, time(start // 60, start % 60), time(end // 60, end % 60), brk,
+        break_start=break_start,
+    )
     return tuple(
         (a, day, b, window_minutes(clock, day, a, b, n_start, n_end))
         for day, a, b in day_pieces(clock, paid_spans(clock, sh), work_date)
@@ -282,7 +286,7 @@ class _Classifier:
                     )
                 rate = rate_cache[sh.work_date] = found
             geo = _geometry(tz_key, sh.work_date, minute_of_day(sh.start), minute_of_day(sh.end),
-                            sh.break_minutes, ns, ne)
+                            sh.break_minutes, ns, ne, sh.break_start)
             if sh.kind is ShiftKind.PAID_LEAVE:
                 minutes = sum(b - a for a, _d, b, _n in geo)
                 week = self.week_of(sh.work_date)

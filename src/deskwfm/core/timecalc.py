@@ -5,8 +5,10 @@ so a 23:00-07:30 night shift is an hour shorter on the spring-forward night and 
 longer on the fall-back night. A start or end that does not exist that night is an error;
 an ambiguous one (fall back) is taken as its first occurrence.
 
-The unpaid break is modelled as one interval centred on the shift's elapsed midpoint, so
-day, night-window and holiday attribution are plain interval intersections.
+The unpaid break is one interval: at the shift's ``break_start`` wall time when it has one
+(placed on the shift's own timeline, so a night shift's 02:00 break is on the next day and a
+break start inside a DST gap is an error like a start), otherwise centred on the shift's
+elapsed midpoint. Day, night-window and holiday attribution are plain interval intersections.
 
 Internally instants are integer minutes since the Unix epoch (UTC); ``Clock`` converts
 wall-clock (date, minute of day) to them with a per-zone cache, which keeps payroll for
@@ -115,7 +117,8 @@ def shift_span(clock: Clock, work_date: date, start: time, end: time) -> Span:
 
 
 def paid_spans(clock: Clock, shift: Shift) -> list[Span]:
-    """The worked (paid) UTC spans of a shift: elapsed time less its centred break."""
+    """The worked (paid) UTC spans of a shift: elapsed time less its break (at
+    ``break_start`` if set, else centred)."""
     if shift.start is None or shift.end is None:
         return []
     s, e = shift_span(clock, shift.work_date, shift.start, shift.end)
@@ -128,8 +131,25 @@ def paid_spans(clock: Clock, shift: Shift) -> list[Span]:
         )
     if brk <= 0:
         return [(s, e)]
-    b0 = s + (elapsed - brk) // 2
+    if shift.break_start is None:
+        b0 = s + (elapsed - brk) // 2
+    else:
+        b0 = break_instant(clock, shift.work_date, shift.start, shift.break_start)
+        if not s < b0 < b0 + brk < e:
+            raise EntryError(
+                f"{shift.employee_code} {shift.work_date.isoformat()}: the {brk}-minute break at "
+                f"{shift.break_start:%H:%M} does not lie inside the shift "
+                f"{shift.start:%H:%M}-{shift.end:%H:%M}"
+            )
     return [(s, b0), (b0 + brk, e)]
+
+
+def break_instant(clock: Clock, work_date: date, start: time, break_start: time) -> int:
+    """Epoch minutes of a break that starts at wall time ``break_start``: on the work date,
+    or the next day when it is at or before the shift's start (a night shift's 02:00 break).
+    EntryError if that wall time does not exist (clocks go forward)."""
+    b = minute_of_day(break_start)
+    return clock.utc(work_date if b > minute_of_day(start) else work_date + _ONE_DAY, b)
 
 
 def day_pieces(clock: Clock, spans: list[Span], first_day: date) -> list[tuple[date, int, int]]:

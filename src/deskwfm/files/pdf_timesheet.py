@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
@@ -28,7 +28,7 @@ from deskwfm.core.money import hours_text
 from deskwfm.core.payroll import DayPay, EmployeePay, MinuteTotals, ShiftPay
 from deskwfm.core.periods import week_start_of
 from deskwfm.files.pdf_blocks import Fields, SignatureLines, TextLine
-from deskwfm.files.pdf_fonts import FONT, draw_runs, fit, register_fonts
+from deskwfm.files.pdf_fonts import FONT, draw_runs, fit, register_fonts, text_width
 from deskwfm.files.pdf_grid import Column, Grid, GridStyle, Row, RowStyle
 from deskwfm.files.pdf_layout import Frame, Stack, draw_pages, paginate
 
@@ -42,6 +42,8 @@ WEEKEND_SHADE = colors.HexColor("#f7f7f7")
 _LEAD_COLUMNS = (Column("Date", 52), Column("Day", 24), Column("Shift", 92, wrap=True),
                  Column("Break\n(min)", 30, "right"))
 _HOUR_W = 38.0
+_WIDE_SHIFT_W = 114.0  # "09:00–17:00 (break 12:30)" on one line
+_MIN_NOTES = 80.0
 _RUNNING_HEADER = 16.0
 
 
@@ -80,6 +82,28 @@ def _shift_text(sp: ShiftPay) -> str:
     elif not s.code:
         parts.append(s.kind.value.replace("_", " "))
     return " ".join(parts)
+
+
+def _has_break_start(sp: ShiftPay) -> bool:
+    return sp.shift.break_start is not None and sp.shift.break_minutes > 0
+
+
+def _day_shift_text(shifts: Sequence[ShiftPay], column_width: float) -> str:
+    """The day's shifts; a break with a set start is added (``09:00–17:00 (break 12:30)``,
+    shorter forms if need be) only while the text stays on one line of the Shift column, so
+    rows keep their height."""
+    plain = ", ".join(_shift_text(sp) for sp in shifts)
+    if not any(_has_break_start(sp) for sp in shifts):
+        return plain
+    room = column_width - 2 * GridStyle.pad
+    for form in (" (break {})", " (br {})", " @{}"):
+        text = ", ".join(
+            _shift_text(sp) + (form.format(f"{sp.shift.break_start:%H:%M}") if _has_break_start(sp) else "")
+            for sp in shifts
+        )
+        if text_width(text, FONT, FONT_SIZE) <= room:
+            return text
+    return plain
 
 
 def _dst_note(day: date, zone: ZoneInfo) -> str:
@@ -139,15 +163,24 @@ def _grid_style() -> GridStyle:
     )
 
 
-def _columns(width: float, dt: bool) -> list[Column]:
+def _columns(width: float, dt: bool, break_starts: bool = False) -> list[Column]:
+    """The day table's columns. With set break starts to show, the Shift column widens by
+    what the Notes column can spare (keeping it at least ``_MIN_NOTES`` wide)."""
     hours = ["Paid h", "Reg h", "OT h", *(["DT h"] if dt else []), "Night h", "Holiday h", "Leave h"]
-    cols = [*_LEAD_COLUMNS, *(Column(t, _HOUR_W + (4 if t == "Holiday h" else 0), "right") for t in hours)]
-    return [*cols, Column("Notes", width - sum(c.width for c in cols), wrap=True)]
+    lead = list(_LEAD_COLUMNS)
+    cols = [*lead, *(Column(t, _HOUR_W + (4 if t == "Holiday h" else 0), "right") for t in hours)]
+    notes = width - sum(c.width for c in cols)
+    if break_starts:
+        extra = max(0.0, min(_WIDE_SHIFT_W - lead[2].width, notes - _MIN_NOTES))
+        cols[2] = replace(lead[2], width=lead[2].width + extra)
+        notes -= extra
+    return [*cols, Column("Notes", notes, wrap=True)]
 
 
 def _day_table(ep: EmployeePay, ctx: TimesheetContext, width: float) -> Grid:
     zone = ZoneInfo(ctx.tz)
     dt = ep.minutes.double_time > 0
+    columns = _columns(width, dt, any(_has_break_start(sp) for sp in ep.shifts))
     by_date: dict[date, list[ShiftPay]] = defaultdict(list)
     overnight_from: dict[date, str] = {}
     for sp in ep.shifts:
@@ -173,7 +206,7 @@ def _day_table(ep: EmployeePay, ctx: TimesheetContext, width: float) -> Grid:
             week_key, week_first, week_total = key, dp.day, MinuteTotals()
         week_total = _add(week_total, dp.minutes)
         shifts = by_date.get(dp.day, [])
-        shift_text = ", ".join(_shift_text(sp) for sp in shifts)
+        shift_text = _day_shift_text(shifts, columns[2].width)
         if not shift_text and dp.minutes.paid and dp.day in overnight_from:
             shift_text = f"(night shift from {overnight_from[dp.day]})"
         brk = sum(sp.shift.break_minutes for sp in shifts if sp.shift.kind is ShiftKind.WORK)
@@ -184,7 +217,7 @@ def _day_table(ep: EmployeePay, ctx: TimesheetContext, width: float) -> Grid:
         ))
     close_week()
     rows.append(Row("total", ("Period total", "", "", "", *_minute_cells(ep.minutes, dt, False), ""), span=4))
-    return Grid(_columns(width, dt), rows, _grid_style())
+    return Grid(columns, rows, _grid_style())
 
 
 def _rates_text(ep: EmployeePay, ctx: TimesheetContext) -> str:

@@ -214,7 +214,7 @@ def _shift_sheet(wb: Any, result: PayrollResult, money_fmt: str) -> None:
                 ws.cell(r, 5, s.end).number_format = "hh:mm"
             ws.cell(r, 6, s.break_minutes)
             set_text(
-                ws.cell(r, 7), s.code or format_entry(s.start, s.end, s.break_minutes, "")
+                ws.cell(r, 7), format_entry(s.start, s.end, s.break_minutes, s.code, s.break_start) or s.code
             ).alignment = centre
             set_text(ws.cell(r, 8), s.kind.value.replace("_", " "))
             paid_total = m.paid + m.leave

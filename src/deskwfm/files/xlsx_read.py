@@ -2,7 +2,7 @@
 
 Sheets understood (by name, case and spaces ignored):
 - ``Employees``: Code, Name, Team, Hourly rate, Rate from, Contract hours/week, Max hours/week, Active
-- ``Shifts``: Employee code, Date, Start, End, Unpaid break (min), Code, Note (one row per shift)
+- ``Shifts``: Employee code, Date, Start, End, Unpaid break (min), Code, Note, Break start (one row per shift)
 - ``ShiftCodes``: Code, Start, End, Unpaid break (min), Kind, Colour (and an optional Label)
 - any other sheet whose header row (within its first rows) holds dates is a **grid**: employee
   codes down the side, one column per date, cells holding what the grid accepts (``9-17/30``,
@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from deskwfm.core.employees import validate_employee_code
-from deskwfm.core.entry import Entry, parse_entry, span_minutes
+from deskwfm.core.entry import Entry, break_problem, parse_entry, span_minutes
 from deskwfm.core.errors import EntryError, InputError
 from deskwfm.core.model import Employee, Shift, ShiftCode, ShiftKind
 from deskwfm.files.xlsx_cells import (
@@ -115,6 +115,7 @@ SHIFT_COLUMNS: dict[str, tuple[str, ...]] = {
     "break": ("unpaidbreakmin", "unpaidbreak", "break", "breakmin", "breakminutes"),
     "code": ("code", "shiftcode"),
     "note": ("note", "notes", "comment"),
+    "break_start": ("breakstart", "breakstarttime", "breakat", "breakfrom"),
 }
 CODE_COLUMNS: dict[str, tuple[str, ...]] = {
     "code": ("code", "shiftcode"),
@@ -136,7 +137,7 @@ TEMPLATE_HEADERS: dict[str, tuple[str, ...]] = {
         "Max hours/week",
         "Active",
     ),
-    "Shifts": ("Employee code", "Date", "Start", "End", "Unpaid break (min)", "Code", "Note"),
+    "Shifts": ("Employee code", "Date", "Start", "End", "Unpaid break (min)", "Code", "Note", "Break start"),
     "ShiftCodes": ("Code", "Start", "End", "Unpaid break (min)", "Kind", "Colour"),
 }
 _REQUIRED = {
@@ -541,13 +542,14 @@ def _read_shifts(
         )
         code_text = _cell(sheet, r, cols, "code", row, to_text, "")
         note = _cell(sheet, r, cols, "note", row, to_text, "")
+        break_at = _cell(sheet, r, cols, "break_start", row, to_time)
         if not emp:
             sheet.problem(r, cols["employee"], "the employee code is missing")
             continue
         if day is None:
             sheet.problem(r, cols["date"], "the date is missing")
             continue
-        if _BAD in (emp, day, start, end, brk, code_text, note):
+        if _BAD in (emp, day, start, end, brk, code_text, note, break_at):
             continue
         where = sheet.where(r, cols["employee"])
         key = (emp.upper(), day)
@@ -557,7 +559,7 @@ def _read_shifts(
             )
             continue
         seen[key] = where
-        shift = _shift_from_row(sheet, r, cols, emp, day, start, end, brk, code_text, note, codes)
+        shift = _shift_from_row(sheet, r, cols, emp, day, start, end, brk, code_text, note, codes, break_at)
         if shift is not _BAD:
             data.shifts.append(ShiftRow(emp, day, shift, where, has_note="note" in cols))
     data.sheets_read.append(f"{sheet.name} ({count} shift rows)")
@@ -575,6 +577,7 @@ def _shift_from_row(
     code_text: str,
     note: str,
     codes: Mapping[str, ShiftCode],
+    break_at: time | None = None,
 ) -> Any:
     code: ShiftCode | None = None
     if code_text:
@@ -610,6 +613,15 @@ def _shift_from_row(
                 f"the {brk}-minute break is not shorter than the {span_minutes(start, end)}-minute shift",
             )
             return _BAD
+    if break_at is not None:
+        problem = (
+            "a break start needs times and an unpaid break"
+            if start is None or end is None or not brk
+            else break_problem(start, end, brk, break_at)
+        )
+        if problem:
+            sheet.problem(r, cols["break_start"], problem)
+            return _BAD
     return Shift(
         employee_code=emp,
         work_date=day,
@@ -619,6 +631,7 @@ def _shift_from_row(
         code=code.code if code else "",
         kind=code.kind if code else ShiftKind.WORK,
         note=note,
+        break_start=break_at,
     )
 
 
@@ -759,6 +772,7 @@ def _grid_cell(
                 break_minutes=parsed.break_minutes,
                 code=parsed.code,
                 kind=parsed.kind,
+                break_start=parsed.break_start,
             ),
             where,
         )

@@ -59,7 +59,10 @@ def cell_text(shift: Shift | None) -> str:
     """What the grid shows for a shift, and what the importer reads back to the same shift."""
     if shift is None:
         return ""
-    return format_entry(shift.start, shift.end, shift.break_minutes, shift.code) or shift.code
+    return (
+        format_entry(shift.start, shift.end, shift.break_minutes, shift.code, shift.break_start)
+        or shift.code
+    )
 
 
 def write_schedule(

@@ -53,6 +53,11 @@ INSTRUCTIONS: tuple[tuple[str, str], ...] = (
     ("Unpaid break (min)", "Whole minutes, e.g. 30. Blank: the code's break, or none."),
     ("Code", "Optional shift code (D, N, VAC, ...). A code of kind off clears the day."),
     ("Note", "Optional text."),
+    (
+        "Break start",
+        "Optional time the unpaid break starts, such as 12:30 (inside the shift). Blank: "
+        "the break is centred on the shift.",
+    ),
     ("ShiftCodes", ""),
     ("Code", "1 to 8 letters and digits starting with a letter (N, EVE, VAC)."),
     ("Start / End / Unpaid break", "Required for work codes; optional for leave codes."),
@@ -63,7 +68,8 @@ INSTRUCTIONS: tuple[tuple[str, str], ...] = (
         "",
         "A sheet in the schedule's own layout is also understood: employee codes (and names) "
         "down the side, one column per date across the top (Excel dates or text such as "
-        "2026-03-02), and cells like 9-17/30, 22-6, N or VAC. A blank cell means no shift that "
+        "2026-03-02), and cells like 9-17/30, 9-17/30@12:30 (break from 12:30), 22-6, N, "
+        "N@02:00 or VAC. A blank cell means no shift that "
         "day. Columns without a date header and rows starting with Total are ignored, so a "
         "schedule exported by deskwfm imports back unchanged.",
     ),
@@ -72,8 +78,8 @@ INSTRUCTIONS: tuple[tuple[str, str], ...] = (
 EXAMPLES: dict[str, tuple[tuple[Any, ...], ...]] = {
     "Employees": (("AG001", "Alex Martin", "Sales", 21.5, date(2026, 1, 1), 37.5, 44, "yes"),),
     "Shifts": (
-        ("AG001", date(2026, 3, 2), time(9), time(17, 30), 30, "", "Example: delete me"),
-        ("AG001", date(2026, 3, 3), None, None, None, "VAC", ""),
+        ("AG001", date(2026, 3, 2), time(9), time(17, 30), 30, "", "Example: delete me", time(12, 30)),
+        ("AG001", date(2026, 3, 3), None, None, None, "VAC", "", None),
     ),
     "ShiftCodes": (("EVE", time(14), time(22), 30, "work", "#ffd166"),),
 }
@@ -82,6 +88,7 @@ _FORMATS = {
     "Rate from": "yyyy-mm-dd",
     "Start": "hh:mm",
     "End": "hh:mm",
+    "Break start": "hh:mm",
     "Hourly rate": "0.00",
 }
 _WIDTHS = {

@@ -91,7 +91,7 @@ class GridModel(QAbstractTableModel):
             self._headers.append(f"{d:%a}\n{d.day} {d:%b}")
             self._header_tips.append(f"{d:%A %d %B %Y}" + (f"\n{name} (statutory holiday)" if name else ""))
         self._colours = {c.code: c.colour for c in state.data.codes.values()}
-        self._text_cache: dict[tuple[object, object, str], str] = {}
+        self._text_cache: dict[tuple[object, object, str, object], str] = {}
 
     def reset_state(self, state: GridState) -> None:
         self.beginResetModel()
@@ -117,7 +117,7 @@ class GridModel(QAbstractTableModel):
         return _EDITABLE if index.isValid() else _NO_FLAGS
 
     def cell_text(self, shift: Shift) -> str:
-        key = (shift.start, shift.end, shift.code)
+        key = (shift.start, shift.end, shift.code, shift.break_start if shift.break_minutes else None)
         t = self._text_cache.get(key)
         if t is None:
             t = self._text_cache[key] = display_text(shift)
@@ -163,10 +163,12 @@ class GridModel(QAbstractTableModel):
         lines = [f"{emp.code} {emp.name} · {d:%a %d %b %Y}"]
         if s is not None:
             desc = self.cell_text(s)
-            if s.code and s.has_times:
+            if s.has_times and (s.code or s.break_start is not None):
                 desc += f" ({s.start:%H:%M}\u2013{s.end:%H:%M})"
             if s.break_minutes:
                 desc += f", {s.break_minutes} min unpaid break"
+                if s.break_start is not None:
+                    desc += f" from {s.break_start:%H:%M}"
             if s.kind is not ShiftKind.WORK:
                 desc += f" · {s.kind.value.replace('_', ' ')}"
             lines.append(desc)
@@ -203,7 +205,7 @@ class GridModel(QAbstractTableModel):
 
 def entry_text(s: Shift) -> str:
     """Text that types back to this shift (what copy and the editor use)."""
-    return format_entry(s.start, s.end, s.break_minutes, s.code)
+    return format_entry(s.start, s.end, s.break_minutes, s.code, s.break_start)
 
 
 class RowTotalsModel(QAbstractTableModel):

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, time
 from decimal import Decimal
 
 from deskwfm.core.model import Employee, PayRate, Shift, ShiftKind
@@ -44,12 +44,20 @@ class SelectionSum:
 
 
 def display_text(shift: Shift) -> str:
-    """What a cell shows: the code, else ``09:00–17:30``."""
+    """What a cell shows: the code, else ``09:00–17:30``. A break with a set start is added
+    compactly so it fits the day column: ``D @13:00``, ``9–17 @12:30``."""
+    at = shift.break_start if shift.break_minutes else None
     if shift.code:
-        return shift.code
+        return shift.code if at is None else f"{shift.code} @{at:%H:%M}"
     if shift.start is None or shift.end is None:
         return ""
-    return f"{shift.start:%H:%M}{EN_DASH}{shift.end:%H:%M}"
+    if at is None:
+        return f"{shift.start:%H:%M}{EN_DASH}{shift.end:%H:%M}"
+    return f"{_short(shift.start)}{EN_DASH}{_short(shift.end)} @{at:%H:%M}"
+
+
+def _short(t: time) -> str:
+    return f"{t.hour}" if t.minute == 0 else f"{t.hour}:{t.minute:02d}"
 
 
 def rate_on(rates: list[PayRate], d: date) -> Decimal:
@@ -145,6 +153,7 @@ class GridState:
         """Put each change's ``after`` in place; return (rows, day columns) to repaint."""
         rows: set[int] = set()
         cols: set[int] = set()
+        staffing_changes: list[tuple[Shift | None, Shift | None]] = []
         for ch in changes:
             cells = self.cells.get(ch.employee_code)
             if cells is None:
@@ -157,14 +166,15 @@ class GridState:
             if ch.after is not None:
                 cells[ch.work_date] = ch.after
                 cols |= self.day_totals.add(ch.after, 1)
-            if self.staffing is not None:
-                cols |= self.staffing.change(old, ch.after)
+            staffing_changes.append((old, ch.after))
             self._pay.pop(ch.employee_code, None)
             self._warnings.pop(ch.employee_code, None)
             rows.add(self.row_of[ch.employee_code])
             col = self.col_of.get(ch.work_date)
             if col is not None:
                 cols.add(col)
+        if self.staffing is not None and staffing_changes:
+            cols |= self.staffing.change_many(staffing_changes)
         return rows, cols
 
     # -- selection -----------------------------------------------------------------------------

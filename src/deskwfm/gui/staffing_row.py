@@ -79,11 +79,16 @@ class StaffingRow:
 
     def change(self, old: Shift | None, new: Shift | None) -> set[int]:
         """Apply one cell change; return the day columns whose summary changed."""
+        return self.change_many([(old, new)])
+
+    def change_many(self, changes: Iterable[tuple[Shift | None, Shift | None]]) -> set[int]:
+        """Apply many cell changes (a paste, a fill), then summarise each touched day once."""
         touched: set[date] = set()
-        if old is not None:
-            touched |= self.coverage.add(old, -1)
-        if new is not None:
-            touched |= self.coverage.add(new, 1)
+        for old, new in changes:
+            if old is not None:
+                touched |= self.coverage.add(old, -1)
+            if new is not None:
+                touched |= self.coverage.add(new, 1)
         cols: set[int] = set()
         for d in touched:
             if d in self._needed:

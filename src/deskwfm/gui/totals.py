@@ -15,7 +15,7 @@ from deskwfm.core.errors import EntryError
 from deskwfm.core.model import Shift, ShiftKind
 from deskwfm.core.timecalc import clock_for, day_pieces, paid_spans
 
-_Key = tuple[date, object, object, int]
+_Key = tuple[date, object, object, int, object]
 
 
 class DayTotals:
@@ -29,7 +29,7 @@ class DayTotals:
         self._paid: dict[_Key, int] = {}
 
     def _pieces(self, s: Shift) -> tuple[tuple[int, int], ...]:
-        key = (s.work_date, s.start, s.end, s.break_minutes)
+        key = (s.work_date, s.start, s.end, s.break_minutes, s.break_start)
         got = self._cache.get(key)
         if got is None:
             try:
@@ -50,22 +50,22 @@ class DayTotals:
         pass of tuple building plus one time calculation per distinct (date, times, break)."""
         work = ShiftKind.WORK
         patterns = Counter(
-            (s.work_date, s.start, s.end, s.break_minutes)
+            (s.work_date, s.start, s.end, s.break_minutes, s.break_start)
             for s in shifts
             if s.kind is work and s.start is not None and s.end is not None
         )
-        for (d, start, end, brk), n in patterns.items():
+        for (d, start, end, brk, bs), n in patterns.items():
             col = self._col.get(d)
             if col is not None:
                 self.people[col] += n
-            for c, m in self._pieces(Shift("", d, start, end, brk)):
+            for c, m in self._pieces(Shift("", d, start, end, brk, break_start=bs)):
                 self.minutes[c] += n * m
 
     def shift_minutes(self, s: Shift) -> int:
         """Paid minutes of a work or paid-leave shift (span less break); 0 for the rest."""
         if s.start is None or s.end is None or s.kind in (ShiftKind.OFF, ShiftKind.UNPAID_LEAVE):
             return 0
-        key = (s.work_date, s.start, s.end, s.break_minutes)
+        key = (s.work_date, s.start, s.end, s.break_minutes, s.break_start)
         got = self._paid.get(key)
         if got is None:
             try:

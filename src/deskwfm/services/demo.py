@@ -1,17 +1,19 @@
 """The demo contact centre behind ``deskwfm init --demo``: believable enough to try every
 screen (teams, rotating day/evening/night shifts, lighter weekends, vacations, sick days,
-overtime weeks, mid-period raises), deterministic for a given start date (seeded random)."""
+overtime weeks, mid-period raises, staggered breaks), deterministic for a given start date (seeded random)."""
 
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, time, timedelta
 from decimal import Decimal
 
+from deskwfm.core.errors import EntryError
 from deskwfm.core.model import Employee, PayRate, Shift, ShiftKind
 from deskwfm.core.periods import week_start_of
 from deskwfm.core.site import SiteSettings
+from deskwfm.core.timecalc import clock_for, paid_spans
 from deskwfm.services.setup import DEFAULT_CODES
 
 SEED = 20261124
@@ -41,6 +43,15 @@ TEAMS: tuple[tuple[str, int, str, tuple[int, int]], ...] = (
     ("Retention", 10, "E", (20, 27)),
     ("Overnight", 8, "N", (21, 28)),
 )
+
+# Staggered break starts per usual shift, so the floor never empties at one lunch hour: each
+# agent keeps one slot (rotating by week); a slot that does not exist that night (DST) falls
+# back to the centred break.
+_BREAK_SLOTS: dict[str, tuple[time, ...]] = {
+    "D": (time(11, 30), time(12), time(12, 30), time(13)),
+    "E": (time(17), time(17, 30), time(18), time(18, 30)),
+    "N": (time(1), time(1, 30), time(3), time(3, 30)),
+}
 
 _PLAIN: dict[str, tuple[time, time, int]] = {  # custom time entries some agents work
     "early": (time(7, 0), time(15, 30), 30),
@@ -134,8 +145,9 @@ def _agent_shifts(
         if part_time:
             work = sorted(rng.sample(work, 3))
         kind = usual if len(usual) == 1 else usual[(index + w) % 2]
+        slot = (index + w) % 4
         for d in sorted(work):
-            out.append(_shift(code, d, kind, style, rng, codes))
+            out.append(_staggered(_shift(code, d, kind, style, rng, codes), slot, site.tz))
     return out
 
 
@@ -152,6 +164,19 @@ def _shift(code: str, d: date, usual: str, style: float, rng: random.Random, cod
         return Shift(code, d, s, e, b)
     c = _CODES[usual]
     return Shift(code, d, c.start, c.end, c.break_minutes, c.code, c.kind)
+
+
+def _staggered(s: Shift, slot: int, tz: str) -> Shift:
+    """``s`` with its break at the agent's slot (coded D/E/N shifts only)."""
+    slots = _BREAK_SLOTS.get(s.code)
+    if not slots or not s.break_minutes:
+        return s
+    moved = replace(s, break_start=slots[slot % len(slots)])
+    try:
+        paid_spans(clock_for(tz), moved)
+    except EntryError:
+        return s
+    return moved
 
 
 def _leave_shift(s: Shift, code: str) -> Shift:

@@ -25,7 +25,7 @@ from deskwfm.core.entry import format_entry
 from deskwfm.core.errors import DeskwfmError, EntryError, InputError, StaleEditError
 from deskwfm.core.model import Employee, PayRate, Shift, ShiftCode
 from deskwfm.core.site import SiteSettings
-from deskwfm.core.timecalc import clock_for, shift_span
+from deskwfm.core.timecalc import clock_for, paid_spans, shift_span
 from deskwfm.files.xlsx_problems import Problem, Where, sorted_problems
 from deskwfm.files.xlsx_read import CodeRow, EmployeeRow, ShiftRow, WorkbookData, read_workbook
 from deskwfm.services.workspace import Workspace
@@ -362,10 +362,10 @@ _TEXTS: dict[tuple[object, ...], str] = {}
 def _shift_text(s: Shift | None) -> str:
     if s is None:
         return "(empty)"
-    key = (s.start, s.end, s.break_minutes, s.code, s.note)
+    key = (s.start, s.end, s.break_minutes, s.code, s.note, s.break_start)
     text = _TEXTS.get(key)
     if text is None:
-        text = format_entry(s.start, s.end, s.break_minutes, s.code) or s.code
+        text = format_entry(s.start, s.end, s.break_minutes, s.code, s.break_start) or s.code
         text = f"{text} ({s.note})" if s.note else text
         if len(_TEXTS) < 10_000:
             _TEXTS[key] = text
@@ -450,13 +450,18 @@ def _day_key(key: tuple[str, date]) -> str:
 
 
 def _same(a: Shift, b: Shift) -> bool:
-    return (a.start, a.end, a.break_minutes, a.code.upper(), a.note) == (
+    return (a.start, a.end, a.break_minutes, a.code.upper(), a.note, _break_at(a)) == (
         b.start,
         b.end,
         b.break_minutes,
         b.code.upper(),
         b.note,
+        _break_at(b),
     )
+
+
+def _break_at(s: Shift) -> time | None:
+    return s.break_start if s.break_minutes else None
 
 
 def _minutes(t: time) -> int:
@@ -493,14 +498,16 @@ def _check_overlaps(
 def _check_clock_gaps(
     shifts: Iterable[Shift], incoming: dict[tuple[str, date], ShiftRow], tz: str, plan: ImportPlan
 ) -> None:
-    """A start or end inside the spring-forward gap does not exist (the clock caches per
-    date and minute, so 40,000 shifts cost a few dict look-ups each)."""
+    """A start, end or break start inside the spring-forward gap does not exist (the clock
+    caches per date and minute, so 40,000 shifts cost a few dict look-ups each)."""
     clock = clock_for(tz)
     for s in shifts:
         if s.start is None or s.end is None:
             continue
         try:
             shift_span(clock, s.work_date, s.start, s.end)
+            if s.break_start is not None and s.break_minutes:
+                paid_spans(clock, s)
         except EntryError as exc:
             plan.problems.append(Problem(str(exc), incoming[(s.employee_code, s.work_date)].where))
 

@@ -143,9 +143,9 @@ def parse_edits(ws: Workspace, edits: list[CellEdit]) -> list[CellWrite]:
             if entry is not None:
                 shift = Shift(
                     edit.employee_code, edit.work_date, entry.start, entry.end, entry.break_minutes,
-                    entry.code, entry.kind,
+                    entry.code, entry.kind, break_start=entry.break_start,
                 )
-                paid_minutes(shift, zone)  # a start that does not exist that night (DST) is an error
+                paid_minutes(shift, zone)  # a start or break that does not exist that night (DST)
         except EntryError as exc:
             raise EntryError(f"{where}: {exc}") from None
         writes.append(

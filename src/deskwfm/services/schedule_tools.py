@@ -54,7 +54,7 @@ def copy_week(
     codes = list(employee_codes) if employee_codes is not None else [e.code for e in data.employees]
     last = week_start + timedelta(days=6)
     texts = {
-        (s.employee_code, s.work_date): format_entry(s.start, s.end, s.break_minutes, s.code)
+        (s.employee_code, s.work_date): format_entry(s.start, s.end, s.break_minutes, s.code, s.break_start)
         for s in data.shifts
         if week_start <= s.work_date <= last
     }

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import fields
-from datetime import date
+from datetime import date, time
 from operator import attrgetter
 from typing import Any
 
@@ -47,9 +47,14 @@ def same_cell(a: Shift | None, b: Shift | None) -> bool:
     """Whether two cell states hold the same shift (versions and kind ignored)."""
     if a is None or b is None:
         return a is None and b is None
-    return (a.start, a.end, a.break_minutes, a.code.upper(), a.note) == (
-        b.start, b.end, b.break_minutes, b.code.upper(), b.note,
+    return (a.start, a.end, a.break_minutes, a.code.upper(), a.note, break_start_of(a)) == (
+        b.start, b.end, b.break_minutes, b.code.upper(), b.note, break_start_of(b),
     )
+
+
+def break_start_of(s: Shift) -> time | None:
+    """The break start that is stored: none without a break."""
+    return s.break_start if s.break_minutes else None
 
 
 def raise_missing_or_stale(conn: Connection, table: Table, code: str, what: str) -> None:
@@ -198,8 +203,8 @@ def code_ids(conn: Connection) -> dict[str, int]:
 def shifts_of(
     rows: Iterable[Any], emp_codes: dict[int, str], codes: dict[int, tuple[str, str]]
 ) -> list[Shift]:
-    """Shifts from (employee_id, work_date, start_min, end_min, break, code_id, note, version)
-    rows. This is the hot loop of every grid and payroll load, hence the local lookups: dates
+    """Shifts from (employee_id, work_date, start_min, end_min, break, code_id, note, version,
+    break_start_min) rows. This is the hot loop of every grid and payroll load, hence the local lookups: dates
     arrive raw (ISO text on SQLite) and are parsed once per distinct value, times come from a
     shared table, code ids map straight to (code, kind)."""
     times = TIMES
@@ -209,13 +214,16 @@ def shifts_of(
     days: dict[Any, date] = {}
     out: list[Shift] = []
     append = out.append
-    for emp, d, s, e, b, cid, n, v in rows:
+    for emp, d, s, e, b, cid, n, v, bs in rows:
         day = days.get(d)
         if day is None:
             day = days[d] = d if isinstance(d, date) else date.fromisoformat(d)
         c, k = by_id[cid] if cid is not None else plain
         start = None if s is None else times[s]
-        append(Shift(emp_codes[emp], day, start, None if e is None else times[e], b, c, k, n, v))
+        append(Shift(
+            emp_codes[emp], day, start, None if e is None else times[e], b, c, k, n, v,
+            None if bs is None else times[bs],
+        ))
     return out
 
 
@@ -237,6 +245,7 @@ def read_shifts(
         SHIFT.c.code_id,
         SHIFT.c.note,
         SHIFT.c.version,
+        SHIFT.c.break_start_min,
     ).where(SHIFT.c.work_date >= start, SHIFT.c.work_date <= end)
     q = q.order_by(SHIFT.c.employee_id, SHIFT.c.work_date)
     rows: Sequence[Any]
@@ -280,6 +289,7 @@ def shift_values(s: Shift, ids: dict[str, int]) -> dict[str, Any]:
         "break_minutes": s.break_minutes,
         "code_id": code_id,
         "note": s.note,
+        "break_start_min": minutes_of(break_start_of(s)),
     }
 
 

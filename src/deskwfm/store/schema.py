@@ -107,6 +107,8 @@ class ShiftRow(Base):
     code_id: Mapped[int | None] = mapped_column(ForeignKey("shift_codes.id"), nullable=True)
     note: Mapped[str] = mapped_column(Text, default="", server_default="")
     version: Mapped[int] = mapped_column(Integer, default=1)
+    # minutes after midnight the unpaid break starts; NULL = centred on the shift
+    break_start_min: Mapped[int | None] = mapped_column(Integer, nullable=True)
 
 
 class ForecastRow(Base):
