@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, time
+from datetime import date, time, timedelta
 from decimal import Decimal
 
 from deskwfm.core.model import Employee, PayRate, Shift, ShiftKind
@@ -87,14 +87,15 @@ class GridState:
             if row is not None:
                 row[s.work_date] = s
         self.day_totals = DayTotals(self.site.tz, self.days)
-        self.day_totals.add_all(s for row in self.cells.values() for s in row.values())
+        # Only shifts that can reach a shown day count under the grid (the data also holds the
+        # weeks before, for overtime and holiday pay): the day before the first shown day on.
+        lo, hi = self.days[0] - timedelta(days=1), self.days[-1]
+        shown = [s for row in self.cells.values() for s in row.values() if lo <= s.work_date <= hi]
+        self.day_totals.add_all(shown)
         # Scheduled against the forecast per day (None: no staffing data was loaded).
         self.staffing: StaffingRow | None = None
         if staffing is not None:
-            self.staffing = StaffingRow(
-                self.site.tz, staffing.targets, self.days, staffing.forecast,
-                (s for row in self.cells.values() for s in row.values()),
-            )
+            self.staffing = StaffingRow(self.site.tz, staffing.targets, self.days, staffing.forecast, shown)
         self._pay: dict[str, EmployeePay] = {}
         self._warnings: dict[str, dict[date, str]] = {}
 
