@@ -56,6 +56,13 @@ class MinuteTotals:
     holiday_worked: int = 0
     leave: int = 0
 
+    def __add__(self, other: MinuteTotals) -> MinuteTotals:
+        return MinuteTotals(
+            self.paid + other.paid, self.regular + other.regular, self.overtime + other.overtime,
+            self.double_time + other.double_time, self.night + other.night,
+            self.holiday_worked + other.holiday_worked, self.leave + other.leave,
+        )
+
 
 @dataclass(frozen=True, slots=True)
 class ShiftPay:
@@ -560,16 +567,7 @@ def compute_payroll(
 
 def payroll_totals(result: PayrollResult) -> tuple[MinuteTotals, Decimal, Decimal]:
     """(minutes, holiday pay, gross) summed over every employee of a result."""
-    acc = _Acc()
-    for ep in result.employees:
-        m = ep.minutes
-        acc.paid += m.paid
-        acc.regular += m.regular
-        acc.overtime += m.overtime
-        acc.double_time += m.double_time
-        acc.night += m.night
-        acc.holiday_worked += m.holiday_worked
-        acc.leave += m.leave
+    minutes = sum((ep.minutes for ep in result.employees), _EMPTY)
     hol = sum((ep.holiday_pay for ep in result.employees), Decimal("0.00"))
     gross = sum((ep.gross for ep in result.employees), Decimal("0.00"))
-    return acc.freeze(), hol, gross
+    return minutes, hol, gross

@@ -133,14 +133,6 @@ def _minute_cells(m: MinuteTotals, dt: bool, blank_zero: bool = True) -> list[st
     return [*cells, _h(m.night, blank_zero), _h(m.holiday_worked, blank_zero), _h(m.leave, blank_zero)]
 
 
-def _add(a: MinuteTotals, b: MinuteTotals) -> MinuteTotals:
-    return MinuteTotals(*(x + y for x, y in zip(_fields(a), _fields(b), strict=True)))
-
-
-def _fields(m: MinuteTotals) -> tuple[int, ...]:
-    return (m.paid, m.regular, m.overtime, m.double_time, m.night, m.holiday_worked, m.leave)
-
-
 def _header_block(ep: EmployeePay, ctx: TimesheetContext) -> list[Flowable]:
     e = ep.employee
     period = f"{ep.start:%Y-%m-%d} to {ep.end:%Y-%m-%d}"
@@ -204,7 +196,7 @@ def _day_table(ep: EmployeePay, ctx: TimesheetContext, width: float) -> Grid:
         if key != week_key:
             close_week()
             week_key, week_first, week_total = key, dp.day, MinuteTotals()
-        week_total = _add(week_total, dp.minutes)
+        week_total = week_total + dp.minutes
         shifts = by_date.get(dp.day, [])
         shift_text = _day_shift_text(shifts, columns[2].width)
         if not shift_text and dp.minutes.paid and dp.day in overnight_from:

@@ -412,17 +412,7 @@ def _read_codes(sheet: _Sheet, data: WorkbookData) -> None:
     for r, row in _rows(sheet, header_row):
         count += 1
         code = _cell(sheet, r, cols, "code", row, to_text, "")
-        start = _cell(sheet, r, cols, "start", row, to_time)
-        end = _cell(sheet, r, cols, "end", row, lambda v: to_time(v, is_end=True))
-        brk = _cell(
-            sheet,
-            r,
-            cols,
-            "break",
-            row,
-            lambda v: to_whole_number(v, "whole minutes of unpaid break", high=MAX_BREAK),
-            0,
-        )
+        start, end, brk = _times_and_break(sheet, r, cols, row)
         kind = _cell(sheet, r, cols, "kind", row, _to_kind)
         colour = _cell(sheet, r, cols, "colour", row, _to_colour, "#d9d9d9")
         label = _cell(sheet, r, cols, "label", row, to_text, "")
@@ -495,6 +485,18 @@ def _read_codes(sheet: _Sheet, data: WorkbookData) -> None:
     data.sheets_read.append(f"{sheet.name} ({count} shift codes)")
 
 
+def _times_and_break(sheet: _Sheet, r: int, cols: dict[str, int], row: Any) -> tuple[Any, Any, Any]:
+    """Start, End and Unpaid break (min) of a ShiftCodes or Shifts row, each converted or
+    reported as a located problem (_BAD)."""
+    start = _cell(sheet, r, cols, "start", row, to_time)
+    end = _cell(sheet, r, cols, "end", row, lambda v: to_time(v, is_end=True))
+    brk = _cell(
+        sheet, r, cols, "break", row,
+        lambda v: to_whole_number(v, "whole minutes of unpaid break", high=MAX_BREAK), 0,
+    )
+    return start, end, brk
+
+
 def _to_kind(value: Any) -> ShiftKind:
     kind = _KINDS.get(_norm(value))
     if kind is None:
@@ -529,17 +531,7 @@ def _read_shifts(
         count += 1
         emp = _cell(sheet, r, cols, "employee", row, to_text, "")
         day = _cell(sheet, r, cols, "date", row, to_date)
-        start = _cell(sheet, r, cols, "start", row, to_time)
-        end = _cell(sheet, r, cols, "end", row, lambda v: to_time(v, is_end=True))
-        brk = _cell(
-            sheet,
-            r,
-            cols,
-            "break",
-            row,
-            lambda v: to_whole_number(v, "whole minutes of unpaid break", high=MAX_BREAK),
-            0,
-        )
+        start, end, brk = _times_and_break(sheet, r, cols, row)
         code_text = _cell(sheet, r, cols, "code", row, to_text, "")
         note = _cell(sheet, r, cols, "note", row, to_text, "")
         break_at = _cell(sheet, r, cols, "break_start", row, to_time)

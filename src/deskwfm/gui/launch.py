@@ -73,7 +73,7 @@ def run_gui(args: argparse.Namespace) -> int:
     app.setStyle("Fusion")
     app.setWindowIcon(app_icon())
     _add_fallback_font()
-    _install_excepthook()
+    install_excepthook()
 
     ws = _open_workspace(getattr(args, "db", None), interactive=not screenshot)
     if ws is None:
@@ -173,7 +173,7 @@ def _add_fallback_font() -> None:
         QFontDatabase.addApplicationFont(str(resource_path("fonts", "DroidSansFallback.ttf")))
 
 
-def _install_excepthook() -> None:
+def install_excepthook() -> None:
     """A user-facing error escaping a slot becomes a message box, never a traceback."""
     from PySide6.QtWidgets import QMessageBox
 

@@ -11,7 +11,14 @@ from typing import Any
 
 from deskwfm.core.errors import DeskwfmError, InputError, NotFoundError
 from deskwfm.core.money import hours_text, round_cents
-from deskwfm.core.payroll import EmployeePay, PayrollResult, compute_payroll, payroll_load_window
+from deskwfm.core.payroll import (
+    EmployeePay,
+    MinuteTotals,
+    PayrollResult,
+    compute_payroll,
+    payroll_load_window,
+    payroll_totals,
+)
 from deskwfm.core.periods import check_plausible
 from deskwfm.services.schedule import holidays_for
 from deskwfm.services.workspace import Workspace
@@ -77,33 +84,27 @@ def _money(amount: Decimal) -> str:
     return str(round_cents(amount))
 
 
-def _row(pay: EmployeePay) -> dict[str, str]:
-    m = pay.minutes
+def _figures(m: MinuteTotals, holiday_pay: Decimal, gross: Decimal) -> dict[str, str]:
+    """The issue's figure keys; totals are sums of minutes and of rounded amounts, never sums
+    of rounded hours."""
     return {
         "regular_hours": hours_text(m.regular),
         "overtime_hours": hours_text(m.overtime),
         "double_time_hours": hours_text(m.double_time),
         "night_hours": hours_text(m.night),
         "holiday_hours": hours_text(m.holiday_worked),
-        "holiday_pay": _money(pay.holiday_pay),
+        "holiday_pay": _money(holiday_pay),
         "leave_hours": hours_text(m.leave),
-        "gross_pay": _money(pay.gross),
+        "gross_pay": _money(gross),
     }
+
+
+def _row(pay: EmployeePay) -> dict[str, str]:
+    return _figures(pay.minutes, pay.holiday_pay, pay.gross)
 
 
 def _totals(result: PayrollResult) -> dict[str, str]:
-    """Sums of minutes (then hours) and of the rounded amounts; never sums of rounded hours."""
-    ms = [p.minutes for p in result.employees]
-    return {
-        "regular_hours": hours_text(sum(m.regular for m in ms)),
-        "overtime_hours": hours_text(sum(m.overtime for m in ms)),
-        "double_time_hours": hours_text(sum(m.double_time for m in ms)),
-        "night_hours": hours_text(sum(m.night for m in ms)),
-        "holiday_hours": hours_text(sum(m.holiday_worked for m in ms)),
-        "holiday_pay": _money(sum((p.holiday_pay for p in result.employees), Decimal(0))),
-        "leave_hours": hours_text(sum(m.leave for m in ms)),
-        "gross_pay": _money(sum((p.gross for p in result.employees), Decimal(0))),
-    }
+    return _figures(*payroll_totals(result))
 
 
 def payroll_json(result: PayrollResult) -> dict[str, Any]:

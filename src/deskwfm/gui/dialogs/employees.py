@@ -9,7 +9,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialogButtonBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -151,18 +150,7 @@ class EmployeesDialog(ServiceDialog):
         splitter.setStretchFactor(1, 2)
         splitter.setSizes([sum(WIDTHS) + 24, 400])
 
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        self.buttons.rejected.connect(self.reject)
-
-        layout = QVBoxLayout(self)
-        layout.addWidget(splitter, 1)
-        layout.addWidget(self.message)
-        layout.addWidget(self.buttons)
-
-        for button in (self.new_button, self.active_button, self.save_button,
-                       self.buttons.button(QDialogButtonBox.StandardButton.Close)):
-            button.setAutoDefault(False)
-            button.setDefault(False)
+        self.lay_out_with_close(splitter, (self.new_button, self.active_button, self.save_button))
 
         # ---- wiring
         self.filter_edit.textChanged.connect(self._refill)

@@ -19,13 +19,16 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDateEdit,
     QDialog,
+    QDialogButtonBox,
     QFormLayout,
     QHeaderView,
     QLabel,
     QLayout,
     QLineEdit,
     QMessageBox,
+    QPushButton,
     QTableView,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -303,6 +306,22 @@ class ServiceDialog(QDialog):
     @property
     def changed(self) -> bool:
         return self._changed
+
+    def lay_out_with_close(self, body: QWidget | QLayout, buttons: Sequence[QPushButton]) -> None:
+        """Body, the inline message and a Close button. None of ``buttons`` (nor Close) is a
+        default button, so Enter in a form field reaches the form's own handler."""
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        if isinstance(body, QWidget):
+            layout.addWidget(body, 1)
+        else:
+            layout.addLayout(body, 1)
+        layout.addWidget(self.message)
+        layout.addWidget(self.buttons)
+        for button in (*buttons, self.buttons.button(QDialogButtonBox.StandardButton.Close)):
+            button.setAutoDefault(False)
+            button.setDefault(False)
 
     def mark_changed(self) -> None:
         self._changed = True

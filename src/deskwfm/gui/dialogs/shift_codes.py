@@ -6,7 +6,6 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QColorDialog,
     QComboBox,
-    QDialogButtonBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -172,17 +171,7 @@ class ShiftCodesDialog(ServiceDialog):
         right.addStretch(1)
         body.addLayout(right, 2)
 
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(body, 1)
-        layout.addWidget(self.message)
-        layout.addWidget(self.buttons)
-
-        for button in (self.new_button, self.delete_button, self.save_button,
-                       self.buttons.button(QDialogButtonBox.StandardButton.Close)):
-            button.setAutoDefault(False)
-            button.setDefault(False)
+        self.lay_out_with_close(body, (self.new_button, self.delete_button, self.save_button))
 
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.new_button.clicked.connect(self.start_new)
