@@ -102,7 +102,8 @@ def test_bundled_binary_screenshots_the_demo(bundle: Path, demo_db: Path, tmp_pa
                           cwd=tmp_path, env=_env(), capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0, proc.stderr
     assert "Traceback" not in proc.stderr
-    img = Image.open(out).convert("RGB")
+    with Image.open(out) as f:
+        img = f.convert("RGB")
     assert img.width >= 800 and img.height >= 500
     # a real window: many colours (cells, header, text), not one flat fill
     assert len(img.getcolors(maxcolors=img.width * img.height) or []) > 50

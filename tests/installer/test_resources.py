@@ -16,7 +16,8 @@ PNG_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
 
 def test_icon_pngs_have_their_size_and_are_drawn() -> None:
     for size in PNG_SIZES:
-        img = Image.open(resource_path("icons", f"deskwfm-{size}.png")).convert("RGBA")
+        with Image.open(resource_path("icons", f"deskwfm-{size}.png")) as f:
+            img = f.convert("RGBA")
         assert img.size == (size, size)
         alpha = img.getchannel("A")
         opaque = sum(alpha.histogram()[201:])
@@ -28,12 +29,13 @@ def test_icon_pngs_have_their_size_and_are_drawn() -> None:
 
 
 def test_ico_holds_every_windows_size() -> None:
-    ico = Image.open(resource_path("icons", "deskwfm.ico"))
-    assert {(s, s) for s in (16, 24, 32, 48, 64, 128, 256)} <= set(ico.ico.sizes())  # type: ignore[attr-defined]
-    ico.size = (16, 16)  # type: ignore[misc]
-    small = ico.convert("RGBA")
-    # the 16 px frame is the hand-simplified drawing, not a blur of the 256 px one
-    assert small.tobytes() == Image.open(resource_path("icons", "deskwfm-16.png")).convert("RGBA").tobytes()
+    with Image.open(resource_path("icons", "deskwfm.ico")) as ico, \
+            Image.open(resource_path("icons", "deskwfm-16.png")) as png:
+        assert {(s, s) for s in (16, 24, 32, 48, 64, 128, 256)} <= set(ico.ico.sizes())  # type: ignore[attr-defined]
+        ico.size = (16, 16)  # type: ignore[misc]
+        small = ico.convert("RGBA")
+        # the 16 px frame is the hand-simplified drawing, not a blur of the 256 px one
+        assert small.tobytes() == png.convert("RGBA").tobytes()
 
 
 def _lab(hex_colour: str) -> tuple[float, float, float, float]:

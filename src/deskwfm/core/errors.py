@@ -1,8 +1,22 @@
-"""Errors that carry a message fit to show a user as-is."""
+"""Errors that carry a message fit to show a user: a ``Msg`` (key and parameters), rendered in
+the user's language when shown (``str(exc)``, a dialog, one stderr line)."""
+
+from __future__ import annotations
+
+from deskwfm.core.messages import Msg, as_msg, msg
 
 
 class DeskwfmError(Exception):
-    """Base of every error whose message is meant for the user (dialog or one stderr line)."""
+    """Base of every error whose message is meant for the user (dialog or one stderr line).
+
+    ``message`` is a ``Msg``; a plain string is legacy English text shown as it is."""
+
+    def __init__(self, message: Msg | str) -> None:
+        self.msg: Msg = as_msg(message)
+        super().__init__(self.msg.key)
+
+    def __str__(self) -> str:
+        return str(self.msg)
 
 
 class InputError(DeskwfmError):
@@ -20,5 +34,8 @@ class NotFoundError(InputError):
 class StaleEditError(DeskwfmError):
     """The row was changed elsewhere (another workstation) since it was read."""
 
-    def __init__(self, what: str) -> None:
-        super().__init__(f"{what} was changed elsewhere since you loaded it; reload and try again")
+    def __init__(self, what: Msg | str) -> None:
+        self.what: Msg = as_msg(what)
+        super().__init__(
+            msg("{what} was changed elsewhere since you loaded it; reload and try again", what=self.what)
+        )

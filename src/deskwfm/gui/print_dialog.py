@@ -57,21 +57,12 @@ def _pydate(q: QDate) -> date:
 
 def render_pages(pdf: Path, width_px: int = 560) -> list[QImage]:
     """Rasterise every page of a PDF for the preview."""
-    import pypdfium2
+    from deskwfm.files.pdf_render import render_pdf_pages
 
-    doc = pypdfium2.PdfDocument(str(pdf))
-    try:
-        images = []
-        for i in range(len(doc)):
-            page = doc[i]
-            scale = width_px / page.get_width()
-            bmp = page.render(scale=scale, rev_byteorder=True)
-            img = QImage(bmp.buffer, bmp.width, bmp.height, bmp.stride, QImage.Format.Format_RGB888).copy()
-            images.append(img)
-            page.close()
-        return images
-    finally:
-        doc.close()
+    return [
+        QImage(p.rgb, p.width, p.height, p.stride, QImage.Format.Format_RGB888).copy()
+        for p in render_pdf_pages(pdf, width_px)
+    ]
 
 
 class TimesheetDialog(QDialog):

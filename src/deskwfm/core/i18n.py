@@ -1,0 +1,230 @@
+"""The one message catalog and the locale formats of every layer (GUI, CLI, PDF, xlsx).
+
+The language is process-wide: ``set_language("fr")`` once at start-up (``--lang``, the saved
+choice, or the system locale). ``render(msg)`` translates a ``Msg`` through gettext catalogs in
+``resources/locale/<lang>/LC_MESSAGES/deskwfm.mo`` and fills its placeholders with values
+formatted for that language (see ``deskwfm.core.messages`` for the format specs). ``tr(text)``
+translates a literal for the edges (menu items, column headings).
+
+English is the source language: its "catalog" is the keys themselves. Formatting hot paths
+(hours and money in the grid) use plain string operations on symbols taken once per language.
+"""
+
+from __future__ import annotations
+
+import gettext as _gettext
+import string
+from datetime import date, datetime, time
+from decimal import ROUND_HALF_UP, Decimal
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from deskwfm.core.messages import Msg
+
+LANGUAGES: tuple[str, ...] = ("en", "fr")
+DOMAIN = "deskwfm"
+_state: dict[str, str] = {"lang": "en"}
+_CENT = Decimal("0.01")
+
+
+def language() -> str:
+    """The current language code (``en`` or ``fr``)."""
+    return _state["lang"]
+
+
+def set_language(lang: str) -> str:
+    """Switch the process's language; unknown codes fall back to English. Returns the code set."""
+    code = normalise_language(lang)
+    _state["lang"] = code
+    return code
+
+
+def normalise_language(lang: str | None) -> str:
+    """``fr_CA.UTF-8``, ``fr-CA``, ``FR`` -> ``fr``; anything else -> ``en``."""
+    if not lang:
+        return "en"
+    head = lang.strip().replace("-", "_").split("_")[0].split(".")[0].lower()
+    return head if head in LANGUAGES else "en"
+
+
+def locale_dir() -> Path | None:
+    """Where the compiled catalogs live (installed package, bundle or checkout), or None."""
+    try:
+        from deskwfm.resources import resource_dir
+
+        d = resource_dir() / "locale"
+    except Exception:  # a stripped install: English only
+        return None
+    return d if d.is_dir() else None
+
+
+@cache
+def translations(lang: str) -> _gettext.NullTranslations:
+    """The gettext catalog of ``lang`` (English and a missing catalog: the keys themselves)."""
+    if lang == "en":
+        return _gettext.NullTranslations()
+    folder = locale_dir()
+    if folder is None:
+        return _gettext.NullTranslations()
+    return _gettext.translation(DOMAIN, str(folder), languages=[lang], fallback=True)
+
+
+def tr(text: str, lang: str | None = None) -> str:
+    """``text`` (an English literal) in the current language."""
+    return translations(lang or _state["lang"]).gettext(text)
+
+
+def tr_n(singular: str, plural: str, n: int, lang: str | None = None) -> str:
+    return translations(lang or _state["lang"]).ngettext(singular, plural, n)
+
+
+# ---------------------------------------------------------------- locale formats
+class _Symbols:
+    """Decimal and group symbols and the currency pattern of one language (from Babel, once)."""
+
+    def __init__(self, lang: str) -> None:
+        if lang == "en":
+            self.decimal, self.group, self.money_suffix = ".", ",", False
+            return
+        from babel import Locale
+
+        loc = Locale.parse(babel_locale(lang))
+        self.decimal = loc.number_symbols["latn"]["decimal"]
+        self.group = loc.number_symbols["latn"]["group"]
+        pattern = loc.currency_formats["standard"].pattern
+        self.money_suffix = pattern.strip().endswith("\xa4")
+
+
+@cache
+def _symbols(lang: str) -> _Symbols:
+    return _Symbols(lang)
+
+
+def babel_locale(lang: str | None = None) -> str:
+    """The Babel/CLDR locale of a language: Canadian English and Canadian French."""
+    return {"fr": "fr_CA"}.get(lang or _state["lang"], "en_CA")
+
+
+def _grouped(digits: str, group: str) -> str:
+    head = len(digits) % 3 or 3
+    parts = [digits[:head]] + [digits[i : i + 3] for i in range(head, len(digits), 3)]
+    return group.join(parts)
+
+
+def format_decimal(value: Decimal | int, places: int = 2, lang: str | None = None, group: bool = True) -> str:
+    """``1234.5`` -> "1,234.50" (en) / "1 234,50" (fr), rounded half-up to ``places``."""
+    sym = _symbols(lang or _state["lang"])
+    q = Decimal(value).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    sign = "-" if q < 0 else ""
+    text = f"{abs(q):f}"
+    whole, _, frac = text.partition(".")
+    if group and len(whole) > 3:
+        whole = _grouped(whole, sym.group)
+    return f"{sign}{whole}{sym.decimal + frac if frac else ''}"
+
+
+def format_hours(minutes: int, lang: str | None = None) -> str:
+    """Minutes as decimal hours with two places: 450 -> "7.50" / "7,50" (exact for whole minutes)."""
+    return format_decimal(Decimal(minutes) / 60, 2, lang, group=False)
+
+
+def format_money(amount: Decimal, symbol: str = "$", lang: str | None = None, places: int = 2) -> str:
+    """"$1,060.00" (en) / "1 060,00 $" (fr)."""
+    sym = _symbols(lang or _state["lang"])
+    rounded = Decimal(amount).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    number = format_decimal(abs(rounded), places, lang)
+    sign = "-" if rounded < 0 else ""
+    if sym.money_suffix:
+        return f"{sign}{number}\xa0{symbol}"
+    return f"{sign}{symbol}{number}"
+
+
+def rate_places(rate: Decimal) -> int:
+    """Decimal places that show a rate exactly (2 to 4): 35.625 -> 3, 20 -> 2."""
+    q = rate.quantize(Decimal("0.0001")).normalize()
+    exp = -int(q.as_tuple().exponent) if isinstance(q.as_tuple().exponent, int) else 2
+    return min(4, max(2, exp))
+
+
+def format_rate(rate: Decimal, symbol: str = "$", lang: str | None = None) -> str:
+    """An hourly rate with the precision it is used with, so lines multiply out ($35.625)."""
+    return format_money(rate, symbol, lang, rate_places(rate))
+
+
+def format_int(n: int, lang: str | None = None) -> str:
+    """A grouped whole number: 1234 -> "1,234" / "1 234"."""
+    return ("-" if n < 0 else "") + _grouped(str(abs(n)), _symbols(lang or _state["lang"]).group)
+
+
+def format_time(t: time) -> str:
+    return f"{t.hour:02d}:{t.minute:02d}"
+
+
+def format_day(d: date, lang: str | None = None) -> str:
+    """Weekday and ISO date: "Tue 2026-11-24" / "mar. 2026-11-24"."""
+    return f"{weekday_abbr(d, lang)} {d.isoformat()}"
+
+
+def weekday_abbr(d: date, lang: str | None = None) -> str:
+    code = lang or _state["lang"]
+    if code == "en":
+        return f"{d:%a}"
+    from babel.dates import format_date
+
+    return format_date(d, "EEE", locale=babel_locale(code))
+
+
+def format_long_date(d: date, lang: str | None = None) -> str:
+    code = lang or _state["lang"]
+    if code == "en":
+        return f"{d:%A} {d.day} {d:%B %Y}"
+    from babel.dates import format_date
+
+    return format_date(d, "EEEE d MMMM y", locale=babel_locale(code))
+
+
+# ---------------------------------------------------------------- rendering
+class _Formatter(string.Formatter):
+    def __init__(self, lang: str, currency: str) -> None:
+        self.lang = lang
+        self.currency = currency
+
+    def format_field(self, value: Any, format_spec: str) -> str:
+        lang = self.lang
+        if isinstance(value, Msg):
+            return render(value, lang, self.currency)
+        if format_spec == "date" and isinstance(value, date):
+            return value.isoformat()
+        if format_spec == "day" and isinstance(value, date):
+            return format_day(value, lang)
+        if format_spec == "long" and isinstance(value, date):
+            return format_long_date(value, lang)
+        if format_spec == "time" and isinstance(value, (time, datetime)):
+            return format_time(value if isinstance(value, time) else value.time())
+        if format_spec == "hours":
+            return format_hours(int(value), lang)
+        if format_spec == "money":
+            return format_money(Decimal(value), self.currency, lang)
+        if format_spec == "rate":
+            return format_rate(Decimal(value), self.currency, lang)
+        if format_spec == "num":
+            return format_int(int(value), lang)
+        return str(super().format_field(value, format_spec))
+
+
+def render(m: Msg, lang: str | None = None, currency: str = "$") -> str:
+    """The message in ``lang`` (default: the current language), placeholders filled."""
+    code = lang or _state["lang"]
+    if m.verbatim:
+        return m.key
+    cat = translations(code)
+    text = cat.ngettext(m.key, m.plural, m.count or 0) if m.plural is not None else cat.gettext(m.key)
+    if not m.params:
+        return text
+    try:
+        return _Formatter(code, currency).vformat(text, (), dict(m.params))
+    except (KeyError, IndexError, ValueError):
+        # A catalog entry with broken placeholders must never hide the message: fall back to
+        # the source text (tests/core/test_catalog.py keeps this from happening).
+        return _Formatter(code, currency).vformat(m.key, (), dict(m.params))
