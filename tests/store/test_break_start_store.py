@@ -32,8 +32,8 @@ def test_a_database_at_0003_upgrades_to_0004_with_its_data(tmp_path: Path) -> No
     c.close()
     s = Store.open(path)
     assert s.migration is not None
-    assert (s.migration.from_revision, s.migration.to_revision) == ("0003", "0004")
-    assert current_revision(s.engine) == "0004"
+    assert s.migration.from_revision == "0003"
+    assert current_revision(s.engine) == s.migration.to_revision >= "0004"
     [shift] = s.shifts_between(D, D)
     assert (shift.code, shift.start, shift.end, shift.break_minutes, shift.note, shift.version) == (
         "D", time(8), time(16, 30), 30, "keys", 2)

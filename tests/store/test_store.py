@@ -207,3 +207,15 @@ def test_two_workstations_cannot_overwrite_each_other(filled: Store, db_target: 
             filled.save_code(replace(d, label="Day shift"))
     finally:
         other.close()
+
+
+def test_every_committed_write_moves_the_change_stamp_and_reads_do_not(store: Store) -> None:
+    before = store.change_stamp()
+    store.list_employees()
+    assert store.change_stamp() == before
+    store.add_employee(Employee("AG900", "Stamp Tester"))
+    after = store.change_stamp()
+    assert after > before
+    with pytest.raises(InputError):
+        store.add_employee(Employee("AG900", "Again"))  # refused: rolled back, no new stamp
+    assert store.change_stamp() == after

@@ -16,7 +16,15 @@ from deskwfm.core.forecast import ForecastInterval
 from deskwfm.core.model import Employee, PayPeriodKind, PayRate, Shift, ShiftCode, ShiftKind
 from deskwfm.core.site import SiteSettings
 from deskwfm.store.convert import TIMES, minutes_of, money, rules_from_json, time_of
-from deskwfm.store.schema import EmployeeRow, ForecastRow, PayRateRow, ShiftCodeRow, ShiftRow, SiteRow
+from deskwfm.store.schema import (
+    ChangeStampRow,
+    EmployeeRow,
+    ForecastRow,
+    PayRateRow,
+    ShiftCodeRow,
+    ShiftRow,
+    SiteRow,
+)
 
 KINDS = {k.value: k for k in ShiftKind}
 CellKey = tuple[str, date]
@@ -29,8 +37,8 @@ def _t(row_class: type) -> Table:
     return table
 
 
-EMP, RATE, CODE, SHIFT, SITE, FORECAST = (
-    _t(c) for c in (EmployeeRow, PayRateRow, ShiftCodeRow, ShiftRow, SiteRow, ForecastRow)
+EMP, RATE, CODE, SHIFT, SITE, FORECAST, STAMP = (
+    _t(c) for c in (EmployeeRow, PayRateRow, ShiftCodeRow, ShiftRow, SiteRow, ForecastRow, ChangeStampRow)
 )
 
 

@@ -123,3 +123,12 @@ class ForecastRow(Base):
     start_minute: Mapped[int] = mapped_column(Integer)
     calls: Mapped[int] = mapped_column(Integer)
     aht_seconds: Mapped[int] = mapped_column(Integer)
+
+
+class ChangeStampRow(Base):
+    """One row (id 1): bumped by every committed write (``Store.change_stamp``)."""
+
+    __tablename__ = "change_stamp"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    stamp: Mapped[int] = mapped_column(Integer)

@@ -44,7 +44,7 @@ from deskwfm.store.bulk import BulkResult, BulkRows, BulkStaleError, apply_bulk,
 from deskwfm.store.convert import cents, money, rules_to_json
 from deskwfm.store.engine import WRITE_OPTION, Target, create_sqlite_file, make_engine, resolve_target
 from deskwfm.store.migrate import MigrationReport, ensure_schema
-from deskwfm.store.rows import CODE, EMP, FORECAST, RATE, SHIFT, SITE, CellKey, same_cell
+from deskwfm.store.rows import CODE, EMP, FORECAST, RATE, SHIFT, SITE, STAMP, CellKey, same_cell
 
 _CELL_WHERE = and_(SHIFT.c.employee_id == bindparam("b_emp"), SHIFT.c.work_date == bindparam("b_day"))
 
@@ -144,6 +144,8 @@ class Store:
         try:
             with self.engine.connect().execution_options(**{WRITE_OPTION: True}) as conn, conn.begin():
                 yield conn
+                # Every committed write moves the stamp on (another window's cheap "anything new?").
+                conn.execute(update(STAMP).where(STAMP.c.id == 1).values(stamp=STAMP.c.stamp + 1))
         except OperationalError as exc:
             if "locked" in str(exc.orig) or "busy" in str(exc.orig):
                 raise DeskwfmError(
@@ -440,6 +442,11 @@ class Store:
             return rows.read_forecast(conn, start, end)
 
     # ----------------------------------------------------------------- misc
+    def change_stamp(self) -> int:
+        """A number that changes whenever any workstation commits a change (one cheap read)."""
+        with self._read() as conn:
+            return int(conn.execute(select(STAMP.c.stamp).where(STAMP.c.id == 1)).scalar_one())
+
     def counts(self) -> dict[str, int]:
         """Row counts per table (status lines, tests)."""
         with self._read() as conn:
