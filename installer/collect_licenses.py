@@ -48,6 +48,8 @@ COMPONENTS: tuple[tuple[str, str, str, str, str], ...] = (
     ("python_dateutil", "python-dateutil", "Apache-2.0 OR BSD-3-Clause",
      "https://github.com/dateutil/dateutil", "used by holidays"),
     ("six", "six", "MIT", "https://github.com/benjaminp/six", "used by python-dateutil"),
+    ("babel", "Babel", "BSD-3-Clause", "https://babel.pocoo.org",
+     "dates, numbers and money in French and English"),
     ("platformdirs", "platformdirs", "MIT", "https://github.com/tox-dev/platformdirs", "user data folder"),
     ("tzdata", "tzdata", "Apache-2.0", "https://github.com/python/tzdata", "time zone database"),
     ("pypdfium2", "pypdfium2 and PDFium", "Apache-2.0 OR BSD-3-Clause; PDFium BSD-3-Clause",
