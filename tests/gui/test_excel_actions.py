@@ -148,11 +148,11 @@ def _other_station_edits(tmp_path: Path) -> None:
     from datetime import date, time
 
     from deskwfm.core.model import Shift
-    from deskwfm.store.store import CellWrite
+    from tests.store.writes import put, shift
 
     with Workspace.open(tmp_path / "centre.sqlite3") as other:
         day = date(2026, 4, 1)
-        other.store.write_cells([CellWrite("AG001", day, Shift("AG001", day, time(11), time(19)))])
+        put(other.store, shift(Shift("AG001", day, time(11), time(19))))
 
 
 def _april_first(ws: Workspace) -> list[str]:

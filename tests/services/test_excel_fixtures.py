@@ -17,6 +17,7 @@ import pytest
 from deskwfm.core.model import Employee, PayRate, Shift, ShiftCode, ShiftKind
 from deskwfm.core.site import SiteSettings
 from deskwfm.services.workspace import Workspace
+from tests.store.writes import code, emp, put, rate, shift, site
 
 START = date(2026, 3, 1)  # a Sunday (the site's week start)
 END = date(2026, 3, 14)
@@ -77,10 +78,11 @@ def _shifts() -> list[Shift]:
 
 def make_workspace(path: Path) -> Workspace:
     ws = Workspace.open(path, create=True)
-    ws.store.save_site(SiteSettings(name="Lakeshore Contact Centre"))
+    put(ws.store, site(SiteSettings(name="Lakeshore Contact Centre"), expected=None))
     rates = [PayRate(e.code, date(2025, 1, 1), Decimal("20.00") + i) for i, e in enumerate(EMPLOYEES)]
     rates.append(PayRate("AG001", date(2026, 3, 8), Decimal("23.75")))
-    ws.store.apply_bulk(employees=EMPLOYEES, rates=rates, codes=CODES, shifts_set=_shifts())
+    put(ws.store, *[emp(e) for e in EMPLOYEES], *[rate(r) for r in rates], *[code(c) for c in CODES],
+        *[shift(s) for s in _shifts()])
     return ws
 
 

@@ -12,13 +12,16 @@ from typing import Any
 import pytest
 
 from deskwfm.cli.main import main
+from deskwfm.core.changes import AppliedSet
 from deskwfm.core.errors import StaleEditError
-from deskwfm.core.model import Employee, PayRate, Shift
+from deskwfm.core.model import Employee, Shift
+from deskwfm.services import codes as code_service
+from deskwfm.services import employees as emp_service
 from deskwfm.services.excel_import import ImportStaleError, apply_import, import_workbook, plan_import
 from deskwfm.services.workspace import Workspace
-from deskwfm.store.store import BulkResult, CellWrite
 from tests.files.test_xlsx_builders import EMPLOYEES_HEADER, SHIFTS_HEADER, workbook
 from tests.services.test_excel_fixtures import centre, db_snapshot  # noqa: F401
+from tests.store.writes import clear, put, shift
 
 _ = centre
 MON = date(2026, 3, 2)
@@ -37,8 +40,10 @@ def cell(ws: Workspace, emp: str, day: date) -> Shift | None:
 
 
 def set_cell(ws: Workspace, emp: str, day: date, start: time | None, end: time | None) -> None:
-    new = None if start is None else Shift(emp, day, start, end, 30)
-    ws.store.write_cells([CellWrite(emp, day, new)])
+    if start is None:
+        put(ws.store, clear(emp, day))
+    else:
+        put(ws.store, shift(Shift(emp, day, start, end, 30)))
 
 
 def the_workbook(tmp_path: Path) -> Path:
@@ -94,18 +99,18 @@ EDITS: dict[str, tuple[Callable[[Workspace], None], str]] = {
         "shift AG003 Mon 2026-03-02 was D (training =SUM(A1)), now (empty)",
     ),
     "employee": (
-        lambda o: o.store.update_employee(
-            Employee("AG002", "Béatrice Tremblay-Roy", "Sales", version=o.store.get_employee("AG002").version)
+        lambda o: emp_service.update_employee(
+            o, replace(o.store.get_employee("AG002"), name="Béatrice Tremblay-Roy")
         ),
         "employee AG002 was Béatrice Tremblay, Sales, now Béatrice Tremblay-Roy, Sales",
     ),
     "rate": (
-        lambda o: o.store.set_rate(PayRate("AG002", date(2026, 2, 1), Decimal("24.50"))),
+        lambda o: emp_service.set_rate(o, "AG002", Decimal("24.50"), date(2026, 2, 1)),
         "pay rates of AG002 was 21.00 from 2025-01-01, now 21.00 from 2025-01-01, 24.50 from 2026-02-01",
     ),
     "shift code": (
-        lambda o: o.store.save_code(
-            replace(next(c for c in o.store.list_codes() if c.code == "D"), colour="#ff0000")
+        lambda o: code_service.save_code(
+            o, replace(next(c for c in o.store.list_codes() if c.code == "D"), colour="#ff0000")
         ),
         "shift code D was work 09:00-17:30/30 #8ecae6, now work 09:00-17:30/30 #ff0000",
     ),
@@ -161,10 +166,11 @@ def test_unrelated_changes_elsewhere_do_not_block_the_import(
     set_cell(other, "AG004", MON, time(6), time(14))  # another employee
     set_cell(other, "AG003", date(2026, 3, 3), time(9), time(12))  # same employee, other day
     set_cell(other, "AG005", date(2026, 3, 3), time(13), time(21))  # in the workbook, but unchanged there
-    other.store.update_employee(
-        Employee("AG004", "Chen Wei", "Night", True, 2400, version=other.store.get_employee("AG004").version)
+    emp_service.update_employee(
+        other,
+        Employee("AG004", "Chen Wei", "Night", True, 2400, version=other.store.get_employee("AG004").version),
     )
-    other.store.set_rate(PayRate("AG001", date(2026, 4, 1), Decimal("25.00")))
+    emp_service.set_rate(other, "AG001", Decimal("25.00"), date(2026, 4, 1))
     apply_import(centre, plan)
     mon = cell(centre, "AG003", MON)
     assert mon is not None and (mon.start, mon.end) == (time(10), time(18))  # the import
@@ -205,15 +211,15 @@ def test_an_edit_after_the_preview_check_could_run_still_refuses_the_import(
     the import's write transaction: the check runs inside that transaction, so it still sees it."""
     plan = plan_import(centre, the_workbook(tmp_path))
     change, expected = EDITS[edit]
-    real_apply = centre.store.apply_bulk
+    real_apply = centre.store.apply
     after_other: list[object] = []
 
-    def edit_then_apply(*args: Any, **kwargs: Any) -> BulkResult:
+    def edit_then_apply(*args: Any, **kwargs: Any) -> AppliedSet:
         change(other)
         after_other.append(db_snapshot(other))
         return real_apply(*args, **kwargs)
 
-    monkeypatch.setattr(centre.store, "apply_bulk", edit_then_apply)
+    monkeypatch.setattr(centre.store, "apply", edit_then_apply)
     with pytest.raises(ImportStaleError) as err:
         apply_import(centre, plan)
     assert len(after_other) == 1

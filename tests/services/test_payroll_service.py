@@ -14,6 +14,7 @@ from deskwfm.services.employees import add_employee, set_rate
 from deskwfm.services.payroll import display_width, payroll_json, payroll_table, run_payroll
 from deskwfm.services.schedule import CellEdit, apply_edits
 from deskwfm.services.workspace import Workspace
+from tests.store.writes import emp, put
 
 KEYS = ["regular_hours", "overtime_hours", "double_time_hours", "night_hours", "holiday_hours",
         "holiday_pay", "leave_hours", "gross_pay"]
@@ -67,7 +68,7 @@ def test_filters_and_bad_requests(centre: Workspace) -> None:
 
 
 def test_employee_without_a_rate_is_named(centre: Workspace) -> None:
-    centre.store.add_employee(Employee("AG009", "No Rate"))
+    put(centre.store, emp(Employee("AG009", "No Rate")))
     _week(centre, "AG009", date(2026, 11, 16), ["D"])
     with pytest.raises(InputError, match="no pay rate for AG009"):
         run_payroll(centre, date(2026, 11, 15), date(2026, 11, 21))

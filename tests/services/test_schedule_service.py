@@ -12,6 +12,7 @@ from deskwfm.core.errors import EntryError, InputError, StaleEditError
 from deskwfm.core.model import Employee, PayRate, Shift, ShiftKind
 from deskwfm.services.schedule import CellEdit, apply_edits, load_schedule, revert
 from deskwfm.services.workspace import Workspace
+from tests.store.writes import emp, put, rate, shift
 
 TUE = date(2026, 11, 24)
 WED = date(2026, 11, 25)
@@ -91,7 +92,7 @@ def test_undo_and_redo_restore_cells_and_refuse_stale_ones(centre: Workspace) ->
 
 def test_load_schedule_holds_what_the_grid_needs(centre: Workspace) -> None:
     apply_edits(centre, [CellEdit("AG001", date(2026, 11, 2), "D"), CellEdit("AG002", TUE, "N")])
-    centre.store.set_rate(PayRate("AG001", date(2026, 11, 15), Decimal("21.00")))
+    put(centre.store, rate(PayRate("AG001", date(2026, 11, 15), Decimal("21.00"))))
     data = load_schedule(centre, date(2026, 11, 22), date(2026, 12, 5))
     assert [e.code for e in data.employees] == ["AG001", "AG003", "AG002"]  # by team, then code
     assert set(data.codes) == {"D", "E", "N", "VAC", "SICK", "LOA", "OFF"}
@@ -112,11 +113,12 @@ def test_load_schedule_of_500_agents_and_6_weeks_has_no_pathological_slowdown(ce
     start = date(2026, 11, 1)
     emps = [Employee(f"E{i:04d}", f"Agent {i}", f"Team {i % 5}") for i in range(500)]
     first = start - timedelta(days=35)
-    centre.store.apply_bulk(
-        employees=emps,
-        rates=[PayRate(e.code, date(2025, 1, 1), Decimal("20")) for e in emps],
-        shifts_set=[Shift(e.code, first + timedelta(days=k), time(8), time(16, 30), 30, "D")
-                    for e in emps for k in range(77) if k % 7 < 5],
+    put(
+        centre.store,
+        *[emp(e) for e in emps],
+        *[rate(PayRate(e.code, date(2025, 1, 1), Decimal("20"))) for e in emps],
+        *[shift(Shift(e.code, first + timedelta(days=k), time(8), time(16, 30), 30, "D"))
+          for e in emps for k in range(77) if k % 7 < 5],
     )
     best = 9.0
     for _ in range(5):

@@ -90,8 +90,10 @@ def db_target(request: pytest.FixtureRequest, tmp_path: Path) -> str:
 @pytest.fixture
 def store(db_target: str) -> Iterator[Store]:
     """A new database at the newest schema with the default site (no codes, no employees)."""
+    from tests.store.writes import put, site
+
     s = Store.open(db_target, create=True)
-    s.save_site(SiteSettings())
+    put(s, site(SiteSettings(), expected=None))
     try:
         yield s
     finally:

@@ -9,7 +9,9 @@ from pathlib import Path
 from deskwfm.core.model import Employee, Shift, ShiftCode, ShiftKind
 from deskwfm.store.engine import create_sqlite_file, make_engine, resolve_target
 from deskwfm.store.migrate import current_revision, upgrade
-from deskwfm.store.store import CellWrite, Store
+from deskwfm.store.store import Store
+from tests.store.writes import code, emp, put
+from tests.store.writes import shift as shift_change
 
 D = date(2026, 11, 24)
 
@@ -39,8 +41,7 @@ def test_a_database_at_0003_upgrades_to_0004_with_its_data(tmp_path: Path) -> No
         "D", time(8), time(16, 30), 30, "keys", 2)
     assert shift.break_start is None  # old shifts keep their centred break
     assert s.counts()["forecast"] == 1
-    s.write_cells([CellWrite("AG001", D, Shift("AG001", D, time(8), time(16, 30), 30, "D",
-                                                  break_start=time(13)))])
+    put(s, shift_change(Shift("AG001", D, time(8), time(16, 30), 30, "D", break_start=time(13))))
     assert s.shifts_between(D, D)[0].break_start == time(13)
     s.close()
     assert (tmp_path / "centre.before-0003.sqlite3").exists()
@@ -48,16 +49,16 @@ def test_a_database_at_0003_upgrades_to_0004_with_its_data(tmp_path: Path) -> No
 
 def test_break_start_round_trips_and_a_moved_break_is_a_change(tmp_path: Path) -> None:
     s = Store.open(tmp_path / "t.sqlite3", create=True)
-    s.apply_bulk(employees=[Employee("A1", "Ann")],
-                 codes=[ShiftCode("N", ShiftKind.WORK, time(22), time(6), 45)],
-                 shifts_set=[Shift("A1", D, time(22), time(6), 45, "N", break_start=time(2, 15))])
+    put(s, emp(Employee("A1", "Ann")), code(ShiftCode("N", ShiftKind.WORK, time(22), time(6), 45)),
+        shift_change(Shift("A1", D, time(22), time(6), 45, "N", break_start=time(2, 15))))
     [got] = s.shifts_between(D, D)
     assert got.break_start == time(2, 15) and got.version == 1
     moved = Shift("A1", D, time(22), time(6), 45, "N", break_start=time(3))
-    [result] = s.write_cells([CellWrite("A1", D, moved)])
-    assert result.after is not None and result.after.break_start == time(3)
-    assert s.write_cells([CellWrite("A1", D, moved)]) == []  # same cell: nothing written
+    [result] = put(s, shift_change(moved)).applied
+    assert isinstance(result.after, Shift) and result.after.break_start == time(3)
+    assert len(put(s, shift_change(moved))) == 0  # same cell: nothing written
     centred = Shift("A1", D, time(22), time(6), 45, "N")
-    [result] = s.write_cells([CellWrite("A1", D, centred)])
-    assert result.after is not None and result.after.break_start is None and result.after.version == 3
+    [result] = put(s, shift_change(centred)).applied
+    assert isinstance(result.after, Shift) and result.after.break_start is None
+    assert s.shifts_between(D, D)[0].version == 3
     s.close()

@@ -7,13 +7,13 @@ import sqlite3
 from datetime import date
 from pathlib import Path
 
-import pytest
-
-from deskwfm.core.errors import InputError
+from deskwfm.core.changes import Change, Entity
 from deskwfm.core.forecast import ForecastInterval
 from deskwfm.store.engine import create_sqlite_file, make_engine, resolve_target
 from deskwfm.store.migrate import HEAD_REVISION, current_revision, upgrade
 from deskwfm.store.store import Store
+from tests.store.writes import forecast, put
+from tests.store.writes import site as site_change
 
 D1, D2, D3 = date(2026, 11, 23), date(2026, 11, 24), date(2026, 11, 25)
 
@@ -22,24 +22,18 @@ def _fc(d: date, start: int, calls: int = 50, aht: int = 300) -> ForecastInterva
     return ForecastInterval(d, start, calls, aht)
 
 
-def test_replace_forecast_swaps_only_the_given_dates(store: Store) -> None:
-    store.replace_forecast(D1, D3, [_fc(D1, 540), _fc(D2, 540), _fc(D2, 570, 80), _fc(D3, 600)])
-    assert store.replace_forecast(D2, D2, [_fc(D2, 600, 12, 250)]) == 1
+def test_forecast_intervals_are_written_updated_and_removed_by_key(store: Store) -> None:
+    put(store, *[forecast(f) for f in (_fc(D1, 540), _fc(D2, 540), _fc(D2, 570, 80), _fc(D3, 600))])
+    done = put(store, forecast(_fc(D2, 600, 12, 250)), forecast(_fc(D2, 540, 51)),
+               Change(Entity.FORECAST, (D2, 570), None))
+    assert sorted((a.before is None, a.after is None) for a in done.applied) == [
+        (False, False), (False, True), (True, False)
+    ]
     got = store.forecast_between(D1, D3)
     assert [(f.work_date, f.start_minute, f.calls, f.aht_seconds) for f in got] == [
-        (D1, 540, 50, 300), (D2, 600, 12, 250), (D3, 600, 50, 300)
+        (D1, 540, 50, 300), (D2, 540, 51, 300), (D2, 600, 12, 250), (D3, 600, 50, 300)
     ]
-    assert store.forecast_between(D2, D2) == [_fc(D2, 600, 12, 250)]
-    assert store.counts()["forecast"] == 3
-
-
-def test_a_bad_forecast_replaces_nothing(store: Store) -> None:
-    store.replace_forecast(D1, D1, [_fc(D1, 540)])
-    with pytest.raises(InputError, match="same interval twice"):
-        store.replace_forecast(D1, D1, [_fc(D1, 600), _fc(D1, 600)])
-    with pytest.raises(InputError, match="outside"):
-        store.replace_forecast(D1, D1, [_fc(D2, 600)])
-    assert store.forecast_between(D1, D3) == [_fc(D1, 540)]
+    assert store.counts()["forecast"] == 4
 
 
 def test_staffing_targets_round_trip_with_the_site(store: Store) -> None:
@@ -47,8 +41,8 @@ def test_staffing_targets_round_trip_with_the_site(store: Store) -> None:
     assert site is not None
     assert (site.sl_target_pct, site.sl_target_seconds, site.max_occupancy_pct, site.shrinkage_pct,
             site.interval_minutes) == (80, 20, 90, 30, 30)
-    store.save_site(site.with_changes(sl_target_pct=90, sl_target_seconds=15, max_occupancy_pct=85,
-                                      shrinkage_pct=35, interval_minutes=15))
+    put(store, site_change(site.with_changes(sl_target_pct=90, sl_target_seconds=15, max_occupancy_pct=85,
+                                             shrinkage_pct=35, interval_minutes=15)))
     again = store.get_site()
     assert again is not None and again.staffing.needed(100, 180) == again.staffing.needed(100, 180)
     assert (again.sl_target_pct, again.sl_target_seconds, again.max_occupancy_pct, again.shrinkage_pct,
@@ -79,7 +73,7 @@ def test_a_database_at_0002_upgrades_to_0003_with_its_data(tmp_path: Path) -> No
     [shift] = s.shifts_between(D2, D2)
     assert (shift.employee_code, shift.note, shift.version) == ("AG001", "keys", 2)
     assert s.forecast_between(D1, D3) == []
-    s.replace_forecast(D2, D2, [_fc(D2, 480)])
+    put(s, forecast(_fc(D2, 480)))
     assert s.counts()["forecast"] == 1
     s.close()
     assert (tmp_path / "centre.before-0002.sqlite3").exists()

@@ -22,6 +22,7 @@ from deskwfm.store.engine import create_sqlite_file, make_engine, resolve_target
 from deskwfm.store.migrate import HEAD_REVISION, current_revision, head_revision, upgrade
 from deskwfm.store.schema import Base
 from deskwfm.store.store import Store
+from tests.store.writes import code, emp, put, rate, shift
 
 
 def test_migrations_build_exactly_the_mapped_schema(db_target: str) -> None:
@@ -135,14 +136,15 @@ def _filled_database(target: str) -> None:
     """A database at today's head with two employees, their rates and a week of shifts."""
     s = Store.open(target, create=True)
     d = ShiftCode("D", ShiftKind.WORK, time(8), time(16, 30), 30, "#cfe5ff", "Day")
-    s.apply_bulk(
-        employees=[Employee("AG001", "Zoë Côté", "Billing"), Employee("AG002", "王芳", "Sales")],
-        rates=[PayRate("AG001", date(2026, 1, 1), Decimal("20.50")),
-               PayRate("AG001", date(2026, 11, 1), Decimal("21.00")),
-               PayRate("AG002", date(2026, 1, 1), Decimal("24.50"))],
-        codes=[d],
-        shifts_set=[Shift(e, date(2026, 11, day), time(8), time(16, 30), 30, "D", note="n")
-                    for e in ("AG001", "AG002") for day in range(23, 28)],
+    put(
+        s,
+        emp(Employee("AG001", "Zoë Côté", "Billing")), emp(Employee("AG002", "王芳", "Sales")),
+        rate(PayRate("AG001", date(2026, 1, 1), Decimal("20.50"))),
+        rate(PayRate("AG001", date(2026, 11, 1), Decimal("21.00"))),
+        rate(PayRate("AG002", date(2026, 1, 1), Decimal("24.50"))),
+        code(d),
+        *[shift(Shift(e, date(2026, 11, day), time(8), time(16, 30), 30, "D", note="n"))
+          for e in ("AG001", "AG002") for day in range(23, 28)],
     )
     s.close()
 

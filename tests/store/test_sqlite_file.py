@@ -16,11 +16,12 @@ from deskwfm.core.model import Employee, PayRate
 from deskwfm.core.site import SiteSettings
 from deskwfm.store.engine import WRITE_OPTION, default_db_path, resolve_target
 from deskwfm.store.store import Store
+from tests.store.writes import emp, put, rate, site
 
 
 def _new(path: Path) -> Store:
     s = Store.open(path, create=True)
-    s.save_site(SiteSettings())
+    put(s, site(SiteSettings(), expected=None))
     return s
 
 
@@ -94,7 +95,7 @@ def test_writes_take_the_write_lock_at_begin(tmp_path: Path) -> None:
 
 def test_backup_is_a_consistent_private_copy(tmp_path: Path) -> None:
     s = _new(tmp_path / "live.sqlite3")
-    s.add_employee(Employee("AG001", "Zoë Côté"), PayRate("AG001", date(2026, 1, 1), Decimal("20")))
+    put(s, emp(Employee("AG001", "Zoë Côté")), rate(PayRate("AG001", date(2026, 1, 1), Decimal("20"))))
     dest = s.backup(tmp_path / "copy.sqlite3")
     assert stat.S_IMODE(dest.stat().st_mode) == 0o600
     assert not (tmp_path / "copy.sqlite3.partial").exists()

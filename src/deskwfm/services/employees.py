@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 
+from deskwfm.core.changes import Change, ChangeSet, Entity, How
 from deskwfm.core.employees import validate_employee_code
-from deskwfm.core.errors import InputError
+from deskwfm.core.errors import InputError, NotFoundError, StaleEditError
+from deskwfm.core.messages import msg
 from deskwfm.core.model import Employee, PayRate
 from deskwfm.services.workspace import Workspace
 
@@ -48,23 +51,39 @@ def check_employee(employee: Employee) -> Employee:
     )
 
 
-def add_employee(ws: Workspace, employee: Employee, rate: Decimal, rate_from: date) -> Employee:
+def add_employee(
+    ws: Workspace, employee: Employee, rate: Decimal, rate_from: date, how: How = How.DIALOG, detail: str = ""
+) -> Employee:
     """InputError if the code exists, is blank, or the rate is not a positive amount."""
     emp = check_employee(employee)
     hourly = check_rate(rate, emp.code)
-    return ws.store.add_employee(emp, PayRate(emp.code, rate_from, hourly))
+    if ws.store.list_employees(codes=[emp.code]):
+        raise InputError(msg("employee code {code} is already used", code=emp.code))
+    ws.commit(ChangeSet([
+        Change(Entity.EMPLOYEE, (emp.code,), emp, expected=None),
+        Change(Entity.RATE, (emp.code, rate_from), PayRate(emp.code, rate_from, hourly), expected=None),
+    ], how, detail))
+    return replace(emp, version=1)
 
 
-def update_employee(ws: Workspace, employee: Employee) -> Employee:
+def _checked_update(ws: Workspace, new: Employee, how: How, detail: str) -> Employee:
+    """Write ``new`` over the stored employee of its code, refused (StaleEditError) unless the
+    stored one is still the version the caller read."""
+    current = ws.store.get_employee(new.code)  # NotFoundError for an unknown code
+    if current.version != new.version:
+        raise StaleEditError(msg("employee {code}", code=new.code))
+    ws.commit(ChangeSet([Change(Entity.EMPLOYEE, (new.code,), new, expected=current)], how, detail))
+    return replace(new, version=new.version + 1)
+
+
+def update_employee(ws: Workspace, employee: Employee, how: How = How.DIALOG, detail: str = "") -> Employee:
     """Update by code (codes never change); StaleEditError if ``employee.version`` is stale."""
-    return ws.store.update_employee(check_employee(employee))
+    return _checked_update(ws, check_employee(employee), how, detail)
 
 
-def set_active(ws: Workspace, code: str, active: bool) -> Employee:
+def set_active(ws: Workspace, code: str, active: bool, how: How = How.DIALOG, detail: str = "") -> Employee:
     emp = ws.store.get_employee(code)
-    return ws.store.update_employee(
-        Employee(emp.code, emp.name, emp.team, active, emp.contract_minutes, emp.max_minutes, emp.version)
-    )
+    return _checked_update(ws, replace(emp, active=active), how, detail)
 
 
 def list_rates(ws: Workspace, code: str) -> list[PayRate]:
@@ -78,11 +97,24 @@ def all_rates(ws: Workspace) -> dict[str, list[PayRate]]:
     return ws.store.rates()
 
 
-def set_rate(ws: Workspace, code: str, hourly: Decimal, effective_from: date) -> PayRate:
+def set_rate(
+    ws: Workspace, code: str, hourly: Decimal, effective_from: date, how: How = How.DIALOG, detail: str = ""
+) -> PayRate:
     """Add a rate from a date (replacing one from the same date)."""
-    return ws.store.set_rate(PayRate(code, effective_from, check_rate(hourly, code)))
+    ws.store.get_employee(code)  # NotFoundError for an unknown code
+    rate = PayRate(code, effective_from, check_rate(hourly, code))
+    ws.commit(ChangeSet([Change(Entity.RATE, (code, effective_from), rate)], how, detail))
+    return rate
 
 
-def delete_rate(ws: Workspace, code: str, effective_from: date) -> None:
+def delete_rate(
+    ws: Workspace, code: str, effective_from: date, how: How = How.DIALOG, detail: str = ""
+) -> None:
     """InputError when it is the employee's only rate."""
-    ws.store.delete_rate(code, effective_from)
+    rates = list_rates(ws, code)
+    current = next((r for r in rates if r.effective_from == effective_from), None)
+    if current is None:
+        raise NotFoundError(msg("{code} has no rate from {day:date}", code=code, day=effective_from))
+    if len(rates) <= 1:
+        raise InputError(msg("{code} must keep at least one pay rate", code=code))
+    ws.commit(ChangeSet([Change(Entity.RATE, (code, effective_from), None, expected=current)], how, detail))

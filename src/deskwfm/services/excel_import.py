@@ -17,10 +17,12 @@ import gc
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import dataclass, field, replace
 from datetime import date, time, timedelta
 from pathlib import Path
 
+from deskwfm.core.changes import Applied, ChangeSet, Entity, How
+from deskwfm.core.changes import Change as Write
 from deskwfm.core.entry import format_entry
 from deskwfm.core.errors import DeskwfmError, EntryError, InputError, StaleEditError
 from deskwfm.core.model import Employee, PayRate, Shift, ShiftCode
@@ -29,7 +31,7 @@ from deskwfm.core.timecalc import clock_for, paid_spans, shift_span
 from deskwfm.files.xlsx_problems import Problem, Where, sorted_problems
 from deskwfm.files.xlsx_read import CodeRow, EmployeeRow, ShiftRow, WorkbookData, read_workbook
 from deskwfm.services.workspace import Workspace
-from deskwfm.store.bulk import BulkRows, BulkStaleError
+from deskwfm.store.write import ChangedElsewhere
 
 ADDED, CHANGED, REMOVED, UNCHANGED = "added", "changed", "removed", "unchanged"
 _ONE_DAY = timedelta(days=1)
@@ -516,36 +518,37 @@ def _was_now(what: str, key: str, before: str, now: str) -> str:
     return f"{what} {key} was {before}, now {now}"
 
 
-def _stale_lines(seen: Seen, now: BulkRows) -> list[str]:
-    """Each row in ``now`` (rows the plan writes that changed since the preview), as
-    "shift AG003 Mon 2026-03-02 was D, now 10:00-18:00": codes, employees, rates, shifts."""
+def _stale_lines(seen: Seen, now: list[tuple[Entity, tuple[object, ...], object | None]]) -> list[str]:
+    """Each row the plan writes that changed since the preview, as "shift AG003 Mon 2026-03-02
+    was D, now 10:00-18:00": codes, employees, rates, shifts."""
     out: list[str] = []
-    for key, cur_code in now.codes.items():
-        old_code = seen.codes.get(key)
-        out.append(
-            _was_now(
-                "shift code",
-                key,
-                _code_text(old_code) if old_code else "absent",
-                _code_text(cur_code) if cur_code else "deleted",
-            )
-        )
-    for code, cur_emp in now.employees.items():
-        old_emp = seen.employees.get(code)
-        out.append(
-            _was_now(
-                "employee",
-                code,
-                _emp_text(old_emp) if old_emp else "absent",
-                _emp_text(cur_emp) if cur_emp else "deleted",
-            )
-        )
-    for code, cur_rates in now.rates.items():
-        old_rates = seen.rates.get(code, [])
-        out.append(_was_now("pay rates of", code, _rates_text(old_rates), _rates_text(cur_rates)))
-    for cell, cur_shift in now.shifts.items():
-        old_shift = seen.shifts.get(cell)
-        out.append(_was_now("shift", _day_key(cell), _shift_text(old_shift), _shift_text(cur_shift)))
+    for entity, key, cur in now:
+        if entity is Entity.CODE:
+            old_code = seen.codes.get(str(key[0]))
+            cur_code = cur if isinstance(cur, ShiftCode) else None
+            out.append(_was_now("shift code", str(key[0]), _code_text(old_code) if old_code else "absent",
+                                _code_text(cur_code) if cur_code else "deleted"))
+        elif entity is Entity.EMPLOYEE:
+            old_emp = seen.employees.get(str(key[0]))
+            cur_emp = cur if isinstance(cur, Employee) else None
+            out.append(_was_now("employee", str(key[0]), _emp_text(old_emp) if old_emp else "absent",
+                                _emp_text(cur_emp) if cur_emp else "deleted"))
+        elif entity is Entity.RATE_LIST:
+            code = str(key[0])
+            now_rates = list(cur) if isinstance(cur, tuple) else []
+            old_rates = _rates_text(seen.rates.get(code, []))
+            out.append(_was_now("pay rates of", code, old_rates, _rates_text(now_rates)))
+        elif entity is Entity.RATE:
+            code = str(key[0])
+            old = next((r for r in seen.rates.get(code, []) if r.effective_from == key[1]), None)
+            out.append(_was_now("pay rate of", code, _rates_text([old] if old else []),
+                                _rates_text([cur] if isinstance(cur, PayRate) else [])))
+        elif entity is Entity.SHIFT:
+            cell = (str(key[0]), key[1])
+            assert isinstance(cell[1], date)
+            old_shift = seen.shifts.get(cell)  # type: ignore[arg-type]
+            out.append(_was_now("shift", _day_key(cell), _shift_text(old_shift),  # type: ignore[arg-type]
+                                _shift_text(cur if isinstance(cur, Shift) else None)))
     return out
 
 
@@ -573,20 +576,50 @@ def apply_import(ws: Workspace, plan: ImportPlan) -> dict[str, int]:
     if not plan.has_changes:
         return {}
     seen = plan.seen
-    expected = BulkRows(employees=seen.employees, rates=seen.rates, codes=seen.codes, shifts=seen.shifts)
+    writes: list[Write] = [
+        Write(Entity.CODE, (c.code.upper(),), c, expected=seen.codes.get(c.code.upper())) for c in plan.codes
+    ]
+    writes += [
+        Write(Entity.EMPLOYEE, (e.code,), e, expected=seen.employees.get(e.code)) for e in plan.employees
+    ]
+    for r in plan.rates:
+        known = seen.rates.get(r.employee_code, [])
+        same_day = next((x for x in known if x.effective_from == r.effective_from), None)
+        writes.append(Write(Entity.RATE, (r.employee_code, r.effective_from), r, expected=same_day))
+    # Which rate the plan adds depends on the rates in force it saw: each such list must be
+    # unchanged (a check only; it writes nothing).
+    writes += [
+        Write(Entity.RATE_LIST, (code,), tuple(lst), expected=tuple(lst)) for code, lst in seen.rates.items()
+    ]
+    writes += [
+        Write(Entity.SHIFT, (s.employee_code, s.work_date), s,
+              expected=seen.shifts.get((s.employee_code, s.work_date)))
+        for s in plan.shifts_set
+    ]
+    writes += [Write(Entity.SHIFT, key, None, expected=seen.shifts.get(key)) for key in plan.shifts_clear]
     try:
         with _cyclic_gc_paused():
-            result = ws.store.apply_bulk(
-                employees=plan.employees,
-                rates=plan.rates,
-                codes=plan.codes,
-                shifts_set=plan.shifts_set,
-                shifts_clear=plan.shifts_clear,
-                expected=expected,
-            )
-    except BulkStaleError as exc:
+            done = ws.commit(ChangeSet(writes, How.IMPORT, plan.file_name))
+    except ChangedElsewhere as exc:
         raise ImportStaleError(_stale_lines(seen, exc.now)) from None
-    return {k: v for k, v in asdict(result).items() if v}
+    return _counts(done.applied)
+
+
+def _counts(applied: Sequence[Applied]) -> dict[str, int]:
+    """``{"employees_added": 2, "shifts_set": 120, ...}`` (kinds with no rows left out)."""
+    names = {
+        Entity.EMPLOYEE: ("employees_added", "employees_updated", ""),
+        Entity.RATE: ("rates_set", "rates_set", ""),
+        Entity.CODE: ("codes_added", "codes_updated", ""),
+        Entity.SHIFT: ("shifts_set", "shifts_set", "shifts_cleared"),
+    }
+    out: Counter[str] = Counter()
+    for a in applied:
+        added, updated, removed = names.get(a.entity, ("", "", ""))
+        name = added if a.before is None else removed if a.after is None else updated
+        if name:
+            out[name] += 1
+    return dict(out)
 
 
 def import_workbook(ws: Workspace, path: str | Path, *, dry_run: bool = False) -> ImportPlan:

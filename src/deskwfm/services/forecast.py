@@ -11,9 +11,11 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 
+from deskwfm.core.changes import Change, ChangeSet, Entity, How
 from deskwfm.core.coverage import DayStaffing, staffing_report
 from deskwfm.core.errors import InputError
 from deskwfm.core.forecast import ForecastInterval
+from deskwfm.core.messages import msg
 from deskwfm.core.periods import days as days_between
 from deskwfm.core.staffing_targets import StaffingTargets
 from deskwfm.services.site import get_site
@@ -66,14 +68,33 @@ def import_forecast(ws: Workspace, path: str | Path, *, dry_run: bool = False) -
     forecast of its first..last dates). Problems are in the result; nothing is written then."""
     result = read_forecast_file(ws, path)
     if result.ok and not dry_run and result.first is not None and result.last is not None:
-        ws.store.replace_forecast(result.first, result.last, result.intervals)
+        store_forecast(ws, result.first, result.last, result.intervals, How.FORECAST_IMPORT, result.file_name)
         result.written = True
     return result
 
 
-def store_forecast(ws: Workspace, start: date, end: date, intervals: list[ForecastInterval]) -> int:
-    """Replace the forecast of start..end (the demo and tests build one in code)."""
-    return ws.store.replace_forecast(start, end, intervals)
+def store_forecast(
+    ws: Workspace, start: date, end: date, intervals: list[ForecastInterval], how: How = How.FORECAST_IMPORT,
+    detail: str = "",
+) -> int:
+    """Make ``intervals`` the whole forecast of start..end (inclusive), in one transaction:
+    stored intervals of those dates that the new forecast lacks are removed. Returns how many
+    intervals the new forecast has."""
+    outside = [i for i in intervals if not start <= i.work_date <= end]
+    if outside:
+        raise InputError(msg("forecast for {day:date} is outside {start:date}..{end:date}",
+                             day=outside[0].work_date, start=start, end=end))
+    new = {(i.work_date, i.start_minute): i for i in intervals}
+    if len(new) != len(intervals):
+        raise InputError(msg("the forecast has the same interval twice"))
+    changes = [Change(Entity.FORECAST, k, v) for k, v in new.items()]
+    changes += [
+        Change(Entity.FORECAST, (f.work_date, f.start_minute), None)
+        for f in ws.store.forecast_between(start, end)
+        if (f.work_date, f.start_minute) not in new
+    ]
+    ws.commit(ChangeSet(changes, how, detail))
+    return len(intervals)
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,6 +139,10 @@ def load_staffing(ws: Workspace, start: date, end: date) -> StaffingInput:
     return StaffingInput(get_site(ws).staffing, ws.store.forecast_between(start, end))
 
 
-def clear_forecast(ws: Workspace) -> int:
+def clear_forecast(ws: Workspace, how: How = How.CLI, detail: str = "") -> int:
     """Delete the whole stored forecast (one transaction); how many intervals were removed."""
-    return ws.store.clear_forecast()
+    from deskwfm.core.periods import FIRST_DATE, LAST_DATE
+
+    stored = ws.store.forecast_between(FIRST_DATE, LAST_DATE)
+    changes = [Change(Entity.FORECAST, (f.work_date, f.start_minute), None) for f in stored]
+    return len(ws.commit(ChangeSet(changes, how, detail)))

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from deskwfm.core.changes import Applied, Change, ChangeSet, Entity, How
 from deskwfm.core.entry import parse_entry
 from deskwfm.core.errors import DeskwfmError, EntryError, InputError
 from deskwfm.core.model import Employee, PayRate, Shift, ShiftCode
@@ -19,7 +20,6 @@ from deskwfm.core.periods import check_plausible
 from deskwfm.core.site import SiteSettings
 from deskwfm.core.warnings import RuleWarning
 from deskwfm.services.workspace import Workspace
-from deskwfm.store.store import CellResult, CellWrite
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,12 +110,21 @@ def load_schedule(ws: Workspace, start: date, end: date) -> ScheduleData:
     )
 
 
-def _changes(results: list[CellResult]) -> list[CellChange]:
-    return [CellChange(r.employee_code, r.work_date, r.before, r.after) for r in results]
+def _changes(applied: list[Applied]) -> list[CellChange]:
+    out = []
+    for a in applied:
+        if a.entity is Entity.SHIFT:
+            code, day = a.key
+            assert isinstance(code, str) and isinstance(day, date)
+            before = a.before if isinstance(a.before, Shift) else None
+            after = a.after if isinstance(a.after, Shift) else None
+            out.append(CellChange(code, day, before, after))
+    return out
 
 
-def parse_edits(ws: Workspace, edits: list[CellEdit]) -> list[CellWrite]:
+def parse_edits(ws: Workspace, edits: list[CellEdit]) -> list[Change]:
     """Parse and check every edit (no writes). InputError names the first bad cell."""
+    from deskwfm.core.changes import ANY
     from deskwfm.core.timecalc import paid_minutes
 
     site = ws.store.get_site()
@@ -124,7 +133,7 @@ def parse_edits(ws: Workspace, edits: list[CellEdit]) -> list[CellWrite]:
     codes = {c.code.upper(): c for c in ws.store.list_codes()}
     known = {e.code for e in ws.store.list_employees(codes=sorted({e.employee_code for e in edits}))}
     zone = site.zone
-    writes: list[CellWrite] = []
+    changes: list[Change] = []
     seen: set[tuple[str, date]] = set()
     for edit in edits:
         where = cell_name(edit.employee_code, edit.work_date)
@@ -148,39 +157,39 @@ def parse_edits(ws: Workspace, edits: list[CellEdit]) -> list[CellWrite]:
                 paid_minutes(shift, zone)  # a start or break that does not exist that night (DST)
         except EntryError as exc:
             raise EntryError(f"{where}: {exc}") from None
-        writes.append(
-            CellWrite(
-                edit.employee_code, edit.work_date, shift, check=edit.check, expected=edit.expected,
-                keep_note=True,
+        changes.append(
+            Change(
+                Entity.SHIFT, (edit.employee_code, edit.work_date), shift,
+                expected=edit.expected if edit.check else ANY, keep_note=True,
             )
         )
-    return writes
+    return changes
 
 
-def apply_edits(ws: Workspace, edits: list[CellEdit]) -> list[CellChange]:
+def apply_edits(
+    ws: Workspace, edits: list[CellEdit], how: How = How.GRID_EDIT, detail: str = ""
+) -> list[CellChange]:
     """Parse every edit first; any bad one raises InputError naming the cell
     (``"AG014 Tue 2026-11-24: "25-3": hour 25 is not a time; ..."``) and nothing is written.
-    Otherwise all are written in one transaction and the changes returned (unchanged cells
-    omitted)."""
+    Otherwise all are written in one transaction (audited as ``how``) and the changes returned
+    (unchanged cells omitted)."""
     if not edits:
         return []
-    return _changes(ws.store.write_cells(parse_edits(ws, edits)))
+    return _changes(ws.commit(ChangeSet(parse_edits(ws, edits), how, detail)).applied)
 
 
 def revert(ws: Workspace, changes: list[CellChange], *, redo: bool = False) -> list[CellChange]:
     """Undo (restore ``before``) or redo (restore ``after``) a list of changes, one transaction.
     Refuses with StaleEditError if a cell no longer holds what the change left there."""
     writes = [
-        CellWrite(
-            c.employee_code,
-            c.work_date,
-            new=c.after if redo else c.before,
-            check=True,
+        Change(
+            Entity.SHIFT, (c.employee_code, c.work_date),
+            c.after if redo else c.before,
             expected=c.before if redo else c.after,
         )
         for c in changes
     ]
-    return _changes(ws.store.write_cells(writes))
+    return _changes(ws.commit(ChangeSet(writes, How.REDO if redo else How.UNDO)).applied)
 
 
 def cell_warnings(ws: Workspace, employee_code: str, start: date, end: date) -> list[RuleWarning]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import time
 from pathlib import Path
 
+from deskwfm.core.changes import Change, ChangeSet, Entity, How
 from deskwfm.core.errors import InputError
 from deskwfm.core.model import ShiftCode, ShiftKind
 from deskwfm.core.site import SiteSettings
@@ -39,8 +40,11 @@ def init_database(target: str | Path | None, site: SiteSettings, *, demo: bool =
     try:
         if ws.store.get_site() is not None:
             raise InputError(f"{ws.location} already holds a centre; open it, or choose a new file")
-        ws.store.apply_bulk(codes=DEFAULT_CODES)
-        ws.store.save_site(site.with_changes(version=0))
+        ws.commit(ChangeSet(
+            [Change(Entity.SITE, (), site.with_changes(version=0), expected=None)]
+            + [Change(Entity.CODE, (c.code,), c, expected=None) for c in DEFAULT_CODES],
+            How.INIT, str(ws.location),
+        ))
         if demo:
             create_demo(ws)
     except BaseException:
@@ -57,10 +61,16 @@ def create_demo(ws: Workspace, *, agents: int = 60, weeks: int = 6) -> None:
     and a call forecast for those weeks (so the staffing row has something to compare)."""
     from deskwfm.services.demo import build_demo
     from deskwfm.services.demo_forecast import demo_forecast
+    from deskwfm.services.forecast import store_forecast
     from deskwfm.services.site import get_site
 
     site = get_site(ws)
     plan = build_demo(site, {c.code for c in ws.store.list_codes()}, agents=agents, weeks=weeks)
-    ws.store.apply_bulk(employees=plan.employees, rates=plan.rates, shifts_set=plan.shifts)
+    ws.commit(ChangeSet(
+        [Change(Entity.EMPLOYEE, (e.code,), e, expected=None) for e in plan.employees]
+        + [Change(Entity.RATE, (r.employee_code, r.effective_from), r) for r in plan.rates]
+        + [Change(Entity.SHIFT, (s.employee_code, s.work_date), s) for s in plan.shifts],
+        How.DEMO,
+    ))
     forecast = demo_forecast(plan.first, plan.last, site.interval_minutes)
-    ws.store.replace_forecast(plan.first, plan.last, forecast)
+    store_forecast(ws, plan.first, plan.last, forecast, How.DEMO)

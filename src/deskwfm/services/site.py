@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from deskwfm.core.errors import DeskwfmError, InputError
+from deskwfm.core.changes import How
+from deskwfm.core.errors import DeskwfmError, InputError, StaleEditError
+from deskwfm.core.messages import msg
 from deskwfm.core.model import PayPeriodKind
 from deskwfm.core.site import WEEKDAY_NAMES, SiteSettings
 from deskwfm.services.workspace import Workspace
@@ -85,7 +87,7 @@ def validate_site(site: SiteSettings) -> SiteSettings:
     return site.with_changes(holiday_region=region)
 
 
-def save_site(ws: Workspace, site: SiteSettings) -> SiteSettings:
+def save_site(ws: Workspace, site: SiteSettings, how: How = How.DIALOG, detail: str = "") -> SiteSettings:
     """Validate (time zone exists, holiday region known, thresholds sane) and save; version-checked.
     The forecast interval cannot change while a forecast is stored: its calls are per interval."""
     checked = validate_site(site)
@@ -99,4 +101,9 @@ def save_site(ws: Workspace, site: SiteSettings) -> SiteSettings:
                 "intervals; keep the interval, or clear the forecast (deskwfm forecast clear) and import "
                 "one in the new interval"
             )
-    return ws.store.save_site(checked)
+    from deskwfm.core.changes import Change, ChangeSet, Entity
+
+    if (current.version if current is not None else 0) != site.version:
+        raise StaleEditError(msg("the site settings"))
+    ws.commit(ChangeSet([Change(Entity.SITE, (), checked, expected=current)], how, detail))
+    return checked.with_changes(version=site.version + 1)

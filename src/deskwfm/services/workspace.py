@@ -7,6 +7,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from deskwfm.core.approvals import Actor
+    from deskwfm.core.changes import AppliedSet, ChangeSet
     from deskwfm.store.store import Store
 
 
@@ -31,6 +33,23 @@ class Workspace:
 
     def close(self) -> None:
         self.store.close()
+
+    def commit(self, changes: ChangeSet) -> AppliedSet:
+        """Write a change set through the store's one write path (checked, lock-checked and
+        audited in one transaction); an employee whose approved pay it alters loses that
+        approval in the same transaction (``services.approvals``)."""
+        from deskwfm.services.approvals import clear_changed_approvals
+
+        return self.store.apply(changes, follow_up=clear_changed_approvals)
+
+    @property
+    def actor(self) -> Actor:
+        """Who this workstation's changes are recorded as."""
+        return self.store.actor
+
+    def change_stamp(self) -> int:
+        """Moves whenever any workstation commits a change (one cheap read)."""
+        return self.store.change_stamp()
 
     @property
     def title(self) -> str:

@@ -98,11 +98,12 @@ def make_engine(target: Target) -> Engine:
         engine = create_engine(
             target.url,
             connect_args={"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False},
+            hide_parameters=True,  # no name or rate from a statement ever reaches a message or log
         )
         event.listen(engine, "connect", _sqlite_connect)
         event.listen(engine, "begin", _sqlite_begin)
         return engine
     try:
-        return create_engine(target.url, pool_pre_ping=True)
+        return create_engine(target.url, pool_pre_ping=True, hide_parameters=True)
     except (ArgumentError, ModuleNotFoundError) as exc:
         raise InputError(f"cannot use database {target.display}: {exc}") from None

@@ -5,25 +5,30 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import fields
-from datetime import date, time
+from datetime import date, datetime, time
 from operator import attrgetter
 from typing import Any
 
 from sqlalchemy import Connection, String, Table, bindparam, select, type_coerce
 
+from deskwfm.core.approvals import Approval, PeriodState, PeriodStatus
 from deskwfm.core.errors import NotFoundError, StaleEditError
 from deskwfm.core.forecast import ForecastInterval
 from deskwfm.core.model import Employee, PayPeriodKind, PayRate, Shift, ShiftCode, ShiftKind
 from deskwfm.core.site import SiteSettings
 from deskwfm.store.convert import TIMES, minutes_of, money, rules_from_json, time_of
 from deskwfm.store.schema import (
+    ApprovalRow,
+    AuditRow,
     ChangeStampRow,
     EmployeeRow,
     ForecastRow,
     PayRateRow,
+    PeriodRow,
     ShiftCodeRow,
     ShiftRow,
     SiteRow,
+    SnapshotRow,
 )
 
 KINDS = {k.value: k for k in ShiftKind}
@@ -40,6 +45,7 @@ def _t(row_class: type) -> Table:
 EMP, RATE, CODE, SHIFT, SITE, FORECAST, STAMP = (
     _t(c) for c in (EmployeeRow, PayRateRow, ShiftCodeRow, ShiftRow, SiteRow, ForecastRow, ChangeStampRow)
 )
+AUDIT, PERIOD, APPROVAL, SNAPSHOT = (_t(c) for c in (AuditRow, PeriodRow, ApprovalRow, SnapshotRow))
 
 
 def as_dict(obj: Any) -> dict[str, Any]:
@@ -319,3 +325,69 @@ def read_forecast(conn: Connection, start: date, end: date) -> list[ForecastInte
             day = days[d] = d if isinstance(d, date) else date.fromisoformat(str(d)[:10])
         out.append(ForecastInterval(day, m, calls, aht))
     return out
+
+
+def read_forecast_keys(
+    conn: Connection, keys: Sequence[tuple[date, int]]
+) -> dict[tuple[date, int], ForecastInterval]:
+    if not keys:
+        return {}
+    wanted = set(keys)
+    lo, hi = min(k[0] for k in keys), max(k[0] for k in keys)
+    return {
+        (f.work_date, f.start_minute): f
+        for f in read_forecast(conn, lo, hi)
+        if (f.work_date, f.start_minute) in wanted
+    }
+
+
+# ---------------------------------------------------------------- pay periods
+def _as_date(v: Any) -> date:
+    return v if isinstance(v, date) else date.fromisoformat(str(v)[:10])
+
+
+def _as_instant(text: str) -> datetime | None:
+    if not text:
+        return None
+    return datetime.fromisoformat(text.replace("Z", "+00:00"))
+
+
+def read_periods(conn: Connection) -> list[PeriodState]:
+    """Every pay period that was ever approved, locked or reopened, by start date."""
+    out = []
+    for r in conn.execute(select(PERIOD).order_by(PERIOD.c.start)):
+        out.append(PeriodState(
+            _as_date(r.start), _as_date(r.end), PeriodStatus(r.status), r.lock_no, r.locked_by,
+            _as_instant(r.locked_at), r.reason, r.audit_head, None, r.version,
+        ))
+    return out
+
+
+def read_approvals(
+    conn: Connection, period_starts: Sequence[date] | None = None, codes: Sequence[str] | None = None
+) -> list[Approval]:
+    q = (
+        select(APPROVAL, EMP.c.code)
+        .join_from(APPROVAL, EMP, APPROVAL.c.employee_id == EMP.c.id)
+        .order_by(APPROVAL.c.period_start, EMP.c.code)
+    )
+    if period_starts is not None:
+        q = q.where(APPROVAL.c.period_start.in_(sorted(set(period_starts))))
+    if codes is not None:
+        q = q.where(EMP.c.code.in_(sorted(set(codes))))
+    out = []
+    for r in conn.execute(q):
+        at = _as_instant(r.approved_at)
+        assert at is not None
+        out.append(Approval(
+            _as_date(r.period_start), _as_date(r.period_end), r.code, r.approved_by, at, r.figures,
+        ))
+    return out
+
+
+def read_snapshots(conn: Connection, period_start: date, lock_no: int) -> dict[str, str]:
+    """Employee code -> stored payroll JSON of one lock of a period."""
+    q = select(SNAPSHOT.c.employee_code, SNAPSHOT.c.data).where(
+        SNAPSHOT.c.period_start == period_start, SNAPSHOT.c.lock_no == lock_no
+    )
+    return {code: data for code, data in conn.execute(q).tuples()}

@@ -126,9 +126,91 @@ class ForecastRow(Base):
 
 
 class ChangeStampRow(Base):
-    """One row (id 1): bumped by every committed write (``Store.change_stamp``)."""
+    """One row (id 1): bumped by every committed write (``Store.change_stamp``), and the head of
+    the audit chain (the last audit row's id and hash, revision 0006), written in the same
+    transaction as the audit rows."""
 
     __tablename__ = "change_stamp"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     stamp: Mapped[int] = mapped_column(Integer)
+    audit_last_id: Mapped[int] = mapped_column(Integer, server_default="0")
+    audit_hash: Mapped[str] = mapped_column(String(64), server_default="")
+
+
+class AuditRow(Base):
+    """One changed row, append-only and hash-chained (revision 0006, see ``store/audit.py``).
+
+    ``id`` is assigned by the writer under the write lock (no gaps, no reuse); ``hash`` covers
+    every other column and ``prev_hash`` (the previous row's hash). ``employee`` and ``day`` are
+    copies of the key's parts for the audit window's filters."""
+
+    __tablename__ = "audit"
+    __table_args__ = (
+        Index("ix_audit_employee_day", "employee", "day"),
+        Index("ix_audit_day", "day"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    at: Mapped[str] = mapped_column(String(32))  # UTC, ISO 8601 with microseconds and Z
+    actor: Mapped[str] = mapped_column(String(100))
+    workstation: Mapped[str] = mapped_column(String(200))
+    db_role: Mapped[str] = mapped_column(String(100), server_default="")
+    batch: Mapped[int] = mapped_column(Integer)  # id of the change set's first row
+    how: Mapped[str] = mapped_column(String(40))
+    detail: Mapped[str] = mapped_column(Text, server_default="")
+    reason: Mapped[str] = mapped_column(Text, server_default="")
+    entity: Mapped[str] = mapped_column(String(20))
+    key: Mapped[str] = mapped_column(String(200))
+    employee: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    day: Mapped[date | None] = mapped_column(Date, nullable=True)
+    before: Mapped[str | None] = mapped_column(Text, nullable=True)
+    after: Mapped[str | None] = mapped_column(Text, nullable=True)
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))
+
+
+class PeriodRow(Base):
+    """A pay period that has been approved, locked or reopened (revision 0006). Periods never
+    touched have no row and are open."""
+
+    __tablename__ = "pay_periods"
+
+    start: Mapped[date] = mapped_column(Date, primary_key=True)
+    end: Mapped[date] = mapped_column(Date)
+    status: Mapped[str] = mapped_column(String(10))  # open | locked
+    lock_no: Mapped[int] = mapped_column(Integer, server_default="0")  # how many times locked
+    locked_by: Mapped[str] = mapped_column(String(200), server_default="")
+    locked_at: Mapped[str] = mapped_column(String(32), server_default="")
+    reason: Mapped[str] = mapped_column(Text, server_default="")  # of the last unlock
+    audit_head: Mapped[str] = mapped_column(String(64), server_default="")  # chain head when locked
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+
+class ApprovalRow(Base):
+    """One employee's approval of a pay period, with the pay figures approved (JSON)."""
+
+    __tablename__ = "approvals"
+    __table_args__ = (UniqueConstraint("period_start", "employee_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    period_start: Mapped[date] = mapped_column(Date)
+    period_end: Mapped[date] = mapped_column(Date)
+    employee_id: Mapped[int] = mapped_column(ForeignKey("employees.id", ondelete="CASCADE"))
+    approved_by: Mapped[str] = mapped_column(String(200))
+    approved_at: Mapped[str] = mapped_column(String(32))
+    figures: Mapped[str] = mapped_column(Text)
+
+
+class SnapshotRow(Base):
+    """The payroll of one employee for a pay period as it stood when the period was locked
+    (``lock_no``-th lock; earlier locks' rows stay for the differences report)."""
+
+    __tablename__ = "period_snapshots"
+    __table_args__ = (UniqueConstraint("period_start", "lock_no", "employee_code"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    period_start: Mapped[date] = mapped_column(Date)
+    lock_no: Mapped[int] = mapped_column(Integer)
+    employee_code: Mapped[str] = mapped_column(String(40))
+    data: Mapped[str] = mapped_column(Text)
