@@ -12,10 +12,11 @@ MAX_PROBLEMS_SHOWN = 50
 
 def _clear(args: argparse.Namespace) -> int:
     from deskwfm.cli.cmd_setup import open_workspace
+    from deskwfm.core.changes import How
     from deskwfm.services.forecast import clear_forecast
 
     with open_workspace(args) as ws:
-        print(f"removed {clear_forecast(ws)} forecast interval(s)")
+        print(f"removed {clear_forecast(ws, How.CLI, args.command_line)} forecast interval(s)")
     return 0
 
 

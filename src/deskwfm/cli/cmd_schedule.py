@@ -8,16 +8,22 @@ from typing import Any
 
 
 def _shift_set(args: argparse.Namespace) -> int:
+    from dataclasses import replace
+
     from deskwfm.cli.cmd_setup import open_workspace, parse_date_arg
+    from deskwfm.core.changes import How
     from deskwfm.core.entry import format_entry
     from deskwfm.core.money import hours_text
     from deskwfm.core.timecalc import paid_minutes
-    from deskwfm.services.schedule import CellEdit, apply_edits, cell_name, cell_warnings
+    from deskwfm.services.schedule import CellEdit, apply_edits, cell_name, cell_warnings, expect_cell
     from deskwfm.services.site import get_site
 
     day = parse_date_arg(args.date, "date")
     with open_workspace(args) as ws:
-        changes = apply_edits(ws, [CellEdit(args.code, day, args.entry)])
+        edit = CellEdit(args.code, day, args.entry)
+        if args.expect is not None:
+            edit = replace(expect_cell(ws, args.code, day, args.expect), text=args.entry)
+        changes = apply_edits(ws, [edit], How.CLI, args.command_line)
         where = cell_name(args.code, day)
         if not changes:
             print(f"{where}: unchanged")
@@ -51,4 +57,9 @@ def register(sub: Any) -> None:
     s.add_argument("code", metavar="CODE")
     s.add_argument("date", metavar="YYYY-MM-DD")
     s.add_argument("entry", metavar="ENTRY")
+    s.add_argument(
+        "--expect", metavar="OLD",
+        help='refuse (exit 2, "changed elsewhere") unless the cell holds OLD now, compared as shifts '
+        '(9-17 matches 09:00-17:00); --expect "" means the cell must be empty',
+    )
     s.set_defaults(handler=_shift_set)

@@ -130,6 +130,7 @@ def _init(args: argparse.Namespace) -> int:
 
 # ---------------------------------------------------------------- employee
 def _employee_add(args: argparse.Namespace) -> int:
+    from deskwfm.core.changes import How
     from deskwfm.core.model import Employee
     from deskwfm.core.periods import period_containing
     from deskwfm.services.employees import add_employee
@@ -140,19 +141,22 @@ def _employee_add(args: argparse.Namespace) -> int:
     with open_workspace(args) as ws:
         if start is None:
             start = period_containing(date.today(), get_site(ws))[0]
-        emp = add_employee(ws, Employee(args.code, args.name, args.team or ""), rate, start)
+        emp = add_employee(
+            ws, Employee(args.code, args.name, args.team or ""), rate, start, How.CLI, args.command_line
+        )
         print(f"Added {emp.code} {emp.name}{f' ({emp.team})' if emp.team else ''}: "
               f"{rate} an hour from {start.isoformat()}")
     return 0
 
 
 def _employee_rate(args: argparse.Namespace) -> int:
+    from deskwfm.core.changes import How
     from deskwfm.services.employees import set_rate
 
     rate = parse_rate_arg(args.rate, args.code)
     start = parse_date_arg(args.rate_from, "--from")
     with open_workspace(args) as ws:
-        r = set_rate(ws, args.code, rate, start)
+        r = set_rate(ws, args.code, rate, start, How.CLI, args.command_line)
         print(f"{r.employee_code}: {r.hourly} an hour from {r.effective_from.isoformat()}")
     return 0
 

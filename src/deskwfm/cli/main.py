@@ -10,11 +10,12 @@ from __future__ import annotations
 import argparse
 import importlib
 import os
+import shlex
 import sys
 from collections.abc import Sequence
 
 from deskwfm import __version__
-from deskwfm.core.errors import DeskwfmError, InputError
+from deskwfm.core.errors import DeskwfmError, InputError, StaleEditError
 
 COMMAND_MODULES: tuple[str, ...] = (
     "deskwfm.cli.cmd_setup",
@@ -23,6 +24,8 @@ COMMAND_MODULES: tuple[str, ...] = (
     "deskwfm.cli.cmd_excel",
     "deskwfm.cli.cmd_print",
     "deskwfm.cli.cmd_forecast",
+    "deskwfm.cli.cmd_periods",
+    "deskwfm.cli.cmd_audit",
 )
 
 
@@ -63,6 +66,9 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    words = list(sys.argv[1:] if argv is None else argv)
+    # How a change made from the command line is recorded in the audit trail.
+    args.command_line = "deskwfm " + " ".join(shlex.quote(w) for w in words)
     try:
         if args.command is None:
             from deskwfm.gui.launch import run_gui
@@ -70,7 +76,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_gui(args)
         handler = args.handler
         return int(handler(args) or 0)
-    except InputError as exc:
+    except (InputError, StaleEditError) as exc:  # refused: nothing was written
         print(f"deskwfm: {exc}", file=sys.stderr)
         return 2
     except DeskwfmError as exc:

@@ -149,6 +149,19 @@ class EmployeePay:
     def amount(self, category: str) -> Decimal:
         return sum((ln.amount for ln in self.lines if ln.category == category), Decimal("0.00"))
 
+    @classmethod
+    def stored(
+        cls, *, employee: Employee, start: date, end: date, minutes: MinuteTotals, holiday_pay: Decimal,
+        lines: tuple[PayLine, ...], gross: Decimal, rates: tuple[PayRate, ...],
+        shifts: tuple[ShiftPay, ...], days: tuple[DayPay, ...],
+    ) -> EmployeePay:
+        """Pay as it was stored (a locked period, ``core.pay_snapshot``): its per-shift and
+        per-day breakdown is given instead of computed (it fills the cached properties)."""
+        ep = cls(employee, start, end, minutes, holiday_pay, lines, gross, rates)
+        ep.__dict__["shifts"] = shifts
+        ep.__dict__["days"] = days
+        return ep
+
     @cached_property
     def shifts(self) -> tuple[ShiftPay, ...]:
         """Shifts with a work date in start..end, plus an overnight shift from before start whose

@@ -14,6 +14,7 @@ from datetime import date
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
+from deskwfm.core.changes import How
 from deskwfm.core.entry import parse_entry
 from deskwfm.core.errors import DeskwfmError, EntryError, StaleEditError
 from deskwfm.gui.commands import ScheduleCommand, cells
@@ -24,6 +25,11 @@ from deskwfm.services import schedule
 from deskwfm.services.forecast import load_staffing
 from deskwfm.services.schedule import CellChange, CellEdit
 from deskwfm.services.workspace import Workspace
+
+# How each grid action is recorded in the audit trail (by the first word of its undo text).
+_HOW_OF_VERB = {
+    "Edit": How.GRID_EDIT, "Paste": How.PASTE, "Clear": How.CLEAR, "Fill": How.FILL, "Apply": How.CODE,
+}
 
 
 class ScheduleSession(QObject):
@@ -126,13 +132,14 @@ class ScheduleSession(QObject):
             replace(e, check=True, expected=cells_of.get(e.employee_code, {}).get(e.work_date))
             for e in edits
         ]
+        how = _HOW_OF_VERB.get(verb.split()[0], How.GRID_EDIT)
         if len(edits) == 1 and verb == "Edit":
             e = edits[0]
             return self.run(
                 lambda n: f"Edit {e.employee_code} {e.work_date:%a %d %b}",
-                lambda: schedule.apply_edits(self.ws, edits),
+                lambda: schedule.apply_edits(self.ws, edits, how),
             )
-        return self.run(lambda n: f"{verb} {cells(n)}", lambda: schedule.apply_edits(self.ws, edits))
+        return self.run(lambda n: f"{verb} {cells(n)}", lambda: schedule.apply_edits(self.ws, edits, how))
 
     def set_cell(self, row: int, col: int, text: str) -> None:
         st = self.state

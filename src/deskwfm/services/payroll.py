@@ -48,8 +48,37 @@ def run_payroll(
     team: str | None = None,
 ) -> PayrollResult:
     """Pay of active employees (and inactive ones with shifts in the period) for start..end,
-    optionally only some codes or one team. Loads shifts over ``payroll_load_window`` so weekly
-    overtime and holiday pay see whole weeks and the four weeks before a holiday."""
+    optionally only some codes or one team. A locked pay period gives the figures its lock
+    stored (they never change with later rules or codes); anything else is computed now."""
+    from deskwfm.services.periods import locked_state, stored_payroll
+
+    state = locked_state(ws, start, end)
+    if state is None:
+        return compute_payroll_now(ws, start, end, employee_codes=employee_codes, team=team)
+    stored = stored_payroll(ws, state)
+    pays = [
+        ep for ep in stored.employees
+        if (employee_codes is None or ep.employee.code in employee_codes)
+        and (team is None or ep.employee.team == team)
+    ]
+    if employee_codes is not None:
+        missing = sorted(set(employee_codes) - {ep.employee.code for ep in pays})
+        if missing:
+            raise NotFoundError(f"no employee with code {', '.join(missing)} in the locked pay period")
+    return PayrollResult(start, end, tuple(pays))
+
+
+def compute_payroll_now(
+    ws: Workspace,
+    start: date,
+    end: date,
+    *,
+    employee_codes: Sequence[str] | None = None,
+    team: str | None = None,
+) -> PayrollResult:
+    """Pay for start..end computed from the data as it is now. Loads shifts over
+    ``payroll_load_window`` so weekly overtime and holiday pay see whole weeks and the four
+    weeks before a holiday."""
     check_plausible(start, "the period start")
     check_plausible(end, "the period end")
     if end < start:

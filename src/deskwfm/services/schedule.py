@@ -14,7 +14,8 @@ from datetime import date
 
 from deskwfm.core.changes import Applied, Change, ChangeSet, Entity, How
 from deskwfm.core.entry import parse_entry
-from deskwfm.core.errors import DeskwfmError, EntryError, InputError
+from deskwfm.core.errors import DeskwfmError, EntryError, InputError, StaleEditError
+from deskwfm.core.messages import msg
 from deskwfm.core.model import Employee, PayRate, Shift, ShiftCode
 from deskwfm.core.periods import check_plausible
 from deskwfm.core.site import SiteSettings
@@ -176,6 +177,30 @@ def apply_edits(
     if not edits:
         return []
     return _changes(ws.commit(ChangeSet(parse_edits(ws, edits), how, detail)).applied)
+
+
+def expect_cell(ws: Workspace, employee_code: str, work_date: date, old: str) -> CellEdit:
+    """A compare-and-set edit for scripts: refused (StaleEditError, "changed elsewhere") unless
+    the cell holds ``old`` now, compared as shifts (``9-17`` matches ``09:00-17:00``; notes are
+    not compared; ``""`` means empty). The returned CellEdit (text to fill in) expects the cell's
+    full current content, so a change between this check and the write is refused as well."""
+    codes = {c.code.upper(): c for c in ws.store.list_codes()}
+    where = cell_name(employee_code, work_date)
+    try:
+        entry = parse_entry(old, codes)
+    except EntryError as exc:
+        raise EntryError(f"--expect {where}: {exc}") from None
+    current = ws.store.cells([(employee_code, work_date)]).get((employee_code, work_date))
+    wanted = None
+    if entry is not None:
+        wanted = Shift(employee_code, work_date, entry.start, entry.end, entry.break_minutes, entry.code,
+                       entry.kind, note=current.note if current is not None else "",
+                       break_start=entry.break_start)
+    from deskwfm.store.store import same_cell
+
+    if not same_cell(current, wanted):
+        raise StaleEditError(msg("the shift of {code} on {day:day}", code=employee_code, day=work_date))
+    return CellEdit(employee_code, work_date, "", check=True, expected=current)
 
 
 def revert(ws: Workspace, changes: list[CellChange], *, redo: bool = False) -> list[CellChange]:

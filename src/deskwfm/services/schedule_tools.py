@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
 
+from deskwfm.core.changes import How
 from deskwfm.core.entry import format_entry
 from deskwfm.services.schedule import CellChange, CellEdit, apply_edits, load_schedule
 from deskwfm.services.workspace import Workspace
@@ -58,4 +59,4 @@ def copy_week(
         for s in data.shifts
         if week_start <= s.work_date <= last
     }
-    return apply_edits(ws, week_copy_edits(texts, codes, week_start))
+    return apply_edits(ws, week_copy_edits(texts, codes, week_start), How.COPY_WEEK)

@@ -16,7 +16,8 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Generator, Iterator, Sequence
+from contextlib import closing
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
@@ -197,14 +198,20 @@ class VerifyResult:
         return self.problem is None
 
 
-def walk(conn: Connection) -> Iterator[tuple[tuple[object, ...], str]]:
+def walk(conn: Connection) -> Generator[tuple[tuple[object, ...], str], None, None]:
+    """Every row's hashed values and stored hash, oldest first, streamed (closed when the walk
+    stops early)."""
     q = select(*[AUDIT.c[n] for n in _HASHED], AUDIT.c.hash).order_by(AUDIT.c.id)
-    for r in conn.execution_options(yield_per=2000).execute(q):
-        values = tuple(r[:-1])
-        day = values[12]
-        if day is not None and not isinstance(day, date):
-            values = (*values[:12], date.fromisoformat(str(day)), *values[13:])
-        yield values, r[-1]
+    result = conn.execution_options(yield_per=2000).execute(q)
+    try:
+        for r in result:
+            values = tuple(r[:-1])
+            day = values[12]
+            if day is not None and not isinstance(day, date):
+                values = (*values[:12], date.fromisoformat(str(day)), *values[13:])
+            yield values, r[-1]
+    finally:
+        result.close()
 
 
 def verify(conn: Connection) -> VerifyResult:
@@ -212,10 +219,17 @@ def verify(conn: Connection) -> VerifyResult:
     inserted out of band, then check the chain's end against the recorded head."""
     head = conn.execute(select(STAMP.c.audit_last_id, STAMP.c.audit_hash).where(STAMP.c.id == 1)).one()
     last_id, head_hash = int(head[0]), head[1] or GENESIS
+    with closing(walk(conn)) as chain:
+        return _check_chain(chain, last_id, head_hash)
+
+
+def _check_chain(
+    chain: Iterator[tuple[tuple[object, ...], str]], last_id: int, head_hash: str
+) -> VerifyResult:
     prev = GENESIS
     expected_id = 1
     n = 0
-    for values, stored in walk(conn):
+    for values, stored in chain:
         rid = int(str(values[0]))
         n += 1
         if rid > last_id:

@@ -110,6 +110,11 @@ class TxReader:
     def approvals(self, codes: Sequence[str]) -> list[Approval]:
         return rows.read_approvals(self.conn, codes=codes)
 
+    def open_approvals(self) -> list[Approval]:
+        """Approvals in periods that are not locked (locked periods keep theirs)."""
+        locked = {p.start for p in rows.read_periods(self.conn) if p.locked}
+        return [a for a in rows.read_approvals(self.conn) if a.period_start not in locked]
+
     def periods(self) -> list[PeriodState]:
         return rows.read_periods(self.conn)
 
