@@ -29,6 +29,7 @@ AGENTS = 500
 SHIFT_DAYS = 40
 GRID_DAYS = 42
 FIRST = date(2026, 1, 4)
+FROM = date(2025, 1, 1)  # the agents' first pay rate
 CODES = [
     ShiftCode("D", ShiftKind.WORK, dtime(9), dtime(17, 30), 30, "#8ecae6"),
     ShiftCode("E", ShiftKind.WORK, dtime(14), dtime(22, 30), 30, "#ffb703"),
@@ -38,12 +39,17 @@ CODES = [
 
 
 def new_db(path: Path) -> Workspace:
+    from deskwfm.core.changes import Change, ChangeSet, Entity, How
+
     ws = Workspace.open(path, create=True)
-    ws.store.save_site(SiteSettings(name="Bench centre"))
     emps = [Employee(f"AG{i:04d}", f"Agent {i}", f"Team {i % 12}") for i in range(AGENTS)]
-    ws.store.apply_bulk(
-        employees=emps, codes=CODES, rates=[PayRate(e.code, date(2025, 1, 1), Decimal("21.50")) for e in emps]
-    )
+    ws.commit(ChangeSet(
+        [Change(Entity.SITE, (), SiteSettings(name="Bench centre"), expected=None)]
+        + [Change(Entity.CODE, (c.code,), c) for c in CODES]
+        + [Change(Entity.EMPLOYEE, (e.code,), e) for e in emps]
+        + [Change(Entity.RATE, (e.code, FROM), PayRate(e.code, FROM, Decimal("21.50"))) for e in emps],
+        How.DEMO,
+    ))
     return ws
 
 

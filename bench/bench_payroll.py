@@ -66,7 +66,14 @@ def build(path: Path) -> tuple[object, int]:
               codes[s.code].break_minutes, s.code) if s.code else s
         for s in shifts
     ]
-    ws.store.apply_bulk(employees=emps, rates=rates, shifts_set=shifts)
+    from deskwfm.core.changes import Change, ChangeSet, Entity, How
+
+    ws.commit(ChangeSet(
+        [Change(Entity.EMPLOYEE, (e.code,), e) for e in emps]
+        + [Change(Entity.RATE, (r.employee_code, r.effective_from), r) for r in rates]
+        + [Change(Entity.SHIFT, (s.employee_code, s.work_date), s) for s in shifts],
+        How.DEMO,
+    ))
     return ws, len(shifts)
 
 

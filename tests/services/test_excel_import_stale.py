@@ -191,6 +191,9 @@ def test_plan_and_apply_at_once_is_not_refused(centre: Workspace, tmp_path: Path
     assert plan.ok and plan.has_changes
     got = cell(centre, "AG003", MON)
     assert got is not None and got.start == time(10)
+    # the audit trail says it came from this file, one row per changed row
+    rows = centre.store.audit_entries(how="import")
+    assert len(rows) == len(plan.changes) and {r.detail for r in rows} == {plan.file_name}
 
 
 def test_cli_import_plans_and_applies_at_once(

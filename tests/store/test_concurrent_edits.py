@@ -57,9 +57,12 @@ def _worker(target: str, seed: int, out: mp.Queue[tuple[int, int, str]]) -> None
 
 
 def test_racing_workstations_lose_no_acknowledged_edit(store: Store, db_target: str) -> None:
-    put(store, *[emp(Employee(c, c)) for c in CELLS],
+    put(
+        store,
+        *[emp(Employee(c, c)) for c in CELLS],
         *[rate(PayRate(c, date(2026, 1, 1), Decimal("20"))) for c in CELLS],
-        *[shift(Shift(c, DAY, time(0, 0), time(23, 59))) for c in CELLS])
+        *[shift(Shift(c, DAY, time(0, 0), time(23, 59))) for c in CELLS],
+    )
     ctx = mp.get_context("spawn")
     out: mp.Queue[tuple[int, int, str]] = ctx.Queue()
     procs = [ctx.Process(target=_worker, args=(db_target, k, out)) for k in range(WORKERS)]

@@ -60,8 +60,12 @@ def test_every_public_method_of_the_store_is_classified() -> None:
 
 
 def test_reads_never_write_and_apply_is_the_only_writer(store: Store, tmp_path: Path) -> None:
-    put(store, emp(Employee("AG001", "Zoë Côté")), rate(PayRate("AG001", date(2026, 1, 1), Decimal("20"))),
-        shift(Shift("AG001", MON, time(9), time(17))))
+    put(
+        store,
+        emp(Employee("AG001", "Zoë Côté")),
+        rate(PayRate("AG001", date(2026, 1, 1), Decimal("20"))),
+        shift(Shift("AG001", MON, time(9), time(17))),
+    )
     seen: list[str] = []
 
     def record(_conn: Any, _cursor: Any, statement: str, *_: Any) -> None:

@@ -35,10 +35,12 @@ def _shift(emp_: str, d: date, start: int = 9, end: int = 17) -> Shift:
 def filled(store: Store) -> Store:
     put(
         store,
-        emp(Employee("AG001", "Zoë Côté", "Billing")), emp(Employee("AG002", "王芳", "Sales")),
+        emp(Employee("AG001", "Zoë Côté", "Billing")),
+        emp(Employee("AG002", "王芳", "Sales")),
         rate(PayRate("AG001", date(2026, 1, 1), Decimal("20.00"))),
         rate(PayRate("AG002", date(2026, 1, 1), Decimal("24.50"))),
-        code(D), shift(_shift("AG001", MON)),
+        code(D),
+        shift(_shift("AG001", MON)),
     )
     return store
 
@@ -96,7 +98,8 @@ def test_a_matching_expectation_writes_everything(filled: Store) -> None:
     assert {c.code: c.start for c in filled.list_codes()} == {"D": time(8), "X": time(7)}
     assert next(c for c in filled.list_codes() if c.code == "D").colour == "#000080"
     assert [(s.work_date, s.start) for s in filled.shifts_between(MON, TUE)] == [
-        (MON, time(10)), (TUE, time(9))
+        (MON, time(10)),
+        (TUE, time(9)),
     ]
 
 
@@ -109,28 +112,54 @@ def test_colour_case_and_versions_do_not_count_as_changes(filled: Store) -> None
 
 
 EDITS: dict[str, tuple[Callable[[Store], object], str, object]] = {
-    "shift changed": (lambda o: put(o, shift(_shift("AG001", MON, 11, 19))),
-                      "the shift of AG001 on Mon 2026-11-23", "11:00"),
+    "shift changed": (
+        lambda o: put(o, shift(_shift("AG001", MON, 11, 19))),
+        "the shift of AG001 on Mon 2026-11-23",
+        "11:00",
+    ),
     "shift removed": (lambda o: put(o, clear("AG001", MON)), "the shift of AG001 on Mon 2026-11-23", None),
-    "empty cell filled": (lambda o: put(o, shift(_shift("AG001", TUE, 6, 14))),
-                          "the shift of AG001 on Tue 2026-11-24", "06:00"),
-    "employee": (lambda o: put(o, emp(replace(o.get_employee("AG002"), name="Wang Fang"))),
-                 "employee AG002", "Wang Fang"),
-    "rate": (lambda o: put(o, rate(PayRate("AG002", date(2026, 3, 1), Decimal("24.75")))),
-             "the pay rate of AG002 from 2026-03-01", Decimal("24.75")),
-    "old rate": (lambda o: put(o, rate(PayRate("AG002", date(2026, 1, 1), Decimal("24.60")))),
-                 "the pay rate of AG002 from 2026-01-01", Decimal("24.60")),
-    "code": (lambda o: put(o, code(replace(next(c for c in o.list_codes() if c.code == "D"), label="Early"))),
-             "shift code D", "Early"),
-    "code added": (lambda o: put(o, code(ShiftCode("X", ShiftKind.WORK, time(6), time(14)))),
-                   "shift code X", "06:00"),
+    "empty cell filled": (
+        lambda o: put(o, shift(_shift("AG001", TUE, 6, 14))),
+        "the shift of AG001 on Tue 2026-11-24",
+        "06:00",
+    ),
+    "employee": (
+        lambda o: put(o, emp(replace(o.get_employee("AG002"), name="Wang Fang"))),
+        "employee AG002",
+        "Wang Fang",
+    ),
+    "rate": (
+        lambda o: put(o, rate(PayRate("AG002", date(2026, 3, 1), Decimal("24.75")))),
+        "the pay rate of AG002 from 2026-03-01",
+        Decimal("24.75"),
+    ),
+    "old rate": (
+        lambda o: put(o, rate(PayRate("AG002", date(2026, 1, 1), Decimal("24.60")))),
+        "the pay rate of AG002 from 2026-01-01",
+        Decimal("24.60"),
+    ),
+    "code": (
+        lambda o: put(o, code(replace(next(c for c in o.list_codes() if c.code == "D"), label="Early"))),
+        "shift code D",
+        "Early",
+    ),
+    "code added": (
+        lambda o: put(o, code(ShiftCode("X", ShiftKind.WORK, time(6), time(14)))),
+        "shift code X",
+        "06:00",
+    ),
 }
 
 
 def _now_value(v: object | None) -> object:
     if isinstance(v, Shift | ShiftCode):
-        return None if v.start is None else f"{v.start:%H:%M}" if isinstance(v, Shift) else (
-            v.label if v.label == "Early" else f"{v.start:%H:%M}")
+        return (
+            None
+            if v.start is None
+            else f"{v.start:%H:%M}"
+            if isinstance(v, Shift)
+            else (v.label if v.label == "Early" else f"{v.start:%H:%M}")
+        )
     if isinstance(v, Employee):
         return v.name
     if isinstance(v, PayRate):
@@ -160,7 +189,9 @@ def test_every_changed_row_is_reported(filled: Store) -> None:
     with pytest.raises(ChangedElsewhere, match=r"^shift code D and 3 other rows was changed") as err:
         the_write(filled, seen)  # type: ignore[arg-type]
     assert [(e.value, k) for e, k, _ in err.value.now] == [
-        ("code", ("D",)), ("employee", ("AG002",)), ("rate", ("AG002", date(2026, 1, 1))),
+        ("code", ("D",)),
+        ("employee", ("AG002",)),
+        ("rate", ("AG002", date(2026, 1, 1))),
         ("shift", ("AG001", MON)),
     ]
 

@@ -24,7 +24,10 @@ def _audit(args: argparse.Namespace) -> int:
     f = audit.AuditFilter(
         first=parse_date_arg(args.date_from, "--from") if args.date_from else None,
         last=parse_date_arg(args.date_to, "--to") if args.date_to else None,
-        employee=args.employee, actor=args.who, how=args.how, limit=args.limit,
+        employee=args.employee,
+        actor=args.who,
+        how=args.how,
+        limit=args.limit,
     )
     with open_workspace(args) as ws:
         rows = audit.entries(ws, f)

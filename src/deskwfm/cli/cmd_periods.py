@@ -24,21 +24,36 @@ def _list(args: argparse.Namespace) -> int:
 
     with open_workspace(args) as ws:
         periods = list_periods(ws, date.today())
-    rows = []
+    rows: list[dict[str, Any]] = []
     for p in periods:
         s = p.state
-        rows.append({
-            "start": p.start.isoformat(), "end": p.end.isoformat(), "status": _status(p),
-            "approved": len(p.approvals),
-            "locked_by": s.locked_by if s.locked else "", "locked_at": s.locked_at.isoformat() if s.locked and
-            s.locked_at else "", "lock_no": s.lock_no, "reopened_because": s.reason if not s.locked else "",
-        })
+        rows.append(
+            {
+                "start": p.start.isoformat(),
+                "end": p.end.isoformat(),
+                "status": _status(p),
+                "approved": len(p.approvals),
+                "locked_by": s.locked_by if s.locked else "",
+                "locked_at": s.locked_at.isoformat() if s.locked and s.locked_at else "",
+                "lock_no": s.lock_no,
+                "reopened_because": s.reason if not s.locked else "",
+            }
+        )
     if args.json:
         print(json.dumps({"periods": rows}, indent=2, ensure_ascii=False))
         return 0
     heads = [tr("Start"), tr("End"), tr("Status"), tr("Approved"), tr("Locked by"), tr("Note")]
-    body = [[r["start"], r["end"], r["status"], str(r["approved"]), r["locked_by"] or "",
-             (tr("reopened: ") + str(r["reopened_because"])) if r["reopened_because"] else ""] for r in rows]
+    body: list[list[str]] = [
+        [
+            r["start"],
+            r["end"],
+            r["status"],
+            str(r["approved"]),
+            r["locked_by"] or "",
+            (tr("reopened: ") + str(r["reopened_because"])) if r["reopened_because"] else "",
+        ]
+        for r in rows
+    ]
     widths = [max(len(x[i]) for x in [heads, *body]) for i in range(len(heads))]
     for line in [heads, ["-" * w for w in widths], *body]:
         print("  ".join(c.ljust(widths[i]) for i, c in enumerate(line)).rstrip())
@@ -54,9 +69,13 @@ def _approve(args: argparse.Namespace) -> int:
     start = parse_date_arg(args.start, "START")
     with open_workspace(args) as ws:
         done = approve(ws, start, args.employee or None, How.APPROVE, args.command_line)
-        print(tr_n("approved {count} employee for the pay period from {start}",
-                   "approved {count} employees for the pay period from {start}", len(done))
-              .format(count=len(done), start=start.isoformat()))
+        print(
+            tr_n(
+                "approved {count} employee for the pay period from {start}",
+                "approved {count} employees for the pay period from {start}",
+                len(done),
+            ).format(count=len(done), start=start.isoformat())
+        )
     return 0
 
 
@@ -69,8 +88,11 @@ def _lock(args: argparse.Namespace) -> int:
     start = parse_date_arg(args.start, "START")
     with open_workspace(args) as ws:
         state = lock(ws, start, How.LOCK, args.command_line)
-        print(tr("locked the pay period {start} to {end} (lock {n}); its payroll is stored").format(
-            start=state.start.isoformat(), end=state.end.isoformat(), n=state.lock_no))
+        print(
+            tr("locked the pay period {start} to {end} (lock {n}); its payroll is stored").format(
+                start=state.start.isoformat(), end=state.end.isoformat(), n=state.lock_no
+            )
+        )
     return 0
 
 
@@ -83,8 +105,11 @@ def _unlock(args: argparse.Namespace) -> int:
     start = parse_date_arg(args.start, "START")
     with open_workspace(args) as ws:
         state = unlock(ws, start, args.reason, How.UNLOCK, args.command_line)
-        print(tr("unlocked the pay period {start} to {end}: {reason}").format(
-            start=state.start.isoformat(), end=state.end.isoformat(), reason=state.reason))
+        print(
+            tr("unlocked the pay period {start} to {end}: {reason}").format(
+                start=state.start.isoformat(), end=state.end.isoformat(), reason=state.reason
+            )
+        )
     return 0
 
 
@@ -97,19 +122,35 @@ def _diff(args: argparse.Namespace) -> int:
     with open_workspace(args) as ws:
         state, diffs = differences(ws, start)
     if args.json:
-        print(json.dumps({
-            "start": state.start.isoformat(), "end": state.end.isoformat(), "lock_no": state.lock_no,
-            "differences": [
-                {"code": d.code, "name": d.name,
-                 "stored_gross": None if d.stored_gross is None else str(d.stored_gross),
-                 "gross_now": None if d.now_gross is None else str(d.now_gross),
-                 "lines": [{"category": c, "stored": str(a), "now": str(b)} for c, a, b in d.lines]}
-                for d in diffs
-            ],
-        }, indent=2, ensure_ascii=False))
+        print(
+            json.dumps(
+                {
+                    "start": state.start.isoformat(),
+                    "end": state.end.isoformat(),
+                    "lock_no": state.lock_no,
+                    "differences": [
+                        {
+                            "code": d.code,
+                            "name": d.name,
+                            "stored_gross": None if d.stored_gross is None else str(d.stored_gross),
+                            "gross_now": None if d.now_gross is None else str(d.now_gross),
+                            "lines": [
+                                {"category": c, "stored": str(a), "now": str(b)} for c, a, b in d.lines
+                            ],
+                        }
+                        for d in diffs
+                    ],
+                },
+                indent=2,
+                ensure_ascii=False,
+            )
+        )
         return 0
-    print(tr("Differences since lock {n} of the pay period {start} to {end}").format(
-        n=state.lock_no, start=state.start.isoformat(), end=state.end.isoformat()))
+    print(
+        tr("Differences since lock {n} of the pay period {start} to {end}").format(
+            n=state.lock_no, start=state.start.isoformat(), end=state.end.isoformat()
+        )
+    )
     if not diffs:
         print(tr("none: recomputing now gives the stored payroll"))
     for d in diffs:

@@ -31,7 +31,10 @@ class PeriodLockedError(InputError):
             msg(
                 "the pay period {start:date} to {end:date} is locked (by {who} on {when:date}); "
                 "nothing was changed — unlock it first if this change is needed",
-                start=period.start, end=period.end, who=period.locked_by or "?", when=when,
+                start=period.start,
+                end=period.end,
+                who=period.locked_by or "?",
+                when=when,
             )
         )
 

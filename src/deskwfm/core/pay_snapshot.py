@@ -31,20 +31,27 @@ def _minutes(m: MinuteTotals) -> dict[str, int]:
 
 def _lines(ep: EmployeePay) -> list[dict[str, Any]]:
     return [
-        {"category": ln.category, "minutes": ln.minutes, "rate": str(ln.rate), "amount": str(ln.amount),
-         "description": ln.description}
+        {
+            "category": ln.category,
+            "minutes": ln.minutes,
+            "rate": str(ln.rate),
+            "amount": str(ln.amount),
+            "description": ln.description,
+        }
         for ln in ep.lines
     ]
 
 
 def figures_json(ep: EmployeePay) -> str:
     """What an approval approves: the totals, the pay lines and the gross."""
-    return _dump({
-        "minutes": _minutes(ep.minutes),
-        "lines": [{k: v for k, v in ln.items() if k != "description"} for ln in _lines(ep)],
-        "holiday_pay": str(ep.holiday_pay),
-        "gross": str(ep.gross),
-    })
+    return _dump(
+        {
+            "minutes": _minutes(ep.minutes),
+            "lines": [{k: v for k, v in ln.items() if k != "description"} for ln in _lines(ep)],
+            "holiday_pay": str(ep.holiday_pay),
+            "gross": str(ep.gross),
+        }
+    )
 
 
 def _time(t: time | None) -> str | None:
@@ -53,26 +60,38 @@ def _time(t: time | None) -> str | None:
 
 def _shift(s: Shift) -> dict[str, Any]:
     return {
-        "date": s.work_date.isoformat(), "start": _time(s.start), "end": _time(s.end),
+        "date": s.work_date.isoformat(),
+        "start": _time(s.start),
+        "end": _time(s.end),
         "break": s.break_minutes,
-        "code": s.code, "kind": s.kind.value, "note": s.note, "break_start": _time(s.break_start),
+        "code": s.code,
+        "kind": s.kind.value,
+        "note": s.note,
+        "break_start": _time(s.break_start),
     }
 
 
 def snapshot_json(ep: EmployeePay) -> str:
     """Everything a payroll row and a timesheet show, as it stands."""
     e = ep.employee
-    return _dump({
-        "format": FORMAT,
-        "employee": {"code": e.code, "name": e.name, "team": e.team, "active": e.active},
-        "start": ep.start.isoformat(), "end": ep.end.isoformat(),
-        "minutes": _minutes(ep.minutes), "lines": _lines(ep),
-        "holiday_pay": str(ep.holiday_pay), "gross": str(ep.gross),
-        "rates": [{"from": r.effective_from.isoformat(), "hourly": str(r.hourly)} for r in ep.rates],
-        "days": [{"day": d.day.isoformat(), "minutes": _minutes(d.minutes), "holiday": d.holiday_name}
-                 for d in ep.days],
-        "shifts": [{"shift": _shift(sp.shift), "minutes": _minutes(sp.minutes)} for sp in ep.shifts],
-    })
+    return _dump(
+        {
+            "format": FORMAT,
+            "employee": {"code": e.code, "name": e.name, "team": e.team, "active": e.active},
+            "start": ep.start.isoformat(),
+            "end": ep.end.isoformat(),
+            "minutes": _minutes(ep.minutes),
+            "lines": _lines(ep),
+            "holiday_pay": str(ep.holiday_pay),
+            "gross": str(ep.gross),
+            "rates": [{"from": r.effective_from.isoformat(), "hourly": str(r.hourly)} for r in ep.rates],
+            "days": [
+                {"day": d.day.isoformat(), "minutes": _minutes(d.minutes), "holiday": d.holiday_name}
+                for d in ep.days
+            ],
+            "shifts": [{"shift": _shift(sp.shift), "minutes": _minutes(sp.minutes)} for sp in ep.shifts],
+        }
+    )
 
 
 def _totals(d: dict[str, int]) -> MinuteTotals:
@@ -90,16 +109,24 @@ def from_snapshot(text: str) -> EmployeePay:
     e = d["employee"]
     emp = Employee(e["code"], e["name"], e.get("team", ""), bool(e.get("active", True)))
     lines = tuple(
-        PayLine(ln["category"], int(ln["minutes"]), Decimal(ln["rate"]), Decimal(ln["amount"]),
-                ln["description"])
+        PayLine(
+            ln["category"], int(ln["minutes"]), Decimal(ln["rate"]), Decimal(ln["amount"]), ln["description"]
+        )
         for ln in d["lines"]
     )
     shifts = tuple(
         ShiftPay(
-            Shift(emp.code, date.fromisoformat(sp["shift"]["date"]), _parse_time(sp["shift"]["start"]),
-                  _parse_time(sp["shift"]["end"]), int(sp["shift"]["break"]), sp["shift"]["code"],
-                  ShiftKind(sp["shift"]["kind"]), sp["shift"]["note"],
-                  break_start=_parse_time(sp["shift"]["break_start"])),
+            Shift(
+                emp.code,
+                date.fromisoformat(sp["shift"]["date"]),
+                _parse_time(sp["shift"]["start"]),
+                _parse_time(sp["shift"]["end"]),
+                int(sp["shift"]["break"]),
+                sp["shift"]["code"],
+                ShiftKind(sp["shift"]["kind"]),
+                sp["shift"]["note"],
+                break_start=_parse_time(sp["shift"]["break_start"]),
+            ),
             _totals(sp["minutes"]),
         )
         for sp in d["shifts"]

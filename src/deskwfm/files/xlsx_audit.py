@@ -9,8 +9,20 @@ from pathlib import Path
 from deskwfm.core.i18n import tr
 from deskwfm.files.atomic import atomic_file
 
-HEADINGS = ("When", "Who", "Workstation", "How", "Detail", "Reason", "What", "Employee", "Day", "Before",
-            "After", "Row")
+HEADINGS = (
+    "When",
+    "Who",
+    "Workstation",
+    "How",
+    "Detail",
+    "Reason",
+    "What",
+    "Employee",
+    "Day",
+    "Before",
+    "After",
+    "Row",
+)
 WIDTHS = (19, 14, 16, 16, 40, 24, 10, 10, 11, 28, 28, 8)
 
 

@@ -59,7 +59,8 @@ def clear_changed_approvals(reader: TxReader, applied: AppliedSet) -> Sequence[C
     site_wide = any(a.entity in (Entity.SITE, Entity.CODE) for a in applied.applied)
     touched = _touched(applied)
     candidates = [
-        ap for ap in approvals
+        ap
+        for ap in approvals
         if site_wide or (ap.employee_code in touched and _reaches(touched[ap.employee_code], ap))
     ]
     if not candidates:
@@ -80,8 +81,9 @@ def clear_changed_approvals(reader: TxReader, applied: AppliedSet) -> Sequence[C
         lo, hi = payroll_load_window(site, ap.period_start, ap.period_end)
         shifts = reader.shifts(lo, hi, [emp.code])
         holidays = holidays_between(site.holiday_region, lo, hi)
-        pay = compute_employee(site, emp, rates.get(emp.code, []), shifts, ap.period_start, ap.period_end,
-                               holidays)
+        pay = compute_employee(
+            site, emp, rates.get(emp.code, []), shifts, ap.period_start, ap.period_end, holidays
+        )
         if figures_json(pay) != ap.figures:
             out.append(Change(Entity.APPROVAL, (ap.period_start, ap.employee_code), None, expected=ap))
     return out

@@ -31,7 +31,12 @@ class AuditFilter:
 def entries(ws: Workspace, f: AuditFilter = AuditFilter()) -> list[AuditEntry]:  # noqa: B008
     """Changes, newest first, filtered by the day they are about, employee, who and how."""
     return ws.store.audit_entries(
-        first=f.first, last=f.last, employee=f.employee, actor=f.actor, how=f.how, limit=f.limit or MAX_ROWS,
+        first=f.first,
+        last=f.last,
+        employee=f.employee,
+        actor=f.actor,
+        how=f.how,
+        limit=f.limit or MAX_ROWS,
     )
 
 
@@ -75,10 +80,20 @@ def value_text(entity: str, text: str | None) -> str:
 
 def entry_json(e: AuditEntry) -> dict[str, Any]:
     return {
-        "id": e.id, "at": e.at, "actor": e.actor, "workstation": e.workstation, "db_role": e.db_role,
-        "how": e.how, "detail": e.detail, "reason": e.reason, "entity": e.entity, "key": e.key,
-        "employee": e.employee, "day": e.day.isoformat() if e.day else None,
-        "before": e.before_value, "after": e.after_value,
+        "id": e.id,
+        "at": e.at,
+        "actor": e.actor,
+        "workstation": e.workstation,
+        "db_role": e.db_role,
+        "how": e.how,
+        "detail": e.detail,
+        "reason": e.reason,
+        "entity": e.entity,
+        "key": e.key,
+        "employee": e.employee,
+        "day": e.day.isoformat() if e.day else None,
+        "before": e.before_value,
+        "after": e.after_value,
     }
 
 
@@ -93,14 +108,24 @@ def verify_message(r: VerifyResult) -> Msg:
     if r.problem == "edited":
         return msg("audit row {id} was edited outside deskwfm (it no longer matches its hash)", id=r.bad_id)
     if r.problem == "missing":
-        return msg("audit rows {id} to {last} were deleted outside deskwfm", id=r.bad_id,
-                   last=(r.resumes_at or 0) - 1)
+        return msg(
+            "audit rows {id} to {last} were deleted outside deskwfm",
+            id=r.bad_id,
+            last=(r.resumes_at or 0) - 1,
+        )
     if r.problem == "inserted":
-        return msg("audit row {id} was inserted outside deskwfm (after the last recorded change)", id=r.bad_id)
+        return msg(
+            "audit row {id} was inserted outside deskwfm (after the last recorded change)", id=r.bad_id
+        )
     if r.problem == "missing_end":
-        return msg("the newest audit rows, from {id} to {last}, were deleted outside deskwfm", id=r.bad_id,
-                   last=(r.resumes_at or 0) - 1)
-    return msg("the end of the audit trail was rewritten outside deskwfm (it no longer matches the recorded head)")
+        return msg(
+            "the newest audit rows, from {id} to {last}, were deleted outside deskwfm",
+            id=r.bad_id,
+            last=(r.resumes_at or 0) - 1,
+        )
+    return msg(
+        "the end of the audit trail was rewritten outside deskwfm (it no longer matches the recorded head)"
+    )
 
 
 def export_xlsx(ws: Workspace, rows: list[AuditEntry], path: str | Path) -> Path:
@@ -110,8 +135,20 @@ def export_xlsx(ws: Workspace, rows: list[AuditEntry], path: str | Path) -> Path
 
     tz = get_site(ws).tz
     table = [
-        [local_time(e.at, tz).replace(tzinfo=None), e.actor, e.workstation, e.how, e.detail, e.reason, e.entity,
-         e.employee or "", e.day, value_text(e.entity, e.before), value_text(e.entity, e.after), e.id]
+        [
+            local_time(e.at, tz).replace(tzinfo=None),
+            e.actor,
+            e.workstation,
+            e.how,
+            e.detail,
+            e.reason,
+            e.entity,
+            e.employee or "",
+            e.day,
+            value_text(e.entity, e.before),
+            value_text(e.entity, e.after),
+            e.id,
+        ]
         for e in rows
     ]
     return write_audit(Path(path), table, tz)

@@ -45,10 +45,15 @@ def check_period_start(ws: Workspace, start: date) -> tuple[date, date]:
     site = get_site(ws)
     first, last = period_containing(start, site)
     if first != start:
-        raise InputError(msg(
-            "{day:date} is not the first day of a pay period; the period containing it runs "
-            "{first:date} to {last:date}", day=start, first=first, last=last,
-        ))
+        raise InputError(
+            msg(
+                "{day:date} is not the first day of a pay period; the period containing it runs "
+                "{first:date} to {last:date}",
+                day=start,
+                first=first,
+                last=last,
+            )
+        )
     return first, last
 
 
@@ -75,10 +80,7 @@ def list_periods(ws: Workspace, around: date, *, before: int = 6, after: int = 1
     approvals: dict[date, dict[str, Approval]] = {}
     for a in ws.store.approvals([a for a, _ in spans]):
         approvals.setdefault(a.period_start, {})[a.employee_code] = a
-    out = [
-        PeriodInfo(a, b, stored.get(a, PeriodState(a, b)), approvals.get(a, {}))
-        for a, b in spans
-    ]
+    out = [PeriodInfo(a, b, stored.get(a, PeriodState(a, b)), approvals.get(a, {})) for a, b in spans]
     return sorted(out, key=lambda p: p.start, reverse=True)
 
 
@@ -86,9 +88,7 @@ def _now() -> datetime:
     return datetime.now(UTC).replace(microsecond=0)
 
 
-def period_pay(
-    ws: Workspace, start: date, end: date, codes: Sequence[str] | None = None
-) -> PayrollResult:
+def period_pay(ws: Workspace, start: date, end: date, codes: Sequence[str] | None = None) -> PayrollResult:
     """The payroll of a period computed from the data now (never the stored figures)."""
     from deskwfm.services.payroll import compute_payroll_now
 
@@ -114,9 +114,13 @@ def approve(
         raise InputError(
             msg("nobody is paid in the pay period {start:date} to {end:date}", start=first, end=last)
         )
-    ws.commit(ChangeSet(
-        [Change(Entity.APPROVAL, (first, a.employee_code), a, expected=ANY) for a in approvals], how, detail,
-    ))
+    ws.commit(
+        ChangeSet(
+            [Change(Entity.APPROVAL, (first, a.employee_code), a, expected=ANY) for a in approvals],
+            how,
+            detail,
+        )
+    )
     return approvals
 
 
@@ -124,7 +128,10 @@ def _locked_msg(state: PeriodState) -> Msg:
     when = state.locked_at.date() if state.locked_at else state.start
     return msg(
         "the pay period {start:date} to {end:date} is locked (by {who} on {when:date})",
-        start=state.start, end=state.end, who=state.locked_by, when=when,
+        start=state.start,
+        end=state.end,
+        who=state.locked_by,
+        when=when,
     )
 
 
@@ -137,29 +144,48 @@ def lock(ws: Workspace, start: date, how: How = How.LOCK, detail: str = "") -> P
         raise InputError(_locked_msg(state))
     result = period_pay(ws, first, last)
     approved = {a.employee_code: a for a in ws.store.approvals([first])}
-    missing = [ep.employee.code for ep in result.employees if ep.employee.code not in approved]
+    # Everyone in the payroll is stored; only those with hours or pay need an approval.
+    missing = [ep.employee.code for ep in result.employees if ep.employee.code not in approved and _paid(ep)]
     if missing:
         shown = ", ".join(missing[:8]) + (" …" if len(missing) > 8 else "")
-        raise InputError(msg_n(
-            "{count} employee is not approved yet ({who}); approve before locking",
-            "{count} employees are not approved yet ({who}); approve them before locking",
-            len(missing), who=shown,
-        ))
+        raise InputError(
+            msg_n(
+                "{count} employee is not approved yet ({who}); approve before locking",
+                "{count} employees are not approved yet ({who}); approve them before locking",
+                len(missing),
+                who=shown,
+            )
+        )
     changed = [
-        ep.employee.code for ep in result.employees if figures_json(ep) != approved[ep.employee.code].figures
+        ep.employee.code
+        for ep in result.employees
+        if ep.employee.code in approved and figures_json(ep) != approved[ep.employee.code].figures
     ]
     if changed:  # an approval the follow-up did not clear (e.g. the program's rules changed)
-        raise InputError(msg(
-            "the pay of {who} changed since it was approved; approve again before locking",
-            who=", ".join(changed[:8]),
-        ))
+        raise InputError(
+            msg(
+                "the pay of {who} changed since it was approved; approve again before locking",
+                who=", ".join(changed[:8]),
+            )
+        )
     head = ws.store.audit_head()[1]
     new = PeriodState(
-        first, last, PeriodStatus.LOCKED, state.lock_no + 1, ws.actor.label, _now(), "", head,
+        first,
+        last,
+        PeriodStatus.LOCKED,
+        state.lock_no + 1,
+        ws.actor.label,
+        _now(),
+        "",
+        head,
         {ep.employee.code: snapshot_json(ep) for ep in result.employees},
     )
     ws.commit(ChangeSet([Change(Entity.PERIOD, (first,), new, expected=_expected(state))], how, detail))
     return replace(new, snapshot=None)
+
+
+def _paid(ep: EmployeePay) -> bool:
+    return bool(ep.minutes.paid or ep.minutes.leave or ep.gross)
 
 
 def _expected(state: PeriodState) -> PeriodState | None:
@@ -224,10 +250,15 @@ def differences(ws: Workspace, start: date) -> tuple[PeriodState, list[PayDiffer
         a, b = stored.get(code), now.get(code)
         if a is not None and b is not None and figures_json(a) == figures_json(b):
             continue
-        out.append(PayDifference(
-            code, (a or b).employee.name if (a or b) is not None else code,  # type: ignore[union-attr]
-            a.gross if a else None, b.gross if b else None, _line_diffs(a, b),
-        ))
+        out.append(
+            PayDifference(
+                code,
+                (a or b).employee.name if (a or b) is not None else code,  # type: ignore[union-attr]
+                a.gross if a else None,
+                b.gross if b else None,
+                _line_diffs(a, b),
+            )
+        )
     return state, out
 
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Generator, Iterator, Sequence
+from collections.abc import Generator, Sequence
 from contextlib import closing
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -26,22 +26,30 @@ from sqlalchemy import Connection, insert, select, update
 
 from deskwfm.core.approvals import Actor
 from deskwfm.core.changes import Applied, Entity
-from deskwfm.store.rows import AUDIT, STAMP
+from deskwfm.store.rows import AUDIT, AUDIT_BATCH, STAMP
 
 GENESIS = "0" * 64
 _SEP = "\x1f"
 
-# Columns in the order the hash covers them.
-_HASHED = (
-    "id", "at", "actor", "workstation", "db_role", "batch", "how", "detail", "reason", "entity", "key",
-    "employee", "day", "before", "after", "prev_hash",
-)
+# The columns each hash covers: the batch's (who, when, how) and then the row's own.
+_BATCH_HASHED = ("id", "at", "actor", "workstation", "db_role", "how", "detail", "reason")
+_ROW_HASHED = ("id", "entity", "key", "employee", "day", "before", "after")
 
 
-def row_hash(row: Sequence[object]) -> str:
-    """SHA-256 of the hashed columns (``_HASHED`` order; None as an empty field)."""
-    text = _SEP.join("" if v is None else v.isoformat() if isinstance(v, date) else str(v) for v in row)
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+def _field(v: object) -> str:
+    return "" if v is None else v.isoformat() if isinstance(v, date) else str(v)
+
+
+def batch_text(values: Sequence[object]) -> str:
+    """The batch's part of every row's hashed text (``_BATCH_HASHED`` order)."""
+    return _SEP.join(_field(v) for v in values)
+
+
+def row_hash(row: Sequence[object], batch: str, prev: str) -> str:
+    """SHA-256 over a row's own columns (``_ROW_HASHED`` order), its batch's text and the
+    previous row's hash."""
+    text = _SEP.join(_field(v) for v in row)
+    return hashlib.sha256(f"{text}{_SEP}{batch}{_SEP}{prev}".encode()).hexdigest()
 
 
 def instant_text(at: datetime) -> str:
@@ -54,6 +62,8 @@ def now_text() -> str:
 
 
 def key_text(key: tuple[object, ...]) -> str:
+    if len(key) == 2 and isinstance(key[0], str) and isinstance(key[1], date):  # most rows: a cell
+        return f"{key[0]}|{key[1].isoformat()}"
     return "|".join(v.isoformat() if isinstance(v, date) else str(v) for v in key)
 
 
@@ -106,33 +116,78 @@ def append(
     applied: Sequence[Applied],
     texts: Sequence[tuple[str | None, str | None]],
 ) -> int | None:
-    """Append one row per applied change (``texts``: its before/after as canonical JSON); returns
-    the first row's id. Runs inside the caller's write transaction, under the write lock."""
+    """Append a batch (who, when, how) and one row per applied change (``texts``: its
+    before/after as canonical JSON); returns the first row's id. Runs inside the caller's write
+    transaction, under the write lock.
+
+    This is on the path of every paste and import, so each row's hashed text is one f-string
+    (the same text ``row_hash`` builds from stored values) and the driver gets plain tuples in
+    one executemany."""
     if not applied:
         return None
     head = conn.execute(select(STAMP.c.audit_last_id, STAMP.c.audit_hash).where(STAMP.c.id == 1)).one()
     last_id, prev = int(head[0]), head[1] or GENESIS
     at = now_text()
-    batch = last_id + 1
-    rows: list[dict[str, Any]] = []
-    for i, (a, (before, after)) in enumerate(zip(applied, texts, strict=True), start=batch):
-        employee, day = _refs(a.entity, a.key)
-        values = (
-            i, at, actor.user, actor.workstation, actor.db_role, batch, how, detail, reason,
-            a.entity.value, key_text(a.key), employee, day, before, after, prev,
-        )
-        h = row_hash(values)
-        rows.append({**dict(zip(_HASHED, values, strict=True)), "hash": h})
+    first = last_id + 1
+    batch_values = (first, at, actor.user, actor.workstation, actor.db_role, how, detail, reason)
+    batch = batch_text(batch_values)
+    conn.execute(insert(AUDIT_BATCH).values(dict(zip(_BATCH_HASHED, batch_values, strict=True))))
+    sqlite = conn.dialect.name == "sqlite"
+    sha = hashlib.sha256
+    days: dict[date, str] = {}
+    rows: list[tuple[object, ...]] = []
+    shift = Entity.SHIFT
+    for i, (a, (before, after)) in enumerate(zip(applied, texts, strict=True), start=first):
+        if a.entity is shift:  # nine rows in ten: (employee, day) keys, days shared by many rows
+            employee, day = str(a.key[0]), a.key[1]
+            assert isinstance(day, date)
+            day_text = days.get(day) or days.setdefault(day, day.isoformat())
+            key = f"{employee}|{day_text}"
+        else:
+            employee, day = _refs(a.entity, a.key)
+            day_text = day.isoformat() if day is not None else ""
+            key = key_text(a.key)
+        entity = a.entity.value
+        h = sha(
+            f"{i}{_SEP}{entity}{_SEP}{key}{_SEP}{employee or ''}{_SEP}{day_text}{_SEP}"
+            f"{before or ''}{_SEP}{after or ''}{_SEP}{batch}{_SEP}{prev}".encode()
+        ).hexdigest()
+        stored_day = (day_text or None) if sqlite else day
+        rows.append((i, first, entity, key, employee, stored_day, before, after, h))
         prev = h
-    conn.execute(insert(AUDIT), rows)
-    conn.execute(
-        update(STAMP).where(STAMP.c.id == 1).values(audit_last_id=batch + len(rows) - 1, audit_hash=prev)
+    mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
+    conn.exec_driver_sql(
+        'INSERT INTO audit (id, batch, entity, "key", employee, day, "before", "after", hash) '
+        f"VALUES ({', '.join([mark] * 9)})",
+        rows,
     )
-    return batch
+    conn.execute(
+        update(STAMP).where(STAMP.c.id == 1).values(audit_last_id=first + len(rows) - 1, audit_hash=prev)
+    )
+    return first
 
 
 # ---------------------------------------------------------------- reading and verifying
-_COLUMNS = [AUDIT.c[n] for n in _HASHED[:-1]]
+def _entries_query() -> Any:
+    b = AUDIT_BATCH.c
+    a = AUDIT.c
+    return select(
+        a.id,
+        b.at,
+        b.actor,
+        b.workstation,
+        b.db_role,
+        a.batch,
+        b.how,
+        b.detail,
+        b.reason,
+        a.entity,
+        a.key,
+        a.employee,
+        a.day,
+        a.before,
+        a.after,
+    ).join_from(AUDIT, AUDIT_BATCH, a.batch == b.id)
 
 
 def read_entries(
@@ -149,7 +204,7 @@ def read_entries(
 ) -> list[AuditEntry]:
     """Audit rows, newest first, filtered by the day they are about, employee, who, how and
     entity (an exact ``key`` for one cell's history)."""
-    q = select(*_COLUMNS).order_by(AUDIT.c.id.desc())
+    q = _entries_query().order_by(AUDIT.c.id.desc())
     if first is not None:
         q = q.where(AUDIT.c.day >= first)
     if last is not None:
@@ -157,9 +212,9 @@ def read_entries(
     if employee is not None:
         q = q.where(AUDIT.c.employee == employee)
     if actor is not None:
-        q = q.where(AUDIT.c.actor == actor)
+        q = q.where(AUDIT_BATCH.c.actor == actor)
     if how is not None:
-        q = q.where(AUDIT.c.how == how)
+        q = q.where(AUDIT_BATCH.c.how == how)
     if entity is not None:
         q = q.where(AUDIT.c.entity == entity)
     if key is not None:
@@ -169,28 +224,41 @@ def read_entries(
     out = []
     for r in conn.execute(q):
         day = r.day if r.day is None or isinstance(r.day, date) else date.fromisoformat(str(r.day))
-        out.append(AuditEntry(
-            r.id, r.at, r.actor, r.workstation, r.db_role, r.batch, r.how, r.detail, r.reason, r.entity,
-            r.key, r.employee, day, r.before, r.after,
-        ))
+        out.append(
+            AuditEntry(
+                r.id,
+                r.at,
+                r.actor,
+                r.workstation,
+                r.db_role,
+                r.batch,
+                r.how,
+                r.detail,
+                r.reason,
+                r.entity,
+                r.key,
+                r.employee,
+                day,
+                r.before,
+                r.after,
+            )
+        )
     return out
 
 
 @dataclass(frozen=True, slots=True)
 class VerifyResult:
     """``problem`` is None when the chain holds; else the first bad row's id and what is wrong:
-    ``edited`` (its content no longer matches its hash, or it was rewritten with a new hash so
-    the next row no longer chains from it), ``missing`` (rows from ``bad_id`` were deleted),
-    ``inserted`` (a row added outside deskwfm, after the last recorded change), ``missing_end``
-    (the newest rows, from ``bad_id``, were deleted) or ``rewritten`` (the chain's end no longer
-    matches the recorded head)."""
+    ``edited`` (the row, or its batch, or — when it was rewritten with a fresh hash — the row
+    before it, no longer matches), ``missing`` (rows from ``bad_id`` to ``resumes_at - 1`` were
+    deleted), ``inserted`` (a row added outside deskwfm after the last recorded change),
+    ``missing_end`` (the newest rows, from ``bad_id``, were deleted) or ``rewritten`` (the chain's
+    end no longer matches the recorded head)."""
 
     rows: int
     head: str
     bad_id: int | None = None
     problem: str | None = None
-    # For "missing" / "missing_end": the first id present again after the gap (rows bad_id to
-    # resumes_at - 1 are gone).
     resumes_at: int | None = None
 
     @property
@@ -198,18 +266,25 @@ class VerifyResult:
         return self.problem is None
 
 
-def walk(conn: Connection) -> Generator[tuple[tuple[object, ...], str], None, None]:
-    """Every row's hashed values and stored hash, oldest first, streamed (closed when the walk
-    stops early)."""
-    q = select(*[AUDIT.c[n] for n in _HASHED], AUDIT.c.hash).order_by(AUDIT.c.id)
+def walk(conn: Connection) -> Generator[tuple[tuple[object, ...], str, str | None], None, None]:
+    """Every row's hashed values, stored hash and its batch's text (None: the batch row is
+    gone), oldest first, streamed (closed when the walk stops early)."""
+    b, a = AUDIT_BATCH.c, AUDIT.c
+    q = (
+        select(*[a[n] for n in _ROW_HASHED], a.hash, *[b[n] for n in _BATCH_HASHED])
+        .join_from(AUDIT, AUDIT_BATCH, a.batch == b.id, isouter=True)
+        .order_by(a.id)
+    )
     result = conn.execution_options(yield_per=2000).execute(q)
+    n = len(_ROW_HASHED)
     try:
         for r in result:
-            values = tuple(r[:-1])
-            day = values[12]
+            values = tuple(r[:n])
+            day = values[4]
             if day is not None and not isinstance(day, date):
-                values = (*values[:12], date.fromisoformat(str(day)), *values[13:])
-            yield values, r[-1]
+                values = (*values[:4], date.fromisoformat(str(day)), *values[5:])
+            batch = None if r[n + 1] is None else batch_text(r[n + 1 :])
+            yield values, r[n], batch
     finally:
         result.close()
 
@@ -220,28 +295,20 @@ def verify(conn: Connection) -> VerifyResult:
     head = conn.execute(select(STAMP.c.audit_last_id, STAMP.c.audit_hash).where(STAMP.c.id == 1)).one()
     last_id, head_hash = int(head[0]), head[1] or GENESIS
     with closing(walk(conn)) as chain:
-        return _check_chain(chain, last_id, head_hash)
-
-
-def _check_chain(
-    chain: Iterator[tuple[tuple[object, ...], str]], last_id: int, head_hash: str
-) -> VerifyResult:
-    prev = GENESIS
-    expected_id = 1
-    n = 0
-    for values, stored in chain:
-        rid = int(str(values[0]))
-        n += 1
-        if rid > last_id:
-            return VerifyResult(n, prev, rid, "inserted")
-        if rid != expected_id:
-            return VerifyResult(n, prev, expected_id, "missing", rid)
-        if row_hash(values) != stored:
-            return VerifyResult(n, prev, rid, "edited")
-        if values[-1] != prev:
-            return VerifyResult(n, prev, rid - 1, "edited")  # rewritten together with its hash
-        prev = stored
-        expected_id = rid + 1
+        prev = GENESIS
+        expected_id = 1
+        n = 0
+        for values, stored, batch in chain:
+            rid = int(str(values[0]))
+            n += 1
+            if rid > last_id:
+                return VerifyResult(n, prev, rid, "inserted")
+            if rid != expected_id:
+                return VerifyResult(n, prev, expected_id, "missing", rid)
+            if batch is None or row_hash(values, batch, prev) != stored:
+                return VerifyResult(n, prev, rid, "edited")
+            prev = stored
+            expected_id = rid + 1
     if expected_id - 1 < last_id:
         return VerifyResult(n, prev, expected_id, "missing_end", last_id + 1)
     if prev != head_hash:

@@ -19,6 +19,7 @@ from deskwfm.core.site import SiteSettings
 from deskwfm.store.convert import TIMES, minutes_of, money, rules_from_json, time_of
 from deskwfm.store.schema import (
     ApprovalRow,
+    AuditBatchRow,
     AuditRow,
     ChangeStampRow,
     EmployeeRow,
@@ -45,7 +46,9 @@ def _t(row_class: type) -> Table:
 EMP, RATE, CODE, SHIFT, SITE, FORECAST, STAMP = (
     _t(c) for c in (EmployeeRow, PayRateRow, ShiftCodeRow, ShiftRow, SiteRow, ForecastRow, ChangeStampRow)
 )
-AUDIT, PERIOD, APPROVAL, SNAPSHOT = (_t(c) for c in (AuditRow, PeriodRow, ApprovalRow, SnapshotRow))
+AUDIT, AUDIT_BATCH, PERIOD, APPROVAL, SNAPSHOT = (
+    _t(c) for c in (AuditRow, AuditBatchRow, PeriodRow, ApprovalRow, SnapshotRow)
+)
 
 
 def as_dict(obj: Any) -> dict[str, Any]:

@@ -138,35 +138,40 @@ class ChangeStampRow(Base):
     audit_hash: Mapped[str] = mapped_column(String(64), server_default="")
 
 
-class AuditRow(Base):
-    """One changed row, append-only and hash-chained (revision 0006, see ``store/audit.py``).
+class AuditBatchRow(Base):
+    """Who made one change set, when and how (revision 0006). Its rows are in ``audit``."""
 
-    ``id`` is assigned by the writer under the write lock (no gaps, no reuse); ``hash`` covers
-    every other column and ``prev_hash`` (the previous row's hash). ``employee`` and ``day`` are
-    copies of the key's parts for the audit window's filters."""
-
-    __tablename__ = "audit"
-    __table_args__ = (
-        Index("ix_audit_employee_day", "employee", "day"),
-        Index("ix_audit_day", "day"),
-    )
+    __tablename__ = "audit_batches"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
     at: Mapped[str] = mapped_column(String(32))  # UTC, ISO 8601 with microseconds and Z
     actor: Mapped[str] = mapped_column(String(100))
     workstation: Mapped[str] = mapped_column(String(200))
     db_role: Mapped[str] = mapped_column(String(100), server_default="")
-    batch: Mapped[int] = mapped_column(Integer)  # id of the change set's first row
     how: Mapped[str] = mapped_column(String(40))
     detail: Mapped[str] = mapped_column(Text, server_default="")
     reason: Mapped[str] = mapped_column(Text, server_default="")
+
+
+class AuditRow(Base):
+    """One changed row, append-only and hash-chained (revision 0006, see ``store/audit.py``).
+
+    ``id`` is assigned by the writer under the write lock (no gaps, no reuse); ``hash`` covers
+    this row's columns, its batch's columns and the previous row's hash. ``employee`` and
+    ``day`` are copies of the key's parts for the audit window's filters and a cell's history.
+    No secondary index: each would cost more on every paste and import (bench/bench_audit.py)
+    than a scan costs the rare history look-up."""
+
+    __tablename__ = "audit"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    batch: Mapped[int] = mapped_column(ForeignKey("audit_batches.id"))
     entity: Mapped[str] = mapped_column(String(20))
     key: Mapped[str] = mapped_column(String(200))
     employee: Mapped[str | None] = mapped_column(String(40), nullable=True)
     day: Mapped[date | None] = mapped_column(Date, nullable=True)
     before: Mapped[str | None] = mapped_column(Text, nullable=True)
     after: Mapped[str | None] = mapped_column(Text, nullable=True)
-    prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
 
 

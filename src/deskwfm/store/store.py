@@ -301,7 +301,7 @@ class Store:
 
     def audit_actors(self) -> list[str]:
         with self._read() as conn:
-            q = select(rows.AUDIT.c.actor).distinct().order_by(rows.AUDIT.c.actor)
+            q = select(rows.AUDIT_BATCH.c.actor).distinct().order_by(rows.AUDIT_BATCH.c.actor)
             return list(conn.execute(q).scalars())
 
     def verify_audit(self) -> audit.VerifyResult:

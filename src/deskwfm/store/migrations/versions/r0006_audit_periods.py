@@ -17,17 +17,19 @@ depends_on = None
 
 # Audit rows are append-only. The triggers stop accidents (an UPDATE typed in a database shell);
 # the hash chain (deskwfm audit verify) is what proves nothing was changed.
-_SQLITE_TRIGGERS = (
-    "CREATE TRIGGER audit_append_only_update BEFORE UPDATE ON audit "
-    "BEGIN SELECT RAISE(ABORT, 'audit rows are append-only'); END",
-    "CREATE TRIGGER audit_append_only_delete BEFORE DELETE ON audit "
-    "BEGIN SELECT RAISE(ABORT, 'audit rows are append-only'); END",
+_SQLITE_TRIGGERS = tuple(
+    f"CREATE TRIGGER {table}_append_only_{op_} BEFORE {op_.upper()} ON {table} "
+    "BEGIN SELECT RAISE(ABORT, 'audit rows are append-only'); END"
+    for table in ("audit", "audit_batches") for op_ in ("update", "delete")
 )
 _PG_TRIGGERS = (
     "CREATE FUNCTION deskwfm_audit_append_only() RETURNS trigger LANGUAGE plpgsql AS $$ "
     "BEGIN RAISE EXCEPTION 'audit rows are append-only'; END $$",
-    "CREATE TRIGGER audit_append_only BEFORE UPDATE OR DELETE ON audit "
-    "FOR EACH ROW EXECUTE FUNCTION deskwfm_audit_append_only()",
+    *(
+        f"CREATE TRIGGER {table}_append_only BEFORE UPDATE OR DELETE ON {table} "
+        "FOR EACH ROW EXECUTE FUNCTION deskwfm_audit_append_only()"
+        for table in ("audit", "audit_batches")
+    ),
 )
 
 
@@ -36,28 +38,31 @@ def upgrade() -> None:
         batch.add_column(sa.Column("audit_last_id", sa.Integer(), nullable=False, server_default="0"))
         batch.add_column(sa.Column("audit_hash", sa.String(64), nullable=False, server_default=""))
     op.create_table(
-        "audit",
+        "audit_batches",
         sa.Column("id", sa.Integer(), nullable=False, autoincrement=False),
         sa.Column("at", sa.String(32), nullable=False),
         sa.Column("actor", sa.String(100), nullable=False),
         sa.Column("workstation", sa.String(200), nullable=False),
         sa.Column("db_role", sa.String(100), nullable=False, server_default=""),
-        sa.Column("batch", sa.Integer(), nullable=False),
         sa.Column("how", sa.String(40), nullable=False),
         sa.Column("detail", sa.Text(), nullable=False, server_default=""),
         sa.Column("reason", sa.Text(), nullable=False, server_default=""),
+        sa.PrimaryKeyConstraint("id", name="pk_audit_batches"),
+    )
+    op.create_table(
+        "audit",
+        sa.Column("id", sa.Integer(), nullable=False, autoincrement=False),
+        sa.Column("batch", sa.Integer(), nullable=False),
         sa.Column("entity", sa.String(20), nullable=False),
         sa.Column("key", sa.String(200), nullable=False),
         sa.Column("employee", sa.String(40), nullable=True),
         sa.Column("day", sa.Date(), nullable=True),
         sa.Column("before", sa.Text(), nullable=True),
         sa.Column("after", sa.Text(), nullable=True),
-        sa.Column("prev_hash", sa.String(64), nullable=False),
         sa.Column("hash", sa.String(64), nullable=False),
+        sa.ForeignKeyConstraint(["batch"], ["audit_batches.id"], name="fk_audit_batch_audit_batches"),
         sa.PrimaryKeyConstraint("id", name="pk_audit"),
     )
-    op.create_index("ix_audit_employee_day", "audit", ["employee", "day"])
-    op.create_index("ix_audit_day", "audit", ["day"])
     op.create_table(
         "pay_periods",
         sa.Column("start", sa.Date(), nullable=False),
@@ -103,18 +108,19 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    if op.get_bind().dialect.name == "sqlite":
-        op.execute("DROP TRIGGER IF EXISTS audit_append_only_update")
-        op.execute("DROP TRIGGER IF EXISTS audit_append_only_delete")
-    else:
-        op.execute("DROP TRIGGER IF EXISTS audit_append_only ON audit")
+    for table in ("audit", "audit_batches"):
+        if op.get_bind().dialect.name == "sqlite":
+            op.execute(f"DROP TRIGGER IF EXISTS {table}_append_only_update")
+            op.execute(f"DROP TRIGGER IF EXISTS {table}_append_only_delete")
+        else:
+            op.execute(f"DROP TRIGGER IF EXISTS {table}_append_only ON {table}")
+    if op.get_bind().dialect.name != "sqlite":
         op.execute("DROP FUNCTION IF EXISTS deskwfm_audit_append_only()")
     op.drop_table("period_snapshots")
     op.drop_table("approvals")
     op.drop_table("pay_periods")
-    op.drop_index("ix_audit_day", table_name="audit")
-    op.drop_index("ix_audit_employee_day", table_name="audit")
     op.drop_table("audit")
+    op.drop_table("audit_batches")
     with op.batch_alter_table("change_stamp") as batch:
         batch.drop_column("audit_hash")
         batch.drop_column("audit_last_id")
