@@ -139,7 +139,8 @@ def append(
     shift = Entity.SHIFT
     for i, (a, (before, after)) in enumerate(zip(applied, texts, strict=True), start=first):
         if a.entity is shift:  # nine rows in ten: (employee, day) keys, days shared by many rows
-            employee, day = str(a.key[0]), a.key[1]
+            employee: str | None = str(a.key[0])
+            day = a.key[1]
             assert isinstance(day, date)
             day_text = days.get(day) or days.setdefault(day, day.isoformat())
             key = f"{employee}|{day_text}"
