@@ -133,7 +133,8 @@ def test_too_many_rows(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(xlsx_safety, "MAX_ROWS", 100)
     rows = [SHIFTS_HEADER] + [["AG001", f"2026-03-{1 + i % 28:02d}", "9:00", "17:00"] for i in range(150)]
     p = workbook(tmp_path / "long.xlsx", {"Shifts": rows})
-    refused(p, "long.xlsx: sheet Shifts has 151 rows; the limit is 100 per sheet")
+    refused(p, "long.xlsx: sheet Shifts has data reaching cell G101 \\(101 rows × 7 columns = 707 cells\\); "
+                "a sheet may have at most 100 rows")
 
 
 def test_defusedxml_is_checked_at_start(good: Path, monkeypatch: pytest.MonkeyPatch) -> None:

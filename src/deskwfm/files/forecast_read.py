@@ -10,17 +10,26 @@ reads them (formulas by their saved values).
 from __future__ import annotations
 
 import csv
+import itertools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 from deskwfm.core.errors import InputError
 from deskwfm.core.forecast import ForecastInterval
+from deskwfm.core.messages import msg
 from deskwfm.files.xlsx_problems import Problem, Where, sorted_problems
-from deskwfm.files.xlsx_safety import MAX_FILE_BYTES, MAX_ROWS, check_sheet_size, check_workbook_file
+from deskwfm.files.xlsx_safety import (
+    MAX_FILE_BYTES,
+    MAX_ROWS,
+    check_sheet_size,
+    check_workbook_file,
+    reader_crashed,
+    reader_gave_up,
+)
 
 SHEET = "Forecast"
 HEADERS: tuple[str, ...] = ("Date", "Interval start", "Calls", "AHT (s)")
@@ -175,23 +184,64 @@ def read_forecast(path: str | Path, interval_minutes: int) -> ForecastFile:
     return out
 
 
+MAX_CSV_LINE = 4_096  # characters; a forecast line is a date, a time and two numbers
+MAX_CSV_FIELDS = 32  # kept per line: the four columns must be among the first ones
+
+
 def _csv_rows(p: Path) -> list[list[Any]]:
+    """The rows of a .csv forecast, read a line at a time with a bound on the line length and
+    the line count, so that no file (one 50 MB line, 40 million empty lines) costs more than a
+    few MB or a second before it is refused."""
     if not p.is_file():
         raise InputError(f"{p.name}: no such file")
     if p.stat().st_size > MAX_FILE_BYTES:
         raise InputError(f"{p.name}: the file is larger than {MAX_FILE_BYTES // 1_048_576} MB")
     try:
-        text = p.read_text(encoding="utf-8-sig")
+        with p.open(encoding="utf-8-sig", newline="") as fh:
+            return _parse_csv(p.name, _bounded_lines(p.name, fh))
     except UnicodeDecodeError:
         raise InputError(f"{p.name} is not a UTF-8 text file; save it from Excel as CSV UTF-8") from None
+
+
+def _parse_csv(file_name: str, lines: Iterator[str]) -> list[list[Any]]:
+    head = list(itertools.islice(lines, _HEADER_SCAN_ROWS))
     try:
-        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
+        dialect: Any = csv.Sniffer().sniff("".join(head)[:4096], delimiters=",;\t")
     except csv.Error:
         dialect = csv.excel
-    rows = list(csv.reader(text.splitlines(), dialect))
-    if len(rows) > MAX_ROWS:
-        raise InputError(f"{p.name} has {len(rows):,} rows; the limit is {MAX_ROWS:,}")
-    return [list(r) for r in rows]
+    reader = csv.reader(itertools.chain(head, lines), dialect)
+    rows: list[list[Any]] = []
+    row_start = 1  # the line the next row starts on
+    try:
+        for row in reader:
+            if len(rows) == MAX_ROWS:
+                raise InputError(msg(
+                    "{file} has more than {limit:num} lines; a forecast may have at most {limit:num}",
+                    file=file_name, limit=MAX_ROWS,
+                ))
+            rows.append(row[:MAX_CSV_FIELDS])
+            row_start = reader.line_num + 1
+    except csv.Error:  # a quoted field left open until it passes csv's field size limit
+        raise InputError(msg(
+            "{file}: the row starting on line {line:num} is not valid CSV (a quote left open?); "
+            "save the file from Excel as CSV UTF-8",
+            file=file_name, line=row_start,
+        )) from None
+    return rows
+
+
+def _bounded_lines(file_name: str, fh: TextIO) -> Iterator[str]:
+    """The file's lines, refusing one longer than MAX_CSV_LINE without reading all of it."""
+    number = 0
+    while line := fh.readline(MAX_CSV_LINE + 1):
+        number += 1
+        if len(line) > MAX_CSV_LINE:
+            raise InputError(msg(
+                "{file}: line {line:num} is longer than {limit:num} characters; a forecast line "
+                "holds a date, a time and two numbers",
+                file=file_name, line=number, limit=MAX_CSV_LINE,
+            ))
+        yield line
 
 
 def _xlsx_rows(p: Path) -> list[list[Any]]:
@@ -214,6 +264,10 @@ def _xlsx_rows(p: Path) -> list[list[Any]]:
     except Exception as exc:  # calamine raises several exception types of its own
         why = f"{type(exc).__name__}: {exc}"
         raise InputError(f"{p.name} cannot be read as an Excel workbook ({why})") from None
+    except BaseException as exc:
+        if not reader_crashed(exc):
+            raise
+        raise reader_gave_up(p.name) from None
     return rows
 
 

@@ -38,7 +38,13 @@ from deskwfm.files.xlsx_cells import (
     to_whole_number,
 )
 from deskwfm.files.xlsx_problems import Problem, Where, sorted_problems
-from deskwfm.files.xlsx_safety import check_sheet_size, check_workbook_file, ensure_defusedxml
+from deskwfm.files.xlsx_safety import (
+    check_sheet_size,
+    check_workbook_file,
+    ensure_defusedxml,
+    reader_crashed,
+    reader_gave_up,
+)
 
 MAX_WEEK_HOURS = 168
 MAX_BREAK = 600
@@ -200,6 +206,10 @@ def read_workbook(path: str | Path, known_codes: Mapping[str, ShiftCode]) -> Wor
         raise InputError(
             f"{p.name} cannot be read as an Excel workbook ({type(exc).__name__}: {exc})"
         ) from None
+    except BaseException as exc:
+        if not reader_crashed(exc):
+            raise
+        raise reader_gave_up(p.name) from None
 
     codes = {k.upper(): v for k, v in known_codes.items()}
     by_kind: dict[str, list[_Sheet]] = {"employees": [], "shifts": [], "codes": [], "other": []}

@@ -7,7 +7,16 @@ Checks, in order, each failing fast with a message naming the file:
 - no member is encrypted, the member count is sane;
 - every member is really decompressed (headers can lie) with a running cap on the total
   uncompressed size (MAX_UNCOMPRESSED) and on the ratio to the compressed size (a zip bomb);
-- no XML part carries a DOCTYPE (billion laughs, external entities): an Office file never has one.
+- no XML part carries a DOCTYPE (billion laughs, external entities): an Office file never has one;
+- no sheet reaches further than MAX_ROWS x MAX_COLUMNS (MAX_CELLS in all, counted from A1 as the
+  reader pads it), the sheets together not past MAX_WORKBOOK_CELLS, and no shared-strings table
+  lists or announces more than MAX_SHARED_STRINGS entries. The reader (python-calamine) builds
+  each sheet as one dense block, so a 1.6 KB file with one cell at XFD1048576 would ask it for
+  512 GB and abort the process; ``xlsx_extent`` finds each sheet's reach from the cells
+  themselves (a ``<dimension>`` can lie) without building anything.
+
+A damaged file (a corrupt or truncated zip, a bad checksum, XML that does not parse) is refused
+as damaged, with the advice to save it again from Excel.
 
 ``ensure_defusedxml`` is the start-up check that openpyxl parses through defusedxml.
 """
@@ -15,9 +24,15 @@ Checks, in order, each failing fast with a message naming the file:
 from __future__ import annotations
 
 import zipfile
+import zlib
+from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from deskwfm.core.errors import DeskwfmError, InputError
+from deskwfm.core.messages import Msg, msg, msg_n
+from deskwfm.files.xlsx_extent import BadXml, EntitiesDeclared, column_letters, scan_part, workbook_parts
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
 MAX_UNCOMPRESSED = 200 * 1024 * 1024
@@ -25,7 +40,12 @@ MAX_RATIO = 200  # uncompressed / compressed, for the whole archive and any memb
 MAX_MEMBERS = 2_000
 MAX_ROWS = 200_000  # per sheet
 MAX_COLUMNS = 2_000
+MAX_CELLS = 4_000_000  # rows x columns of one sheet: ~130 MB while the reader builds it
+MAX_WORKBOOK_CELLS = 8_000_000
+MAX_SHEETS = 1_000
+MAX_SHARED_STRINGS = 1_000_000
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_ZIP_MAGIC = b"PK\x03\x04"
 _CHUNK = 1 << 16
 
 
@@ -64,12 +84,52 @@ def check_workbook_file(path: str | Path) -> None:
             )
         raise InputError(f"{name} is an old Excel .xls file; save it as .xlsx (Excel Workbook) first")
     if not zipfile.is_zipfile(p):
+        if head.startswith(_ZIP_MAGIC):  # a zip whose directory at the end is missing
+            raise damaged(name, msg("it is cut short"))
         raise InputError(f"{name} is not an Excel .xlsx workbook (it is not a zip archive)")
+    with _reading(name, None):
+        zf = zipfile.ZipFile(p)
+    with zf:
+        _check_archive(name, zf, size)
+        _check_extents(name, zf)
+
+
+def damaged(name: str, why: Msg) -> InputError:
+    """The one message for a workbook that cannot be read as it is."""
+    return InputError(
+        msg("{file} is damaged ({why}); open it in Excel and save it again", file=name, why=why)
+    )
+
+
+@contextmanager
+def _reading(name: str, part: str | None) -> Iterator[None]:
+    """Turn the zip and zlib failures met while reading ``part`` (None: the zip's table of
+    contents) into the one damaged-file message."""
     try:
-        with zipfile.ZipFile(p) as zf:
-            _check_archive(name, zf, size)
-    except zipfile.BadZipFile as exc:
-        raise InputError(f"{name} is damaged and cannot be read as .xlsx ({exc})") from None
+        yield
+    except zipfile.BadZipFile:
+        why = msg("its table of contents is unreadable") if part is None else msg(
+            "part {part} fails its integrity check", part=part)
+        raise damaged(name, why) from None
+    except zlib.error:
+        raise damaged(name, msg("part {part} does not decompress", part=part)) from None
+    except EOFError:
+        raise damaged(name, msg("part {part} is cut short", part=part)) from None
+    except NotImplementedError:  # a compression method zipfile cannot undo (e.g. Deflate64)
+        raise damaged(name, msg("part {part} is compressed in a way Excel does not use", part=part)) from None
+
+
+def reader_crashed(exc: BaseException) -> bool:
+    """Whether ``exc`` is a Rust panic inside python-calamine: pyo3 raises it as its
+    PanicException, a BaseException that ``except Exception`` lets through. The checks above
+    keep the known ones away; any other is a damaged or hostile file, not a program fault."""
+    kind = type(exc)
+    return kind.__module__ == "pyo3_runtime" and kind.__name__ == "PanicException"
+
+
+def reader_gave_up(name: str) -> InputError:
+    """The message for a workbook the reader crashed on (see ``reader_crashed``)."""
+    return damaged(name, msg("the Excel reader gave up on it"))
 
 
 def _check_archive(name: str, zf: zipfile.ZipFile, file_size: int) -> None:
@@ -88,7 +148,8 @@ def _check_archive(name: str, zf: zipfile.ZipFile, file_size: int) -> None:
             raise InputError(f"{name} is password-protected (encrypted); remove the password first")
         if info.is_dir():
             continue
-        total = _scan_member(name, zf, info, total, file_size)
+        with _reading(name, info.filename):
+            total = _scan_member(name, zf, info, total, file_size)
 
 
 def _bomb(name: str) -> InputError:
@@ -138,6 +199,73 @@ def _check_prolog(name: str, part: str, prolog: bytes) -> None:
         text = prolog.decode(codec, errors="ignore").upper()
         if "<!DOCTYPE" in text or "<!ENTITY" in text:
             raise _doctype(name, part)
+
+
+def sheet_fits(rows: int, cols: int) -> bool:
+    """Whether a sheet reaching ``rows`` x ``cols`` (1-based, from A1) may be read."""
+    return rows <= MAX_ROWS and cols <= MAX_COLUMNS and rows * cols <= MAX_CELLS
+
+
+def _check_extents(name: str, zf: zipfile.ZipFile) -> None:
+    """Refuse a workbook whose sheets (or shared strings) would not fit in memory once read."""
+    sheets = workbook_parts(zf).sheets
+    if len(sheets) > MAX_SHEETS:
+        raise InputError(msg_n(
+            "{file} has {count:num} sheet; a workbook may have at most {limit:num}",
+            "{file} has {count:num} sheets; a workbook may have at most {limit:num}",
+            len(sheets), file=name, limit=MAX_SHEETS,
+        ))
+    names: dict[str, str] = {}
+    for sheet, member in sheets:
+        names.setdefault(member, sheet)
+    listed = Counter(member for _, member in sheets)
+    total = 0
+    for info in zf.infolist():
+        if info.is_dir():
+            continue
+        part = info.filename
+        try:
+            with _reading(name, part):
+                scan = scan_part(zf, part, MAX_UNCOMPRESSED, sheet_fits, MAX_SHARED_STRINGS)
+        except EntitiesDeclared:
+            raise _doctype(name, part) from None
+        except BadXml as exc:
+            raise damaged(name, msg("part {part}: {detail}", part=part, detail=exc.detail)) from None
+        if scan.strings > MAX_SHARED_STRINGS:
+            raise InputError(msg(
+                "{file}: its table of shared texts lists or announces {count:num} entries; "
+                "a workbook may have at most {limit:num}",
+                file=name, count=scan.strings, limit=MAX_SHARED_STRINGS,
+            ))
+        if not sheet_fits(scan.rows, scan.cols):
+            if scan.malformed:
+                raise damaged(name, msg("part {part}: {detail}", part=part, detail=scan.malformed))
+            raise _too_far(name, names.get(part), part, scan.rows, scan.cols)
+        total += scan.rows * scan.cols * max(listed[part], 1)
+        if total > MAX_WORKBOOK_CELLS:
+            raise InputError(msg(
+                "{file}: its sheets reach {cells:num} cells together (counting up to {where}); "
+                "a workbook may have at most {limit:num}",
+                file=name, cells=total, where=names.get(part, part), limit=MAX_WORKBOOK_CELLS,
+            ))
+
+
+def _too_far(name: str, sheet: str | None, part: str, rows: int, cols: int) -> InputError:
+    params = {
+        "file": name, "cell": f"{column_letters(cols)}{rows}", "rows": rows, "cols": cols,
+        "cells": rows * cols, "max_rows": MAX_ROWS, "max_cols": MAX_COLUMNS, "max_cells": MAX_CELLS,
+    }
+    if sheet is None:
+        return InputError(msg(
+            "{file}: part {part} has data reaching cell {cell} ({rows:num} rows × {cols:num} columns "
+            "= {cells:num} cells); a sheet may have at most {max_rows:num} rows, {max_cols:num} columns "
+            "and {max_cells:num} cells", part=part, **params,
+        ))
+    return InputError(msg(
+        "{file}: sheet {sheet} has data reaching cell {cell} ({rows:num} rows × {cols:num} columns "
+        "= {cells:num} cells); a sheet may have at most {max_rows:num} rows, {max_cols:num} columns "
+        "and {max_cells:num} cells", sheet=sheet, **params,
+    ))
 
 
 def check_sheet_size(file_name: str, sheet: str, rows: int, cols: int) -> None:
