@@ -220,12 +220,12 @@ def _cell_position(ref: str, columns: dict[str, int]) -> tuple[int, int] | None:
     return (row - 1, col - 1) if row else None
 
 
-# The quick bound (see _quick_scan). Tag names may carry a namespace prefix; the plain patterns
-# are used when no prefixed cell can be present, which is twice as fast.
+# The quick bound (see _quick_scan). A cell tag is ``<c`` (or ``<prefix:c``) ended by
+# whitespace, ``>`` or ``/``. A tagged one has ``r`` first; whatever follows the quote (even a
+# value that is no cell reference, which makes calamine refuse the sheet) is for _ANY_REF.
 _TAG = re.compile(rb"<(?:[^\s<>/!?:]+:)?c[\s/>]")
-_TAG_PLAIN = re.compile(rb"<c[\s/>]")
-_TAG_REF = re.compile(rb"<(?:[^\s<>/!?:]+:)?c\s+r\s*=\s*[\"'][A-Za-z]+[0-9]")
-_TAG_REF_PLAIN = re.compile(rb"<c\s+r\s*=\s*[\"'][A-Za-z]+[0-9]")
+_TAG_ENDS = (b" ", b"\t", b"\n", b"\r", b"\x0b", b"\x0c", b">", b"/")
+_TAG_REF = re.compile(rb"<(?:[^\s<>/!?:]+:)?c\s+r\s*=\s*[\"']")
 _ANY_REF = re.compile(rb"r\s*=\s*[\"']([A-Za-z]{1,5})[A-Za-z]*?0*([0-9]{1,12})")
 
 
@@ -262,9 +262,12 @@ def _quick_scan(zf: zipfile.ZipFile, member: str, budget: int, max_strings: int)
     and any ``uniqueCount``), in every part, so no mapping of parts can hide the table."""
     q = _Quick()
     for buf in _cut_chunks(zf, member, budget):
-        prefixed = b":c" in buf
-        q.tags += len((_TAG if prefixed else _TAG_PLAIN).findall(buf))
-        q.tagged += len((_TAG_REF if prefixed else _TAG_REF_PLAIN).findall(buf))
+        if b":c" in buf:  # a prefixed cell tag may be present
+            q.tags += len(_TAG.findall(buf))
+            q.tagged += len(_TAG_REF.findall(buf))
+        else:  # plain tags only: counting bytes is ten times faster than a pattern
+            q.tags += sum(buf.count(b"<c" + end) for end in _TAG_ENDS)
+            q.tagged += buf.count(b'<c r="') + buf.count(b"<c r='")
         if q.tags == q.tagged and (found := _ANY_REF.findall(buf)):
             q.rows = max(q.rows, max(map(int, map(itemgetter(1), found))))  # <= 12 digits each
             q.letters.update(map(itemgetter(0), found))
