@@ -11,11 +11,12 @@ import zipfile
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
+from typing import BinaryIO
 
 import pytest
 from defusedxml import ElementTree
 
-from deskwfm.core.errors import InputError
+from deskwfm.core.errors import DeskwfmError, InputError
 from deskwfm.core.model import ShiftKind
 from deskwfm.core.payroll import payroll_totals
 from deskwfm.core.periods import days
@@ -235,12 +236,12 @@ def test_failed_export_leaves_the_previous_file_intact(
     export(centre, START, END, f)
     good = f.read_bytes()
 
-    def disk_full(self: Workbook, filename: str) -> None:
-        Path(filename).write_bytes(b"PK\x03\x04 half a workbook")
+    def disk_full(self: Workbook, out: BinaryIO) -> None:
+        out.write(b"PK\x03\x04 half a workbook")
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(Workbook, "save", disk_full)
-    with pytest.raises(OSError):
+    with pytest.raises(DeskwfmError, match="is full; .* was not written \\(the previous .* is kept\\)"):
         export(centre, START, END, f)
     assert f.read_bytes() == good
     assert load_workbook(f).sheetnames

@@ -19,7 +19,7 @@ from typing import Any
 
 from deskwfm.core.entry import format_entry
 from deskwfm.core.payroll import Cat, PayrollResult
-from deskwfm.files.atomic import atomic_file
+from deskwfm.files.xlsx_save import save_workbook
 from deskwfm.files.xlsx_style import set_text
 
 HEADER_ROW = 3
@@ -144,8 +144,7 @@ def write_payroll(
     _lines_sheet(wb, result, money_fmt)
     if progress is not None:
         progress(n, n)
-    with atomic_file(Path(path)) as tmp:
-        wb.save(str(tmp))
+    save_workbook(wb, path)
 
 
 def _landscape(ws: Any, props: Any, area: str) -> None:

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from deskwfm.files.atomic import atomic_file
+from deskwfm.files.xlsx_save import save_workbook
 
 
 def column_letter(col: int) -> str:
@@ -99,5 +99,4 @@ def write_error_report(path: str | Path, source: str, problems: Sequence[Problem
     ws.column_dimensions["C"].width = 90
     ws.freeze_panes = "A5"
     ws.auto_filter.ref = f"A4:C{max(5, 4 + len(problems))}"
-    with atomic_file(Path(path)) as tmp:
-        wb.save(str(tmp))
+    save_workbook(wb, path)

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 
 from deskwfm.core.entry import format_entry, span_minutes
 from deskwfm.core.model import Employee, Shift, ShiftCode, ShiftKind
-from deskwfm.files.atomic import atomic_file
+from deskwfm.files.xlsx_save import save_workbook
 from deskwfm.files.xlsx_style import hex6, set_text, text_colour_for
 
 if TYPE_CHECKING:
@@ -221,8 +221,7 @@ def write_schedule(
     _legend(wb, sheet)
     if progress is not None:
         progress(total_rows, total_rows)
-    with atomic_file(Path(path)) as tmp:
-        wb.save(str(tmp))
+    save_workbook(wb, path)
 
 
 def _code_minutes(code: ShiftCode) -> int:

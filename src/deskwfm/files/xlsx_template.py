@@ -6,8 +6,8 @@ from datetime import date, time
 from pathlib import Path
 from typing import Any
 
-from deskwfm.files.atomic import atomic_file
 from deskwfm.files.xlsx_read import TEMPLATE_HEADERS
+from deskwfm.files.xlsx_save import save_workbook
 from deskwfm.files.xlsx_style import set_text
 
 INSTRUCTIONS: tuple[tuple[str, str], ...] = (
@@ -139,5 +139,4 @@ def write_template(path: str | Path) -> None:
                     if headers[c - 1] in _FORMATS:
                         cell.number_format = _FORMATS[headers[c - 1]]
         sheet.freeze_panes = "A2"
-    with atomic_file(Path(path)) as tmp:
-        wb.save(str(tmp))
+    save_workbook(wb, path)

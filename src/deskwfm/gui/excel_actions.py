@@ -87,8 +87,11 @@ class ImportProblemsDialog(QDialog):
         if path:
             try:
                 self.save_to(path)
+            except DeskwfmError as exc:  # names the file and what became of it (files.atomic)
+                QMessageBox.warning(self, "Save problem list", str(exc))
             except OSError as exc:
-                QMessageBox.warning(self, "Save problem list", f"Could not save {path}: {exc}")
+                why = exc.strerror or exc
+                QMessageBox.warning(self, "Save problem list", f"Could not save {path}: {why}")
 
 
 class ImportPreviewDialog(QDialog):

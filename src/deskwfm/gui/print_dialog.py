@@ -237,8 +237,11 @@ class TimesheetDialog(QDialog):
             report = write_timesheets(pays, site, target, progress=tick)
         except PrintCancelled:
             return None
-        except (DeskwfmError, OSError) as exc:
-            QMessageBox.warning(self, "Print timesheets", f"Could not write {target}: {exc}")
+        except DeskwfmError as exc:  # names the file and what became of it (files.atomic)
+            QMessageBox.warning(self, "Print timesheets", str(exc))
+            return None
+        except OSError as exc:
+            QMessageBox.warning(self, "Print timesheets", f"Could not write {target}: {exc.strerror or exc}")
             return None
         finally:
             self.progress.close()

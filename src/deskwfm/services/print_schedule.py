@@ -6,7 +6,7 @@ from datetime import date
 from pathlib import Path
 
 from deskwfm.core.errors import InputError
-from deskwfm.files.atomic import atomic_file
+from deskwfm.files.atomic import atomic_output
 from deskwfm.services.timesheets import PrintReport
 from deskwfm.services.workspace import Workspace
 
@@ -27,8 +27,8 @@ def print_schedule(ws: Workspace, start: date, end: date, target: Path) -> Print
         raise InputError(f"{target}: the output file must end in .pdf")
     data = load_schedule(ws, start, end)
     shifts = [s for s in data.shifts if start <= s.work_date <= end]
-    with atomic_file(target) as tmp:
+    with atomic_output(target) as out:
         pages = write_schedule_chart(
-            tmp, data.site, data.employees, data.codes, shifts, data.holidays, start, end
+            out, data.site, data.employees, data.codes, shifts, data.holidays, start, end
         )
     return PrintReport((target,), len(data.employees), pages)

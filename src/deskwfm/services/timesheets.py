@@ -1,13 +1,16 @@
 """Print timesheets: payroll engine results rendered as PDF, one file or one per employee.
 
-Files appear whole or not at all: a PDF is written to a temporary file beside its target and
-renamed at the end; ``--split`` writes into a temporary folder inside the target folder and
-moves the files out only when every one is done. A progress callback that returns False
-cancels the run (the GUI's Cancel button) and leaves nothing behind.
+Files appear whole or not at all: a PDF is rendered in memory and written to a temporary file
+beside its target, then renamed (``files.atomic``); ``--split`` writes into a temporary folder
+inside the target folder and moves the files out only when every one is done. A full disk is one
+message naming the file or folder; new files follow the user's umask like any saved file.
+A progress callback that returns False cancels the run (the GUI's Cancel button) and leaves
+nothing behind.
 """
 
 from __future__ import annotations
 
+import io
 import os
 import re
 import shutil
@@ -20,9 +23,10 @@ from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from deskwfm.core.errors import DeskwfmError, InputError
+from deskwfm.core.messages import msg
 from deskwfm.core.payroll import EmployeePay, PayrollResult
 from deskwfm.core.site import SiteSettings
-from deskwfm.files.atomic import atomic_file
+from deskwfm.files.atomic import atomic_output, create_file, release, write_failure
 from deskwfm.services.workspace import Workspace
 
 if TYPE_CHECKING:
@@ -75,8 +79,8 @@ def write_timesheets(
 
     target = Path(target)
     pages = 0
-    with atomic_file(target) as tmp:
-        writer = TimesheetWriter(tmp, context_for(site, generated))
+    with atomic_output(target) as out:
+        writer = TimesheetWriter(out, context_for(site, generated))
         _tick(progress, 0, len(pays))
         for i, ep in enumerate(pays, start=1):
             pages += writer.add(ep)
@@ -101,22 +105,39 @@ def write_split(
     if dup:
         raise InputError(f"two employees would share the file name {sorted(dup)[0]}; rename a code")
     ctx = context_for(site, generated)
-    work = Path(tempfile.mkdtemp(prefix=".deskwfm-timesheets-", dir=folder))
     pages = 0
+    try:
+        work = Path(tempfile.mkdtemp(prefix=".deskwfm-timesheets-", dir=folder))
+    except OSError as exc:
+        raise _split_failure(exc, folder, folder) from None
+    current = folder
     try:
         _tick(progress, 0, len(pays))
         for i, (ep, name) in enumerate(zip(pays, names, strict=True), start=1):
-            writer = TimesheetWriter(work / name, ctx, title=f"Timesheet {ep.employee.code}")
+            out = io.BytesIO()
+            writer = TimesheetWriter(out, ctx, title=f"Timesheet {ep.employee.code}")
             pages += writer.add(ep)
             writer.close()
+            current = folder / name
+            create_file(work / name, out.getbuffer())
             _tick(progress, i, len(pays))
         files = []
         for name in names:
             os.replace(work / name, folder / name)
             files.append(folder / name)
+    except OSError as exc:
+        error = _split_failure(exc, current, folder)
+        release(exc)
+        raise error from None
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return PrintReport(tuple(files), len(pays), pages)
+
+
+def _split_failure(exc: OSError, file: Path, folder: Path) -> DeskwfmError:
+    """``file``: the timesheet being written (or the folder, before the first one)."""
+    return write_failure(exc, file, msg("no timesheet was written to {folder}", folder=str(folder)),
+                         folder=folder)
 
 
 def load_pays(
