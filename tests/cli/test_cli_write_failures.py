@@ -66,4 +66,4 @@ def test_split_timesheets_under_a_file_size_limit(demo: Path, tmp_path: Path) ->
     assert run.err_lines[0].startswith(f"deskwfm: {folder}/")
     assert run.err_lines[0].endswith(f".pdf is larger than the disk holding it, or your account, allows one "
                                      f"file to be; no timesheet was written to {folder}")
-    assert list(folder.iterdir()) == []  # not one file, and no temporary folder
+    assert not folder.exists()  # not one file, no temporary folder, and no folder it made

@@ -15,7 +15,10 @@ from tests.files.full_disk import fill_disk
 from tests.files.hostile_xlsx import Sheet, cell, corrupt_member, header_and_far_cell, write_xlsx
 from tests.gui.test_excel_actions import when_modal
 
-LIMITS = "a sheet may have at most 200,000 rows, 2,000 columns and 4,000,000 cells"
+LIMITS = (
+    "a sheet may have at most 200,000 rows, 2,000 columns and 4,000,000 cells "
+    "(Ctrl+End in Excel goes to the last cell in use)"
+)
 
 
 def action(win: MainWindow, text: str) -> QAction:

@@ -49,6 +49,10 @@ def test_split_cancel_leaves_the_folder_as_it_was(tmp_path: Path) -> None:
     out = tmp_path / "out"
     with pytest.raises(PrintCancelled):
         write_split(_pays(4), SITE, out, lambda done, total: done < 3)
+    assert not out.exists()  # it did not exist before
+    out.mkdir()
+    with pytest.raises(PrintCancelled):
+        write_split(_pays(4), SITE, out, lambda done, total: done < 3)
     assert list(out.iterdir()) == []
 
 

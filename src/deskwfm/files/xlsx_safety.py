@@ -259,12 +259,12 @@ def _too_far(name: str, sheet: str | None, part: str, rows: int, cols: int) -> I
         return InputError(msg(
             "{file}: part {part} has data reaching cell {cell} ({rows:num} rows × {cols:num} columns "
             "= {cells:num} cells); a sheet may have at most {max_rows:num} rows, {max_cols:num} columns "
-            "and {max_cells:num} cells", part=part, **params,
+            "and {max_cells:num} cells (Ctrl+End in Excel goes to the last cell in use)", part=part, **params,
         ))
     return InputError(msg(
         "{file}: sheet {sheet} has data reaching cell {cell} ({rows:num} rows × {cols:num} columns "
         "= {cells:num} cells); a sheet may have at most {max_rows:num} rows, {max_cols:num} columns "
-        "and {max_cells:num} cells", sheet=sheet, **params,
+        "and {max_cells:num} cells (Ctrl+End in Excel goes to the last cell in use)", sheet=sheet, **params,
     ))
 
 

@@ -10,6 +10,7 @@ nothing behind.
 
 from __future__ import annotations
 
+import contextlib
 import io
 import os
 import re
@@ -99,16 +100,18 @@ def write_split(
     folder = Path(folder)
     if folder.exists() and not folder.is_dir():
         raise InputError(f"{folder} is a file, not a folder")
-    folder.mkdir(parents=True, exist_ok=True)
     names = [split_file_name(ep) for ep in pays]
     dup = {n for n in names if names.count(n) > 1}
     if dup:
         raise InputError(f"two employees would share the file name {sorted(dup)[0]}; rename a code")
     ctx = context_for(site, generated)
     pages = 0
+    created = not folder.exists()
     try:
+        folder.mkdir(parents=True, exist_ok=True)
         work = Path(tempfile.mkdtemp(prefix=".deskwfm-timesheets-", dir=folder))
     except OSError as exc:
+        _remove_if_empty(folder, created)
         raise _split_failure(exc, folder, folder) from None
     current = folder
     try:
@@ -131,7 +134,15 @@ def write_split(
         raise error from None
     finally:
         shutil.rmtree(work, ignore_errors=True)
+        _remove_if_empty(folder, created)
     return PrintReport(tuple(files), len(pays), pages)
+
+
+def _remove_if_empty(folder: Path, created: bool) -> None:
+    """A folder this run made and filled with nothing (it failed or was cancelled) goes again."""
+    if created:
+        with contextlib.suppress(OSError):
+            folder.rmdir()  # refuses a folder that is not empty
 
 
 def _split_failure(exc: OSError, file: Path, folder: Path) -> DeskwfmError:
