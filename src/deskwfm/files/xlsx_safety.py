@@ -55,9 +55,11 @@ def ensure_defusedxml() -> None:
         import defusedxml  # noqa: F401
         import openpyxl.xml
     except ImportError as exc:  # pragma: no cover - exercised by monkeypatching in tests
-        raise DeskwfmError(f"Excel import needs the defusedxml package ({exc}); reinstall deskwfm") from None
+        raise DeskwfmError(
+            msg("Excel import needs the defusedxml package ({why}); reinstall deskwfm", why=str(exc))
+        ) from None
     if not getattr(openpyxl.xml, "DEFUSEDXML", False):
-        raise DeskwfmError("Excel import needs openpyxl to use defusedxml; reinstall deskwfm")
+        raise DeskwfmError(msg("Excel import needs openpyxl to use defusedxml; reinstall deskwfm"))
 
 
 def check_workbook_file(path: str | Path) -> None:
@@ -65,28 +67,30 @@ def check_workbook_file(path: str | Path) -> None:
     p = Path(path)
     name = p.name
     if not p.is_file():
-        raise InputError(f"{name}: no such file")
+        raise InputError(msg("{file}: no such file", file=name))
     size = p.stat().st_size
     if size == 0:
-        raise InputError(f"{name}: the file is empty")
+        raise InputError(msg("{file}: the file is empty", file=name))
     if size > MAX_FILE_BYTES:
         raise InputError(
-            f"{name}: the file is {size // 1_048_576} MB; the limit is {MAX_FILE_BYTES // 1_048_576} MB"
+            msg("{file}: the file is {mb:num} MB; the limit is {limit:num} MB", file=name,
+                mb=size // 1_048_576, limit=MAX_FILE_BYTES // 1_048_576)
         )
     with p.open("rb") as fh:
         head = fh.read(8)
     if head == _OLE_MAGIC:
         data = p.read_bytes()
         if "EncryptedPackage".encode("utf-16-le") in data:
-            raise InputError(
-                f"{name} is password-protected (encrypted); open it in Excel, remove the password "
-                "and save it again as .xlsx"
-            )
-        raise InputError(f"{name} is an old Excel .xls file; save it as .xlsx (Excel Workbook) first")
+            raise InputError(msg(
+                "{file} is password-protected (encrypted); open it in Excel, remove the password "
+                "and save it again as .xlsx", file=name,
+            ))
+        raise InputError(msg("{file} is an old Excel .xls file; save it as .xlsx (Excel Workbook) first",
+                             file=name))
     if not zipfile.is_zipfile(p):
         if head.startswith(_ZIP_MAGIC):  # a zip whose directory at the end is missing
             raise damaged(name, msg("it is cut short"))
-        raise InputError(f"{name} is not an Excel .xlsx workbook (it is not a zip archive)")
+        raise InputError(msg("{file} is not an Excel .xlsx workbook (it is not a zip archive)", file=name))
     with _reading(name, None):
         zf = zipfile.ZipFile(p)
     with zf:
@@ -135,17 +139,21 @@ def reader_gave_up(name: str) -> InputError:
 def _check_archive(name: str, zf: zipfile.ZipFile, file_size: int) -> None:
     infos = zf.infolist()
     if len(infos) > MAX_MEMBERS:
-        raise InputError(f"{name} holds {len(infos)} parts; that is not a plausible workbook")
+        raise InputError(msg(
+            "{file} holds {count:num} parts; that is not a plausible workbook", file=name, count=len(infos)
+        ))
     names = {i.filename for i in infos}
     if "xl/workbook.xml" not in names:
-        raise InputError(f"{name} is not an Excel .xlsx workbook (no xl/workbook.xml inside)")
+        raise InputError(msg("{file} is not an Excel .xlsx workbook (no xl/workbook.xml inside)", file=name))
     declared = sum(i.file_size for i in infos)
     if declared > MAX_UNCOMPRESSED or declared > MAX_RATIO * max(file_size, 1) and declared > 1_048_576:
         raise _bomb(name)
     total = 0
     for info in infos:
         if info.flag_bits & 0x1:
-            raise InputError(f"{name} is password-protected (encrypted); remove the password first")
+            raise InputError(
+                msg("{file} is password-protected (encrypted); remove the password first", file=name)
+            )
         if info.is_dir():
             continue
         with _reading(name, info.filename):
@@ -153,7 +161,9 @@ def _check_archive(name: str, zf: zipfile.ZipFile, file_size: int) -> None:
 
 
 def _bomb(name: str) -> InputError:
-    return InputError(f"{name} expands to far more data than a workbook holds (a zip bomb?); refused")
+    return InputError(
+        msg("{file} expands to far more data than a workbook holds (a zip bomb?); refused", file=name)
+    )
 
 
 def _scan_member(name: str, zf: zipfile.ZipFile, info: zipfile.ZipInfo, total: int, file_size: int) -> int:
@@ -186,10 +196,10 @@ def _scan_member(name: str, zf: zipfile.ZipFile, info: zipfile.ZipInfo, total: i
 
 
 def _doctype(name: str, part: str) -> InputError:
-    return InputError(
-        f"{name}: part {part} declares XML entities (a DOCTYPE), which a real Excel file never "
-        "does; refused as unsafe"
-    )
+    return InputError(msg(
+        "{file}: part {part} declares XML entities (a DOCTYPE), which a real Excel file never "
+        "does; refused as unsafe", file=name, part=part,
+    ))
 
 
 def _check_prolog(name: str, part: str, prolog: bytes) -> None:
@@ -271,6 +281,8 @@ def _too_far(name: str, sheet: str | None, part: str, rows: int, cols: int) -> I
 def check_sheet_size(file_name: str, sheet: str, rows: int, cols: int) -> None:
     """Refuse a sheet with more rows or columns than any schedule plausibly has."""
     if rows > MAX_ROWS:
-        raise InputError(f"{file_name}: sheet {sheet} has {rows:,} rows; the limit is {MAX_ROWS:,} per sheet")
+        raise InputError(msg("{file}: sheet {sheet} has {rows:num} rows; the limit is {limit:num} per sheet",
+                             file=file_name, sheet=sheet, rows=rows, limit=MAX_ROWS))
     if cols > MAX_COLUMNS:
-        raise InputError(f"{file_name}: sheet {sheet} has {cols:,} columns; the limit is {MAX_COLUMNS:,}")
+        raise InputError(msg("{file}: sheet {sheet} has {cols:num} columns; the limit is {limit:num}",
+                             file=file_name, sheet=sheet, cols=cols, limit=MAX_COLUMNS))
