@@ -56,17 +56,18 @@ def test_saved_files_follow_the_umask_and_private_files_stay_private(
         [*base, "timesheets", *PERIOD, "--split", str(out / "split")],
         [*base, "print", "schedule", *PERIOD, str(out / "wall.pdf")],
         [*base, "--screenshot", str(out / "window.png")],
+        [*base, "audit", "--limit", "20", "--xlsx", str(out / "audit.xlsx")],
     ]
     env = {**os.environ, "DESKWFM_LOG_DIR": str(logs), "QT_QPA_PLATFORM": "offscreen"}
     done = subprocess.run([sys.executable, "-c", _CHILD, json.dumps([umask, runs])], capture_output=True,
                           text=True, env=env, timeout=300, check=True)
-    assert json.loads(done.stdout.splitlines()[-1]) == [0, 0, 0, 0, 0, 2, 0, 0, 0, 0], done.stderr
+    assert json.loads(done.stdout.splitlines()[-1]) == [0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0], done.stderr
     saved_files = [
         *(out / n for n in ("template.xlsx", "payroll.xlsx", "schedule.xlsx", "problems.xlsx",
-                            "timesheets.pdf", "wall.pdf", "window.png")),
+                            "timesheets.pdf", "wall.pdf", "window.png", "audit.xlsx")),
         *sorted((out / "split").iterdir()),
     ]
-    assert len(saved_files) == 7 + 60
+    assert len(saved_files) == 8 + 60
     assert {p.name: oct(mode(p)) for p in saved_files} == {p.name: oct(saved) for p in saved_files}
     private = [db, out / "backup.sqlite3", logs / "deskwfm-errors.log"]
     assert {p.name: oct(mode(p)) for p in private} == {p.name: "0o600" for p in private}

@@ -19,6 +19,7 @@ import pytest
 from deskwfm.core.errors import DeskwfmError, InputError
 from deskwfm.files.xlsx_problems import Problem, write_error_report
 from deskwfm.files.xlsx_template import write_template
+from deskwfm.services import audit
 from deskwfm.services.excel_export import export_payroll, export_schedule
 from deskwfm.services.print_schedule import print_schedule
 from deskwfm.services.timesheets import print_timesheets
@@ -36,6 +37,7 @@ WRITERS: dict[str, tuple[str, Writer]] = {
     "wall.pdf": ("pdf", lambda ws, p: print_schedule(ws, START, END, p)),
     "template.xlsx": ("file", lambda ws, p: write_template(p)),
     "problems.xlsx": ("file", lambda ws, p: write_error_report(p, "in.xlsx", [Problem("bad", sheet="S")])),
+    "audit.xlsx": ("file", lambda ws, p: audit.export_xlsx(ws, audit.entries(ws), p)),
 }
 
 

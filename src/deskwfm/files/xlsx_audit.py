@@ -7,7 +7,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from deskwfm.core.i18n import tr
-from deskwfm.files.atomic import atomic_file
+from deskwfm.files.xlsx_save import save_workbook
 
 HEADINGS = (
     "When",
@@ -60,6 +60,5 @@ def write_audit(path: Path, rows: Sequence[Sequence[object]], tz: str) -> Path:
                 set_text(cell, str(v))
     ws.freeze_panes = "A4"
     ws.auto_filter.ref = f"A3:{get_column_letter(len(HEADINGS))}{max(4, 3 + len(rows))}"
-    with atomic_file(path) as tmp:
-        wb.save(str(tmp))
+    save_workbook(wb, path)
     return path
