@@ -51,7 +51,7 @@ def test_bad_workbook_exits_2_lists_problems_and_saves_report(
     report = tmp_path / "report.xlsx"
     assert main(["--db", str(db), "import", str(bad), "--errors", str(report)]) == 2
     err = capsys.readouterr().err
-    assert 'Shifts!D2: "25:00" is not a time' in err
+    assert 'Shifts!D2: end time: "25:00" is not a time' in err
     assert 'Shifts!A3: "NOPE" is not an employee' in err
     assert "deskwfm: 2 problem(s) in bad.xlsx; nothing was imported" in err
     assert report.exists()

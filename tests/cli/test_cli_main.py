@@ -32,7 +32,7 @@ def test_unexpected_error_is_one_line_and_the_traceback_goes_to_the_log(
     [
         (["shift", "set", "AG001", "9999-12-31", "22-6"], "outside the plausible range"),
         (["payroll", "--from", "0001-01-01", "--to", "0001-01-31"], "outside the plausible range"),
-        (["employee", "rate", "AG001", "1e40", "--from", "2026-12-01"], "too large"),
+        (["employee", "rate", "AG001", "1e40", "--from", "2026-12-01"], "the largest hourly rate"),
     ],
 )
 def test_absurd_values_are_bad_input_not_crashes(

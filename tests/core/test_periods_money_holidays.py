@@ -4,6 +4,7 @@ from decimal import Decimal
 import pytest
 
 from deskwfm.core.errors import InputError
+from deskwfm.core.fields import Field
 from deskwfm.core.holidays import holidays_between, validate_region
 from deskwfm.core.model import PayPeriodKind
 from deskwfm.core.money import from_cents, hours_text, parse_money, round_cents, to_cents
@@ -49,6 +50,7 @@ def test_money_rounds_half_up_and_round_trips_through_cents() -> None:
         ("NaN", "is not a number"),
         ("inf", "is not a number"),
         ("-5", "is negative"),
+        ("1e17", "too large"),
         ("1.23456", "more than 4 decimal places"),
         ("1e40", "too large"),
         ("1e400", "too large"),
@@ -58,7 +60,7 @@ def test_money_rounds_half_up_and_round_trips_through_cents() -> None:
 )
 def test_bad_money_is_refused_with_a_reason(text: str, fragment: str) -> None:
     with pytest.raises(InputError, match=fragment):
-        parse_money(text, "hourly rate")
+        parse_money(text, Field.AMOUNT)
 
 
 def test_money_accepts_common_forms() -> None:
@@ -66,6 +68,8 @@ def test_money_accepts_common_forms() -> None:
     assert parse_money("1,020") == Decimal("1020")
     assert parse_money("21,50") == Decimal("21.50")  # decimal comma
     assert parse_money(" 21.5 ") == Decimal("21.5")
+    assert parse_money("1 020,50") == Decimal("1020.50")  # French grouping and decimal comma
+    assert parse_money("1\u00a0020,50 $") == Decimal("1020.50")
 
 
 def test_holiday_regions() -> None:

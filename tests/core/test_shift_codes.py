@@ -1,3 +1,4 @@
+import re
 from datetime import time
 
 import pytest
@@ -8,7 +9,7 @@ from deskwfm.core.shift_codes import validate_code
 
 
 def test_paid_leave_without_times_is_refused_because_it_would_pay_nothing() -> None:
-    with pytest.raises(InputError, match="paid-leave code BRV needs start and end times"):
+    with pytest.raises(InputError, match="paid-leave code BRV needs a start and an end time"):
         validate_code(ShiftCode("brv", ShiftKind.PAID_LEAVE))
 
 
@@ -21,16 +22,28 @@ def test_unpaid_leave_and_off_need_no_times_and_codes_are_upper_cased() -> None:
     ("code", "fragment"),
     [
         (ShiftCode("9X", ShiftKind.WORK, time(9), time(17)), "must start with a letter"),
-        (ShiftCode("PM", ShiftKind.WORK, time(9), time(17)), "cannot be read as a time"),
-        (ShiftCode("D", ShiftKind.WORK), "needs start and end times"),
+        (ShiftCode("PM", ShiftKind.WORK, time(9), time(17)), "could be read as part of a time"),
+        (ShiftCode("p", ShiftKind.WORK, time(9), time(17)), "could be read as part of a time"),
+        (ShiftCode("ABCDEFGHIJKLM", ShiftKind.WORK, time(9), time(17)), "13 characters long; at most 12"),
+        (ShiftCode("D", ShiftKind.WORK), "needs a start and an end time"),
         (ShiftCode("D", ShiftKind.WORK, time(9), time(9)), "zero length"),
         (ShiftCode("D", ShiftKind.WORK, time(9), time(10), 60), "not shorter"),
-        (ShiftCode("D", ShiftKind.WORK, time(9), time(17), 0, "red"), "is not like #a1b2c3"),
+        (ShiftCode("D", ShiftKind.WORK, time(9), time(17), 700), "more than 600 minutes"),
+        (ShiftCode("D", ShiftKind.WORK, time(9), time(17), -5), "negative"),
+        (ShiftCode("LOA", ShiftKind.UNPAID_LEAVE, None, None, 30), "a break needs a start and an end"),
+        (ShiftCode("OFF", ShiftKind.OFF, time(9), time(17)), "leave its times blank"),
+        (ShiftCode("D", ShiftKind.WORK, time(9), time(17), 0, "red"), "is not a colour"),
+        (ShiftCode("D", ShiftKind.WORK, time(9), time(17), 0, "#aabbcc", "Day\x1b[31m"), "control character"),
+        (ShiftCode("D", ShiftKind.WORK, time(9), time(17), 0, "#aabbcc", "x" * 101), "at most 100"),
     ],
 )
 def test_bad_codes_say_what_is_wrong(code: ShiftCode, fragment: str) -> None:
-    with pytest.raises(InputError, match=fragment):
+    with pytest.raises(InputError, match=re.escape(fragment)):
         validate_code(code)
+
+
+def test_a_twelve_character_code_is_the_longest() -> None:
+    assert validate_code(ShiftCode("abcdefghijkl", ShiftKind.UNPAID_LEAVE)).code == "ABCDEFGHIJKL"
 
 
 @pytest.mark.parametrize("code", ["../../tmp/x", "a\\b", "AG 1", "-AG1", "", "x" * 41, "AG<1>"])

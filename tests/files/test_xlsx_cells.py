@@ -8,14 +8,18 @@ from decimal import Decimal
 
 import pytest
 
+from deskwfm.core.errors import InputError
+from deskwfm.core.fields import Field
 from deskwfm.files.xlsx_cells import (
     CellError,
     to_bool,
+    to_break_minutes,
     to_date,
-    to_decimal,
+    to_number,
+    to_rate,
     to_text,
     to_time,
-    to_whole_number,
+    to_week_minutes,
 )
 
 
@@ -71,38 +75,50 @@ def test_times(value: object, expected: time) -> None:
 
 def test_24_00_is_midnight_only_as_an_end() -> None:
     assert to_time("24:00", is_end=True) == time(0)
-    with pytest.raises(CellError, match='"24:00" is not a time'):
+    assert to_time(24.0, is_end=True) == time(0)
+    with pytest.raises(InputError, match='"24:00" only ends a shift'):
         to_time("24:00")
 
 
-@pytest.mark.parametrize("value", ["25:00", "9:75", "noon", 1.5, 25.0, datetime(2026, 3, 2, 9)])
+@pytest.mark.parametrize("value", ["25:00", "9:75", "9:5", "noon", 1.5, 25.0, datetime(2026, 3, 2, 9)])
 def test_bad_times(value: object) -> None:
-    with pytest.raises(CellError, match="not a time|is a date"):
+    with pytest.raises((CellError, InputError), match="not a time|is a date"):
         to_time(value)
 
 
-def test_amounts_refuse_nan_inf_negative_text_and_too_many_places() -> None:
-    assert to_decimal(21.5) == Decimal("21.5")
-    assert to_decimal("$1,020.50") == Decimal("1020.50")
-    assert to_decimal(22.000000000000004) == Decimal("22.0")
+def test_numbers_are_exact_and_every_rule_is_cores() -> None:
+    assert to_number(21.5, Field.RATE) == Decimal("21.5")
+    assert to_number("$1,020.50", Field.RATE) == Decimal("1020.50")
+    assert to_number("21,50", Field.RATE) == Decimal("21.50")  # a decimal comma, not 2150
+    assert to_number(22.000000000000004, Field.RATE) == Decimal("22.0")
+    assert to_rate(21.5) == Decimal("21.50")
     for bad, msg in (
         ("NaN", "is not a number"),
         (math.nan, "is not a number"),
         ("inf", "is not a number"),
-        (-3.0, "is negative"),
+        (-3.0, "more than zero"),
         ("abc", "is not a number"),
-        (1.23456, "more than 4 decimal"),
+        (20.005, "fraction of a cent"),
+        (1e17, "largest hourly rate"),
+        (1e308, "largest hourly rate"),
+        (99999999999.0, "largest hourly rate"),
     ):
-        with pytest.raises(CellError, match=msg):
-            to_decimal(bad)
+        with pytest.raises(InputError, match=msg):
+            to_rate(bad)
 
 
-def test_whole_numbers_text_and_bools() -> None:
-    assert to_whole_number(30.0) == 30
-    with pytest.raises(CellError, match="is not whole minutes"):
-        to_whole_number(7.5, "whole minutes")
-    with pytest.raises(CellError, match="negative"):
-        to_whole_number(-5.0, "whole minutes")
+def test_week_hours_and_breaks() -> None:
+    assert to_week_minutes(37.5, Field.CONTRACT_HOURS) == 2250
+    assert to_week_minutes("37:30", Field.CONTRACT_HOURS) == 2250
+    with pytest.raises(InputError, match="too large"):
+        to_week_minutes(200.0, Field.MAX_HOURS)
+    assert to_break_minutes(30.0) == 30
+    assert to_break_minutes("45") == 45
+    with pytest.raises(InputError, match="is not whole minutes"):
+        to_break_minutes(7.5)
+
+
+def test_text_and_bools() -> None:
     assert to_text(1001.0) == "1001"
     assert to_bool("no") is False and to_bool("") is True
     with pytest.raises(CellError, match="is not yes or no"):

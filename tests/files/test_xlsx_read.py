@@ -94,14 +94,14 @@ def test_shift_rows_every_problem_listed_in_reading_order(tmp_path: Path) -> Non
     rows.append(["AG003", "2026-03-09", "9:00", "17:00", "NaN"])
     p = workbook(tmp_path / "s.xlsx", {"Shifts": rows})
     assert messages(p) == [
-        'Shifts!D14: "25:00" is not a time; write it like 09:30',
+        'Shifts!D14: end time: "25:00" is not a time; write it like 09:30',
         "Shifts!A15: duplicate: AG001 on 2026-03-02 is also at Shifts!A3",
         'Shifts!B16: "1900-01-01" is outside the plausible range 2000-01-01 to 2099-12-31',
-        "Shifts!E17: the 600-minute break is not shorter than the 480-minute shift",
+        "Shifts!E17: unpaid break: a 600-minute break is not shorter than the 480-minute shift",
         "Shifts!D18: give both Start and End, or neither",
         'Shifts!F19: "ZZ" is not a shift code; known codes: N, OFF, VAC',
         "Shifts!A20: the employee code is missing",
-        'Shifts!E21: "NaN" is not whole minutes of unpaid break',
+        'Shifts!E21: unpaid break: "NaN" is not whole minutes; write the break like 30',
     ]
 
 
@@ -129,20 +129,21 @@ def test_employees_rates_and_codes_problems(tmp_path: Path) -> None:
         },
     )
     assert messages(p) == [
-        'Employees!D2: "-3" is negative; expected an hourly rate like 21.50',
-        'Employees!D3: "abc" is not a number; expected an hourly rate like 21.50',
-        'Employees!D4: "NaN" is not a number; expected an hourly rate like 21.50',
-        "Employees!B5: the name of AG004 is missing",
+        "Employees!D2: hourly rate: -3 must be more than zero",
+        'Employees!D3: hourly rate: "abc" is not a number; write it like 21.50',
+        'Employees!D4: hourly rate: "NaN" is not a number; write it like 21.50',
+        "Employees!B5: name: required",
         "Employees!A6: duplicate employee AG001: also on A2",
         'Employees!E7: "2999-01-01" is outside the plausible range 2000-01-01 to 2099-12-31',
-        "Employees!F7: 200 hours is more than a week holds (168)",
+        "Employees!F7: contract hours per week: 200 is too large (at most 168)",
         'Employees!H7: "maybe" is not yes or no',
-        'ShiftCodes!A2: "9-17" is not a shift code; use 1-8 letters and digits starting with a letter, '
+        'ShiftCodes!A2: shift code: "9-17" must start with a letter and hold only letters, digits and _, '
         "like N or VAC",
-        "ShiftCodes!B3: work code EVE needs a Start and an End",
-        'ShiftCodes!E4: "sometimes" is not a kind; expected work, paid leave, unpaid leave or off',
-        'ShiftCodes!F5: "pink" is not a colour; write it like #8ecae6',
-        "ShiftCodes!B6: paid-leave code BRV needs a Start and an End: they set how many hours it pays",
+        "ShiftCodes!B3: start time: work code EVE needs a start and an end time",
+        'ShiftCodes!E4: kind: "sometimes" is not a kind; expected work, paid leave, unpaid leave or off',
+        'ShiftCodes!F5: colour: "pink" is not a colour; write it like #8ecae6',
+        "ShiftCodes!B6: start time: paid-leave code BRV needs a start and an end time: they set how many "
+        "hours a day of it pays",
     ]
 
 

@@ -70,7 +70,7 @@ def test_bad_break_starts_are_located_and_nothing_is_imported(centre: Workspace,
         p,
         "Shifts!H2: the break at 18:00 is outside the shift 09:00-17:00",
         "Shifts!H3: a break start needs times and an unpaid break",
-        'Shifts!H4: "noon" is not a time; write it like 09:30',
+        'Shifts!H4: break start: "noon" is not a time; write it like 09:30',
         "Shifts!A5: 02:30 does not exist on 2026-03-08 in America/Toronto (clocks go forward that night)",
     )
 

@@ -86,7 +86,7 @@ def test_the_issues_example_message(centre: Workspace, tmp_path: Path) -> None:
     refused(
         centre,
         workbook(tmp_path / "x.xlsx", {"Shifts": rows}),
-        'Shifts!D14: "25:00" is not a time; write it like 09:30',
+        'Shifts!D14: end time: "25:00" is not a time; write it like 09:30',
     )
 
 
@@ -147,9 +147,9 @@ def test_rates_negative_non_numeric_nan_and_missing(centre: Workspace, tmp_path:
     refused(
         centre,
         p,
-        'Employees!D2: "-3" is negative; expected an hourly rate like 21.50',
-        'Employees!D3: "twenty" is not a number; expected an hourly rate like 21.50',
-        'Employees!D4: "NaN" is not a number; expected an hourly rate like 21.50',
+        "Employees!D2: hourly rate: -3 must be more than zero",
+        'Employees!D3: hourly rate: "twenty" is not a number; write it like 21.50',
+        'Employees!D4: hourly rate: "NaN" is not a number; write it like 21.50',
         "Employees!A5: new employee AG011 needs an Hourly rate",
     )
 
@@ -203,7 +203,7 @@ def test_one_bad_row_among_many_writes_nothing(centre: Workspace, tmp_path: Path
     refused(
         centre,
         workbook(tmp_path / "x.xlsx", {"Shifts": rows}),
-        'Shifts!C18: "9:75" is not a time; write it like 09:30',
+        'Shifts!C18: start time: "9:75" is not a time; write it like 09:30',
     )
 
 

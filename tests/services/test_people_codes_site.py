@@ -33,7 +33,9 @@ from deskwfm.services.workspace import Workspace
     (Decimal("-1"), "more than zero"),
     (Decimal("NaN"), "not a number"),
     (Decimal("Infinity"), "not a number"),
-    (Decimal("20.005"), "fractions of a cent"),
+    (Decimal("20.005"), "fraction of a cent"),
+    (Decimal("10000"), "largest hourly rate"),
+    (Decimal("1E+17"), "largest hourly rate"),
 ])
 def test_bad_rates_are_refused_and_nothing_is_added(centre: Workspace, rate: Decimal, message: str) -> None:
     with pytest.raises(InputError, match=message):
@@ -42,11 +44,11 @@ def test_bad_rates_are_refused_and_nothing_is_added(centre: Workspace, rate: Dec
 
 
 def test_employee_checks_and_updates(centre: Workspace) -> None:
-    with pytest.raises(InputError, match="needs a code"):
+    with pytest.raises(InputError, match="employee code: required"):
         add_employee(centre, Employee("  ", "Nobody"), Decimal("20"), date(2026, 1, 1))
     with pytest.raises(InputError, match="may hold only letters, digits"):
         add_employee(centre, Employee("AG 9", "Nobody"), Decimal("20"), date(2026, 1, 1))
-    with pytest.raises(InputError, match="needs a name"):
+    with pytest.raises(InputError, match="name: required"):
         add_employee(centre, Employee("AG009", "   "), Decimal("20"), date(2026, 1, 1))
     with pytest.raises(InputError, match="already used"):
         add_employee(centre, Employee("AG001", "Twin"), Decimal("20"), date(2026, 1, 1))
@@ -78,9 +80,9 @@ def test_shift_codes(centre: Workspace) -> None:
     after = apply_edits(centre, [CellEdit("AG001", date(2026, 11, 24), "tr")])[0].after
     assert after is not None and after.code == "TR"
     for bad, msg in [
-        (ShiftCode("9", ShiftKind.WORK, time(9), time(17)), "cannot be read as a time"),
-        (ShiftCode("PM", ShiftKind.WORK, time(9), time(17)), "cannot be read as a time"),
-        (ShiftCode("X", ShiftKind.WORK, None, None), "needs start and end"),
+        (ShiftCode("9", ShiftKind.WORK, time(9), time(17)), "must start with a letter"),
+        (ShiftCode("PM", ShiftKind.WORK, time(9), time(17)), "could be read as part of a time"),
+        (ShiftCode("X", ShiftKind.WORK, None, None), "needs a start and an end"),
         (ShiftCode("X", ShiftKind.WORK, time(9), time(10), 60), "not shorter"),
         (ShiftCode("X", ShiftKind.WORK, time(9), time(17), 0, "red"), "colour"),
         (ShiftCode("D", ShiftKind.WORK, time(9), time(17)), "already exists"),
@@ -105,8 +107,11 @@ def test_site_settings_are_validated_and_version_checked(centre: Workspace) -> N
         ({"period_anchor": date(2026, 1, 6)}, "Tuesday, the week starts on Sunday"),
         ({"rules": site.rules.with_changes(ot_multiplier=Decimal("0.5"))}, "at least 1"),
         ({"rules": site.rules.with_changes(weekly_ot_after=0)}, "out of range"),
-        ({"shrinkage_pct": 95}, "shrinkage 95 % must be 0 to 90 %"),
-        ({"interval_minutes": 20}, "must be 15, 30 or 60 minutes"),
+        ({"shrinkage_pct": 95}, "shrinkage: 95 % is outside 0 to 90 %"),
+        ({"interval_minutes": 20}, "not one of 15, 30 or 60 minutes"),
+        ({"name": "Centre\x07"}, "site name: contains an invisible control character"),
+        ({"name": "x" * 201}, "site name: 201 characters long; at most 200"),
+        ({"currency": "dollars"}, "currency symbol: 7 characters long; at most 4"),
     ]:
         with pytest.raises(InputError, match=msg):
             save_site(centre, site.with_changes(**changes))

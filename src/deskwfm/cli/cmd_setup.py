@@ -1,7 +1,9 @@
-"""`deskwfm` subcommands: init, employee add/rate, backup.
+"""`deskwfm` subcommands: init, employee add/rate, code set, backup.
 
 Arguments are checked in the handlers (not with argparse ``type=``) so that every bad value
-is an ``InputError``: one line on stderr, exit status 2, nothing written.
+is an ``InputError``: one line on stderr, exit status 2, nothing written. A handler only turns
+its text into raw values; every rule on them (a code, a name, a rate, a time, a break) is
+``core``'s, the same one the dialogs and Excel import call.
 """
 
 from __future__ import annotations
@@ -42,11 +44,10 @@ def parse_date_arg(text: str, what: str) -> date:
     raise InputError(f'{what} "{text}" is not a date; write it as YYYY-MM-DD, like 2026-11-24')
 
 
-def parse_rate_arg(text: str, who: str = "") -> Decimal:
-    from deskwfm.core.money import parse_money
-    from deskwfm.services.employees import check_rate
+def parse_rate_arg(text: str) -> Decimal:
+    from deskwfm.core.employees import parse_rate
 
-    return check_rate(parse_money(text, "rate"), who)
+    return parse_rate(text)
 
 
 def open_workspace(args: argparse.Namespace) -> Any:
@@ -58,6 +59,7 @@ def open_workspace(args: argparse.Namespace) -> Any:
 # ---------------------------------------------------------------- init
 def _site_from_args(args: argparse.Namespace) -> SiteSettings:
     from deskwfm.core.entry import parse_entry
+    from deskwfm.core.fields import Field
     from deskwfm.core.model import PayPeriodKind
     from deskwfm.core.money import parse_money
     from deskwfm.core.periods import week_start_of
@@ -85,9 +87,7 @@ def _site_from_args(args: argparse.Namespace) -> SiteSettings:
     if args.night_premium is not None:
         text = args.night_premium.strip()
         kind = NightPremiumKind.PERCENT if text.endswith("%") else NightPremiumKind.AMOUNT
-        amount = parse_money(text.rstrip("%"), "--night-premium")
-        if kind is NightPremiumKind.PERCENT and amount > 100:
-            raise InputError(f"--night-premium {text} is more than 100%")
+        amount = parse_money(text.rstrip("%"), Field.NIGHT_PREMIUM)  # over 100 %: refused by core.site
         rules = rules.with_changes(night_premium=amount, night_premium_kind=kind)
     site = SiteSettings(
         name=args.name,
@@ -131,19 +131,20 @@ def _init(args: argparse.Namespace) -> int:
 # ---------------------------------------------------------------- employee
 def _employee_add(args: argparse.Namespace) -> int:
     from deskwfm.core.changes import How
+    from deskwfm.core.employees import parse_week_hours
+    from deskwfm.core.fields import Field
     from deskwfm.core.model import Employee
-    from deskwfm.core.periods import period_containing
-    from deskwfm.services.employees import add_employee
-    from deskwfm.services.site import get_site
+    from deskwfm.services.employees import add_employee, default_rate_from
 
-    rate = parse_rate_arg(args.rate, args.code)
+    rate = parse_rate_arg(args.rate)
+    contract = parse_week_hours(args.contract or "", Field.CONTRACT_HOURS)
+    maximum = parse_week_hours(args.max or "", Field.MAX_HOURS)
     start = parse_date_arg(args.rate_from, "--from") if args.rate_from else None
+    employee = Employee(args.code, args.name, args.team or "", contract_minutes=contract, max_minutes=maximum)
     with open_workspace(args) as ws:
         if start is None:
-            start = period_containing(date.today(), get_site(ws))[0]
-        emp = add_employee(
-            ws, Employee(args.code, args.name, args.team or ""), rate, start, How.CLI, args.command_line
-        )
+            start = default_rate_from(ws)  # the Employees dialog's default too
+        emp = add_employee(ws, employee, rate, start, How.CLI, args.command_line)
         print(f"Added {emp.code} {emp.name}{f' ({emp.team})' if emp.team else ''}: "
               f"{rate} an hour from {start.isoformat()}")
     return 0
@@ -153,11 +154,43 @@ def _employee_rate(args: argparse.Namespace) -> int:
     from deskwfm.core.changes import How
     from deskwfm.services.employees import set_rate
 
-    rate = parse_rate_arg(args.rate, args.code)
+    rate = parse_rate_arg(args.rate)
     start = parse_date_arg(args.rate_from, "--from")
     with open_workspace(args) as ws:
         r = set_rate(ws, args.code, rate, start, How.CLI, args.command_line)
         print(f"{r.employee_code}: {r.hourly} an hour from {r.effective_from.isoformat()}")
+    return 0
+
+
+# ---------------------------------------------------------------- shift codes
+def _code_set(args: argparse.Namespace) -> int:
+    from dataclasses import replace
+
+    from deskwfm.core.changes import How
+    from deskwfm.core.entry import format_entry, parse_break_minutes, parse_time_of_day
+    from deskwfm.core.fields import Field
+    from deskwfm.core.model import ShiftCode
+    from deskwfm.core.shift_codes import check_code_key, parse_colour, parse_kind
+    from deskwfm.services.codes import codes_by_key, save_code
+
+    key = check_code_key(args.code)
+    kind = parse_kind(args.kind)
+    start = parse_time_of_day(args.start, Field.START) if args.start else None
+    end = parse_time_of_day(args.end, Field.END, is_end=True) if args.end else None
+    brk = parse_break_minutes(args.break_minutes or "")
+    colour = parse_colour(args.colour) if args.colour is not None else None
+    with open_workspace(args) as ws:
+        old = codes_by_key(ws).get(key)
+        code = ShiftCode(key, kind, start, end, brk, colour or "#d9d9d9", args.label or "")
+        if old is not None:  # an update keeps the colour and label unless given
+            code = replace(
+                code, colour=colour or old.colour, label=old.label if args.label is None else args.label,
+                version=old.version,
+            )
+        saved = save_code(ws, code, How.CLI, args.command_line)
+        times = format_entry(saved.start, saved.end, saved.break_minutes, "") or "no times"
+        print(f"{'Saved' if old else 'Added'} shift code {saved.code}: "
+              f"{saved.kind.value.replace('_', ' ')}, {times}, {saved.colour}")
     return 0
 
 
@@ -206,12 +239,29 @@ def register(sub: Any) -> None:
     a.add_argument("--from", dest="rate_from", metavar="YYYY-MM-DD",
                    help="rate in force from (default: start of the current pay period)")
     a.add_argument("--team", metavar="TEAM")
+    a.add_argument("--contract", metavar="HOURS", help="contract hours per week, e.g. 37.5 or 37:30")
+    a.add_argument("--max", metavar="HOURS", help="maximum hours per week (a warning above it)")
     a.set_defaults(handler=_employee_add)
     r = esub.add_parser("rate", help="set an hourly rate from a date (replaces one from the same date)")
     r.add_argument("code", metavar="CODE")
     r.add_argument("rate", metavar="HOURLY")
     r.add_argument("--from", dest="rate_from", required=True, metavar="YYYY-MM-DD")
     r.set_defaults(handler=_employee_rate)
+
+    code = sub.add_parser("code", help="add or change a site shift code (D, N, VAC...)")
+    csub = code.add_subparsers(dest="code_command", metavar="ACTION", required=True)
+    c = csub.add_parser(
+        "set", help="add a shift code, or change one (its colour and label stay unless given)"
+    )
+    c.add_argument("code", metavar="CODE", help="1-12 letters, digits or _, starting with a letter")
+    c.add_argument("--kind", default="work", metavar="KIND",
+                   help="work | paid leave | unpaid leave | off (default work)")
+    c.add_argument("--start", metavar="HH:MM", help="start time, e.g. 09:00")
+    c.add_argument("--end", metavar="HH:MM", help="end time; at or before the start ends the next day")
+    c.add_argument("--break", dest="break_minutes", metavar="MIN", help="unpaid break in minutes")
+    c.add_argument("--colour", metavar="#RRGGBB", help="colour in the grid (default #d9d9d9)")
+    c.add_argument("--label", metavar="TEXT", help="what the code means, e.g. Day shift")
+    c.set_defaults(handler=_code_set)
 
     b = sub.add_parser("backup", help="copy the database into a new file (SQLite online backup)")
     b.add_argument("path", metavar="PATH")

@@ -17,11 +17,12 @@ from dataclasses import dataclass
 from datetime import time
 
 from deskwfm.core.errors import EntryError
+from deskwfm.core.fields import Field, FieldError
+from deskwfm.core.messages import Msg, msg
 from deskwfm.core.model import ShiftCode, ShiftKind
 
 _HINT = "write 9-17 or 09:00-17:30"
 _DASHES = str.maketrans({"\u2013": "-", "\u2014": "-", "\u2212": "-"})
-_TIME = re.compile(r"^(\d{1,4})(?::(\d{2}))?(a|am|p|pm)?$")  # 9:5 is refused, not read as 9:05
 _ENTRY = re.compile(r"^([^-/]+)-([^-/]+)(?:/(.*))?$")
 MAX_BREAK_MINUTES = 600
 
@@ -49,28 +50,106 @@ def span_minutes(start: time, end: time) -> int:
     return (b - a) % 1440 or 1440
 
 
-def _parse_time(token: str, whole: str, is_end: bool) -> time:
-    m = _TIME.match(token)
-    if not m:
-        raise EntryError(f'"{whole}": "{token}" is not a time; {_HINT}')
-    digits, minutes_s, meridiem = m.groups()
-    if minutes_s is None and len(digits) >= 3:
-        hour, minute = int(digits[:-2]), int(digits[-2:])  # 0900, 930
-    elif minutes_s is not None and len(digits) > 2:
-        raise EntryError(f'"{whole}": "{token}" is not a time; {_HINT}')
+_CLOCK = re.compile(
+    r"^(?P<h>\d{1,2})(?:(?:[:.](?P<m>\d{2})(?::00)?)|h(?P<hm>\d{2})?)?(?P<mer>a|am|p|pm)?$"
+)
+_COMPACT = re.compile(r"^(?P<hhmm>\d{3,4})(?P<mer>a|am|p|pm)?$")
+
+
+class TimeOfDayError(FieldError):
+    """A time of day refused. ``problem`` quotes the text with a plain example ("25:00" is not
+    a time; write it like 09:30); ``reason`` is the detail ("hour 25 is not a time") for a
+    caller that quotes a larger text itself, such as a whole cell entry."""
+
+    def __init__(self, field: Field, text: str, reason: Msg, problem: Msg | None = None) -> None:
+        self.reason = reason
+        super().__init__(field, problem or msg('"{text}" is not a time; write it like 09:30', text=text))
+
+
+def parse_time_of_day(text: str, field: Field = Field.TIME, *, is_end: bool = False) -> time:
+    """The one reader of a time of day, for every entry path (grid, dialogs, CLI, files).
+
+    Accepts ``9``, ``09``, ``9:30``, ``09:30``, ``09:30:00``, ``9.30``, ``9h30``, ``9h``,
+    ``0930``, ``930``, each optionally followed by ``a``, ``am``, ``p`` or ``pm`` (any case,
+    spaces ignored). Minutes always take two digits (``9:5`` is refused, never read as 9:05);
+    ``24:00`` (or ``2400``) is midnight only as an end. TimeOfDayError naming ``field`` otherwise."""
+    shown = text.strip()
+    t = shown.replace(" ", "").lower()
+    if m := _COMPACT.match(t):
+        digits = m.group("hhmm")
+        hour, minute = int(digits[:-2]), int(digits[-2:])
+    elif m := _CLOCK.match(t):
+        hour, minute = int(m.group("h")), int(m.group("m") or m.group("hm") or 0)
     else:
-        hour, minute = int(digits), int(minutes_s or 0)
+        raise TimeOfDayError(field, shown, msg('"{text}" is not a time', text=shown))
+    meridiem = m.group("mer") or ""
     if minute > 59:
-        raise EntryError(f'"{whole}": minute {minute} is not a time; {_HINT}')
+        raise TimeOfDayError(field, shown, msg("minute {minute} is not a time", minute=minute))
     if meridiem:
         if not 1 <= hour <= 12:
-            raise EntryError(f'"{whole}": hour {hour}{meridiem} is not a time; {_HINT}')
+            raise TimeOfDayError(field, shown, msg("hour {hour} is not a time", hour=f"{hour}{meridiem}"))
         hour = hour % 12 + (12 if meridiem.startswith("p") else 0)
-    elif hour == 24 and minute == 0 and is_end:
-        hour = 0  # 24:00 as an end is midnight
+    elif hour == 24 and minute == 0:
+        if not is_end:
+            raise TimeOfDayError(
+                field,
+                shown,
+                msg("hour 24 only ends a shift; a start at midnight is 00:00"),
+                msg('"{text}" only ends a shift; a start at midnight is 00:00', text=shown),
+            )
+        hour = 0
     elif hour > 23:
-        raise EntryError(f'"{whole}": hour {hour} is not a time; {_HINT}')
+        raise TimeOfDayError(field, shown, msg("hour {hour} is not a time", hour=str(hour)))
     return time(hour, minute)
+
+
+def _parse_time(token: str, whole: str, is_end: bool) -> time:
+    try:
+        return parse_time_of_day(token, is_end=is_end)
+    except TimeOfDayError as exc:
+        raise EntryError(
+            msg('"{whole}": {reason}; write 9-17 or 09:00-17:30', whole=whole, reason=exc.reason)
+        ) from None
+
+
+def check_break_minutes(
+    minutes: int, start: time | None, end: time | None, field: Field = Field.BREAK
+) -> int:
+    """The one break rule (entries, shift codes, files): whole minutes from 0 to
+    MAX_BREAK_MINUTES, shorter than the shift, and only on a shift with times."""
+    if minutes < 0:
+        raise FieldError(field, msg("{n} minutes is negative", n=minutes))
+    if minutes > MAX_BREAK_MINUTES:
+        raise FieldError(
+            field, msg("{n} minutes is more than {limit} minutes", n=minutes, limit=MAX_BREAK_MINUTES)
+        )
+    if minutes and (start is None or end is None):
+        raise FieldError(field, msg("a break needs a start and an end time"))
+    if minutes and start is not None and end is not None and minutes >= span_minutes(start, end):
+        raise FieldError(
+            field,
+            msg(
+                "a {n}-minute break is not shorter than the {span}-minute shift",
+                n=minutes,
+                span=span_minutes(start, end),
+            ),
+        )
+    return minutes
+
+
+def parse_break_minutes(text: str, field: Field = Field.BREAK) -> int:
+    """Whole minutes of unpaid break as typed (``30``; blank is 0); the range is checked by
+    ``check_break_minutes``."""
+    cleaned = text.strip()
+    if not cleaned:
+        return 0
+    if cleaned.startswith("-") and cleaned[1:].strip().isdecimal():
+        return -int(cleaned[1:].strip())
+    if not (cleaned.isascii() and cleaned.isdigit()):
+        raise FieldError(
+            field, msg('"{text}" is not whole minutes; write the break like 30', text=cleaned)
+        )
+    return int(cleaned)
 
 
 def parse_entry(text: str, codes: Mapping[str, ShiftCode]) -> Entry | None:
@@ -115,11 +194,10 @@ def parse_entry(text: str, codes: Mapping[str, ShiftCode]) -> Entry | None:
             f'"{whole}" starts and ends at {start:%H:%M}: a zero-length or 24-hour shift is not '
             f"allowed; {_HINT}"
         )
-    if brk > MAX_BREAK_MINUTES or brk >= span_minutes(start, end):
-        raise EntryError(
-            f'"{whole}": a {brk}-minute break is not shorter than the '
-            f"{span_minutes(start, end)}-minute shift"
-        )
+    try:
+        check_break_minutes(brk, start, end)
+    except FieldError as exc:
+        raise EntryError(msg('"{whole}": {problem}', whole=whole, problem=exc.msg)) from None
     if at_sign and not brk:
         raise EntryError(
             f'"{whole}": a break start needs a break length before it, like 9-17/30@12:30'

@@ -7,14 +7,30 @@ under its "government" category), ``US`` or ``US-CA`` style, or ``NONE``.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from datetime import date
 from functools import lru_cache
 
 from deskwfm.core.errors import InputError
+from deskwfm.core.messages import msg
+
+NO_REGION = "NONE"
+YearLookup = Callable[[str, int], Iterable[tuple[date, str]]]
+
+
+def _unknown(region: str) -> InputError:
+    return InputError(
+        msg(
+            'unknown holiday region "{region}"; write a country or country-subdivision code such as '
+            "CA-ON, CA (federal), US-CA, or NONE",
+            region=region,
+        )
+    )
 
 
 @lru_cache(maxsize=64)
-def _year(region: str, year: int) -> tuple[tuple[date, str], ...]:
+def holidays_in_year(region: str, year: int) -> tuple[tuple[date, str], ...]:
+    """The holidays package's answer for one normalised region and year (sorted)."""
     import holidays as hol
 
     country, _, subdiv = region.partition("-")
@@ -26,29 +42,52 @@ def _year(region: str, year: int) -> tuple[tuple[date, str], ...]:
             country, subdiv=subdiv or None, years=year, observed=False, categories=categories
         )
     except (NotImplementedError, KeyError) as exc:
-        raise InputError(
-            f"unknown holiday region {region!r}; write a country or country-subdivision code such as "
-            "CA-ON, CA (federal), US-CA, or NONE"
-        ) from exc
+        raise _unknown(region) from exc
     return tuple(sorted(h.items()))
 
 
-def validate_region(region: str) -> str:
-    """Normalise and check a region code; InputError if the holidays package doesn't know it."""
+def normalise_region(region: str) -> str:
+    """``ca-on `` -> ``CA-ON``; blank -> ``NONE`` (no statutory holidays)."""
     r = region.strip().upper()
-    if r != "NONE":
-        _year(r, 2026)
+    return r or NO_REGION
+
+
+def validate_region(region: str) -> str:
+    """The normalised region code; InputError unless the holidays package knows the country
+    and, if one is given, its subdivision (naming a few that exist)."""
+    r = normalise_region(region)
+    if r == NO_REGION:
+        return r
+    import holidays as hol
+
+    country, _, subdiv = r.partition("-")
+    supported = hol.list_supported_countries()
+    if country not in supported:
+        raise _unknown(region.strip())
+    if subdiv and subdiv not in supported[country]:
+        raise InputError(
+            msg(
+                'unknown holiday region "{region}"; {country} has regions such as {some}',
+                region=region.strip(),
+                country=country,
+                some=", ".join(f"{country}-{s}" for s in supported[country][:6]),
+            )
+        )
+    holidays_in_year(r, 2026)
     return r
 
 
-def holidays_between(region: str, start: date, end: date) -> dict[date, str]:
-    """Holidays in start..end for a region such as ``CA-ON``, ``CA`` (federal), ``US-CA``."""
-    r = region.strip().upper()
-    if r in ("", "NONE"):
+def holidays_between(region: str, start: date, end: date, year: YearLookup | None = None) -> dict[date, str]:
+    """Holidays in start..end for a region such as ``CA-ON``, ``CA`` (federal), ``US-CA``.
+    ``year`` answers one (region, year) (default: the holidays package; the services pass
+    their on-disk cache)."""
+    r = normalise_region(region)
+    if r == NO_REGION:
         return {}
+    lookup = year or holidays_in_year
     out: dict[date, str] = {}
     for y in range(start.year, end.year + 1):
-        for d, name in _year(r, y):
+        for d, name in lookup(r, y):
             if start <= d <= end:
                 out[d] = name
     return out

@@ -1,48 +1,127 @@
-"""Rules a site shift code must follow (shared by the dialog, the CLI and Excel import)."""
+"""Rules a site shift code must follow: the one place the dialog, the CLI and Excel import
+check them.
+
+- the code: 1 to 12 letters, digits or ``_``, starting with a letter, upper-cased (the width
+  the database stores); never ``AM``, ``PM``, ``A`` or ``P``, which a cell entry such as
+  ``9-5 PM`` or ``9a`` reads as part of a time;
+- the kind: work, paid leave, unpaid leave or day off;
+- times: a work or paid-leave code needs a start and an end (they set the hours it pays);
+  unpaid leave may have them; a day-off code clears the day and has none;
+- the unpaid break: ``core.entry.check_break_minutes`` (0 to 600 minutes, shorter than the shift);
+- the colour ``#rrggbb``; the label: one line, at most 100 characters (``core.text``).
+"""
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
-from deskwfm.core.entry import span_minutes
-from deskwfm.core.errors import InputError
+from deskwfm.core.entry import check_break_minutes
+from deskwfm.core.fields import Field, FieldError
+from deskwfm.core.messages import msg
 from deskwfm.core.model import ShiftCode, ShiftKind
+from deskwfm.core.text import check_label
 
-_CODE = re.compile(r"^[A-Z][A-Z0-9_]{0,11}$")
-_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
+CODE_MAX = 12
+RESERVED: frozenset[str] = frozenset({"AM", "PM", "A", "P"})
+_CODE = re.compile(r"^[A-Z][A-Z0-9_]*$")
+_COLOUR = re.compile(r"^#?([0-9a-fA-F]{6})$")
+_KINDS: dict[str, ShiftKind] = {
+    "work": ShiftKind.WORK,
+    "paidleave": ShiftKind.PAID_LEAVE,
+    "leave": ShiftKind.PAID_LEAVE,
+    "unpaidleave": ShiftKind.UNPAID_LEAVE,
+    "off": ShiftKind.OFF,
+    "dayoff": ShiftKind.OFF,
+}
+
+
+def check_code_key(code: str) -> str:
+    """The code upper-cased; FieldError saying what a code may hold."""
+    key = code.strip().upper()
+    if not key:
+        raise FieldError(Field.SHIFT_CODE, msg("required; enter a short code like D or VAC"))
+    if len(key) > CODE_MAX:
+        raise FieldError(
+            Field.SHIFT_CODE,
+            msg(
+                '"{code}" is {n} characters long; at most {limit}',
+                code=key if len(key) <= 40 else key[:37] + "...",
+                n=len(key),
+                limit=CODE_MAX,
+            ),
+        )
+    if not _CODE.match(key):
+        raise FieldError(
+            Field.SHIFT_CODE,
+            msg(
+                '"{code}" must start with a letter and hold only letters, digits and _, like N or VAC',
+                code=code.strip(),
+            ),
+        )
+    if key in RESERVED:
+        raise FieldError(
+            Field.SHIFT_CODE,
+            msg('"{code}" could be read as part of a time (AM, PM, A and P are reserved)', code=key),
+        )
+    return key
+
+
+def parse_kind(text: str) -> ShiftKind:
+    """``work``, ``paid leave``, ``unpaid leave`` or ``off`` (case, spaces, ``-`` and ``_`` ignored)."""
+    kind = _KINDS.get(re.sub(r"[^a-z]", "", text.lower()))
+    if kind is None:
+        raise FieldError(
+            Field.KIND,
+            msg('"{text}" is not a kind; expected work, paid leave, unpaid leave or off', text=text.strip()),
+        )
+    return kind
+
+
+def parse_colour(text: str) -> str:
+    """``#8ecae6`` or ``8ECAE6`` as ``#8ecae6``."""
+    m = _COLOUR.match(text.strip())
+    if m is None:
+        raise FieldError(
+            Field.COLOUR, msg('"{text}" is not a colour; write it like #8ecae6', text=text.strip())
+        )
+    return "#" + m.group(1).lower()
+
+
+def _check_times(code: ShiftCode, key: str) -> None:
+    if code.kind is ShiftKind.OFF:
+        if code.start is not None or code.end is not None:
+            raise FieldError(
+                Field.START, msg("day-off code {code} clears the day; leave its times blank", code=key)
+            )
+        return
+    if (code.start is None) != (code.end is None):
+        missing = Field.START if code.start is None else Field.END
+        raise FieldError(missing, msg("give both a start and an end time, or neither"))
+    if code.start is None:
+        if code.kind is ShiftKind.WORK:
+            raise FieldError(Field.START, msg("work code {code} needs a start and an end time", code=key))
+        if code.kind is ShiftKind.PAID_LEAVE:
+            raise FieldError(
+                Field.START,
+                msg(
+                    "paid-leave code {code} needs a start and an end time: they set how many hours "
+                    "a day of it pays",
+                    code=key,
+                ),
+            )
+    elif code.start == code.end:
+        raise FieldError(
+            Field.END, msg("{code} starts and ends at {t:time}: zero length", code=key, t=code.start)
+        )
 
 
 def validate_code(code: ShiftCode) -> ShiftCode:
-    """The code, upper-cased and checked; InputError naming the code and what is wrong."""
-    key = code.code.strip().upper()
-    if not _CODE.match(key) or key in {"AM", "PM", "A", "P"}:
-        raise InputError(
-            f'shift code "{code.code}" must start with a letter and hold only letters, digits and _ '
-            "(at most 12), so it cannot be read as a time like 9-17"
-        )
-    if not _COLOUR.match(code.colour):
-        raise InputError(f'colour "{code.colour}" of {key} is not like #a1b2c3')
-    if (code.start is None) != (code.end is None):
-        raise InputError(f"shift code {key} needs both a start and an end time, or neither")
-    if code.kind is ShiftKind.WORK and code.start is None:
-        raise InputError(f"work code {key} needs start and end times")
-    if code.kind is ShiftKind.PAID_LEAVE and code.start is None:
-        raise InputError(
-            f"paid-leave code {key} needs start and end times: they set how many hours a day of it pays"
-        )
-    if code.break_minutes < 0:
-        raise InputError(f"the break of {key} cannot be negative")
-    if code.start is not None and code.end is not None:
-        if code.start == code.end:
-            raise InputError(f"shift code {key} has zero length")
-        span = span_minutes(code.start, code.end)
-        if code.break_minutes >= span:
-            raise InputError(
-                f"the {code.break_minutes}-minute break of {key} is not shorter than its {span}-minute shift"
-            )
-    elif code.break_minutes:
-        raise InputError(f"shift code {key} has a break but no times")
-    return ShiftCode(
-        key, code.kind, code.start, code.end, code.break_minutes, code.colour.lower(), code.label,
-        code.version,
-    )
+    """The code checked and normalised (upper-cased key, lower-case colour, trimmed label);
+    FieldError naming the field (code, start, end, break, colour, label) that is wrong."""
+    key = check_code_key(code.code)
+    _check_times(code, key)
+    check_break_minutes(code.break_minutes, code.start, code.end)
+    colour = parse_colour(code.colour)
+    label = check_label(code.label)
+    return replace(code, code=key, colour=colour, label=label)

@@ -4,9 +4,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from deskwfm.core.errors import InputError
+from deskwfm.core.fields import Field, FieldError
+from deskwfm.core.messages import msg
 
 INTERVALS: tuple[int, ...] = (15, 30, 60)
+# The allowed range of each target (the dialog's spin boxes take theirs from here).
+RANGES: dict[Field, tuple[int, int]] = {
+    Field.SL_TARGET_PCT: (1, 99),
+    Field.SL_TARGET_SECONDS: (1, 3600),
+    Field.MAX_OCCUPANCY_PCT: (10, 100),
+    Field.SHRINKAGE_PCT: (0, 90),
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -18,17 +26,25 @@ class StaffingTargets:
     interval_minutes: int = 30
 
     def check(self) -> StaffingTargets:
-        """InputError naming the first target out of range."""
-        if not 1 <= self.sl_target_pct <= 99:
-            raise InputError(f"service-level target {self.sl_target_pct} % must be 1 to 99 %")
-        if not 1 <= self.sl_target_seconds <= 3600:
-            raise InputError(f"service-level time {self.sl_target_seconds} s must be 1 to 3600 seconds")
-        if not 10 <= self.max_occupancy_pct <= 100:
-            raise InputError(f"maximum occupancy {self.max_occupancy_pct} % must be 10 to 100 %")
-        if not 0 <= self.shrinkage_pct <= 90:
-            raise InputError(f"shrinkage {self.shrinkage_pct} % must be 0 to 90 %")
+        """FieldError naming the first target out of range."""
+        for field, value, unit in (
+            (Field.SL_TARGET_PCT, self.sl_target_pct, "%"),
+            (Field.SL_TARGET_SECONDS, self.sl_target_seconds, "s"),
+            (Field.MAX_OCCUPANCY_PCT, self.max_occupancy_pct, "%"),
+            (Field.SHRINKAGE_PCT, self.shrinkage_pct, "%"),
+        ):
+            low, high = RANGES[field]
+            if not low <= value <= high:
+                raise FieldError(
+                    field,
+                    msg("{value} {unit} is outside {low} to {high} {unit}", value=value, unit=unit, low=low,
+                        high=high),
+                )
         if self.interval_minutes not in INTERVALS:
-            raise InputError(f"staffing interval {self.interval_minutes} min must be 15, 30 or 60 minutes")
+            raise FieldError(
+                Field.INTERVAL_MINUTES,
+                msg("{value} minutes is not one of 15, 30 or 60 minutes", value=self.interval_minutes),
+            )
         return self
 
     def needed(self, calls: int, aht_seconds: int) -> int:

@@ -18,7 +18,9 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any, TextIO
 
+from deskwfm.core.entry import parse_time_of_day
 from deskwfm.core.errors import InputError
+from deskwfm.core.fields import Field, FieldError
 from deskwfm.core.forecast import ForecastInterval
 from deskwfm.core.messages import msg
 from deskwfm.files.xlsx_problems import Problem, Where, sorted_problems
@@ -115,9 +117,12 @@ def to_start_minute(value: Any, interval: int) -> int:
         if abs(value * 1440 - m) < 1e-6:  # a time-of-day fraction, as Excel stores times
             minute = m
     elif isinstance(value, str):
-        m_ = re.fullmatch(r"\s*(\d{1,2}):(\d{2})(?::00)?\s*", value)
-        if m_ and int(m_.group(1)) < 24 and int(m_.group(2)) < 60:
-            minute = int(m_.group(1)) * 60 + int(m_.group(2))
+        try:
+            t = parse_time_of_day(value, Field.TIME)  # the one time-of-day reader
+        except FieldError:
+            pass
+        else:
+            minute = t.hour * 60 + t.minute
     if minute is None:
         raise _Bad(f'"{_shown(value)}" is not a time of day; write the interval start like 09:30')
     if minute % interval:

@@ -1,8 +1,11 @@
 """Turn one cell's value (as python-calamine returns it) into what a column expects.
 
 A cell may hold an Excel date/time (``date``, ``datetime``, ``time``, ``timedelta``), a number
-(always ``float``), a bool or text. Each converter returns the value or raises CellError whose
-message says what was expected, quoting what the cell held.
+(always ``float``), a bool or text. This module only undoes the spreadsheet's encoding (day
+fractions, serial dates, binary floats); every rule on the value (a time of day, a rate, hours,
+a break) is ``core``'s, so a cell accepts exactly what the dialogs and the CLI accept. A
+converter returns the value, or raises CellError (a cell-type problem) or a core FieldError,
+whose message says what was expected, quoting what the cell held.
 """
 
 from __future__ import annotations
@@ -10,9 +13,14 @@ from __future__ import annotations
 import math
 import re
 from datetime import date, datetime, time, timedelta
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
+from deskwfm.core.employees import RATE_EXAMPLE, check_rate, parse_week_hours
+from deskwfm.core.entry import parse_break_minutes, parse_time_of_day
+from deskwfm.core.fields import Field
+from deskwfm.core.hours import WEEK_MINUTES, hours_to_minutes
+from deskwfm.core.money import read_number
 from deskwfm.core.periods import FIRST_DATE, LAST_DATE
 
 _EXCEL_EPOCH = date(1899, 12, 30)
@@ -130,36 +138,9 @@ def to_date(value: Any) -> date:
     return check_date_range(d)
 
 
-_TIME_TEXT = re.compile(r"^(\d{1,2})(?:[:h.](\d{2}))?(?::(\d{2}))?\s*(a|am|p|pm)?$", re.IGNORECASE)
-_TIME_COMPACT = re.compile(r"^(\d{3,4})$")
-
-
-def parse_time_text(text: str, *, is_end: bool = False) -> time | None:
-    """``9``, ``9:30``, ``09:30:00``, ``0930``, ``9:30 pm``, ``24:00`` (an end: midnight)."""
-    t = text.strip().lower().replace(" ", "")
-    if m := _TIME_COMPACT.match(t):
-        hour, minute, second, mer = int(m.group(1)[:-2]), int(m.group(1)[-2:]), 0, None
-    elif m := _TIME_TEXT.match(t):
-        hour, minute = int(m.group(1)), int(m.group(2) or 0)
-        second, mer = int(m.group(3) or 0), m.group(4)
-    else:
-        return None
-    if minute > 59 or second != 0:
-        return None
-    if mer:
-        if not 1 <= hour <= 12:
-            return None
-        hour = hour % 12 + (12 if mer.startswith("p") else 0)
-    elif hour == 24 and minute == 0 and is_end:
-        hour = 0
-    elif hour > 23:
-        return None
-    return time(hour, minute)
-
-
-def to_time(value: Any, *, is_end: bool = False) -> time:
-    """An Excel time (fraction of a day), a datetime on Excel's day zero, or time text;
-    whole minutes only."""
+def to_time(value: Any, *, is_end: bool = False, field: Field = Field.TIME) -> time:
+    """An Excel time (fraction of a day), a datetime on Excel's day zero, whole hours as a
+    number, or time text read by ``core.entry.parse_time_of_day``; whole minutes only."""
     if isinstance(value, time):
         if value.second or value.microsecond:
             raise CellError(f'"{shown(value)}" is not a whole minute; write it like 09:30')
@@ -172,73 +153,56 @@ def to_time(value: Any, *, is_end: bool = False) -> time:
                 total = 0
             if total < 1440:
                 return time(total // 60, total % 60)
-        raise CellError(f'"{value}" is not a time; write it like 09:30')
+        return parse_time_of_day(str(value), field, is_end=is_end)  # refused with the one message
     if isinstance(value, datetime):
         if value.date() in (date(1899, 12, 30), date(1899, 12, 31), date(1900, 1, 1)):
-            return to_time(value.time(), is_end=is_end)
+            return to_time(value.time(), is_end=is_end, field=field)
         raise CellError(f'"{shown(value)}" is a date, not a time; write it like 09:30')
-    if isinstance(value, float):
-        if math.isfinite(value) and 0 <= value < 1:
-            minutes = value * 1440
-            if abs(minutes - round(minutes)) < 1e-6:
-                total = round(minutes) % 1440
-                return time(total // 60, total % 60)
-        if math.isfinite(value) and value.is_integer() and 0 <= value <= 24:
-            return to_time(f"{int(value)}", is_end=is_end)
-        raise CellError(f'"{shown(value)}" is not a time; write it like 09:30')
-    text = to_text(value)
-    t = parse_time_text(text, is_end=is_end)
-    if t is None:
-        raise CellError(f'"{text}" is not a time; write it like 09:30')
-    return t
+    if isinstance(value, float) and math.isfinite(value) and 0 <= value < 1:
+        minutes = value * 1440
+        if abs(minutes - round(minutes)) < 1e-6:
+            total = round(minutes) % 1440
+            return time(total // 60, total % 60)
+    return parse_time_of_day(to_text(value) if not isinstance(value, float) else shown(value), field,
+                             is_end=is_end)
 
 
-def to_whole_number(value: Any, what: str = "a whole number", *, low: int = 0, high: int = 10**9) -> int:
-    """A non-negative whole number (minutes) from a number or number text."""
+def to_number(value: Any, field: Field, example: str = "20.00") -> Decimal:
+    """A number cell as an exact Decimal, or number text read by ``core.money.read_number``;
+    the range and precision are the caller's core rule. A float is taken at its shortest repr
+    after dropping binary noise below 1e-9 (``22.000000000000004`` from a formula is 22)."""
     if isinstance(value, bool):
-        raise CellError(f'"{shown(value)}" is not {what}')
-    if isinstance(value, float):
-        if not math.isfinite(value) or not value.is_integer():
-            raise CellError(f'"{shown(value)}" is not {what}')
-        n = int(value)
-    else:
-        text = to_text(value)
-        if not re.fullmatch(r"-?\d+", text):
-            raise CellError(f'"{text}" is not {what}')
-        n = int(text)
-    if n < low:
-        raise CellError(f"{n} is negative; expected {what}")
-    if n > high:
-        raise CellError(f"{n} is more than {high}; expected {what}")
-    return n
-
-
-def to_decimal(value: Any, what: str = "an amount", *, places: int = 4) -> Decimal:
-    """A non-negative finite number with at most ``places`` decimals (``NaN``, ``inf``,
-    ``-3`` and ``abc`` are refused). A float is taken at its shortest repr, after dropping
-    binary noise below 1e-9 (``22.000000000000004`` from a formula is 22)."""
-    if isinstance(value, bool):
-        raise CellError(f'"{shown(value)}" is not {what}')
+        raise CellError(f'"{shown(value)}" is not a number')
     if isinstance(value, float):
         if not math.isfinite(value):
-            raise CellError(f'"{shown(value)}" is not a number; expected {what}')
-        rounded = round(value, places)
+            return read_number(str(value), field, example)  # refused: not a number
+        rounded = round(value, 4)
         if abs(rounded - value) < 1e-9:
             value = rounded
-        number = Decimal(repr(value))
-    else:
-        text = to_text(value).replace(",", "").lstrip("$€£ ").strip()
-        try:
-            number = Decimal(text)
-        except InvalidOperation:
-            raise CellError(f'"{to_text(value)}" is not a number; expected {what}') from None
-        if not number.is_finite():
-            raise CellError(f'"{to_text(value)}" is not a number; expected {what}')
-    if number < 0:
-        raise CellError(f'"{shown(value)}" is negative; expected {what}')
-    if number != number.quantize(Decimal(1).scaleb(-places)):
-        raise CellError(f'"{shown(value)}" has more than {places} decimal places')
-    return number
+        return Decimal(repr(value))
+    if isinstance(value, int):
+        return Decimal(value)
+    return read_number(to_text(value), field, example)
+
+
+def to_rate(value: Any) -> Decimal:
+    """An hourly rate cell, checked by ``core.employees.check_rate``."""
+    return check_rate(to_number(value, Field.RATE, RATE_EXAMPLE), shown=shown(value))
+
+
+def to_week_minutes(value: Any, field: Field) -> int:
+    """Contract or maximum hours per week (a number, ``37.5`` or ``37:30``) as minutes."""
+    if isinstance(value, float | int) and not isinstance(value, bool):
+        return hours_to_minutes(to_number(value, field), field, max_minutes=WEEK_MINUTES, shown=shown(value))
+    minutes = parse_week_hours(to_text(value), field)
+    return 0 if minutes is None else minutes
+
+
+def to_break_minutes(value: Any, field: Field = Field.BREAK) -> int:
+    """Whole minutes of unpaid break (a number or number text); the range is core's rule."""
+    if isinstance(value, float) and math.isfinite(value) and value.is_integer():
+        return int(value)
+    return parse_break_minutes(shown(value), field)
 
 
 _TRUE = {"yes", "y", "true", "1", "active", "x"}

@@ -22,20 +22,24 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from deskwfm.core.employees import validate_employee_code
-from deskwfm.core.entry import Entry, break_problem, parse_entry, span_minutes
+from deskwfm.core.employees import check_employee, validate_employee_code
+from deskwfm.core.entry import Entry, break_problem, check_break_minutes, parse_entry
 from deskwfm.core.errors import EntryError, InputError
+from deskwfm.core.fields import Field, FieldError
 from deskwfm.core.model import Employee, Shift, ShiftCode, ShiftKind
+from deskwfm.core.shift_codes import check_code_key, parse_colour, parse_kind, validate_code
+from deskwfm.core.text import check_label, check_name, check_note, check_team
 from deskwfm.files.xlsx_cells import (
     CellError,
     is_blank,
     parse_date_text,
     to_bool,
+    to_break_minutes,
     to_date,
-    to_decimal,
+    to_rate,
     to_text,
     to_time,
-    to_whole_number,
+    to_week_minutes,
 )
 from deskwfm.files.xlsx_problems import Problem, Where, sorted_problems
 from deskwfm.files.xlsx_safety import (
@@ -45,9 +49,6 @@ from deskwfm.files.xlsx_safety import (
     reader_crashed,
     reader_gave_up,
 )
-
-MAX_WEEK_HOURS = 168
-MAX_BREAK = 600
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,12 +152,18 @@ _REQUIRED = {
     "shifts": (("employee", "Employee code"), ("date", "Date")),
     "codes": (("code", "Code"), ("kind", "Kind")),
 }
-_KINDS = {
-    "work": ShiftKind.WORK,
-    "paidleave": ShiftKind.PAID_LEAVE,
-    "leave": ShiftKind.PAID_LEAVE,
-    "unpaidleave": ShiftKind.UNPAID_LEAVE,
-    "off": ShiftKind.OFF,
+# Which column holds the field a core rule refused (for rules that span several cells).
+_EMPLOYEE_FIELDS: dict[Field, str] = {
+    Field.EMPLOYEE_CODE: "code", Field.NAME: "name", Field.TEAM: "team", Field.RATE: "rate",
+    Field.CONTRACT_HOURS: "contract", Field.MAX_HOURS: "max",
+}
+_CODE_FIELDS: dict[Field, str] = {
+    Field.SHIFT_CODE: "code", Field.KIND: "kind", Field.START: "start", Field.END: "end",
+    Field.BREAK: "break", Field.COLOUR: "colour", Field.LABEL: "label",
+}
+_SHIFT_FIELDS: dict[Field, str] = {
+    Field.START: "start", Field.END: "end", Field.BREAK: "break", Field.BREAK_START: "break_start",
+    Field.NOTE: "note",
 }
 _HEADER_SCAN_ROWS = 15
 
@@ -175,6 +182,12 @@ class _Sheet:
 
     def problem(self, row0: int, col0: int, message: str) -> None:
         self.problems.append(Problem(message, self.where(row0, col0)))
+
+    def refused(self, row0: int, cols: dict[str, int], columns: Mapping[Field, str], exc: FieldError,
+                fallback: str) -> None:
+        """A core rule's refusal, located at the column of the field it names."""
+        col = cols.get(columns.get(exc.field, fallback), cols[fallback])
+        self.problem(row0, col, str(exc))
 
     @staticmethod
     def value(row: list[Any], col0: int | None) -> Any:
@@ -329,7 +342,7 @@ def _cell(
         else:
             try:
                 result = convert(value)
-            except CellError as exc:
+            except (CellError, InputError) as exc:  # a cell-type problem or a core rule's refusal
                 result = _Err(str(exc))
         cache[key] = result
     if result.__class__ is _Err:
@@ -351,13 +364,6 @@ def _given(row: list[Any], cols: dict[str, int]) -> frozenset[str]:
     return frozenset(f for f, c in cols.items() if not is_blank(_Sheet.value(row, c)))
 
 
-def _hours_to_minutes(value: Any) -> int:
-    hours = to_decimal(value, "hours per week", places=2)
-    if hours > MAX_WEEK_HOURS:
-        raise CellError(f"{hours.normalize():f} hours is more than a week holds ({MAX_WEEK_HOURS})")
-    return int((hours * 60).to_integral_value())
-
-
 def _read_employees(sheet: _Sheet, data: WorkbookData) -> None:
     header_row, cols = _header_or_problem(sheet, "employees", EMPLOYEE_COLUMNS)
     if header_row < 0:
@@ -365,52 +371,49 @@ def _read_employees(sheet: _Sheet, data: WorkbookData) -> None:
     seen: dict[str, Where] = {}
     count = 0
     for r, row in _rows(sheet, header_row):
-        code = _cell(sheet, r, cols, "code", row, to_text, "")
-        name = _cell(sheet, r, cols, "name", row, to_text, "")
-        team = _cell(sheet, r, cols, "team", row, to_text, "")
-        rate = _cell(sheet, r, cols, "rate", row, lambda v: to_decimal(v, "an hourly rate like 21.50"))
+        code = _cell(sheet, r, cols, "code", row, lambda v: validate_employee_code(to_text(v)), "")
+        name = _cell(sheet, r, cols, "name", row, lambda v: check_name(to_text(v)), "")
+        team = _cell(sheet, r, cols, "team", row, lambda v: check_team(to_text(v)), "")
+        rate = _cell(sheet, r, cols, "rate", row, to_rate)
         rate_from = _cell(sheet, r, cols, "rate_from", row, to_date)
-        contract = _cell(sheet, r, cols, "contract", row, _hours_to_minutes)
-        maximum = _cell(sheet, r, cols, "max", row, _hours_to_minutes)
+        contract = _cell(sheet, r, cols, "contract", row, lambda v: to_week_minutes(v, Field.CONTRACT_HOURS))
+        maximum = _cell(sheet, r, cols, "max", row, lambda v: to_week_minutes(v, Field.MAX_HOURS))
         active = _cell(sheet, r, cols, "active", row, to_bool, True)
         count += 1
         if not code:
             sheet.problem(r, cols["code"], "the employee code is missing")
             continue
-        if code is not _BAD:
-            try:
-                validate_employee_code(code)
-            except InputError as exc:
-                sheet.problem(r, cols["code"], str(exc))
-                continue
+        if code is _BAD:
+            continue
         if not name:
-            sheet.problem(r, cols["name"], f"the name of {code} is missing")
-        if rate is not None and rate is not _BAD and rate == 0:
-            sheet.problem(r, cols["rate"], "the hourly rate is 0; expected an amount like 21.50")
-            rate = _BAD
+            sheet.refused(r, cols, _EMPLOYEE_FIELDS, _refusal(check_name, ""), "name")
         if code.upper() in seen:
             sheet.problem(r, cols["code"], f"duplicate employee {code}: also on {seen[code.upper()].cell}")
             continue
         seen[code.upper()] = sheet.where(r, cols["code"])
-        if _BAD in (code, name, team, rate, rate_from, contract, maximum, active) or not name:
+        if _BAD in (name, team, rate, rate_from, contract, maximum, active) or not name:
+            continue
+        employee = Employee(
+            code=code, name=name, team=team, active=active, contract_minutes=contract, max_minutes=maximum
+        )
+        try:
+            employee = check_employee(employee)  # each cell passed its rule; the record as a whole
+        except FieldError as exc:
+            sheet.refused(r, cols, _EMPLOYEE_FIELDS, exc, "code")
             continue
         data.employees.append(
-            EmployeeRow(
-                Employee(
-                    code=code,
-                    name=name,
-                    team=team,
-                    active=active,
-                    contract_minutes=contract,
-                    max_minutes=maximum,
-                ),
-                rate,
-                rate_from,
-                sheet.where(r, cols["code"]),
-                _given(row, cols),
-            )
+            EmployeeRow(employee, rate, rate_from, sheet.where(r, cols["code"]), _given(row, cols))
         )
     data.sheets_read.append(f"{sheet.name} ({count} employees)")
+
+
+def _refusal(rule: Callable[[str], object], value: str) -> FieldError:
+    """The FieldError ``rule`` raises for ``value`` (a blank required cell)."""
+    try:
+        rule(value)
+    except FieldError as exc:
+        return exc
+    raise AssertionError("the rule accepted a value it must refuse")
 
 
 def _read_codes(sheet: _Sheet, data: WorkbookData) -> None:
@@ -421,32 +424,20 @@ def _read_codes(sheet: _Sheet, data: WorkbookData) -> None:
     count = 0
     for r, row in _rows(sheet, header_row):
         count += 1
-        code = _cell(sheet, r, cols, "code", row, to_text, "")
+        code = _cell(sheet, r, cols, "code", row, lambda v: check_code_key(to_text(v)), "")
         start, end, brk = _times_and_break(sheet, r, cols, row)
-        kind = _cell(sheet, r, cols, "kind", row, _to_kind)
-        colour = _cell(sheet, r, cols, "colour", row, _to_colour, "#d9d9d9")
-        label = _cell(sheet, r, cols, "label", row, to_text, "")
+        kind = _cell(sheet, r, cols, "kind", row, lambda v: parse_kind(to_text(v)))
+        colour = _cell(sheet, r, cols, "colour", row, lambda v: parse_colour(to_text(v)), "#d9d9d9")
+        label = _cell(sheet, r, cols, "label", row, lambda v: check_label(to_text(v)), "")
         if not code:
             sheet.problem(r, cols["code"], "the shift code is missing")
             continue
-        if code.upper() in seen:
-            sheet.problem(r, cols["code"], f"duplicate shift code {code}: also on {seen[code.upper()].cell}")
+        if code is _BAD:
             continue
-        seen[code.upper()] = sheet.where(r, cols["code"])
-        if not re.fullmatch(r"[A-Za-z][A-Za-z0-9_]{0,7}", code):
-            sheet.problem(
-                r,
-                cols["code"],
-                f'"{code}" is not a shift code; use 1-8 letters and digits '
-                "starting with a letter, like N or VAC",
-            )
+        if code in seen:
+            sheet.problem(r, cols["code"], f"duplicate shift code {code}: also on {seen[code].cell}")
             continue
-        try:
-            if parse_entry(code, {}) is not None:
-                sheet.problem(r, cols["code"], f'"{code}" could be read as a time; choose another code')
-                continue
-        except EntryError:
-            pass
+        seen[code] = sheet.where(r, cols["code"])
         if kind is None:
             sheet.problem(
                 r, cols["kind"], "the kind is missing; expected work, paid leave, unpaid leave or off"
@@ -454,71 +445,22 @@ def _read_codes(sheet: _Sheet, data: WorkbookData) -> None:
             continue
         if _BAD in (start, end, brk, kind, colour, label):
             continue
-        where = sheet.where(r, cols["code"])
-        if (start is None) != (end is None):
-            sheet.problem(r, cols["start" if start is None else "end"], "give both Start and End, or neither")
+        try:
+            checked = validate_code(ShiftCode(code, kind, start, end, brk, colour, label))
+        except FieldError as exc:
+            sheet.refused(r, cols, _CODE_FIELDS, exc, "code")
             continue
-        if kind is ShiftKind.WORK and start is None:
-            sheet.problem(r, cols.get("start", cols["code"]), f"work code {code} needs a Start and an End")
-            continue
-        if kind is ShiftKind.PAID_LEAVE and start is None:
-            sheet.problem(
-                r, cols.get("start", cols["code"]),
-                f"paid-leave code {code} needs a Start and an End: they set how many hours it pays",
-            )
-            continue
-        if start is not None and end is not None:
-            if start == end:
-                sheet.problem(r, cols["end"], f"{code} has zero length (Start = End)")
-                continue
-            if brk >= span_minutes(start, end):
-                sheet.problem(r, cols["break"], f"the {brk}-minute break is not shorter than the shift")
-                continue
-        if kind is ShiftKind.OFF:
-            start = end = None
-            brk = 0
-        data.codes.append(
-            CodeRow(
-                ShiftCode(
-                    code=code.upper(),
-                    kind=kind,
-                    start=start,
-                    end=end,
-                    break_minutes=brk,
-                    colour=colour,
-                    label=label,
-                ),
-                where,
-                _given(row, cols),
-            )
-        )
+        data.codes.append(CodeRow(checked, sheet.where(r, cols["code"]), _given(row, cols)))
     data.sheets_read.append(f"{sheet.name} ({count} shift codes)")
 
 
 def _times_and_break(sheet: _Sheet, r: int, cols: dict[str, int], row: Any) -> tuple[Any, Any, Any]:
     """Start, End and Unpaid break (min) of a ShiftCodes or Shifts row, each converted or
     reported as a located problem (_BAD)."""
-    start = _cell(sheet, r, cols, "start", row, to_time)
-    end = _cell(sheet, r, cols, "end", row, lambda v: to_time(v, is_end=True))
-    brk = _cell(
-        sheet, r, cols, "break", row,
-        lambda v: to_whole_number(v, "whole minutes of unpaid break", high=MAX_BREAK), 0,
-    )
+    start = _cell(sheet, r, cols, "start", row, lambda v: to_time(v, field=Field.START))
+    end = _cell(sheet, r, cols, "end", row, lambda v: to_time(v, is_end=True, field=Field.END))
+    brk = _cell(sheet, r, cols, "break", row, to_break_minutes, 0)
     return start, end, brk
-
-
-def _to_kind(value: Any) -> ShiftKind:
-    kind = _KINDS.get(_norm(value))
-    if kind is None:
-        raise CellError(f'"{to_text(value)}" is not a kind; expected work, paid leave, unpaid leave or off')
-    return kind
-
-
-def _to_colour(value: Any) -> str:
-    text = to_text(value).lstrip("#")
-    if not re.fullmatch(r"[0-9A-Fa-f]{6}", text):
-        raise CellError(f'"{to_text(value)}" is not a colour; write it like #8ecae6')
-    return "#" + text.lower()
 
 
 def _read_shifts(
@@ -543,8 +485,8 @@ def _read_shifts(
         day = _cell(sheet, r, cols, "date", row, to_date)
         start, end, brk = _times_and_break(sheet, r, cols, row)
         code_text = _cell(sheet, r, cols, "code", row, to_text, "")
-        note = _cell(sheet, r, cols, "note", row, to_text, "")
-        break_at = _cell(sheet, r, cols, "break_start", row, to_time)
+        note = _cell(sheet, r, cols, "note", row, lambda v: check_note(to_text(v)), "")
+        break_at = _cell(sheet, r, cols, "break_start", row, lambda v: to_time(v, field=Field.BREAK_START))
         if not emp:
             sheet.problem(r, cols["employee"], "the employee code is missing")
             continue
@@ -604,17 +546,14 @@ def _shift_from_row(
         start, end = code.start, code.end
         if "break" not in cols or is_blank(sheet.value(sheet.rows[r], cols.get("break"))):
             brk = code.break_minutes
-    if start is not None and end is not None:
-        if start == end:
-            sheet.problem(r, cols.get("end", cols["employee"]), "the shift has zero length (Start = End)")
-            return _BAD
-        if brk >= span_minutes(start, end):
-            sheet.problem(
-                r,
-                cols.get("break", cols["employee"]),
-                f"the {brk}-minute break is not shorter than the {span_minutes(start, end)}-minute shift",
-            )
-            return _BAD
+    if start is not None and start == end:
+        sheet.problem(r, cols.get("end", cols["employee"]), "the shift has zero length (Start = End)")
+        return _BAD
+    try:
+        check_break_minutes(brk, start, end)
+    except FieldError as exc:
+        sheet.refused(r, cols, _SHIFT_FIELDS, exc, "employee")
+        return _BAD
     if break_at is not None:
         problem = (
             "a break start needs times and an unpaid break"

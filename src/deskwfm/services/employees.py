@@ -1,4 +1,4 @@
-"""Employee and pay-rate use cases."""
+"""Employee and pay-rate use cases (the rules themselves: ``deskwfm.core.employees``)."""
 
 from __future__ import annotations
 
@@ -7,13 +7,18 @@ from datetime import date
 from decimal import Decimal
 
 from deskwfm.core.changes import Change, ChangeSet, Entity, How
-from deskwfm.core.employees import validate_employee_code
+from deskwfm.core.employees import check_employee, check_rate
 from deskwfm.core.errors import InputError, NotFoundError, StaleEditError
 from deskwfm.core.messages import msg
 from deskwfm.core.model import Employee, PayRate
+from deskwfm.core.periods import period_containing
+from deskwfm.core.site import SiteSettings
 from deskwfm.services.workspace import Workspace
 
-MAX_RATE = Decimal("10000")
+__all__ = [
+    "add_employee", "all_rates", "check_employee", "check_rate", "default_rate_from", "delete_rate",
+    "first_rate_from", "list_employees", "list_rates", "set_active", "set_rate", "update_employee",
+]
 
 
 def list_employees(ws: Workspace, *, include_inactive: bool = True) -> list[Employee]:
@@ -21,42 +26,28 @@ def list_employees(ws: Workspace, *, include_inactive: bool = True) -> list[Empl
     return ws.store.list_employees(include_inactive=include_inactive)
 
 
-def check_rate(rate: Decimal, who: str = "") -> Decimal:
-    """A positive, finite hourly rate to the cent."""
-    label = f"pay rate of {who}" if who else "pay rate"
-    if not isinstance(rate, Decimal) or not rate.is_finite():
-        raise InputError(f"{label} {rate} is not a number; write it like 20.00")
-    if rate <= 0:
-        raise InputError(f"{label} {rate} must be more than zero")
-    if rate >= MAX_RATE:
-        raise InputError(f"{label} {rate} is not an hourly rate")
-    if rate != rate.quantize(Decimal("0.01")):
-        raise InputError(f"{label} {rate} has fractions of a cent; use at most two decimal places")
-    return rate.quantize(Decimal("0.01"))
+def first_rate_from(site: SiteSettings, day: date) -> date:
+    """Where a new employee's first rate starts by default: the first day of the pay period
+    holding ``day`` (the first day the schedule shows, or today). A rate from *today* would
+    leave the earlier days of that period, which the grid shows and the admin may fill,
+    without a rate; the period start covers them and matches how payroll is run."""
+    return period_containing(day, site)[0]
 
 
-def check_employee(employee: Employee) -> Employee:
-    code = validate_employee_code(employee.code)
-    name = " ".join(employee.name.split())
-    if not name:
-        raise InputError(f"employee {code} needs a name")
-    if len(name) > 200:
-        raise InputError(f"the name of {code} is longer than 200 characters")
-    for label, v in (("contract", employee.contract_minutes), ("maximum", employee.max_minutes)):
-        if v is not None and not 0 <= v <= 7 * 1440:
-            raise InputError(f"{label} hours of {code} must be between 0 and 168 a week")
-    return Employee(
-        code, name, employee.team.strip(), employee.active, employee.contract_minutes,
-        employee.max_minutes, employee.version,
-    )
+def default_rate_from(ws: Workspace, day: date | None = None) -> date:
+    """``first_rate_from`` for ``day`` (default today) at this site; the CLI and the
+    Employees dialog both use it."""
+    from deskwfm.services.site import get_site
+
+    return first_rate_from(get_site(ws), day or date.today())
 
 
 def add_employee(
     ws: Workspace, employee: Employee, rate: Decimal, rate_from: date, how: How = How.DIALOG, detail: str = ""
 ) -> Employee:
-    """InputError if the code exists, is blank, or the rate is not a positive amount."""
+    """FieldError for a field that breaks a rule (``core.employees``); InputError if the code exists."""
     emp = check_employee(employee)
-    hourly = check_rate(rate, emp.code)
+    hourly = check_rate(rate)
     if ws.store.list_employees(codes=[emp.code]):
         raise InputError(msg("employee code {code} is already used", code=emp.code))
     ws.commit(ChangeSet([
@@ -102,7 +93,7 @@ def set_rate(
 ) -> PayRate:
     """Add a rate from a date (replacing one from the same date)."""
     ws.store.get_employee(code)  # NotFoundError for an unknown code
-    rate = PayRate(code, effective_from, check_rate(hourly, code))
+    rate = PayRate(code, effective_from, check_rate(hourly))
     ws.commit(ChangeSet([Change(Entity.RATE, (code, effective_from), rate)], how, detail))
     return rate
 

@@ -30,6 +30,7 @@ from deskwfm.core.site import SiteSettings
 from deskwfm.core.timecalc import clock_for, paid_spans, shift_span
 from deskwfm.files.xlsx_problems import Problem, Where, sorted_problems
 from deskwfm.files.xlsx_read import CodeRow, EmployeeRow, ShiftRow, WorkbookData, read_workbook
+from deskwfm.services.employees import first_rate_from
 from deskwfm.services.workspace import Workspace
 from deskwfm.store.write import ChangedElsewhere
 
@@ -196,7 +197,7 @@ def _plan_import(ws: Workspace, path: str | Path, today: date | None) -> ImportP
     sheet_emps = {r.employee.code.upper(): r for r in data.employees}
     _resolve_codes(data, by_upper, plan)
     _plan_codes(data.codes, db_codes, plan)
-    _plan_employees(data, db_emps, by_upper, store.rates(), today, plan)
+    _plan_employees(data, db_emps, by_upper, store.rates(), first_rate_from(site, today), today, plan)
     _plan_shifts(ws, data, db_emps, by_upper, sheet_emps, site, plan)
     plan.problems = sorted_problems(plan.problems)
     return plan
@@ -262,6 +263,7 @@ def _plan_employees(
     db_emps: dict[str, Employee],
     by_upper: dict[str, str],
     db_rates: dict[str, list[PayRate]],
+    default_from: date,
     today: date,
     plan: ImportPlan,
 ) -> None:
@@ -305,6 +307,7 @@ def _plan_employees(
                 db_rates.get(new.code, []),
                 old is None,
                 first_shift.get(new.code.upper()),
+                default_from,
                 today,
                 plan,
             )
@@ -330,9 +333,13 @@ def _plan_rate(
     rates: list[PayRate],
     is_new: bool,
     first_shift: date | None,
+    default_from: date,
     today: date,
     plan: ImportPlan,
 ) -> None:
+    """A rate without a Rate from starts, for a new employee, where the Employees dialog and
+    ``employee add`` start one (the pay period holding today), or earlier if the workbook
+    gives them an earlier shift; for a known employee whose rate changes, today."""
     assert row.rate is not None
     if row.rate_from is not None:
         eff = row.rate_from
@@ -343,7 +350,7 @@ def _plan_rate(
         action = CHANGED if same_day is not None else ADDED
         before = f"{same_day.hourly} from {eff}" if same_day else ""
     elif is_new or not rates:
-        eff = min(today, first_shift) if first_shift else today
+        eff = min(default_from, first_shift) if first_shift else default_from
         action, before = ADDED, ""
     else:
         in_force = [r for r in rates if r.effective_from <= today] or rates[:1]

@@ -50,9 +50,9 @@ def _year(region: str, year: int) -> dict[date, str]:
         return {date.fromisoformat(k): str(v) for k, v in raw.items()}
     except (OSError, ValueError, AttributeError):
         pass
-    from deskwfm.core.holidays import holidays_between
+    from deskwfm.core.holidays import holidays_in_year
 
-    found = holidays_between(region, date(year, 1, 1), date(year, 12, 31))
+    found = dict(holidays_in_year(region, year))
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(".tmp")
@@ -64,11 +64,7 @@ def _year(region: str, year: int) -> dict[date, str]:
 
 
 def holidays_between(region: str, start: date, end: date) -> dict[date, str]:
-    """Same answer as ``deskwfm.core.holidays.holidays_between``, served from the cache."""
-    r = region.strip().upper()
-    if r in ("", "NONE"):
-        return {}
-    out: dict[date, str] = {}
-    for y in range(start.year, end.year + 1):
-        out.update((d, n) for d, n in _year(r, y).items() if start <= d <= end)
-    return out
+    """``deskwfm.core.holidays.holidays_between``, each year served from the cache."""
+    from deskwfm.core.holidays import holidays_between as between
+
+    return between(region, start, end, year=lambda r, y: _year(r, y).items())

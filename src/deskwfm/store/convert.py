@@ -11,7 +11,7 @@ from enum import Enum
 from functools import cache
 from typing import Any
 
-from deskwfm.core.money import from_cents
+from deskwfm.core.money import exact_cents, from_cents
 from deskwfm.core.rules import PRESETS, RuleSet
 
 TIMES: tuple[time, ...] = tuple(time(m // 60, m % 60) for m in range(1440))  # minute of day -> time
@@ -26,14 +26,30 @@ def minutes_of(t: time | None) -> int | None:
     return None if t is None else t.hour * 60 + t.minute
 
 
-def cents(amount: Decimal, what: str = "amount") -> int:
-    """Exact integer cents of a Decimal; refuses fractions of a cent rather than rounding them."""
-    from deskwfm.core.errors import InputError
+# Cents live in INTEGER columns: 32 bits on PostgreSQL. The core rules keep every amount far
+# below this; the check stops a value that skipped them from reaching the driver, whose error
+# would print the SQL and its parameters.
+_INT_MAX = 2**31 - 1
 
-    scaled = amount * 100
-    if scaled != scaled.to_integral_value():
-        raise InputError(f"{what} {amount} has fractions of a cent; use at most two decimal places")
-    return int(scaled)
+
+def cents(amount: Decimal, what: str = "amount") -> int:
+    """Exact integer cents of a Decimal; refuses fractions of a cent rather than rounding
+    them, and amounts an INTEGER column cannot hold."""
+    from deskwfm.core.errors import InputError
+    from deskwfm.core.messages import msg
+
+    value = exact_cents(amount)
+    if value is None:
+        raise InputError(
+            msg(
+                "{what} {amount} has fractions of a cent; use at most two decimal places",
+                what=what,
+                amount=str(amount),
+            )
+        )
+    if abs(value) > _INT_MAX:
+        raise InputError(msg("{what} {amount} is too large to store", what=what, amount=str(amount)))
+    return value
 
 
 def money(cents_value: int) -> Decimal:
