@@ -78,7 +78,7 @@ def test_add_shift_code_with_colour(
     qtbot.keyClicks(codes_dialog.code_edit, "lt")
     qtbot.keyClicks(codes_dialog.start_edit, "7")
     qtbot.keyClicks(codes_dialog.end_edit, "15:30")
-    codes_dialog.break_spin.setValue(30)
+    qtbot.keyClicks(codes_dialog.break_edit, "30")
     qtbot.mouseClick(codes_dialog.colour_button, Qt.MouseButton.LeftButton)
     assert codes_dialog.colour_button.text() == "#123456"
     qtbot.keyClicks(codes_dialog.label_edit, "Late training")
@@ -126,7 +126,7 @@ def test_leave_kind_without_times(qtbot, codes_dialog: ShiftCodesDialog, ws: Wor
     assert (jury.kind, jury.start, jury.end) == (ShiftKind.UNPAID_LEAVE, None, None)
 
 
-@pytest.mark.parametrize(("start", "end", "field"), [("25:00", "17", "Start time"), ("9", "", "Times"),
+@pytest.mark.parametrize(("start", "end", "field"), [("25:00", "17", "Start time"), ("9", "", "End time"),
                                                       ("9", "17:75", "End time")])
 def test_bad_times_refused(
     qtbot, codes_dialog: ShiftCodesDialog, ws: Workspace, start: str, end: str, field: str

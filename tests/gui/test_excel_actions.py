@@ -90,7 +90,7 @@ def test_problems_dialog_lists_every_problem_and_saves_them(
     when_modal(qtbot, inspect, ImportProblemsDialog)
     assert import_workbook(None, centre, str(f)) is False
     assert rows == [
-        ["Shifts", "D2", '"25:00" is not a time; write it like 09:30'],
+        ["Shifts", "D2", 'end time: "25:00" is not a time; write it like 09:30'],
         ["Shifts", "A3", '"ZZ" is not an employee; add them to the Employees sheet first'],
     ]
     assert report.exists()

@@ -267,7 +267,8 @@ class MainWindow(QMainWindow):
     def edit_employees(self) -> None:
         from deskwfm.gui.dialogs.employees import EmployeesDialog
 
-        self._run_dialog(EmployeesDialog)
+        first_day = self.session.state.data.start
+        self._run_dialog(lambda ws, parent: EmployeesDialog(ws, parent, first_day=first_day))
 
     def edit_codes(self) -> None:
         from deskwfm.gui.dialogs.shift_codes import ShiftCodesDialog

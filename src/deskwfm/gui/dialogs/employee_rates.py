@@ -14,16 +14,18 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from deskwfm.core.errors import InputError
+from deskwfm.core.employees import parse_rate
+from deskwfm.core.fields import FieldError
 from deskwfm.core.model import PayRate
 from deskwfm.gui.dialogs.forms import (
     RowsModel,
     ServiceDialog,
     date_of,
+    labelled,
     make_date_edit,
     make_table,
     money_text,
-    parse_positive_amount,
+    on_return,
     selected_row,
 )
 from deskwfm.services import employees as employee_service
@@ -81,6 +83,7 @@ class RatesPanel(QGroupBox):
         layout.addLayout(add_row)
 
         self.rate_edit.returnPressed.connect(self.add_rate)
+        on_return(self.rate_from, self.add_rate)
         self.add_button.clicked.connect(self.add_rate)
         self.delete_button.clicked.connect(self.delete_rate)
         self.show_employee(None)
@@ -106,9 +109,9 @@ class RatesPanel(QGroupBox):
             return
         code = self._code
         try:
-            hourly = parse_positive_amount(self.rate_edit.text(), "Rate")
-        except InputError as exc:  # shown inline, nothing written
-            self._owner.show_error(str(exc))
+            hourly = parse_rate(self.rate_edit.text())
+        except FieldError as exc:  # shown inline, nothing written
+            self._owner.show_error(str(labelled("Rate", exc)))
             self.rate_edit.setFocus()
             return
         start = date_of(self.rate_from)

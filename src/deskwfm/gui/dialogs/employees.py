@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 from functools import partial
 
 from PySide6.QtCore import Qt
@@ -20,8 +21,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from deskwfm.core.errors import InputError
-from deskwfm.core.model import Employee, PayRate
+from deskwfm.core.employees import parse_rate, parse_week_hours
+from deskwfm.core.fields import Field, FieldError
+from deskwfm.core.messages import msg
+from deskwfm.core.model import Employee
+from deskwfm.core.payroll import rate_on
 from deskwfm.gui.dialogs.employee_rates import RatesPanel
 from deskwfm.gui.dialogs.forms import (
     RowsModel,
@@ -31,10 +35,10 @@ from deskwfm.gui.dialogs.forms import (
     make_date_edit,
     make_table,
     money_text,
-    parse_hours,
-    parse_positive_amount,
+    on_return,
     selected_row,
     set_read_only,
+    to_qdate,
 )
 from deskwfm.services import employees as employee_service
 from deskwfm.services import site as site_service
@@ -44,23 +48,23 @@ COLUMNS = ("Code", "Name", "Team", "Active", "Contract h/wk", "Max h/wk", "Curre
 WIDTHS = (70, 190, 110, 56, 96, 76, 90)
 
 
-def rate_in_force(rates: list[PayRate], on: date) -> PayRate | None:
-    """The rate whose effective_from is the latest on or before ``on`` (rates sorted by date)."""
-    current = None
-    for rate in rates:
-        if rate.effective_from <= on:
-            current = rate
-    return current
-
-
 class EmployeesDialog(ServiceDialog):
-    """Opened from the main window's menu; exec() returns Accepted if anything was written."""
+    """Opened from the main window's menu; exec() returns Accepted if anything was written.
 
-    def __init__(self, ws: Workspace, parent: QWidget | None = None) -> None:
+    ``first_day`` is the first day the schedule shows: a new employee's first rate starts, by
+    default, on the first day of the pay period holding it (``employees.default_rate_from``,
+    the rule ``deskwfm employee add`` uses), so every shift the admin can type on screen has
+    a rate."""
+
+    def __init__(
+        self, ws: Workspace, parent: QWidget | None = None, *, first_day: date | None = None
+    ) -> None:
         super().__init__(parent)
         self._ws = ws
+        self._first_day = first_day
+        self._rate_from = self._default_rate_from()
         self._employees: list[Employee] = []
-        self._current_rates: dict[str, PayRate | None] = {}
+        self._current_rates: dict[str, Decimal | None] = {}
         self._editing: Employee | None = None  # None: the form holds a new employee
         site = self.call(lambda: site_service.get_site(ws))
         self._currency = site.currency if site is not None else "$"
@@ -102,7 +106,6 @@ class EmployeesDialog(ServiceDialog):
         # ---- right: the form, then the rates
         self.form_box = QGroupBox("New employee", self)
         self.code_edit = QLineEdit(self.form_box)
-        self.code_edit.setMaxLength(20)
         self.name_edit = QLineEdit(self.form_box)
         self.team_combo = QComboBox(self.form_box)
         self.team_combo.setEditable(True)
@@ -113,7 +116,10 @@ class EmployeesDialog(ServiceDialog):
         self.max_edit.setPlaceholderText("e.g. 48 (blank: none)")
         self.start_rate_edit = QLineEdit(self.form_box)
         self.start_rate_edit.setPlaceholderText("e.g. 21.50")
-        self.start_rate_from = make_date_edit(date.today(), self.form_box)
+        self.start_rate_from = make_date_edit(self._rate_from, self.form_box)
+        self.start_from_note = QLabel(self._rate_from_note(), self.form_box)
+        self.start_from_note.setWordWrap(True)
+        self.start_from_note.setStyleSheet("color: #606060;")
         self.save_button = QPushButton("&Save employee", self.form_box)
         self.start_rate_label = QLabel("Starting &rate (per hour)", self.form_box)
         self.start_from_label = QLabel("Rate in &force from", self.form_box)
@@ -129,6 +135,7 @@ class EmployeesDialog(ServiceDialog):
         form.addRow("Ma&x hours per week", self.max_edit)
         form.addRow(self.start_rate_label, self.start_rate_edit)
         form.addRow(self.start_from_label, self.start_rate_from)
+        form.addRow("", self.start_from_note)
         save_row = QHBoxLayout()
         save_row.addStretch(1)
         save_row.addWidget(self.save_button)
@@ -166,6 +173,15 @@ class EmployeesDialog(ServiceDialog):
         line = self.team_combo.lineEdit()
         if line is not None:
             line.returnPressed.connect(self.save)
+        on_return(self.start_rate_from, self.save)
+        self.field_boxes = {
+            Field.EMPLOYEE_CODE: ("Code", self.code_edit),
+            Field.NAME: ("Name", self.name_edit),
+            Field.TEAM: ("Team", self.team_combo),
+            Field.CONTRACT_HOURS: ("Contract hours per week", self.contract_edit),
+            Field.MAX_HOURS: ("Max hours per week", self.max_edit),
+            Field.RATE: ("Starting rate", self.start_rate_edit),
+        }
         self.rates_panel.rates_changed.connect(self._rates_changed)
 
         QWidget.setTabOrder(self.filter_edit, self.show_inactive)
@@ -185,6 +201,23 @@ class EmployeesDialog(ServiceDialog):
     def on_stale(self) -> None:
         self.reload(select=self._editing.code if self._editing else None)
 
+    def _default_rate_from(self) -> date:
+        day = self.call(lambda: employee_service.default_rate_from(self._ws, self._first_day))
+        return day if day is not None else date.today()
+
+    def _rate_from_note(self) -> str:
+        start = self._rate_from
+        if self._first_day is None:
+            return str(msg(
+                "{start:day} starts the current pay period: shifts from then on are paid at this rate; "
+                "earlier shifts have none.", start=start,
+            ))
+        return str(msg(
+            "{start:day} starts the pay period holding {day:day}, the first day on screen: shifts "
+            "from then on are paid at this rate; earlier shifts have none.",
+            start=start, day=self._first_day,
+        ))
+
     # ---------------------------------------------------------------- list
 
     def _cells(self, e: Employee) -> list[str]:
@@ -196,7 +229,7 @@ class EmployeesDialog(ServiceDialog):
             "yes" if e.active else "no",
             hours_field_text(e.contract_minutes),
             hours_field_text(e.max_minutes),
-            money_text(rate.hourly, self._currency) if rate else "—",
+            money_text(rate, self._currency) if rate is not None else "—",
         ]
 
     def reload(self, select: str | None = None) -> None:
@@ -208,7 +241,7 @@ class EmployeesDialog(ServiceDialog):
         every = self.call(partial(employee_service.all_rates, self._ws)) or {}
         for e in self._employees:
             rates = every.get(e.code, [])
-            self._current_rates[e.code] = rate_in_force(rates, today) or (rates[0] if rates else None)
+            self._current_rates[e.code] = rate_on(rates, today) or (rates[0].hourly if rates else None)
         teams = sorted({e.team for e in self._employees if e.team})
         text = self.team_combo.currentText()
         self.team_combo.clear()
@@ -285,29 +318,26 @@ class EmployeesDialog(ServiceDialog):
             edit.clear()
         self.team_combo.setCurrentText("")
         self._set_new_rate_visible(True)
+        self.start_rate_from.setDate(to_qdate(self._rate_from))
         self.rates_panel.show_employee(None)
         self._update_active_button()
         self.code_edit.setFocus()
 
     def _set_new_rate_visible(self, visible: bool) -> None:
         for w in (self.start_rate_label, self.start_rate_edit, self.start_from_label,
-                  self.start_rate_from):
+                  self.start_rate_from, self.start_from_note):
             w.setVisible(visible)
 
     def _employee_from_form(self) -> Employee:
-        code = self.code_edit.text().strip()
-        if not code:
-            raise InputError("Code: enter the employee's code, like A123")
-        name = self.name_edit.text().strip()
-        if not name:
-            raise InputError("Name: enter the employee's name")
-        contract = parse_hours(self.contract_edit.text(), "Contract hours per week")
-        maximum = parse_hours(self.max_edit.text(), "Max hours per week")
+        """The form's raw values; every rule on them is core's (checked here for the hours,
+        by the service for the rest), refused under the box's label."""
+        contract = parse_week_hours(self.contract_edit.text(), Field.CONTRACT_HOURS)
+        maximum = parse_week_hours(self.max_edit.text(), Field.MAX_HOURS)
         base = self._editing
         return Employee(
-            code=code,
-            name=name,
-            team=self.team_combo.currentText().strip(),
+            code=self.code_edit.text(),
+            name=self.name_edit.text(),
+            team=self.team_combo.currentText(),
             active=base.active if base else True,
             contract_minutes=contract,
             max_minutes=maximum,
@@ -319,23 +349,20 @@ class EmployeesDialog(ServiceDialog):
         try:
             employee = self._employee_from_form()
             if self._editing is None:
-                rate = parse_positive_amount(self.start_rate_edit.text(), "Starting rate")
-        except InputError as exc:
-            self.show_error(str(exc))
+                rate = parse_rate(self.start_rate_edit.text())
+        except FieldError as exc:
+            self.show_refusal(exc)
             return
         if self._editing is None:
             start = date_of(self.start_rate_from)
-            saved = self.call(
-                lambda: employee_service.add_employee(self._ws, employee, rate, start),
-                success=f"Added {employee.code} {employee.name}",
-            )
+            saved = self.call(lambda: employee_service.add_employee(self._ws, employee, rate, start))
+            done = msg("Added {code} {name}", code=saved.code, name=saved.name) if saved else None
         else:
-            saved = self.call(
-                lambda: employee_service.update_employee(self._ws, employee),
-                success=f"Saved {employee.code} {employee.name}",
-            )
-        if saved is None:
+            saved = self.call(lambda: employee_service.update_employee(self._ws, employee))
+            done = msg("Saved {code} {name}", code=saved.code, name=saved.name) if saved else None
+        if saved is None or done is None:
             return
+        self.message.show_info(str(done))
         self.mark_changed()
         self._editing = saved
         self.filter_edit.blockSignals(True)

@@ -1,14 +1,14 @@
 """Shared pieces of the settings dialogs: field parsers, a read-only table model, the
 inline error label and the base dialog that remembers whether anything was written.
 
-Parsers raise :class:`InputError` whose message starts with the field's name, so the
-inline label tells the user which box to fix.
+Every rule on a value is ``core``'s; a parser here only hands a box's text to it. A refusal
+(``FieldError``) is shown under the label of the box it concerns, and the box gets the focus,
+whether it came from reading the form or from the service that saved it.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date, time
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any, TypeVar
@@ -32,7 +32,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from deskwfm.core.entry import parse_time_of_day
 from deskwfm.core.errors import DeskwfmError, InputError, StaleEditError
+from deskwfm.core.fields import Field, FieldError
+from deskwfm.core.hours import parse_hours as core_parse_hours
+from deskwfm.core.i18n import tr
+from deskwfm.core.messages import msg, verbatim
 from deskwfm.core.money import hours_text, parse_money
 
 T = TypeVar("T")
@@ -43,32 +48,30 @@ FOREGROUND_ROLE = int(Qt.ItemDataRole.ForegroundRole)
 ALIGNMENT_ROLE = int(Qt.ItemDataRole.TextAlignmentRole)
 USER_ROLE = int(Qt.ItemDataRole.UserRole)
 
-_HOURS_HHMM = re.compile(r"^(\d{1,3}):([0-5]\d)$")
-_CLOCK = re.compile(r"^(\d{1,2})(?::?(\d{2}))?\s*(a|am|p|pm)?$")
-_SIXTY = Decimal(60)
-
-
 # --------------------------------------------------------------------------- parsers
+# Each turns a box's text into a raw value through the one ``core`` rule for it, and words a
+# refusal with the box's own label ("Starting rate: 0 must be more than zero").
 
 
-def parse_hours(text: str, field: str, *, optional: bool = True, max_hours: int = 168) -> int | None:
+def labelled(label: str, exc: FieldError) -> InputError:
+    """A core refusal under the label of the box the user typed into."""
+    return InputError(exc.labelled(verbatim(tr(label))))
+
+
+def _required(label: str, example: str) -> InputError:
+    return InputError(
+        msg("{field}: required; enter it like {example}", field=verbatim(tr(label)), example=example)
+    )
+
+
+def parse_hours(text: str, field: str, *, optional: bool = True) -> int | None:
     """Decimal hours (``37.5``) or h:mm (``37:30``) as whole minutes; blank -> None if optional."""
-    cleaned = text.strip()
-    if not cleaned:
-        if optional:
-            return None
-        raise InputError(f"{field}: enter a number of hours, like 7.5")
-    m = _HOURS_HHMM.match(cleaned)
-    if m:
-        minutes = int(m.group(1)) * 60 + int(m.group(2))
-    else:
-        try:
-            value = parse_money(cleaned, field)
-        except InputError:
-            raise InputError(f'{field}: "{text}" is not a number of hours; write it like 7.5') from None
-        minutes = int((value * _SIXTY).quantize(Decimal(1), rounding=ROUND_HALF_UP))
-    if minutes > max_hours * 60:
-        raise InputError(f"{field}: {text} is more than {max_hours} hours")
+    try:
+        minutes = core_parse_hours(text, Field.HOURS)
+    except FieldError as exc:
+        raise labelled(field, exc) from None
+    if minutes is None and not optional:
+        raise _required(field, "7.5")
     return minutes
 
 
@@ -81,46 +84,25 @@ def hours_field_text(minutes: int | None) -> str:
 
 
 def parse_amount(text: str, field: str, example: str = "20.00") -> Decimal:
-    """A money amount or multiplier; parse_money's message starts with the field's name."""
+    """A money amount or multiplier (``core.money.parse_money``)."""
     if not text.strip():
-        raise InputError(f"{field}: enter a number, like {example}")
+        raise _required(field, example)
     try:
-        return parse_money(text, field)
-    except InputError as exc:
-        raise InputError(str(exc).replace("like 20.00", f"like {example}")) from None
+        return parse_money(text, Field.AMOUNT, example=example)
+    except FieldError as exc:
+        raise labelled(field, exc) from None
 
 
-def parse_positive_amount(text: str, field: str, example: str = "20.00") -> Decimal:
-    value = parse_amount(text, field, example)
-    if value <= 0:
-        raise InputError(f"{field}: must be more than 0")
-    return value
-
-
-def parse_clock(text: str, field: str, *, optional: bool = True) -> time | None:
-    """A wall-clock time: ``9``, ``9:30``, ``09:30``, ``0930``, ``5pm``; blank -> None if optional."""
-    cleaned = text.strip().replace(".", ":").lower()
-    if not cleaned:
+def parse_clock(text: str, field: str, *, optional: bool = True, is_end: bool = False) -> time | None:
+    """A wall-clock time (``core.entry.parse_time_of_day``); blank -> None if optional."""
+    if not text.strip():
         if optional:
             return None
-        raise InputError(f"{field}: enter a time, like 09:00")
-    m = _CLOCK.match(cleaned)
-    if m is None:
-        digits = re.match(r"^(\d{3,4})\s*(a|am|p|pm)?$", cleaned)
-        if digits:  # 0930, 930pm
-            m = _CLOCK.match(f"{digits.group(1)[:-2]}:{digits.group(1)[-2:]}{digits.group(2) or ''}")
-    if m is None:
-        raise InputError(f'{field}: "{text}" is not a time; write it like 09:00')
-    hour, minute, meridiem = int(m.group(1)), int(m.group(2) or 0), m.group(3)
-    if meridiem:
-        if not 1 <= hour <= 12:
-            raise InputError(f'{field}: "{text}" is not a time; write it like 09:00')
-        hour = hour % 12 + (12 if meridiem.startswith("p") else 0)
-    if hour == 24 and minute == 0:
-        hour = 0
-    if hour > 23 or minute > 59:
-        raise InputError(f'{field}: "{text}" is not a time; write it like 09:00')
-    return time(hour, minute)
+        raise _required(field, "09:00")
+    try:
+        return parse_time_of_day(text, Field.TIME, is_end=is_end)
+    except FieldError as exc:
+        raise labelled(field, exc) from None
 
 
 def clock_text(t: time | None) -> str:
@@ -149,6 +131,12 @@ def make_date_edit(value: date, parent: QWidget | None = None) -> QDateEdit:
     edit.setCalendarPopup(True)
     edit.setDisplayFormat("yyyy-MM-dd")
     return edit
+
+
+def on_return(edit: QDateEdit, slot: Callable[[], object]) -> None:
+    """Enter in a date box runs ``slot`` like Enter in the form's text boxes (QDateEdit has
+    no returnPressed of its own; its line edit emits it)."""
+    edit.lineEdit().returnPressed.connect(slot)
 
 
 def date_of(edit: QDateEdit) -> date:
@@ -302,6 +290,8 @@ class ServiceDialog(QDialog):
         super().__init__(parent)
         self._changed = False
         self.message = ErrorLabel(self)
+        # The box (and its label) that holds each field a core rule may refuse.
+        self.field_boxes: Mapping[Field, tuple[str, QWidget]] = {}
 
     @property
     def changed(self) -> bool:
@@ -335,7 +325,7 @@ class ServiceDialog(QDialog):
             self.on_stale()
             return None
         except DeskwfmError as exc:
-            self.show_error(str(exc))
+            self.show_refusal(exc)
             return None
         if success:  # reads pass no text and leave the last message standing
             self.message.show_info(success)
@@ -356,6 +346,16 @@ class ServiceDialog(QDialog):
 
     def show_error(self, message: str) -> None:
         self.message.show_error(message)
+
+    def show_refusal(self, exc: DeskwfmError) -> None:
+        """An error inline; a field rule's refusal under that field's label, its box focused."""
+        box = self.field_boxes.get(exc.field) if isinstance(exc, FieldError) else None
+        if isinstance(exc, FieldError) and box is not None:
+            label, widget = box
+            self.show_error(str(exc.labelled(verbatim(tr(label)))))
+            widget.setFocus()
+        else:
+            self.show_error(str(exc))
 
     def on_stale(self) -> None:
         """Another workstation changed the row: dialogs re-read so the next try can succeed."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import time
+
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QColorDialog,
@@ -12,13 +14,13 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
-from deskwfm.core.entry import span_minutes
-from deskwfm.core.errors import InputError
+from deskwfm.core.entry import parse_break_minutes, parse_time_of_day, span_minutes
+from deskwfm.core.fields import Field, FieldError
+from deskwfm.core.messages import msg
 from deskwfm.core.model import ShiftCode, ShiftKind
 from deskwfm.gui.dialogs.forms import (
     RowsModel,
@@ -27,7 +29,6 @@ from deskwfm.gui.dialogs.forms import (
     clock_text,
     hours_field_text,
     make_table,
-    parse_clock,
     selected_row,
     set_read_only,
 )
@@ -110,7 +111,6 @@ class ShiftCodesDialog(ServiceDialog):
 
         self.form_box = QGroupBox("New shift code", self)
         self.code_edit = QLineEdit(self.form_box)
-        self.code_edit.setMaxLength(12)
         self.code_edit.setPlaceholderText("e.g. D, N, VAC")
         self.kind_combo = QComboBox(self.form_box)
         for kind, label in KIND_LABELS.items():
@@ -121,11 +121,11 @@ class ShiftCodesDialog(ServiceDialog):
         self.end_edit.setPlaceholderText("17:30")
         for edit in (self.start_edit, self.end_edit):
             edit.setMaximumWidth(80)
-        self.break_spin = QSpinBox(self.form_box)
-        self.break_spin.setRange(0, 600)
-        self.break_spin.setSingleStep(15)
-        self.break_spin.setSuffix(" min")
-        self.break_spin.setMaximumWidth(100)
+        # A plain box, not a spin box: a spin box silently drops keys outside its range, so
+        # "700" would become "70"; here core's break rule refuses it with a reason.
+        self.break_edit = QLineEdit(self.form_box)
+        self.break_edit.setPlaceholderText("0")
+        self.break_edit.setMaximumWidth(80)
         self.colour_button = ColourButton(self.form_box)
         self.label_edit = QLineEdit(self.form_box)
         self.label_edit.setPlaceholderText("e.g. Day shift")
@@ -149,7 +149,11 @@ class ShiftCodesDialog(ServiceDialog):
         start_label.setBuddy(self.start_edit)
         form.addRow(start_label, times)
         form.addRow("", self.times_hint)
-        form.addRow("Unpaid &break", self.break_spin)
+        break_row = QHBoxLayout()
+        break_row.addWidget(self.break_edit)
+        break_row.addWidget(QLabel("min", self.form_box))
+        break_row.addStretch(1)
+        add_row(form, "Unpaid &break", break_row, self.break_edit)
         add_row(form, "Colo&ur", colour_row, self.colour_button)
         form.addRow("L&abel", self.label_edit)
         save_row = QHBoxLayout()
@@ -179,11 +183,19 @@ class ShiftCodesDialog(ServiceDialog):
         self.save_button.clicked.connect(self.save)
         self.colour_button.clicked.connect(self.choose_colour)
         self.kind_combo.currentIndexChanged.connect(self._kind_changed)
-        for edit in (self.code_edit, self.start_edit, self.end_edit, self.label_edit):
+        for edit in (self.code_edit, self.start_edit, self.end_edit, self.break_edit, self.label_edit):
             edit.returnPressed.connect(self.save)
+        self.field_boxes = {
+            Field.SHIFT_CODE: ("Code", self.code_edit),
+            Field.START: ("Start time", self.start_edit),
+            Field.END: ("End time", self.end_edit),
+            Field.BREAK: ("Unpaid break", self.break_edit),
+            Field.COLOUR: ("Colour", self.colour_button),
+            Field.LABEL: ("Label", self.label_edit),
+        }
 
         chain = [self.table, self.new_button, self.delete_button, self.code_edit, self.kind_combo,
-                 self.start_edit, self.end_edit, self.break_spin, self.colour_button,
+                 self.start_edit, self.end_edit, self.break_edit, self.colour_button,
                  self.label_edit, self.save_button]
         for a, b in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(a, b)
@@ -235,7 +247,7 @@ class ShiftCodesDialog(ServiceDialog):
         self.kind_combo.setCurrentIndex(max(0, self.kind_combo.findData(c.kind)))
         self.start_edit.setText(clock_text(c.start))
         self.end_edit.setText(clock_text(c.end))
-        self.break_spin.setValue(c.break_minutes)
+        self.break_edit.setText(str(c.break_minutes) if c.break_minutes else "")
         self.colour_button.set_colour(c.colour)
         self.label_edit.setText(c.label)
         self._kind_changed()
@@ -245,10 +257,9 @@ class ShiftCodesDialog(ServiceDialog):
         self.table.clearSelection()
         self.form_box.setTitle("New shift code")
         set_read_only(self.code_edit, False)
-        for edit in (self.code_edit, self.start_edit, self.end_edit, self.label_edit):
+        for edit in (self.code_edit, self.start_edit, self.end_edit, self.break_edit, self.label_edit):
             edit.clear()
         self.kind_combo.setCurrentIndex(0)
-        self.break_spin.setValue(0)
         self.colour_button.set_colour(DEFAULT_COLOUR)
         self._kind_changed()
         self.code_edit.setFocus()
@@ -259,7 +270,7 @@ class ShiftCodesDialog(ServiceDialog):
     def _kind_changed(self) -> None:
         kind = self._kind()
         timed = kind is not ShiftKind.OFF
-        for w in (self.start_edit, self.end_edit, self.break_spin):
+        for w in (self.start_edit, self.end_edit, self.break_edit):
             w.setEnabled(timed)
         self.times_hint.setText({
             ShiftKind.WORK: "An end at or before the start ends the next day.",
@@ -269,46 +280,44 @@ class ShiftCodesDialog(ServiceDialog):
         }[kind])
 
     def _code_from_form(self) -> ShiftCode:
-        code = self.code_edit.text().strip().upper()
-        if not code:
-            raise InputError("Code: enter a short code, like D or VAC")
+        """The form's raw values (times read by core's one time-of-day reader); every rule on
+        the code as a whole is core's ``validate_code``, run by the service."""
         kind = self._kind()
-        if kind is ShiftKind.OFF:
-            start = end = None
-            break_minutes = 0
-        else:
-            start = parse_clock(self.start_edit.text(), "Start time")
-            end = parse_clock(self.end_edit.text(), "End time")
-            if (start is None) != (end is None):
-                raise InputError("Times: enter both a start and an end time, or neither")
-            if kind is ShiftKind.WORK and start is None:
-                raise InputError("Times: a work code needs a start and an end time, like 09:00 to 17:30")
-            break_minutes = self.break_spin.value() if start is not None else 0
+        start = end = None
+        break_minutes = 0
+        if kind is not ShiftKind.OFF:  # a day-off code has no times: its boxes are disabled
+            start = self._time(self.start_edit, Field.START, is_end=False)
+            end = self._time(self.end_edit, Field.END, is_end=True)
+            break_minutes = parse_break_minutes(self.break_edit.text())
         base = self._editing
         return ShiftCode(
-            code=code,
+            code=self.code_edit.text(),
             kind=kind,
             start=start,
             end=end,
             break_minutes=break_minutes,
             colour=self.colour_button.colour,
-            label=self.label_edit.text().strip(),
+            label=self.label_edit.text(),
             version=base.version if base else 0,
         )
+
+    @staticmethod
+    def _time(edit: QLineEdit, field: Field, *, is_end: bool) -> time | None:
+        text = edit.text()
+        return parse_time_of_day(text, field, is_end=is_end) if text.strip() else None
 
     def save(self) -> None:
         try:
             code = self._code_from_form()
-        except InputError as exc:
-            self.show_error(str(exc))
+        except FieldError as exc:
+            self.show_refusal(exc)
             return
-        if self._editing is None and any(c.code == code.code for c in self.model.objects()):
-            self.show_error(f"Code: {code.code} already exists; select it in the list to edit it")
-            return
-        verb = "Added" if self._editing is None else "Saved"
-        saved = self.call(lambda: code_service.save_code(self._ws, code), success=f"{verb} {code.code}")
+        added = self._editing is None
+        saved = self.call(lambda: code_service.save_code(self._ws, code))
         if saved is None:
             return
+        done = msg("Added {code}", code=saved.code) if added else msg("Saved {code}", code=saved.code)
+        self.message.show_info(str(done))
         self.mark_changed()
         self._editing = saved
         self.reload(select=saved.code)

@@ -25,9 +25,11 @@ from PySide6.QtWidgets import (
 )
 
 from deskwfm.core.errors import InputError
+from deskwfm.core.fields import Field
 from deskwfm.core.model import PayPeriodKind
 from deskwfm.core.rules import PRESETS, HolidayPayMethod, NightPremiumKind, OvertimeBase, RuleSet
 from deskwfm.core.site import SiteSettings
+from deskwfm.core.staffing_targets import RANGES
 from deskwfm.gui.dialogs.forms import (
     ServiceDialog,
     add_row,
@@ -39,7 +41,6 @@ from deskwfm.gui.dialogs.forms import (
     parse_amount,
     parse_clock,
     parse_hours,
-    parse_positive_amount,
     to_qdate,
 )
 from deskwfm.services import site as site_service
@@ -143,7 +144,6 @@ class SiteSettingsDialog(ServiceDialog):
         site_box = QGroupBox("Site", self)
         self.name_edit = QLineEdit(site_box)
         self.currency_edit = QLineEdit(site_box)
-        self.currency_edit.setMaxLength(4)
         self.currency_edit.setMaximumWidth(60)
         self.tz_combo = QComboBox(site_box)
         self.tz_combo.setEditable(True)
@@ -241,10 +241,10 @@ class SiteSettingsDialog(ServiceDialog):
 
         # ---- staffing (Erlang C against the call forecast)
         staff_box = QGroupBox("Staffing against the call forecast", self)
-        self.sl_pct_spin = _spin(staff_box, 1, 99, " %")
-        self.sl_seconds_spin = _spin(staff_box, 1, 3600, " s")
-        self.occupancy_spin = _spin(staff_box, 10, 100, " %")
-        self.shrinkage_spin = _spin(staff_box, 0, 90, " %")
+        self.sl_pct_spin = _spin(staff_box, *RANGES[Field.SL_TARGET_PCT], " %")
+        self.sl_seconds_spin = _spin(staff_box, *RANGES[Field.SL_TARGET_SECONDS], " s")
+        self.occupancy_spin = _spin(staff_box, *RANGES[Field.MAX_OCCUPANCY_PCT], " %")
+        self.shrinkage_spin = _spin(staff_box, *RANGES[Field.SHRINKAGE_PCT], " %")
         self.interval_combo = _combo(staff_box, {15: "15 minutes", 30: "30 minutes", 60: "60 minutes"})
         sl_row = QHBoxLayout()
         sl_row.addWidget(self.sl_pct_spin)
@@ -306,6 +306,14 @@ class SiteSettingsDialog(ServiceDialog):
             combo.currentIndexChanged.connect(self._update_preset_note)
         for check in (self.seventh_check, self.holiday_ot_check):
             check.toggled.connect(self._update_preset_note)
+        self.field_boxes = {
+            Field.SITE_NAME: ("Site name", self.name_edit),
+            Field.CURRENCY: ("Currency symbol", self.currency_edit),
+            Field.SL_TARGET_PCT: ("Service level", self.sl_pct_spin),
+            Field.SL_TARGET_SECONDS: ("Service level", self.sl_seconds_spin),
+            Field.MAX_OCCUPANCY_PCT: ("Maximum occupancy", self.occupancy_spin),
+            Field.SHRINKAGE_PCT: ("Shrinkage", self.shrinkage_spin),
+        }
         self.name_edit.setFocus()
 
     def on_stale(self) -> None:
@@ -405,30 +413,30 @@ class SiteSettingsDialog(ServiceDialog):
         assert min_rest is not None
         return self._site.rules.with_changes(  # keeps any rule the form does not show
             preset=str(self.preset_combo.currentData()),
-            daily_ot_after=parse_hours(self.daily_ot_edit.text(), "Daily overtime after", max_hours=24),
-            daily_dt_after=parse_hours(self.daily_dt_edit.text(), "Daily double time after", max_hours=24),
+            daily_ot_after=parse_hours(self.daily_ot_edit.text(), "Daily overtime after"),
+            daily_dt_after=parse_hours(self.daily_dt_edit.text(), "Daily double time after"),
             weekly_ot_after=parse_hours(self.weekly_ot_edit.text(), "Weekly overtime after"),
             seventh_day=self.seventh_check.isChecked(),
-            ot_multiplier=parse_positive_amount(self.ot_mult_edit.text(), "Overtime multiplier", "1.5"),
-            dt_multiplier=parse_positive_amount(self.dt_mult_edit.text(), "Double time multiplier", "2"),
+            ot_multiplier=parse_amount(self.ot_mult_edit.text(), "Overtime multiplier", "1.5"),
+            dt_multiplier=parse_amount(self.dt_mult_edit.text(), "Double time multiplier", "2"),
             ot_base=OvertimeBase(self.ot_base_combo.currentData()),
             night_start=self._clock(self.night_start_edit, "Night from"),
-            night_end=self._clock(self.night_end_edit, "Night to"),
+            night_end=self._clock(self.night_end_edit, "Night to", is_end=True),
             night_premium=self._night_premium(),
             night_premium_kind=NightPremiumKind(self.night_kind_combo.currentData()),
             holiday_pay=HolidayPayMethod(self.holiday_pay_combo.currentData()),
-            holiday_worked_multiplier=parse_positive_amount(
+            holiday_worked_multiplier=parse_amount(
                 self.holiday_mult_edit.text(), "Holiday worked multiplier", "1.5"
             ),
             holiday_hours_count_for_ot=self.holiday_ot_check.isChecked(),
             min_rest_minutes=min_rest,
-            max_daily_minutes=parse_hours(self.max_daily_edit.text(), "Maximum hours a day", max_hours=24),
+            max_daily_minutes=parse_hours(self.max_daily_edit.text(), "Maximum hours a day"),
             max_weekly_minutes=parse_hours(self.max_weekly_edit.text(), "Maximum hours a week"),
         )
 
     @staticmethod
-    def _clock(edit: QLineEdit, field: str) -> time:
-        value = parse_clock(edit.text(), field, optional=False)
+    def _clock(edit: QLineEdit, field: str, *, is_end: bool = False) -> time:
+        value = parse_clock(edit.text(), field, optional=False, is_end=is_end)
         assert value is not None
         return value
 
@@ -437,9 +445,7 @@ class SiteSettingsDialog(ServiceDialog):
         return parse_amount(text, "Night premium", "1.50") if text.strip() else Decimal("0")
 
     def site_from_form(self) -> SiteSettings:
-        name = self.name_edit.text().strip()
-        if not name:
-            raise InputError("Site name: enter the centre's name")
+        name = self.name_edit.text()  # checked, with every other setting, by core.site
         tz = self.tz_combo.currentText().strip()
         if tz not in time_zone_choices() and tz != "UTC":
             raise InputError(f'Time zone: "{tz}" is not a time zone; pick one such as America/Toronto')
@@ -447,7 +453,7 @@ class SiteSettingsDialog(ServiceDialog):
         anchor: date = date_of(self.anchor_edit)
         return self._site.with_changes(
             name=name,
-            currency=self.currency_edit.text().strip() or "$",
+            currency=self.currency_edit.text(),
             tz=tz,
             week_start=int(self.week_combo.currentData()),
             pay_period=PayPeriodKind(self.period_combo.currentData()),
