@@ -221,3 +221,84 @@ def test_tab_walks_the_form_in_reading_order(qtbot, dialog: EmployeesDialog) -> 
         order.append(dialog.focusWidget())
     assert order == [dialog.name_edit, dialog.team_combo, dialog.contract_edit, dialog.max_edit,
                      dialog.start_rate_edit]
+
+
+# ------------------------------------------------- Enter in a date box; the first rate's date
+def _new_employee_form(qtbot, dlg: EmployeesDialog, code: str) -> None:
+    qtbot.mouseClick(dlg.new_button, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(dlg.code_edit, code)
+    qtbot.keyClicks(dlg.name_edit, "Walter Skinner")
+    qtbot.keyClicks(dlg.start_rate_edit, "21.50")
+
+
+def test_enter_in_the_rate_date_box_saves(qtbot, dialog: EmployeesDialog, ws: Workspace) -> None:
+    _new_employee_form(qtbot, dialog, "T400")
+    dialog.start_rate_from.setFocus()
+    qtbot.keyClick(dialog.start_rate_from, Qt.Key.Key_Return)
+    assert "T400" in {e.code for e in employee_service.list_employees(ws)}
+    assert not dialog.message.is_error and "Added T400" in dialog.message.text()
+
+
+def test_enter_in_the_new_rate_date_box_adds_the_rate(qtbot, dialog: EmployeesDialog, ws: Workspace) -> None:
+    _select(qtbot, dialog, "S300")
+    panel = dialog.rates_panel
+    qtbot.keyClicks(panel.rate_edit, "23.00")
+    panel.rate_from.setDate(QDate(2026, 9, 1))
+    panel.rate_from.setFocus()
+    qtbot.keyClick(panel.rate_from, Qt.Key.Key_Enter)  # the keypad's Enter too
+    assert [(r.effective_from, r.hourly) for r in employee_service.list_rates(ws, "S300")] == [
+        (date(2026, 1, 1), Decimal("22.00")), (date(2026, 9, 1), Decimal("23.00"))]
+
+
+def test_first_rate_covers_the_pay_period_on_screen(qtbot, ws: Workspace) -> None:
+    """The schedule shows Sun 29 Nov - Sat 5 Dec 2026; that week is the second of the biweekly
+    period from Sun 22 Nov. A new employee's first rate starts on 22 Nov, so a shift typed on
+    any day of the period is paid (a rate from *today* left those days without one)."""
+    from deskwfm.services.payroll import run_payroll
+    from deskwfm.services.schedule import CellEdit, apply_edits
+
+    dlg = EmployeesDialog(ws, first_day=date(2026, 11, 29))
+    qtbot.addWidget(dlg)
+    dlg.show()
+    qtbot.waitExposed(dlg)
+    assert dlg.start_rate_from.date().toPython() == date(2026, 11, 22)
+    assert dlg.start_from_note.isVisible()
+    assert "Sun 2026-11-22 starts the pay period holding Sun 2026-11-29" in dlg.start_from_note.text()
+    _new_employee_form(qtbot, dlg, "T400")
+    qtbot.keyClick(dlg.start_rate_edit, Qt.Key.Key_Return)
+    assert [r.effective_from for r in employee_service.list_rates(ws, "T400")] == [date(2026, 11, 22)]
+
+    apply_edits(ws, [CellEdit("T400", date(2026, 11, 23), "9-17")])
+    pay = run_payroll(ws, date(2026, 11, 22), date(2026, 12, 5), employee_codes=["T400"])
+    assert [e.gross for e in pay.employees] == [Decimal("172.00")]  # 8 h x 21.50
+
+
+def test_the_cli_and_the_dialog_default_the_first_rate_alike(
+    qtbot, ws: Workspace, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from deskwfm.cli.main import main
+
+    dlg = EmployeesDialog(ws)  # opened without a schedule: the pay period holding today
+    qtbot.addWidget(dlg)
+    shown = dlg.start_rate_from.date().toPython()
+    assert main(["--db", ws.location, "employee", "add", "C500", "Carla Cli", "--rate", "20"]) == 0
+    assert "an hour from " + shown.isoformat() in capsys.readouterr().out
+    assert employee_service.list_rates(ws, "C500")[0].effective_from == shown <= date.today()
+
+
+def test_the_main_window_opens_the_dialog_on_its_first_day(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    seen: list[date] = []
+
+    def answer() -> None:
+        dlg = QApplication.activeModalWidget()
+        assert isinstance(dlg, EmployeesDialog)
+        seen.append(dlg.start_rate_from.date().toPython())
+        dlg.reject()
+
+    window.session.show(anchor=date(2026, 12, 1))  # the week of Sun 29 Nov
+    QTimer.singleShot(0, answer)
+    window.edit_employees()
+    assert seen == [date(2026, 11, 22)]
