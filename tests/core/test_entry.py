@@ -67,7 +67,7 @@ def test_blank_and_off_clear(text: str) -> None:
         ("9-17/abc", "whole minutes"),
         ("9-", "is not a shift"),
         ("24-8", "hour 24 only ends a shift; a start at midnight is 00:00"),
-        ("9-17/700", "700 minutes is more than 600 minutes"),
+        ("9-17/700", "unpaid break: 700 minutes is too long; at most 600 minutes"),
     ],
 )
 def test_bad_entries_say_what_was_expected(text: str, fragment: str) -> None:

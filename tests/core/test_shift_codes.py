@@ -28,7 +28,7 @@ def test_unpaid_leave_and_off_need_no_times_and_codes_are_upper_cased() -> None:
         (ShiftCode("D", ShiftKind.WORK), "needs a start and an end time"),
         (ShiftCode("D", ShiftKind.WORK, time(9), time(9)), "zero length"),
         (ShiftCode("D", ShiftKind.WORK, time(9), time(10), 60), "not shorter"),
-        (ShiftCode("D", ShiftKind.WORK, time(9), time(17), 700), "more than 600 minutes"),
+        (ShiftCode("D", ShiftKind.WORK, time(9), time(17), 700), "700 minutes is too long; at most 600"),
         (ShiftCode("D", ShiftKind.WORK, time(9), time(17), -5), "negative"),
         (ShiftCode("LOA", ShiftKind.UNPAID_LEAVE, None, None, 30), "a break needs a start and an end"),
         (ShiftCode("OFF", ShiftKind.OFF, time(9), time(17)), "leave its times blank"),

@@ -263,7 +263,8 @@ def test_first_rate_covers_the_pay_period_on_screen(qtbot, ws: Workspace) -> Non
     qtbot.waitExposed(dlg)
     assert dlg.start_rate_from.date().toPython() == date(2026, 11, 22)
     assert dlg.start_from_note.isVisible()
-    assert "Sun 2026-11-22 starts the pay period holding Sun 2026-11-29" in dlg.start_from_note.text()
+    assert dlg.start_from_note.text() == (
+        "The pay period on screen starts Sun 2026-11-22: shifts from then on get this rate.")
     _new_employee_form(qtbot, dlg, "T400")
     qtbot.keyClick(dlg.start_rate_edit, Qt.Key.Key_Return)
     assert [r.effective_from for r in employee_service.list_rates(ws, "T400")] == [date(2026, 11, 22)]

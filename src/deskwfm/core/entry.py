@@ -121,7 +121,7 @@ def check_break_minutes(
         raise FieldError(field, msg("{n} minutes is negative", n=minutes))
     if minutes > MAX_BREAK_MINUTES:
         raise FieldError(
-            field, msg("{n} minutes is more than {limit} minutes", n=minutes, limit=MAX_BREAK_MINUTES)
+            field, msg("{n} minutes is too long; at most {limit} minutes", n=minutes, limit=MAX_BREAK_MINUTES)
         )
     if minutes and (start is None or end is None):
         raise FieldError(field, msg("a break needs a start and an end time"))

@@ -120,6 +120,8 @@ class EmployeesDialog(ServiceDialog):
         self.start_from_note = QLabel(self._rate_from_note(), self.form_box)
         self.start_from_note.setWordWrap(True)
         self.start_from_note.setStyleSheet("color: #606060;")
+        # A wrapped label reports a one-line minimum; keep room for two so it is never cut off.
+        self.start_from_note.setMinimumHeight(2 * self.start_from_note.fontMetrics().lineSpacing() + 2)
         self.save_button = QPushButton("&Save employee", self.form_box)
         self.start_rate_label = QLabel("Starting &rate (per hour)", self.form_box)
         self.start_from_label = QLabel("Rate in &force from", self.form_box)
@@ -135,7 +137,7 @@ class EmployeesDialog(ServiceDialog):
         form.addRow("Ma&x hours per week", self.max_edit)
         form.addRow(self.start_rate_label, self.start_rate_edit)
         form.addRow(self.start_from_label, self.start_rate_from)
-        form.addRow("", self.start_from_note)
+        form.addRow(self.start_from_note)  # the full width of the form, under the date
         save_row = QHBoxLayout()
         save_row.addStretch(1)
         save_row.addWidget(self.save_button)
@@ -208,15 +210,10 @@ class EmployeesDialog(ServiceDialog):
     def _rate_from_note(self) -> str:
         start = self._rate_from
         if self._first_day is None:
-            return str(msg(
-                "{start:day} starts the current pay period: shifts from then on are paid at this rate; "
-                "earlier shifts have none.", start=start,
-            ))
-        return str(msg(
-            "{start:day} starts the pay period holding {day:day}, the first day on screen: shifts "
-            "from then on are paid at this rate; earlier shifts have none.",
-            start=start, day=self._first_day,
-        ))
+            return str(msg("The current pay period starts {start:day}: shifts from then on get this rate.",
+                           start=start))
+        return str(msg("The pay period on screen starts {start:day}: shifts from then on get this rate.",
+                       start=start))
 
     # ---------------------------------------------------------------- list
 
