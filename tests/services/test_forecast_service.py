@@ -61,6 +61,9 @@ def test_every_problem_is_listed_and_nothing_is_written(centre: Workspace, tmp_p
         [MON, time(12), 10, "long"],  # row 17
         [MON, time(9), 10, 300],  # row 18: same interval as row 2
         [MON, None, 10, 300],  # row 19
+        [MON, time(12, 30), 200_000, 300],  # row 20
+        [MON, time(13), 10, 0],  # row 21
+        [MON, "25:00", 10, 300],  # row 22
     ]
     f = _xlsx(tmp_path / "bad.xlsx", rows)
     res = import_forecast(centre, f)
@@ -76,6 +79,9 @@ def test_every_problem_is_listed_and_nothing_is_written(centre: Workspace, tmp_p
         'Forecast!D17: "long" is not an average handle time in whole seconds',
         "Forecast!B18: 2026-11-23 09:00 is already forecast in row 2",
         "Forecast!B19: an interval start is missing",
+        "Forecast!C20: calls: 200,000 is out of range (0 to 100,000 per interval)",
+        "Forecast!D21: average handle time: 0 s is not plausible (1 to 14,400 s)",
+        'Forecast!B22: "25:00" is not a time of day; write the interval start like 09:30',
     ]
     assert centre.store.forecast_between(MON, MON) == [ForecastInterval(MON, 540, 7, 300)]
 

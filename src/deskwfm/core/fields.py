@@ -42,6 +42,8 @@ class Field(StrEnum):
     MAX_OCCUPANCY_PCT = "max_occupancy_pct"
     SHRINKAGE_PCT = "shrinkage_pct"
     INTERVAL_MINUTES = "interval_minutes"
+    CALLS = "calls"
+    AHT = "aht"
 
     @property
     def label(self) -> Msg:
@@ -76,6 +78,8 @@ _LABELS: dict[Field, Msg] = {
     Field.MAX_OCCUPANCY_PCT: msg("maximum occupancy"),
     Field.SHRINKAGE_PCT: msg("shrinkage"),
     Field.INTERVAL_MINUTES: msg("staffing interval"),
+    Field.CALLS: msg("calls"),
+    Field.AHT: msg("average handle time"),
 }
 
 

@@ -21,7 +21,7 @@ from typing import Any, TextIO
 from deskwfm.core.entry import parse_time_of_day
 from deskwfm.core.errors import InputError
 from deskwfm.core.fields import Field, FieldError
-from deskwfm.core.forecast import ForecastInterval
+from deskwfm.core.forecast import ForecastInterval, check_aht, check_calls
 from deskwfm.core.messages import msg
 from deskwfm.files.xlsx_problems import Problem, Where, sorted_problems
 from deskwfm.files.xlsx_safety import (
@@ -35,8 +35,6 @@ from deskwfm.files.xlsx_safety import (
 
 SHEET = "Forecast"
 HEADERS: tuple[str, ...] = ("Date", "Interval start", "Calls", "AHT (s)")
-MAX_CALLS = 100_000  # per interval
-MAX_AHT_SECONDS = 4 * 3600
 _HEADER_SCAN_ROWS = 15
 _ALIASES: dict[str, tuple[str, ...]] = {
     "date": ("date", "day", "workdate"),
@@ -157,18 +155,20 @@ def to_calls(value: Any) -> int:
         if isinstance(value, float | int) and not isinstance(value, bool):
             raise _Bad(f'"{_shown(value)}" is not a whole number of calls')
         raise _Bad(f'"{_shown(value)}" is not a number of calls')
-    if not 0 <= n <= MAX_CALLS:
-        raise _Bad(f'"{_shown(value)}" calls is out of range (0 to {MAX_CALLS:,} per interval)')
-    return n
+    try:
+        return check_calls(n)
+    except FieldError as exc:
+        raise _Bad(str(exc)) from None
 
 
 def to_aht(value: Any) -> int:
     n = _whole(value)
     if n is None:
         raise _Bad(f'"{_shown(value)}" is not an average handle time in whole seconds')
-    if not 1 <= n <= MAX_AHT_SECONDS:
-        raise _Bad(f'"{_shown(value)}" is not a plausible average handle time (1 to {MAX_AHT_SECONDS} s)')
-    return n
+    try:
+        return check_aht(n)
+    except FieldError as exc:
+        raise _Bad(str(exc)) from None
 
 
 def read_forecast(path: str | Path, interval_minutes: int) -> ForecastFile:

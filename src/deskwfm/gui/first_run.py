@@ -184,7 +184,6 @@ class FirstRunDialog(QDialog):
         form.setContentsMargins(0, 4, 0, 4)
         self.name_edit = QLineEdit()
         self.name_edit.setPlaceholderText("e.g. Riverside Contact Centre")
-        self.name_edit.setMaxLength(120)
         self.preset_combo = QComboBox()
         for key in PRESETS:
             info = PRESET_INFO.get(key)
