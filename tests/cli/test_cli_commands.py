@@ -190,3 +190,39 @@ def test_the_installed_command_reports_errors_without_a_traceback(db: Path) -> N
     assert proc.stderr.strip() == (
         'deskwfm: AG014 Tue 2026-11-24: "25-3": hour 25 is not a time; write 9-17 or 09:00-17:30'
     )
+
+
+def test_code_set_adds_then_changes_only_what_is_given(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "--db", str(db), "code", "set", "lt", "--start", "7", "--end", "15:30",
+                         "--break", "30", "--label", "Late training")
+    assert (code, err) == (0, "") and out.strip() == "Added shift code LT: work, 07:00-15:30/30, #d9d9d9"
+    code, out, _ = run(capsys, "--db", str(db), "code", "set", "LT", "--colour", "8ECAE6")
+    assert code == 0 and out.strip() == "Saved shift code LT: work, 07:00-15:30/30, #8ecae6"
+    from deskwfm.services.codes import codes_by_key
+    from deskwfm.services.workspace import Workspace
+
+    with Workspace.open(db) as ws:
+        assert codes_by_key(ws)["LT"].label == "Late training"
+    code, out, _ = run(capsys, "--db", str(db), "shift", "set", "AG014", "2026-11-24", "lt")
+    assert code == 0 and "LT (work, 8.00 h)" in out
+
+
+@pytest.mark.parametrize(("argv", "message"), [
+    (["code", "set", "PM", "--start", "9", "--end", "17"], 'shift code: "PM" could be read as part of'),
+    (["code", "set", "ABCDEFGHIJKLM", "--start", "9", "--end", "17"], "13 characters long; at most 12"),
+    (["code", "set", "LT", "--start", "9:5", "--end", "17"], 'start time: "9:5" is not a time'),
+    (["code", "set", "LT", "--start", "9", "--end", "17", "--break", "480"], "unpaid break: a 480-minute"),
+    (["code", "set", "VAC", "--kind", "off"], "day-off code VAC clears the day; leave its times blank"),
+    (["code", "set", "LT", "--kind", "sometimes"], 'kind: "sometimes" is not a kind'),
+    (["employee", "add", "AG015", "Ann\x07Lee", "--rate", "20"], "name: contains an invisible control"),
+    (["employee", "add", "AG015", "n" * 201, "--rate", "20"], "name: 201 characters long; at most 200"),
+    (["employee", "add", "AG015", "Ann", "--rate", "99999999999"], "the largest hourly rate"),
+    (["employee", "add", "AG015", "Ann", "--rate", "20", "--max", "200"], "maximum hours per week: 200"),
+])
+def test_code_and_employee_rules_refuse_with_the_field(
+    db: Path, capsys: pytest.CaptureFixture[str], argv: list[str], message: str
+) -> None:
+    before = dump(db)
+    code, out, err = run(capsys, "--db", str(db), *argv)
+    assert code == 2 and out == "" and err.count("\n") == 1 and message in err, err
+    assert dump(db) == before

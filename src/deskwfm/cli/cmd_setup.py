@@ -164,30 +164,36 @@ def _employee_rate(args: argparse.Namespace) -> int:
 
 # ---------------------------------------------------------------- shift codes
 def _code_set(args: argparse.Namespace) -> int:
+    """Add a code, or change one: an option left out keeps what the code has (a new code is
+    work, without a break, grey). Only raw values are read here; the code as a whole is
+    checked by core's ``validate_code`` in the service."""
     from dataclasses import replace
 
     from deskwfm.core.changes import How
     from deskwfm.core.entry import format_entry, parse_break_minutes, parse_time_of_day
     from deskwfm.core.fields import Field
-    from deskwfm.core.model import ShiftCode
+    from deskwfm.core.model import ShiftCode, ShiftKind
     from deskwfm.core.shift_codes import check_code_key, parse_colour, parse_kind
     from deskwfm.services.codes import codes_by_key, save_code
 
     key = check_code_key(args.code)
-    kind = parse_kind(args.kind)
-    start = parse_time_of_day(args.start, Field.START) if args.start else None
-    end = parse_time_of_day(args.end, Field.END, is_end=True) if args.end else None
-    brk = parse_break_minutes(args.break_minutes or "")
-    colour = parse_colour(args.colour) if args.colour is not None else None
+    given: dict[str, object] = {}
+    if args.kind is not None:
+        given["kind"] = parse_kind(args.kind)
+    if args.start is not None:
+        given["start"] = parse_time_of_day(args.start, Field.START) if args.start.strip() else None
+    if args.end is not None:
+        given["end"] = parse_time_of_day(args.end, Field.END, is_end=True) if args.end.strip() else None
+    if args.break_minutes is not None:
+        given["break_minutes"] = parse_break_minutes(args.break_minutes)
+    if args.colour is not None:
+        given["colour"] = parse_colour(args.colour)
+    if args.label is not None:
+        given["label"] = args.label
     with open_workspace(args) as ws:
         old = codes_by_key(ws).get(key)
-        code = ShiftCode(key, kind, start, end, brk, colour or "#d9d9d9", args.label or "")
-        if old is not None:  # an update keeps the colour and label unless given
-            code = replace(
-                code, colour=colour or old.colour, label=old.label if args.label is None else args.label,
-                version=old.version,
-            )
-        saved = save_code(ws, code, How.CLI, args.command_line)
+        base = old if old is not None else ShiftCode(key, ShiftKind.WORK)
+        saved = save_code(ws, replace(base, **given), How.CLI, args.command_line)  # type: ignore[arg-type]
         times = format_entry(saved.start, saved.end, saved.break_minutes, "") or "no times"
         print(f"{'Saved' if old else 'Added'} shift code {saved.code}: "
               f"{saved.kind.value.replace('_', ' ')}, {times}, {saved.colour}")
@@ -250,13 +256,10 @@ def register(sub: Any) -> None:
 
     code = sub.add_parser("code", help="add or change a site shift code (D, N, VAC...)")
     csub = code.add_subparsers(dest="code_command", metavar="ACTION", required=True)
-    c = csub.add_parser(
-        "set", help="add a shift code, or change one (its colour and label stay unless given)"
-    )
+    c = csub.add_parser("set", help="add a shift code, or change one (what is not given stays)")
     c.add_argument("code", metavar="CODE", help="1-12 letters, digits or _, starting with a letter")
-    c.add_argument("--kind", default="work", metavar="KIND",
-                   help="work | paid leave | unpaid leave | off (default work)")
-    c.add_argument("--start", metavar="HH:MM", help="start time, e.g. 09:00")
+    c.add_argument("--kind", metavar="KIND", help="work | paid leave | unpaid leave | off (new: work)")
+    c.add_argument("--start", metavar="HH:MM", help='start time, e.g. 09:00 ("" for none)')
     c.add_argument("--end", metavar="HH:MM", help="end time; at or before the start ends the next day")
     c.add_argument("--break", dest="break_minutes", metavar="MIN", help="unpaid break in minutes")
     c.add_argument("--colour", metavar="#RRGGBB", help="colour in the grid (default #d9d9d9)")
