@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from deskwfm.core.employees import parse_rate, parse_week_hours
 from deskwfm.core.fields import Field, FieldError
-from deskwfm.core.messages import msg
+from deskwfm.core.messages import N_, msg
 from deskwfm.core.model import Employee
 from deskwfm.core.payroll import rate_on
 from deskwfm.gui.dialogs.employee_rates import RatesPanel
@@ -177,12 +177,12 @@ class EmployeesDialog(ServiceDialog):
             line.returnPressed.connect(self.save)
         on_return(self.start_rate_from, self.save)
         self.field_boxes = {
-            Field.EMPLOYEE_CODE: ("Code", self.code_edit),
-            Field.NAME: ("Name", self.name_edit),
-            Field.TEAM: ("Team", self.team_combo),
-            Field.CONTRACT_HOURS: ("Contract hours per week", self.contract_edit),
-            Field.MAX_HOURS: ("Max hours per week", self.max_edit),
-            Field.RATE: ("Starting rate", self.start_rate_edit),
+            Field.EMPLOYEE_CODE: (N_("Code"), self.code_edit),
+            Field.NAME: (N_("Name"), self.name_edit),
+            Field.TEAM: (N_("Team"), self.team_combo),
+            Field.CONTRACT_HOURS: (N_("Contract hours per week"), self.contract_edit),
+            Field.MAX_HOURS: (N_("Max hours per week"), self.max_edit),
+            Field.RATE: (N_("Starting rate"), self.start_rate_edit),
         }
         self.rates_panel.rates_changed.connect(self._rates_changed)
 

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from deskwfm.core.entry import parse_break_minutes, parse_time_of_day, span_minutes
 from deskwfm.core.fields import Field, FieldError
-from deskwfm.core.messages import msg
+from deskwfm.core.messages import N_, msg
 from deskwfm.core.model import ShiftCode, ShiftKind
 from deskwfm.gui.dialogs.forms import (
     RowsModel,
@@ -186,12 +186,12 @@ class ShiftCodesDialog(ServiceDialog):
         for edit in (self.code_edit, self.start_edit, self.end_edit, self.break_edit, self.label_edit):
             edit.returnPressed.connect(self.save)
         self.field_boxes = {
-            Field.SHIFT_CODE: ("Code", self.code_edit),
-            Field.START: ("Start time", self.start_edit),
-            Field.END: ("End time", self.end_edit),
-            Field.BREAK: ("Unpaid break", self.break_edit),
-            Field.COLOUR: ("Colour", self.colour_button),
-            Field.LABEL: ("Label", self.label_edit),
+            Field.SHIFT_CODE: (N_("Code"), self.code_edit),
+            Field.START: (N_("Start time"), self.start_edit),
+            Field.END: (N_("End time"), self.end_edit),
+            Field.BREAK: (N_("Unpaid break"), self.break_edit),
+            Field.COLOUR: (N_("Colour"), self.colour_button),
+            Field.LABEL: (N_("Label"), self.label_edit),
         }
 
         chain = [self.table, self.new_button, self.delete_button, self.code_edit, self.kind_combo,

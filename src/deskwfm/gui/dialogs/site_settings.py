@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from deskwfm.core.errors import InputError
 from deskwfm.core.fields import Field
+from deskwfm.core.messages import N_
 from deskwfm.core.model import PayPeriodKind
 from deskwfm.core.rules import PRESETS, HolidayPayMethod, NightPremiumKind, OvertimeBase, RuleSet
 from deskwfm.core.site import SiteSettings
@@ -307,12 +308,12 @@ class SiteSettingsDialog(ServiceDialog):
         for check in (self.seventh_check, self.holiday_ot_check):
             check.toggled.connect(self._update_preset_note)
         self.field_boxes = {
-            Field.SITE_NAME: ("Site name", self.name_edit),
-            Field.CURRENCY: ("Currency symbol", self.currency_edit),
-            Field.SL_TARGET_PCT: ("Service level", self.sl_pct_spin),
-            Field.SL_TARGET_SECONDS: ("Service level", self.sl_seconds_spin),
-            Field.MAX_OCCUPANCY_PCT: ("Maximum occupancy", self.occupancy_spin),
-            Field.SHRINKAGE_PCT: ("Shrinkage", self.shrinkage_spin),
+            Field.SITE_NAME: (N_("Site name"), self.name_edit),
+            Field.CURRENCY: (N_("Currency symbol"), self.currency_edit),
+            Field.SL_TARGET_PCT: (N_("Service level"), self.sl_pct_spin),
+            Field.SL_TARGET_SECONDS: (N_("Service level"), self.sl_seconds_spin),
+            Field.MAX_OCCUPANCY_PCT: (N_("Maximum occupancy"), self.occupancy_spin),
+            Field.SHRINKAGE_PCT: (N_("Shrinkage"), self.shrinkage_spin),
         }
         self.name_edit.setFocus()
 
