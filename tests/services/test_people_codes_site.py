@@ -52,6 +52,8 @@ def test_employee_checks_and_updates(centre: Workspace) -> None:
         add_employee(centre, Employee("AG009", "   "), Decimal("20"), date(2026, 1, 1))
     with pytest.raises(InputError, match="already used"):
         add_employee(centre, Employee("AG001", "Twin"), Decimal("20"), date(2026, 1, 1))
+    with pytest.raises(InputError, match="employee code ag001 is already used, written AG001"):
+        add_employee(centre, Employee("ag001", "Twin"), Decimal("20"), date(2026, 1, 1))
     e = next(e for e in list_employees(centre) if e.code == "AG001")
     updated = update_employee(centre, replace(e, name="  Zoë   Côté-Roy ", contract_minutes=2400))
     assert updated.name == "Zoë Côté-Roy" and updated.version == e.version + 1

@@ -45,11 +45,19 @@ def default_rate_from(ws: Workspace, day: date | None = None) -> date:
 def add_employee(
     ws: Workspace, employee: Employee, rate: Decimal, rate_from: date, how: How = How.DIALOG, detail: str = ""
 ) -> Employee:
-    """FieldError for a field that breaks a rule (``core.employees``); InputError if the code exists."""
+    """FieldError for a field that breaks a rule (``core.employees``); InputError if the code
+    exists, in any case: Excel import and the grid match codes without regard to case, so
+    AG014 and ag014 would be taken for one person."""
     emp = check_employee(employee)
     hourly = check_rate(rate)
-    if ws.store.list_employees(codes=[emp.code]):
+    key = emp.code.upper()
+    same = next((e.code for e in ws.store.list_employees() if e.code.upper() == key), None)
+    if same == emp.code:
         raise InputError(msg("employee code {code} is already used", code=emp.code))
+    if same is not None:
+        raise InputError(
+            msg("employee code {code} is already used, written {other}", code=emp.code, other=same)
+        )
     ws.commit(ChangeSet([
         Change(Entity.EMPLOYEE, (emp.code,), emp, expected=None),
         Change(Entity.RATE, (emp.code, rate_from), PayRate(emp.code, rate_from, hourly), expected=None),
