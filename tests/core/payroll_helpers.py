@@ -42,7 +42,8 @@ def pay(
     rates: list[PayRate] | None = None,
     holidays: dict[date, str] | None = None,
 ) -> EmployeePay:
-    return compute_employee(s, EMP, rates or [rate("20.00")], shifts, start, end, holidays or {})
+    rates = [rate("20.00")] if rates is None else rates
+    return compute_employee(s, EMP, rates, shifts, start, end, holidays or {})
 
 
 def hours(minutes: int) -> Decimal:

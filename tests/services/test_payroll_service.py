@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
@@ -70,8 +71,77 @@ def test_filters_and_bad_requests(centre: Workspace) -> None:
 def test_employee_without_a_rate_is_named(centre: Workspace) -> None:
     put(centre.store, emp(Employee("AG009", "No Rate")))
     _week(centre, "AG009", date(2026, 11, 16), ["D"])
-    with pytest.raises(InputError, match="no pay rate for AG009"):
+    with pytest.raises(InputError, match="no pay rate for AG009 No Rate from 2026-11-16"):
         run_payroll(centre, date(2026, 11, 15), date(2026, 11, 21))
+
+
+REFUSAL = (
+    "no pay rate for AG014 Jane Doe from 2026-11-22 or AG020 Li Wei from 2026-11-23; "
+    "add one with: deskwfm employee rate CODE AMOUNT --from DATE"
+)
+
+
+def _late_rates(ws: Workspace) -> None:
+    """Two employees added with a first rate later than shifts typed for them (issue 10, 1)."""
+    add_employee(ws, Employee("AG014", "Jane Doe"), Decimal("21.00"), date(2026, 11, 25))
+    add_employee(ws, Employee("AG020", "Li Wei"), Decimal("23.00"), date(2026, 11, 24))
+    apply_edits(ws, [
+        CellEdit("AG014", date(2026, 11, 22), "9-17"), CellEdit("AG014", date(2026, 11, 23), "9-17"),
+        CellEdit("AG020", date(2026, 11, 23), "D"), CellEdit("AG001", date(2026, 11, 23), "D"),
+    ])
+
+
+def test_payroll_timesheets_and_payroll_export_refuse_missing_rates_in_one_message(
+    centre: Workspace, tmp_path: Path
+) -> None:
+    from deskwfm.services.excel_export import export_payroll, export_schedule
+    from deskwfm.services.timesheets import load_pays
+
+    _late_rates(centre)
+    start, end = date(2026, 11, 15), date(2026, 11, 28)
+    with pytest.raises(InputError) as got:
+        run_payroll(centre, start, end)
+    assert str(got.value) == REFUSAL
+    with pytest.raises(InputError) as got:
+        load_pays(centre, start, end)
+    assert str(got.value) == REFUSAL
+    with pytest.raises(InputError) as got:
+        export_payroll(centre, start, end, tmp_path / "pay.xlsx")
+    assert str(got.value) == REFUSAL
+    assert not (tmp_path / "pay.xlsx").exists()
+    # Hours need no rate: the schedule workbook is still written.
+    assert export_schedule(centre, start, end, tmp_path / "grid.xlsx") == 5
+    # Only the selection's employees are checked; a rate from the first date clears it.
+    run_payroll(centre, start, end, employee_codes=["AG001"])
+    set_rate(centre, "AG014", Decimal("21.00"), date(2026, 11, 22))
+    with pytest.raises(InputError, match=r"^no pay rate for AG020 Li Wei from 2026-11-23; add one"):
+        run_payroll(centre, start, end)
+    set_rate(centre, "AG020", Decimal("23.00"), date(2026, 11, 1))
+    li = next(p for p in run_payroll(centre, start, end).employees if p.employee.code == "AG020")
+    assert li.gross == Decimal("184.00")  # D: 8 paid hours x $23.00
+
+
+def test_the_message_names_ten_employees_and_counts_the_rest(centre: Workspace) -> None:
+    for i in range(12):
+        code = f"N{i:02d}"
+        add_employee(centre, Employee(code, f"New {i}"), Decimal("20.00"), date(2026, 12, 1))
+        apply_edits(centre, [CellEdit(code, date(2026, 11, 16), "D")])
+    with pytest.raises(InputError) as got:
+        run_payroll(centre, date(2026, 11, 15), date(2026, 11, 21))
+    text = str(got.value)
+    assert text.startswith("no pay rate for N00 New 0 from 2026-11-16, N01 New 1 from 2026-11-16, ")
+    assert "N09 New 9 from 2026-11-16 and 2 other employees; add one with" in text
+    assert "N10" not in text and "\n" not in text
+
+
+def test_engine_result_carries_missing_rate_when_allowed(centre: Workspace) -> None:
+    _late_rates(centre)
+    result = run_payroll(centre, date(2026, 11, 15), date(2026, 11, 28), allow_missing_rates=True)
+    missing = {p.employee.code: p.missing_rate for p in result.employees}
+    assert missing == {"AG001": None, "AG002": None, "AG003": None,
+                       "AG014": date(2026, 11, 22), "AG020": date(2026, 11, 23)}
+    jane = next(p for p in result.employees if p.employee.code == "AG014")
+    assert jane.minutes.paid == 16 * 60 and jane.gross == Decimal("0.00")
 
 
 def test_the_table_lines_up_even_with_wide_characters(centre: Workspace) -> None:

@@ -14,7 +14,6 @@ from datetime import date, time, timedelta
 from decimal import Decimal
 from functools import cached_property, lru_cache
 
-from deskwfm.core.errors import InputError
 from deskwfm.core.model import Employee, PayRate, Shift, ShiftKind
 from deskwfm.core.money import hours_text, minutes_pay, round_cents
 from deskwfm.core.periods import week_start_of
@@ -91,7 +90,7 @@ class _Chunk:
     category: str
     minutes: int
     night: int
-    rate: Decimal
+    rate: Decimal | None  # None: no pay rate in force on the shift's work date
 
 
 @dataclass(slots=True)
@@ -142,6 +141,10 @@ class EmployeePay:
     lines: tuple[PayLine, ...]
     gross: Decimal  # == sum(line.amount for line in lines)
     rates: tuple[PayRate, ...]  # rates in force at some point in start..end
+    # The earliest work date of a paid shift this result prices (a day in start..end, wages
+    # behind holiday pay for a holiday in start..end, or an FLSA regular-rate week) with no rate
+    # in force: its minutes are counted but not priced, so ``gross`` is incomplete.
+    missing_rate: date | None = None
     _chunks: tuple[_Chunk, ...] = field(default=(), repr=False)
     _shifts: tuple[Shift, ...] = field(default=(), repr=False)  # ordered by work date, start
     _holidays: Mapping[date, str] = field(default_factory=dict, repr=False)
@@ -245,6 +248,11 @@ def _geometry(
     )
 
 
+# A worked piece of a shift on one day: start, day, end (minutes on the site's clock), night
+# minutes, shift index, hourly rate (None: no rate in force).
+_Piece = tuple[int, date, int, int, int, Decimal | None]
+
+
 class _Classifier:
     """Walks one employee's worked pieces in time order and assigns each minute a category."""
 
@@ -270,12 +278,10 @@ class _Classifier:
         n = sum(1 for i in range(7) if week + timedelta(days=i) in self.holidays)
         return max(0, limit - n * cut)
 
-    def _without_overlaps(
-        self, pieces: list[tuple[int, date, int, int, int, Decimal]]
-    ) -> list[tuple[int, date, int, int, int, Decimal]]:
+    def _without_overlaps(self, pieces: list[_Piece]) -> list[_Piece]:
         """Overlapping shifts (a warning, not an error, in the grid) must not pay the same minute
         twice: the minutes already worked in an earlier-starting shift are cut from the later one."""
-        out: list[tuple[int, date, int, int, int, Decimal]] = []
+        out: list[_Piece] = []
         covered = -(1 << 62)
         for a, day, b, night, idx, rate in pieces:
             if b <= covered:
@@ -287,24 +293,21 @@ class _Classifier:
             covered = max(covered, b)
         return out
 
-    def classify(self, shifts: Sequence[Shift], rates: Sequence[PayRate], who: str) -> list[_Chunk]:
+    def classify(self, shifts: Sequence[Shift], rates: Sequence[PayRate]) -> list[_Chunk]:
+        """Chunks of every paid minute; a shift with no rate in force on its work date is
+        classified like any other, its chunks carrying rate None (counted, never priced)."""
         rules = self.rules
-        pieces: list[tuple[int, date, int, int, int, Decimal]] = []  # start, day, end, night, idx, rate
+        pieces: list[_Piece] = []
         chunks: list[_Chunk] = []
-        rate_cache: dict[date, Decimal] = {}
+        rate_cache: dict[date, Decimal | None] = {}
         ns, ne, tz_key = self.night_start, self.night_end, self.tz_key
         for idx, sh in enumerate(shifts):
             if sh.start is None or sh.end is None or sh.kind in (ShiftKind.OFF, ShiftKind.UNPAID_LEAVE):
                 continue
-            rate = rate_cache.get(sh.work_date)
-            if rate is None:
-                found = rate_on(rates, sh.work_date)
-                if found is None:
-                    raise InputError(
-                        f"{who} has no pay rate on {sh.work_date.isoformat()}; add a rate from that date "
-                        "or earlier"
-                    )
-                rate = rate_cache[sh.work_date] = found
+            if sh.work_date in rate_cache:
+                rate = rate_cache[sh.work_date]
+            else:
+                rate = rate_cache[sh.work_date] = rate_on(rates, sh.work_date)
             geo = _geometry(tz_key, sh.work_date, minute_of_day(sh.start), minute_of_day(sh.end),
                             sh.break_minutes, ns, ne, sh.break_start)
             if sh.kind is ShiftKind.PAID_LEAVE:
@@ -380,15 +383,32 @@ def _night_rate(rules: RuleSet, rate: Decimal) -> Decimal:
     return rules.night_premium
 
 
+class _Unpriced:
+    """The earliest work date of minutes a result must price but cannot: no rate in force."""
+
+    __slots__ = ("first", "shifts")
+
+    def __init__(self, shifts: Sequence[Shift]) -> None:
+        self.shifts = shifts  # the classified shifts, indexed by _Chunk.shift_index
+        self.first: date | None = None
+
+    def add(self, c: _Chunk) -> None:
+        d = self.shifts[c.shift_index].work_date
+        if self.first is None or d < self.first:
+            self.first = d
+
+
 def _price(
     site: SiteSettings,
     chunks: list[_Chunk],
     start: date,
     end: date,
     holidays: Mapping[date, str],
-    currency: str,
+    unpriced: _Unpriced,
 ) -> tuple[list[PayLine], Decimal]:
-    """Group the in-range minutes into pay lines by category and hourly rate, each rounded."""
+    """Group the in-range minutes into pay lines by category and hourly rate, each rounded.
+    Minutes without a rate (or overtime in a week whose regular rate lacks one) make no line and
+    are reported to ``unpriced``."""
     rules = site.rules
     mult = {
         Cat.REGULAR: _MULT_ONE,
@@ -397,23 +417,32 @@ def _price(
         Cat.HOLIDAY_WORKED: rules.holiday_worked_multiplier,
         Cat.LEAVE: _MULT_ONE,
     }
-    regular_rate = _regular_rates(rules, chunks) if rules.ot_base is OvertimeBase.REGULAR_RATE else {}
+    by_regular_rate = rules.ot_base is OvertimeBase.REGULAR_RATE
+    regular_rate, incomplete = _regular_rates(rules, chunks) if by_regular_rate else ({}, {})
     groups: dict[tuple[str, Decimal], int] = {}
     night_groups: dict[Decimal, int] = {}
     for c in chunks:
-        if start <= c.day <= end:
-            m = mult[c.category]
-            if regular_rate and c.category in (Cat.OVERTIME, Cat.DOUBLE_TIME):
-                # 29 CFR 778.107/.115: straight time at the hour's own rate plus (m - 1) x the
-                # week's regular rate; m x RR when the week has a single rate and no premium.
-                hourly = c.rate + (m - 1) * regular_rate[c.week]
-            else:
-                hourly = c.rate * m
-            key = (c.category, hourly)
-            groups[key] = groups.get(key, 0) + c.minutes
-            if c.night and rules.night_premium:
-                nr = _night_rate(rules, c.rate)
-                night_groups[nr] = night_groups.get(nr, 0) + c.night
+        if not start <= c.day <= end:
+            continue
+        if c.rate is None:
+            unpriced.add(c)
+            continue
+        m = mult[c.category]
+        if by_regular_rate and c.category in (Cat.OVERTIME, Cat.DOUBLE_TIME):
+            if c.week in incomplete:  # the week's regular rate needs a rate it does not have
+                unpriced.add(incomplete[c.week])
+                continue
+            # 29 CFR 778.107/.115: straight time at the hour's own rate plus (m - 1) x the
+            # week's regular rate; m x RR when the week has a single rate and no premium.
+            hourly = c.rate + (m - 1) * regular_rate[c.week]
+        else:
+            hourly = c.rate * m
+        key = (c.category, hourly)
+        groups[key] = groups.get(key, 0) + c.minutes
+        if c.night and rules.night_premium:
+            nr = _night_rate(rules, c.rate)
+            night_groups[nr] = night_groups.get(nr, 0) + c.night
+    currency = site.currency
     lines: list[PayLine] = []
     labels = {
         Cat.REGULAR: "Regular",
@@ -434,25 +463,31 @@ def _price(
                     f"Night premium: {hours_text(minutes)} h x {currency}{_fmt_rate(nr)}")
         )
     if rules.holiday_pay is HolidayPayMethod.FOUR_WEEKS_DIV_20:
-        lines.extend(_holiday_pay(site, chunks, start, end, holidays, currency))
+        lines.extend(_holiday_pay(site, chunks, start, end, holidays, unpriced))
     holiday_pay = sum((ln.amount for ln in lines if ln.category == Cat.HOLIDAY_PAY), Decimal("0.00"))
     return lines, holiday_pay
 
 
-def _regular_rates(rules: RuleSet, chunks: list[_Chunk]) -> dict[date, Decimal]:
+def _regular_rates(rules: RuleSet, chunks: list[_Chunk]) -> tuple[dict[date, Decimal], dict[date, _Chunk]]:
     """Each work week's regular rate (29 CFR 778.109, 778.115, 778.207(b)): straight-time
-    earnings, night differentials included, divided by the hours worked that week."""
+    earnings, night differentials included, divided by the hours worked that week. A week with
+    hours that have no rate has none; it is returned with its earliest such chunk instead."""
     straight: dict[date, Decimal] = {}
     minutes: dict[date, int] = {}
+    incomplete: dict[date, _Chunk] = {}
     for c in chunks:
         if c.category == Cat.LEAVE:
+            continue
+        if c.rate is None:
+            incomplete.setdefault(c.week, c)  # chunks are in time order: the first is the earliest
             continue
         earned = minutes_pay(c.minutes, c.rate)
         if c.night:
             earned += minutes_pay(c.night, _night_rate(rules, c.rate))
         straight[c.week] = straight.get(c.week, Decimal(0)) + earned
         minutes[c.week] = minutes.get(c.week, 0) + c.minutes
-    return {w: straight[w] * 60 / minutes[w] for w in straight if minutes[w]}
+    rates = {w: straight[w] * 60 / minutes[w] for w in straight if minutes[w] and w not in incomplete}
+    return rates, incomplete
 
 
 def _fmt_mult(m: Decimal) -> str:
@@ -470,28 +505,34 @@ def _holiday_pay(
     start: date,
     end: date,
     holidays: Mapping[date, str],
-    currency: str,
+    unpriced: _Unpriced,
 ) -> list[PayLine]:
     """Ontario ESA s.24(1) / Canada Labour Code s.196(1): (regular wages + vacation pay earned in
     the 4 work weeks before the work week of the holiday) / 20. Regular wages exclude overtime
-    and holiday premium pay; night premium on regular hours is included."""
+    and holiday premium pay; night premium on regular hours is included. A holiday whose base
+    includes minutes without a rate gets no line (they are reported to ``unpriced``)."""
     rules = site.rules
     out: list[PayLine] = []
     for hday in sorted(d for d in holidays if start <= d <= end):
         wk = week_start_of(hday, site.week_start)
         lo, hi = wk - timedelta(days=28), wk - timedelta(days=1)
         wages = Decimal(0)
+        complete = True
         for c in chunks:
             if lo <= c.day <= hi and c.category in (Cat.REGULAR, Cat.LEAVE):
+                if c.rate is None:
+                    unpriced.add(c)
+                    complete = False
+                    continue
                 wages += minutes_pay(c.minutes, c.rate)
                 if c.night and c.category == Cat.REGULAR:
                     wages += minutes_pay(c.night, _night_rate(rules, c.rate))
         amount = round_cents(wages / 20)
-        if amount:
+        if amount and complete:
             out.append(
                 PayLine(Cat.HOLIDAY_PAY, 0, Decimal(0), amount,
                         f"Holiday pay {holidays[hday]} {hday.isoformat()}: "
-                        f"{currency}{round_cents(wages)} / 20")
+                        f"{site.currency}{round_cents(wages)} / 20")
             )
     return out
 
@@ -513,9 +554,9 @@ def compute_employee(
     first -= timedelta(days=1)  # an overnight shift from the day before runs into the first week
     last = _week_of(end, site.week_start) + _SIX_DAYS
     ordered = sorted((sh for sh in shifts if first <= sh.work_date <= last), key=_shift_key)
-    who = f"{employee.code} {employee.name}"
-    chunks = _Classifier(site, holidays).classify(ordered, rates, who)
-    lines, holiday_pay = _price(site, chunks, start, end, holidays, site.currency)
+    chunks = _Classifier(site, holidays).classify(ordered, rates)
+    unpriced = _Unpriced(ordered)
+    lines, holiday_pay = _price(site, chunks, start, end, holidays, unpriced)
 
     total = _Acc()
     for c in chunks:
@@ -536,6 +577,7 @@ def compute_employee(
         lines=tuple(lines),
         gross=sum((ln.amount for ln in lines), Decimal("0.00")),
         rates=in_force,
+        missing_rate=unpriced.first,
         _chunks=tuple(chunks),
         _shifts=tuple(ordered),
         _holidays=holidays,

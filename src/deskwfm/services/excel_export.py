@@ -38,10 +38,12 @@ def _check_target(path: str | Path) -> Path:
 
 
 def compute_range(
-    ws: Workspace, start: date, end: date
+    ws: Workspace, start: date, end: date, *, hours_only: bool = False
 ) -> tuple[SiteSettings, list[Employee], PayrollResult]:
-    """The site, the employees shown and their payroll for start..end (services.payroll)."""
-    result = run_payroll(ws, start, end)
+    """The site, the employees shown and their payroll for start..end (services.payroll).
+    Paid hours without a pay rate are refused (one message naming each employee and date)
+    unless ``hours_only``: the schedule workbook shows hours, which need no rate."""
+    result = run_payroll(ws, start, end, allow_missing_rates=hours_only)
     site = ws.store.get_site() or SiteSettings()
     return site, [ep.employee for ep in result.employees], result
 
@@ -54,7 +56,7 @@ def export_schedule(
 
     _check_range(start, end)
     target = _check_target(path)
-    site, employees, result = compute_range(ws, start, end)
+    site, employees, result = compute_range(ws, start, end, hours_only=True)
     day_list = days_between(start, end)
     col = {d: i for i, d in enumerate(day_list)}
     codes = {c.code.upper(): c for c in ws.store.list_codes()}

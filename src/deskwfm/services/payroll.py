@@ -10,6 +10,7 @@ from decimal import Decimal
 from typing import Any
 
 from deskwfm.core.errors import DeskwfmError, InputError, NotFoundError
+from deskwfm.core.messages import msg, msg_n
 from deskwfm.core.money import hours_text, round_cents
 from deskwfm.core.payroll import (
     EmployeePay,
@@ -46,15 +47,19 @@ def run_payroll(
     *,
     employee_codes: Sequence[str] | None = None,
     team: str | None = None,
+    allow_missing_rates: bool = False,
 ) -> PayrollResult:
     """Pay of active employees (and inactive ones with shifts in the period) for start..end,
     optionally only some codes or one team. A locked pay period gives the figures its lock
-    stored (they never change with later rules or codes); anything else is computed now."""
+    stored (they never change with later rules or codes); anything else is computed now, and
+    refused when paid hours have no pay rate (``compute_payroll_now``)."""
     from deskwfm.services.periods import locked_state, stored_payroll
 
     state = locked_state(ws, start, end)
     if state is None:
-        return compute_payroll_now(ws, start, end, employee_codes=employee_codes, team=team)
+        return compute_payroll_now(
+            ws, start, end, employee_codes=employee_codes, team=team, allow_missing_rates=allow_missing_rates
+        )
     stored = stored_payroll(ws, state)
     pays = [
         ep for ep in stored.employees
@@ -75,10 +80,16 @@ def compute_payroll_now(
     *,
     employee_codes: Sequence[str] | None = None,
     team: str | None = None,
+    allow_missing_rates: bool = False,
 ) -> PayrollResult:
     """Pay for start..end computed from the data as it is now. Loads shifts over
     ``payroll_load_window`` so weekly overtime and holiday pay see whole weeks and the four
-    weeks before a holiday."""
+    weeks before a holiday.
+
+    Paid hours without a pay rate in force are refused with one InputError naming every such
+    employee (``missing_rate_error``), unless ``allow_missing_rates`` (hours-only uses such as
+    the schedule workbook): then those employees' ``missing_rate`` is set and their gross is
+    incomplete."""
     check_plausible(start, "the period start")
     check_plausible(end, "the period end")
     if end < start:
@@ -101,11 +112,44 @@ def compute_payroll_now(
         raise NotFoundError(f'no team "{team}"; teams are: {teams}')
     worked = {s.employee_code for s in data.shifts if start <= s.work_date <= end}
     employees = [e for e in data.employees if e.active or e.code in worked or employee_codes is not None]
-    without_rate = [e.code for e in employees if e.code in worked and not data.rates.get(e.code)]
-    if without_rate:
-        raise InputError(f"no pay rate for {', '.join(without_rate)}; add one with: deskwfm employee rate")
-    return compute_payroll(
+    result = compute_payroll(
         site, employees, data.rates, data.shifts, start, end, holidays_for(site, load_from, load_to)
+    )
+    if not allow_missing_rates:
+        error = missing_rate_error(result)
+        if error is not None:
+            raise error
+    return result
+
+
+MAX_NAMED = 10  # employees named in one missing-rate message; the rest are counted
+
+
+def missing_rate_error(result: PayrollResult) -> InputError | None:
+    """One error naming each employee whose pay needs a rate they lack and the first work date
+    without one ("no pay rate for AG014 Jane Doe from 2026-11-22 or AG020 Li Wei from
+    2026-11-23; ..."), or None when every paid hour has a rate."""
+    missing = [(ep.employee, ep.missing_rate) for ep in result.employees if ep.missing_rate is not None]
+    if not missing:
+        return None
+    named = [
+        msg("{employee} from {day:date}", employee=f"{e.code} {e.name}", day=d)
+        for e, d in missing[:MAX_NAMED]
+    ]
+    listing = named[0]
+    rest = len(missing) - len(named)
+    for item in named[1 : len(named) if rest else -1]:
+        listing = msg("{first}, {next}", first=listing, next=item)
+    if rest:
+        listing = msg_n(
+            "{first} and {count:num} other employee", "{first} and {count:num} other employees", rest,
+            first=listing,
+        )
+    elif len(named) > 1:
+        listing = msg("{first} or {last}", first=listing, last=named[-1])
+    return InputError(
+        msg("no pay rate for {employees}; add one with: deskwfm employee rate CODE AMOUNT --from DATE",
+            employees=listing)
     )
 
 
