@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from deskwfm.core.errors import EntryError
 from deskwfm.core.model import Shift
 from deskwfm.core.payroll import Cat
-from deskwfm.core.rules import PRESET_NAMES, NightPremiumKind
+from deskwfm.core.rules import PRESET_NAMES, PRESETS, DailyOvertimeDay, NightPremiumKind
 
 from .payroll_helpers import pay, site, work
 
@@ -54,11 +54,26 @@ def test_entry_order_never_changes_pay(plan: list, preset: str, rnd: random.Rand
     assert (a.minutes, a.gross, a.lines) == (b.minutes, b.gross, b.lines)
 
 
+def splittable(preset: str, sh: Shift, week0: date = WEEK0) -> bool:
+    """Whether cutting ``sh`` at midnight into two shifts must leave pay unchanged.
+
+    Under a calendar workday (Ontario, FLSA, California: midnight workdays) always: hours
+    belong to the day worked and the overtime day is the calendar day. Under the Canada Labour
+    Code's 24-hour day from the start of work (s.166, core.ot_days) a shift starting inside an
+    open 24-hour day joins it, so a cut inside a week changes nothing either; but the first
+    shift of a work week starts a new day, so a night shift cut at the midnight that starts a
+    week becomes two days (see test_each_work_week_starts_its_own_24_hour_days)."""
+    if PRESETS[preset].daily_ot_day is not DailyOvertimeDay.FROM_SHIFT_START:
+        return True
+    return (sh.work_date - week0).days % 7 != 6
+
+
 @settings(max_examples=80, deadline=None)
 @given(week_plan, st.sampled_from(PRESET_NAMES), st.sampled_from(["America/Toronto", "America/Los_Angeles"]))
 def test_splitting_an_overnight_shift_at_midnight_never_changes_pay(plan: list, preset: str, tz: str) -> None:
     """Paid minutes and pay never depend on where midnight falls: a 22:00-06:00 shift entered
-    as one shift or as 22:00-24:00 plus 00:00-06:00 the next day is paid the same."""
+    as one shift or as 22:00-24:00 plus 00:00-06:00 the next day is paid the same (for a 24-hour
+    day from the start of work, except at the midnight that starts a work week: ``splittable``)."""
     s = site(preset, tz=tz, night_premium=Decimal("10"), night_premium_kind=NightPremiumKind.PERCENT)
     shifts = [sh for sh in build(plan) if sh.break_minutes == 0]
     by_day = {sh.work_date: sh for sh in shifts}
@@ -67,7 +82,7 @@ def test_splitting_an_overnight_shift_at_midnight_never_changes_pay(plan: list, 
         assert sh.start is not None and sh.end is not None
         nxt = sh.work_date + timedelta(days=1)
         overnight = sh.end <= sh.start and sh.end != time(0)
-        if overnight and nxt not in by_day:
+        if overnight and nxt not in by_day and splittable(preset, sh):
             split.append(Shift("A1", sh.work_date, sh.start, time(0)))
             split.append(Shift("A1", nxt, time(0), sh.end))
         else:
@@ -77,6 +92,22 @@ def test_splitting_an_overnight_shift_at_midnight_never_changes_pay(plan: list, 
     b = pay(s, split, WEEK0, end, holidays=HOLS)
     assert a.minutes == b.minutes
     assert a.gross == b.gross
+
+
+def test_a_night_shift_cut_at_the_start_of_a_week_is_two_24_hour_days() -> None:
+    """The exception ``splittable`` leaves out, shown: under the Canada Labour Code preset a
+    Saturday 20:00-08:00 shift is one 12-hour day (4 h overtime, s.166); entered as Saturday
+    20:00-24:00 and Sunday 00:00-08:00 the Sunday shift is the new week's first and starts its
+    own day, so neither part exceeds 8 h. Calendar-day rules (Ontario) pay both the same."""
+    sat = WEEK0 + timedelta(days=6)
+    whole = [Shift("A1", sat, time(20), time(8))]
+    parts = [Shift("A1", sat, time(20), time(0)), Shift("A1", sat + timedelta(days=1), time(0), time(8))]
+    end = WEEK0 + timedelta(days=13)
+    federal = site("canada-federal")
+    assert pay(federal, whole, WEEK0, end).minutes.overtime == 4 * 60
+    assert pay(federal, parts, WEEK0, end).minutes.overtime == 0
+    ontario = site("ontario")
+    assert pay(ontario, whole, WEEK0, end).gross == pay(ontario, parts, WEEK0, end).gross
 
 
 @settings(max_examples=60, deadline=None)
@@ -130,7 +161,7 @@ def test_over_dst_nights_midnight_split_and_breakdowns_still_agree(
     plan: list, preset: str, week0: date
 ) -> None:
     """Over the spring-forward and fall-back weeks: splitting an overnight shift at midnight pays
-    the same, and the per-day and per-shift breakdowns add up to the totals."""
+    the same (``splittable``), and the per-day and per-shift breakdowns add up to the totals."""
     s = site(preset, tz="America/Toronto", night_premium=Decimal("1.00"))
     shifts = [sh for sh in build(plan, week0) if sh.break_minutes == 0]
     end = week0 + timedelta(days=13)
@@ -145,7 +176,7 @@ def test_over_dst_nights_midnight_split_and_breakdowns_still_agree(
     for sh in shifts:
         assert sh.start is not None and sh.end is not None
         nxt = sh.work_date + timedelta(days=1)
-        if sh.end <= sh.start and sh.end != time(0) and nxt not in by_day:
+        if sh.end <= sh.start and sh.end != time(0) and nxt not in by_day and splittable(preset, sh, week0):
             split += [Shift("A1", sh.work_date, sh.start, time(0)), Shift("A1", nxt, time(0), sh.end)]
         else:
             split.append(sh)

@@ -70,3 +70,40 @@ def test_night_differential_enters_the_regular_rate() -> None:
     p = pay(s, [work(SUN + timedelta(days=1), 14, 24)], SUN, SUN + timedelta(days=6), [rate("20.00")])
     assert p.amount(Cat.OVERTIME) == Decimal("61.60")
     assert p.gross == Decimal("237.60")
+
+
+def test_a_workday_fixed_to_start_in_the_evening_holds_the_whole_night_shift() -> None:
+    """California Labor Code s.500(a): "'Workday' and 'day' mean any consecutive 24-hour period
+    commencing at the same time each calendar day." With the site's workday starting at 18:00,
+    a 20:00-06:00 shift lies in one workday: 8 h x $20 + 2 h x $30 = $220.00 (s.510(a)). The
+    hours still belong to the calendar days worked (4 h Monday, 6 h Tuesday)."""
+    mon = SUN + timedelta(days=1)
+    p = pay(site("california", workday_start=time(18)), [work(mon, 20, 6)], SUN, SUN + timedelta(days=6))
+    assert (p.minutes.regular, p.minutes.overtime) == (8 * 60, 2 * 60)
+    assert p.gross == Decimal("220.00")
+    assert [d.minutes.paid for d in p.days[1:3]] == [4 * 60, 6 * 60]
+
+
+def test_a_workday_boundary_inside_a_shift_splits_its_daily_count() -> None:
+    """s.500(a) with the workday starting at 02:00: a 16:00-04:00 shift (12 h) has 10 h in
+    Monday's workday (2 h overtime) and 2 h in Tuesday's: 10 x $20 + 2 x $30 = $260.00; with
+    the default midnight workday it would be 8 + 4 h: no overtime."""
+    mon = SUN + timedelta(days=1)
+    p = pay(site("california", workday_start=time(2)), [work(mon, 16, 4)], SUN, SUN + timedelta(days=6))
+    assert (p.minutes.regular, p.minutes.overtime) == (10 * 60, 2 * 60)
+    assert p.gross == Decimal("260.00")
+    midnight = pay(site("california"), [work(mon, 16, 4)], SUN, SUN + timedelta(days=6))
+    assert midnight.minutes.overtime == 0
+
+
+def test_the_workweek_is_seven_workdays() -> None:
+    """s.500(b): the workweek is "seven consecutive 24-hour periods", the workdays. With
+    workdays from 06:00, a Sunday 02:00-06:00 shift belongs to Saturday's workday and so to the
+    workweek before; the Mon-Fri 40 h stay regular (s.510(a)). With midnight workdays those
+    4 Sunday hours open the week and the last 4 h of Friday are overtime."""
+    nxt = SUN + timedelta(days=7)
+    shifts = [work(nxt, 2, 6)] + [work(nxt + timedelta(days=d), 9, 17) for d in range(1, 6)]
+    p = pay(site("california", workday_start=time(6)), shifts, nxt, nxt + timedelta(days=6))
+    assert (p.minutes.regular, p.minutes.overtime) == (44 * 60, 0)
+    calendar = pay(site("california"), shifts, nxt, nxt + timedelta(days=6))
+    assert (calendar.minutes.regular, calendar.minutes.overtime) == (40 * 60, 4 * 60)

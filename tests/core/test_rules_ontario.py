@@ -4,7 +4,9 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from deskwfm.core.holidays import holidays_between
+from deskwfm.core.model import Shift
 from deskwfm.core.payroll import Cat
+from deskwfm.core.rules import HolidayOnDayOff
 
 from .payroll_helpers import leave, pay, rate, site, work
 
@@ -82,3 +84,48 @@ def test_civic_holiday_is_not_an_esa_public_holiday() -> None:
     assert len(h) == 9
     assert date(2026, 8, 3) not in h
     assert date(2026, 2, 16) in h  # Family Day
+
+
+def _mon_to_fri(first_sunday: date, weeks: int) -> list[Shift]:
+    return [work(first_sunday + timedelta(weeks=w, days=d), 9, 17) for w in range(weeks) for d in range(1, 6)]
+
+
+def test_public_holiday_pay_counts_regular_wages_only_unlike_the_canada_labour_code() -> None:
+    """ESA s.24(1): public holiday pay is the "regular wages" of the 4 work weeks before the
+    holiday's work week / 20; s.1(1) ("regular wages" excludes overtime pay, public holiday pay
+    and premium pay; ontario.ca guide: "Regular wages does not include any overtime pay,
+    vacation pay, public holiday pay, premium pay ..."). Mon-Fri 8 h at $20.00 from Sun
+    2026-11-29 to Sat 12-26, Christmas (Fri 12-25) worked at premium pay $30.00: New Year's Day
+    2027 pays 19 x 8 x $20.00 / 20 = $152.00. The same weeks under the Canada Labour Code's
+    "wages, excluding overtime pay" (s.196(1)) count the $240.00 of holiday work: $164.00."""
+    new_year = date(2027, 1, 1)
+    hols = {date(2026, 12, 25): "Christmas Day", date(2026, 12, 26): "Boxing Day", new_year: "New Year's Day"}
+    shifts = _mon_to_fri(date(2026, 11, 29), 4)
+    assert any(s.work_date == date(2026, 12, 25) for s in shifts)
+    ontario = pay(site("ontario"), shifts, new_year, new_year, [rate("20.00")], hols)
+    federal = pay(site("canada-federal"), shifts, new_year, new_year, [rate("20.00")], hols)
+    assert (ontario.holiday_pay, federal.holiday_pay) == (Decimal("152.00"), Decimal("164.00"))
+
+
+def test_a_public_holiday_on_a_day_off_moves_to_a_substitute_working_day() -> None:
+    """ESA s.29(1): if a public holiday falls on a day that would not ordinarily be a working
+    day for the employee, the employer shall substitute another day that would ordinarily be
+    a working day; the ESA Policy and Interpretation Manual, Part X: "a day off with public
+    holiday pay on a public holiday (or on a day that has been substituted for the public
+    holiday)"; s.27(2)(a): premium pay 1.5x for work on it. Christmas 2027 (Sat), Boxing Day
+    (Sun) and New Year's Day 2028 (Sat) fall on days off of a Mon-Fri employee: by default
+    their substitutes are Mon 12-27, Tue 12-28 and Mon 2028-01-03. In the week of Sun 12-26 the
+    employee works Mon-Fri: 16 h x $30.00 + 24 h x $20.00 + holiday pay for Boxing Day and New
+    Year's Day (each 4 x 40 h x $20.00 / 20 = $160.00) = $1,280.00. By agreement (s.29(3)),
+    public holiday pay only: 40 h x $20.00 + $320.00 = $1,120.00."""
+    week = date(2027, 12, 26)
+    hols = holidays_between("CA-ON", date(2027, 11, 1), date(2028, 1, 31))
+    assert {date(2027, 12, 25), date(2027, 12, 26), date(2028, 1, 1)} <= set(hols)
+    shifts = _mon_to_fri(week - timedelta(weeks=4), 6)
+    p = pay(site("ontario"), shifts, week, week + timedelta(days=6), [rate("20.00")], hols)
+    assert (p.minutes.holiday_worked, p.minutes.regular) == (16 * 60, 24 * 60)
+    assert p.holiday_pay == Decimal("320.00")
+    assert p.gross == Decimal("1280.00")
+    agreed = pay(site("ontario", holiday_on_day_off=HolidayOnDayOff.PAY_ONLY), shifts, week,
+                 week + timedelta(days=6), [rate("20.00")], hols)
+    assert (agreed.minutes.regular, agreed.gross) == (40 * 60, Decimal("1120.00"))

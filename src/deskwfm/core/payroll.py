@@ -16,8 +16,18 @@ from functools import cached_property, lru_cache
 
 from deskwfm.core.model import Employee, PayRate, Shift, ShiftKind
 from deskwfm.core.money import hours_text, minutes_pay, round_cents
+from deskwfm.core.observance import Observance, observe
+from deskwfm.core.ot_days import DayKey, Piece, split_from_shift_start, split_workdays
 from deskwfm.core.periods import week_start_of
-from deskwfm.core.rules import HolidayPayMethod, NightPremiumKind, OvertimeBase, RuleSet
+from deskwfm.core.rules import (
+    DailyOvertimeDay,
+    HolidayOnDayOff,
+    HolidayPayBase,
+    HolidayPayMethod,
+    NightPremiumKind,
+    OvertimeBase,
+    RuleSet,
+)
 from deskwfm.core.site import SiteSettings
 from deskwfm.core.timecalc import clock_for, day_pieces, minute_of_day, paid_spans, window_minutes
 
@@ -203,14 +213,41 @@ class PayrollResult:
 
 
 def payroll_load_window(site: SiteSettings, start: date, end: date) -> tuple[date, date]:
-    """First and last work date of the shifts the engine needs to price start..end: whole work
-    weeks around the range, the 4 work weeks before any holiday week, and one day before for
-    overnight shifts."""
+    """First and last work date of the shifts the engine needs to price start..end (and of the
+    holidays it needs to be given): whole work weeks around the range, the 4 work weeks before
+    any holiday week, the shifts before that whose hours or 24-hour days run into the first of
+    those weeks (``_lead_in``), and the week after when a holiday there can move back into the
+    range (``_look_ahead``)."""
+    rules = site.rules
     first = week_start_of(start, site.week_start)
-    if site.rules.holiday_pay is not HolidayPayMethod.NONE:
-        first -= timedelta(days=28)
-    last = week_start_of(end, site.week_start) + timedelta(days=6)
-    return first - timedelta(days=1), last
+    if _holidays_matter(rules):
+        first -= _FOUR_WEEKS
+    last = week_start_of(end, site.week_start) + _SIX_DAYS
+    return first - _lead_in(rules), last + _look_ahead(rules)
+
+
+def _lead_in(rules: RuleSet) -> timedelta:
+    """How far before the first classified week shifts are read: the day before (an overnight
+    shift runs into the week), or the whole week before under a 24-hour day from the start of
+    work, whose days that week's shifts set (core.ot_days)."""
+    return _ONE_WEEK if rules.daily_ot_day is DailyOvertimeDay.FROM_SHIFT_START else _ONE_DAY
+
+
+def _observed(rules: RuleSet) -> bool:
+    """Whether which day is an employee's holiday changes their pay (core.observance)."""
+    return rules.holiday_worked_multiplier != 1 or rules.holiday_week_reduces_weekly_ot_by > 0
+
+
+def _holidays_matter(rules: RuleSet) -> bool:
+    """Whether a holiday makes the engine read the 4 work weeks before its week (holiday pay,
+    or the working days that decide where the holiday is observed)."""
+    return rules.holiday_pay is not HolidayPayMethod.NONE or _observed(rules)
+
+
+def _look_ahead(rules: RuleSet) -> timedelta:
+    """A holiday up to a week after the range can move back into it as the previous working day."""
+    previous = rules.holiday_on_day_off is HolidayOnDayOff.PREVIOUS_WORKING_DAY
+    return _ONE_WEEK if previous and _observed(rules) else timedelta(0)
 
 
 def rate_on(rates: Sequence[PayRate], day: date) -> Decimal | None:
@@ -248,11 +285,6 @@ def _geometry(
     )
 
 
-# A worked piece of a shift on one day: start, day, end (minutes on the site's clock), night
-# minutes, shift index, hourly rate (None: no rate in force).
-_Piece = tuple[int, date, int, int, int, Decimal | None]
-
-
 class _Classifier:
     """Walks one employee's worked pieces in time order and assigns each minute a category."""
 
@@ -268,20 +300,10 @@ class _Classifier:
     def week_of(self, d: date) -> date:
         return _week_of(d, self.week_start)
 
-    def weekly_threshold(self, week: date) -> int | None:
-        """The weekly OT threshold, less the rule set's reduction for each holiday in the week
-        (Canada Labour Code: standard hours drop by 8 h per general holiday)."""
-        limit = self.rules.weekly_ot_after
-        cut = self.rules.holiday_week_reduces_weekly_ot_by
-        if limit is None or not cut:
-            return limit
-        n = sum(1 for i in range(7) if week + timedelta(days=i) in self.holidays)
-        return max(0, limit - n * cut)
-
-    def _without_overlaps(self, pieces: list[_Piece]) -> list[_Piece]:
+    def _without_overlaps(self, pieces: list[Piece]) -> list[Piece]:
         """Overlapping shifts (a warning, not an error, in the grid) must not pay the same minute
         twice: the minutes already worked in an earlier-starting shift are cut from the later one."""
-        out: list[_Piece] = []
+        out: list[Piece] = []
         covered = -(1 << 62)
         for a, day, b, night, idx, rate in pieces:
             if b <= covered:
@@ -293,11 +315,9 @@ class _Classifier:
             covered = max(covered, b)
         return out
 
-    def classify(self, shifts: Sequence[Shift], rates: Sequence[PayRate]) -> list[_Chunk]:
-        """Chunks of every paid minute; a shift with no rate in force on its work date is
-        classified like any other, its chunks carrying rate None (counted, never priced)."""
-        rules = self.rules
-        pieces: list[_Piece] = []
+    def _pieces(self, shifts: Sequence[Shift], rates: Sequence[PayRate]) -> tuple[list[Piece], list[_Chunk]]:
+        """Worked pieces in time order without overlaps, and the paid-leave chunks."""
+        pieces: list[Piece] = []
         chunks: list[_Chunk] = []
         rate_cache: dict[date, Decimal | None] = {}
         ns, ne, tz_key = self.night_start, self.night_end, self.tz_key
@@ -318,48 +338,90 @@ class _Classifier:
             for a, day, b, night in geo:
                 pieces.append((a, day, b, night, idx, rate))
         pieces.sort(key=lambda p: p[0])
-        pieces = self._without_overlaps(pieces)
+        return self._without_overlaps(pieces), chunks
+
+    def _observance(self, shifts: Sequence[Shift], pieces: list[Piece]) -> Observance:
+        """The employee's holidays (core.observance), or the site's as they are when no rule
+        depends on which day is a holiday."""
+        rules = self.rules
+        if not self.holidays or not _observed(rules):
+            days = frozenset(self.holidays)
+            return Observance(days, days, {})
+        return observe(self.holidays, shifts, (p[1] for p in pieces), self.week_start,
+                       rules.holiday_on_day_off)
+
+    def _day_keys(
+        self, shifts: Sequence[Shift], pieces: list[Piece]
+    ) -> tuple[list[Piece], list[DayKey] | None, list[date] | None]:
+        """Pieces cut into daily-overtime days (core.ot_days) with each one's day key and
+        work-week day; no keys when both are the calendar day (midnight workdays)."""
+        rules = self.rules
+        night = (self.night_start, self.night_end)
+        if rules.daily_ot_day is DailyOvertimeDay.FROM_SHIFT_START:
+            return split_from_shift_start(self.clock, pieces, shifts, self.week_of, night)
+        start = minute_of_day(rules.workday_start)
+        if start:
+            return split_workdays(self.clock, pieces, start, night)
+        return pieces, None, None
+
+    def classify(self, shifts: Sequence[Shift], rates: Sequence[PayRate]) -> list[_Chunk]:
+        """Chunks of every paid minute; a shift with no rate in force on its work date is
+        classified like any other, its chunks carrying rate None (counted, never priced)."""
+        rules = self.rules
+        pieces, chunks = self._pieces(shifts, rates)
+        observance = self._observance(shifts, pieces)
+        pieces, keys, wdays = self._day_keys(shifts, pieces)
 
         worked_days: dict[date, set[date]] = {}
         if rules.seventh_day:
-            for p in pieces:
-                worked_days.setdefault(self.week_of(p[1]), set()).add(p[1])
+            for i, p in enumerate(pieces):
+                wd = p[1] if wdays is None else wdays[i]
+                worked_days.setdefault(self.week_of(wd), set()).add(wd)
 
-        day_used: dict[date, int] = {}
+        day_used: dict[DayKey, int] = {}
         week_used: dict[date, int] = {}
         premium_holiday = rules.holiday_worked_multiplier != 1
-        holidays = self.holidays
+        holiday_days = observance.premium_days
+        counts_for_ot = rules.holiday_hours_count_for_ot
         daily_ot, daily_dt = rules.daily_ot_after, rules.daily_dt_after
         weekly_limit: dict[date, int | None] = {}
-        for a, day, b, night, idx, rate in pieces:
-            week = self.week_of(day)
-            minutes = b - a
-            used = day_used.get(day, 0)
-            day_used[day] = used + minutes
-            parts: tuple[tuple[str, int], ...]
-            if premium_holiday and day in holidays:
-                parts = ((Cat.HOLIDAY_WORKED, minutes),)
-                if rules.holiday_hours_count_for_ot:
-                    week_used[week] = week_used.get(week, 0) + minutes
-            elif rules.seventh_day and len(worked_days[week]) == 7 and day == week + _SIX_DAYS:
-                ot, dt = _split(used, minutes, 8 * 60)
-                parts = ((Cat.OVERTIME, ot), (Cat.DOUBLE_TIME, dt))
+        ns, ne = self.night_start, self.night_end
+        for i, (a, day, b, night, idx, rate) in enumerate(pieces):
+            key: DayKey
+            if keys is None or wdays is None:
+                key = wday = day
             else:
-                under_ot, over_ot = _split(used, minutes, daily_ot)
-                if daily_dt is not None and over_ot:
-                    ot_used = max(0, used - (daily_ot or 0))
-                    ot, dt = _split(ot_used, over_ot, daily_dt - (daily_ot or 0))
+                key, wday = keys[i], wdays[i]
+            week = self.week_of(wday)
+            minutes = b - a
+            parts: tuple[tuple[str, int], ...]
+            if premium_holiday and day in holiday_days:
+                parts = ((Cat.HOLIDAY_WORKED, minutes),)
+                if counts_for_ot:
+                    day_used[key] = day_used.get(key, 0) + minutes
+                    week_used[week] = week_used.get(week, 0) + minutes
+            else:
+                used = day_used.get(key, 0)
+                day_used[key] = used + minutes
+                if rules.seventh_day and len(worked_days[week]) == 7 and wday == week + _SIX_DAYS:
+                    ot, dt = _split(used, minutes, 8 * 60)
+                    parts = ((Cat.OVERTIME, ot), (Cat.DOUBLE_TIME, dt))
                 else:
-                    ot, dt = over_ot, 0
-                wk = week_used.get(week, 0)
-                if week in weekly_limit:
-                    weekly_ot = weekly_limit[week]
-                else:
-                    weekly_ot = weekly_limit[week] = self.weekly_threshold(week)
-                reg, weekly = _split(wk, under_ot, weekly_ot)
-                week_used[week] = wk + under_ot
-                # In time order: regular, then weekly OT, then daily OT, then double time.
-                parts = ((Cat.REGULAR, reg), (Cat.OVERTIME, weekly + ot), (Cat.DOUBLE_TIME, dt))
+                    under_ot, over_ot = _split(used, minutes, daily_ot)
+                    if daily_dt is not None and over_ot:
+                        ot_used = max(0, used - (daily_ot or 0))
+                        ot, dt = _split(ot_used, over_ot, daily_dt - (daily_ot or 0))
+                    else:
+                        ot, dt = over_ot, 0
+                    wk = week_used.get(week, 0)
+                    if week in weekly_limit:
+                        weekly_ot = weekly_limit[week]
+                    else:
+                        weekly_ot = weekly_limit[week] = self.weekly_threshold(week, observance)
+                    reg, weekly = _split(wk, under_ot, weekly_ot)
+                    week_used[week] = wk + under_ot
+                    # In time order: regular, then weekly OT, then daily OT, then double time.
+                    parts = ((Cat.REGULAR, reg), (Cat.OVERTIME, weekly + ot), (Cat.DOUBLE_TIME, dt))
             live = [pt for pt in parts if pt[1] > 0]
             if len(live) == 1:
                 chunks.append(_Chunk(idx, day, week, live[0][0], minutes, night, rate))
@@ -371,8 +433,21 @@ class _Classifier:
                 cur += m
         return chunks
 
+    def weekly_threshold(self, week: date, observance: Observance) -> int | None:
+        """The weekly OT threshold, less the rule set's reduction for each day of the week that
+        lowers it (Canada federal: 8 h per general holiday on a working day, or substituted)."""
+        limit = self.rules.weekly_ot_after
+        cut = self.rules.holiday_week_reduces_weekly_ot_by
+        if limit is None or not cut:
+            return limit
+        n = sum(1 for i in range(7) if week + timedelta(days=i) in observance.lowering_days)
+        return max(0, limit - n * cut)
 
+
+_ONE_DAY = timedelta(days=1)
 _SIX_DAYS = timedelta(days=6)
+_ONE_WEEK = timedelta(days=7)
+_FOUR_WEEKS = timedelta(days=28)
 _week_of = lru_cache(maxsize=8192)(week_start_of)
 _MULT_ONE = Decimal(1)
 
@@ -499,6 +574,14 @@ def _fmt_rate(r: Decimal) -> str:
     return f"{q:.2f}" if q == q.quantize(Decimal("0.01")) else f"{q:f}"
 
 
+def _holiday_pay_categories(rules: RuleSet) -> frozenset[str]:
+    """Worked and leave categories whose pay enters holiday pay (RuleSet.holiday_pay_base):
+    never overtime; the holiday-work premium only under the Canada Labour Code's "wages"."""
+    if rules.holiday_pay_base is HolidayPayBase.WAGES_EXCLUDING_OVERTIME:
+        return frozenset((Cat.REGULAR, Cat.LEAVE, Cat.HOLIDAY_WORKED))
+    return frozenset((Cat.REGULAR, Cat.LEAVE))
+
+
 def _holiday_pay(
     site: SiteSettings,
     chunks: list[_Chunk],
@@ -507,11 +590,15 @@ def _holiday_pay(
     holidays: Mapping[date, str],
     unpriced: _Unpriced,
 ) -> list[PayLine]:
-    """Ontario ESA s.24(1) / Canada Labour Code s.196(1): (regular wages + vacation pay earned in
-    the 4 work weeks before the work week of the holiday) / 20. Regular wages exclude overtime
-    and holiday premium pay; night premium on regular hours is included. A holiday whose base
-    includes minutes without a rate gets no line (they are reported to ``unpriced``)."""
+    """Ontario ESA s.24(1) / Canada Labour Code s.196(1): (wages + vacation pay earned in the 4
+    work weeks before the work week of the holiday) / 20, where the wages are those of
+    ``_holiday_pay_categories`` with the night premium earned on those hours. A holiday whose
+    base includes minutes without a rate gets no line (they are reported to ``unpriced``)."""
     rules = site.rules
+    counted = _holiday_pay_categories(rules)
+    multiplier = {
+        Cat.REGULAR: _MULT_ONE, Cat.LEAVE: _MULT_ONE, Cat.HOLIDAY_WORKED: rules.holiday_worked_multiplier,
+    }
     out: list[PayLine] = []
     for hday in sorted(d for d in holidays if start <= d <= end):
         wk = week_start_of(hday, site.week_start)
@@ -519,13 +606,13 @@ def _holiday_pay(
         wages = Decimal(0)
         complete = True
         for c in chunks:
-            if lo <= c.day <= hi and c.category in (Cat.REGULAR, Cat.LEAVE):
+            if lo <= c.day <= hi and c.category in counted:
                 if c.rate is None:
                     unpriced.add(c)
                     complete = False
                     continue
-                wages += minutes_pay(c.minutes, c.rate)
-                if c.night and c.category == Cat.REGULAR:
+                wages += minutes_pay(c.minutes, c.rate * multiplier[c.category])
+                if c.night and c.category != Cat.LEAVE:
                     wages += minutes_pay(c.night, _night_rate(rules, c.rate))
         amount = round_cents(wages / 20)
         if amount and complete:
@@ -548,13 +635,16 @@ def compute_employee(
 ) -> EmployeePay:
     """Pay of one employee for start..end (inclusive). ``shifts`` are that employee's shifts
     over at least ``payroll_load_window(site, start, end)``; ``rates`` all of their rates."""
+    rules = site.rules
     first = _week_of(start, site.week_start)
-    if site.rules.holiday_pay is not HolidayPayMethod.NONE and any(start <= d <= end for d in holidays):
-        first -= timedelta(days=28)  # the 4 work weeks whose wages set holiday pay
-    first -= timedelta(days=1)  # an overnight shift from the day before runs into the first week
-    last = _week_of(end, site.week_start) + _SIX_DAYS
+    last = _week_of(end, site.week_start) + _SIX_DAYS + _look_ahead(rules)
+    if _holidays_matter(rules) and any(first - _ONE_WEEK <= d <= last + _ONE_WEEK for d in holidays):
+        first -= _FOUR_WEEKS  # whose wages set holiday pay and show the working days
+    first -= _lead_in(rules)
+    # The holidays that can touch the classified days: their own, or a substitute a week away.
+    near = {d: name for d, name in holidays.items() if first - _ONE_WEEK <= d <= last + _ONE_WEEK}
     ordered = sorted((sh for sh in shifts if first <= sh.work_date <= last), key=_shift_key)
-    chunks = _Classifier(site, holidays).classify(ordered, rates)
+    chunks = _Classifier(site, near).classify(ordered, rates)
     unpriced = _Unpriced(ordered)
     lines, holiday_pay = _price(site, chunks, start, end, holidays, unpriced)
 
