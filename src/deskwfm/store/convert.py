@@ -75,10 +75,21 @@ def rules_to_json(rules: RuleSet) -> str:
     return json.dumps(out, sort_keys=True)
 
 
+# Preset values that changed when a rule was corrected, keyed by the first field added with the
+# correction: a document without that field was written before it, so a value equal to the old
+# preset default there is that default, not a choice, and takes the corrected one. (Canada
+# federal: hours worked on a general holiday are no longer counted again toward the week's
+# overtime; see core.rules.)
+_CORRECTED_DEFAULTS: dict[str, dict[str, tuple[str, object]]] = {
+    "daily_ot_day": {"canada-federal": ("holiday_hours_count_for_ot", True)},
+}
+
+
 def rules_from_json(text: str) -> RuleSet:
     """Decode stored rules; keys missing (written by an older version) come from the preset."""
     data = json.loads(text)
-    base = PRESETS.get(data.get("preset", ""), RuleSet(preset=str(data.get("preset", "custom"))))
+    name = str(data.get("preset", "custom"))
+    base = PRESETS.get(name, RuleSet(preset=name))
     hints = _rule_hints()
     changes: dict[str, Any] = {}
     for f in fields(RuleSet):
@@ -94,4 +105,8 @@ def rules_from_json(text: str) -> RuleSet:
             elif isinstance(hint, type) and issubclass(hint, Enum):
                 v = hint(v)
         changes[f.name] = v
+    for marker, by_preset in _CORRECTED_DEFAULTS.items():
+        old = by_preset.get(name)
+        if marker not in data and old is not None and changes.get(old[0]) == old[1]:
+            del changes[old[0]]
     return base.with_changes(**changes)
