@@ -96,6 +96,8 @@ def check_rules(r: RuleSet) -> RuleSet:
         raise InputError(msg("the night premium {p}% is more than 100%", p=f"{r.night_premium:f}"))
     if not 0 <= r.min_rest_minutes <= 24 * 60:
         raise InputError(msg("minimum rest must be between 0 and 24 hours"))
+    if not 0 <= r.holiday_week_reduces_weekly_ot_by <= 24 * 60:
+        raise InputError(msg("a holiday can lower weekly overtime by 0 to 24 hours"))
     return r
 
 

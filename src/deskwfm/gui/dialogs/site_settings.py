@@ -26,9 +26,19 @@ from PySide6.QtWidgets import (
 
 from deskwfm.core.errors import InputError
 from deskwfm.core.fields import Field
+from deskwfm.core.i18n import tr
 from deskwfm.core.messages import N_
 from deskwfm.core.model import PayPeriodKind
-from deskwfm.core.rules import PRESETS, HolidayPayMethod, NightPremiumKind, OvertimeBase, RuleSet
+from deskwfm.core.rules import (
+    PRESETS,
+    DailyOvertimeDay,
+    HolidayOnDayOff,
+    HolidayPayBase,
+    HolidayPayMethod,
+    NightPremiumKind,
+    OvertimeBase,
+    RuleSet,
+)
 from deskwfm.core.site import SiteSettings
 from deskwfm.core.staffing_targets import RANGES
 from deskwfm.gui.dialogs.forms import (
@@ -68,6 +78,20 @@ HOLIDAY_PAY_LABELS: dict[HolidayPayMethod, str] = {
     HolidayPayMethod.NONE: "None",
     HolidayPayMethod.FOUR_WEEKS_DIV_20: "4 weeks' wages ÷ 20 (ESA, CLC)",
 }
+# The pay-rule settings below are statute choices (core.rules documents each with its source).
+DAILY_OT_DAY_LABELS: dict[DailyOvertimeDay, str] = {
+    DailyOvertimeDay.WORKDAY: N_("workday from a fixed time (California)"),
+    DailyOvertimeDay.FROM_SHIFT_START: N_("24 hours from the start of work (Labour Code)"),
+}
+HOLIDAY_PAY_BASE_LABELS: dict[HolidayPayBase, str] = {
+    HolidayPayBase.REGULAR_WAGES: N_("regular wages only (ESA)"),
+    HolidayPayBase.WAGES_EXCLUDING_OVERTIME: N_("all wages except overtime (Labour Code)"),
+}
+HOLIDAY_ON_DAY_OFF_LABELS: dict[HolidayOnDayOff, str] = {
+    HolidayOnDayOff.NEXT_WORKING_DAY: N_("moves to their next working day"),
+    HolidayOnDayOff.PREVIOUS_WORKING_DAY: N_("moves to their previous working day"),
+    HolidayOnDayOff.PAY_ONLY: N_("is paid, no other day off"),
+}
 NIGHT_KIND_LABELS: dict[NightPremiumKind, str] = {
     NightPremiumKind.AMOUNT: "per night hour",
     NightPremiumKind.PERCENT: "% of hourly rate",
@@ -97,10 +121,10 @@ def _spin(parent: QWidget, low: int, high: int, suffix: str) -> QSpinBox:
     return spin
 
 
-def _combo(parent: QWidget, items: Mapping[Any, str]) -> QComboBox:
+def _combo(parent: QWidget, items: Mapping[Any, str], translate: bool = False) -> QComboBox:
     combo = QComboBox(parent)
     for value, label in items.items():
-        combo.addItem(label, value)
+        combo.addItem(tr(label) if translate else label, value)
     return combo
 
 
@@ -213,7 +237,18 @@ class SiteSettingsDialog(ServiceDialog):
         self.ot_base_combo = _combo(rules_box, OT_BASE_LABELS)
         self.holiday_pay_combo = _combo(rules_box, HOLIDAY_PAY_LABELS)
         self.holiday_mult_edit = _hours_edit(rules_box, "1.5")
-        self.holiday_ot_check = QCheckBox("Holiday premium hours count toward weekly overtime", rules_box)
+        self.holiday_ot_check = QCheckBox(
+            tr("Hours worked on a holiday also count toward overtime"), rules_box
+        )
+        self.holiday_ot_check.setToolTip(tr(
+            "Ticked, hours already paid the holiday premium also count toward the daily and weekly "
+            "overtime thresholds, so other hours become overtime on top of the premium."
+        ))
+        self.ot_day_combo = _combo(rules_box, DAILY_OT_DAY_LABELS, translate=True)
+        self.workday_start_edit = _hours_edit(rules_box, "00:00")
+        self.holiday_base_combo = _combo(rules_box, HOLIDAY_PAY_BASE_LABELS, translate=True)
+        self.holiday_week_edit = _hours_edit(rules_box)
+        self.holiday_day_off_combo = _combo(rules_box, HOLIDAY_ON_DAY_OFF_LABELS, translate=True)
         preset_row = QHBoxLayout()
         preset_row.addWidget(self.preset_combo)
         preset_row.addWidget(self.preset_note, 1)
@@ -222,13 +257,35 @@ class SiteSettingsDialog(ServiceDialog):
         _unit_row(rules_form, "&Daily overtime after", self.daily_ot_edit, "hours (blank: off)")
         _unit_row(rules_form, "Daily double &time after", self.daily_dt_edit, "hours (blank: off)")
         _unit_row(rules_form, "Wee&kly overtime after", self.weekly_ot_edit, "hours (blank: off)")
+        self.ot_day_combo.setToolTip(tr(
+            "Which hours share a day's overtime threshold. California: a fixed 24-hour workday "
+            "(Labor Code 500). Canada Labour Code: any 24 consecutive hours (s.166), counted from "
+            "the start of work, so a night shift is one day."
+        ))
+        add_row(rules_form, tr("Daily overtime counts per"), self.ot_day_combo)
+        self.workday_label = add_row(rules_form, tr("Workday starts at"), _with_unit(
+            self.workday_start_edit, tr("each day (00:00: the calendar day)")), self.workday_start_edit)
         rules_form.addRow("", self.seventh_check)
         _unit_row(rules_form, "&Overtime multiplier", self.ot_mult_edit, "×")
         _unit_row(rules_form, "Double time m&ultiplier", self.dt_mult_edit, "×")
         rules_form.addRow("Overtime &base", self.ot_base_combo)
         rules_form.addRow("Ho&liday pay", self.holiday_pay_combo)
+        self.holiday_base_combo.setToolTip(tr(
+            "Which wages of the four weeks before a holiday's week enter its holiday pay. Ontario ESA: "
+            "regular wages, without overtime, public holiday or premium pay. Canada Labour Code: all "
+            "wages except overtime pay, so premium pay for an earlier holiday counts."
+        ))
+        add_row(rules_form, tr("Holiday pay is based on"), self.holiday_base_combo)
         _unit_row(rules_form, "Holiday w&orked multiplier", self.holiday_mult_edit, "×")
         rules_form.addRow("", self.holiday_ot_check)
+        _unit_row(rules_form, tr("Each holiday lowers weekly overtime by"), self.holiday_week_edit,
+                  tr("hours (blank: not at all)"))
+        self.holiday_day_off_combo.setToolTip(tr(
+            "A holiday on a day the employee does not usually work (read from their schedule). "
+            "Labour Code s.193: a holiday with pay on the working day before or after; Ontario ESA "
+            "s.29: a substitute working day, or holiday pay by agreement."
+        ))
+        add_row(rules_form, tr("A holiday on someone's day off"), self.holiday_day_off_combo)
 
         # ---- warnings
         warn_box = QGroupBox("Warnings in the grid", self)
@@ -288,9 +345,11 @@ class SiteSettingsDialog(ServiceDialog):
         chain = [self.name_edit, self.currency_edit, self.tz_combo, self.week_combo, self.period_combo,
                  self.anchor_edit, self.region_combo, self.night_start_edit, self.night_end_edit,
                  self.night_premium_edit, self.night_kind_combo, self.preset_combo,
-                 self.daily_ot_edit, self.daily_dt_edit, self.weekly_ot_edit, self.seventh_check,
+                 self.daily_ot_edit, self.daily_dt_edit, self.weekly_ot_edit, self.ot_day_combo,
+                 self.workday_start_edit, self.seventh_check,
                  self.ot_mult_edit, self.dt_mult_edit, self.ot_base_combo, self.holiday_pay_combo,
-                 self.holiday_mult_edit, self.holiday_ot_check, self.min_rest_edit,
+                 self.holiday_base_combo, self.holiday_mult_edit, self.holiday_ot_check,
+                 self.holiday_week_edit, self.holiday_day_off_combo, self.min_rest_edit,
                  self.max_daily_edit, self.max_weekly_edit]
         for a, b in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(a, b)
@@ -301,10 +360,13 @@ class SiteSettingsDialog(ServiceDialog):
         self.week_combo.currentIndexChanged.connect(self._week_start_changed)
         for edit in (self.daily_ot_edit, self.daily_dt_edit, self.weekly_ot_edit, self.ot_mult_edit,
                      self.dt_mult_edit, self.holiday_mult_edit, self.min_rest_edit,
-                     self.max_daily_edit, self.max_weekly_edit):
+                     self.max_daily_edit, self.max_weekly_edit, self.workday_start_edit,
+                     self.holiday_week_edit):
             edit.textChanged.connect(self._update_preset_note)
-        for combo in (self.ot_base_combo, self.holiday_pay_combo):
+        for combo in (self.ot_base_combo, self.holiday_pay_combo, self.ot_day_combo,
+                      self.holiday_base_combo, self.holiday_day_off_combo):
             combo.currentIndexChanged.connect(self._update_preset_note)
+        self.ot_day_combo.currentIndexChanged.connect(self._ot_day_changed)
         for check in (self.seventh_check, self.holiday_ot_check):
             check.toggled.connect(self._update_preset_note)
         self.field_boxes = {
@@ -363,6 +425,12 @@ class SiteSettingsDialog(ServiceDialog):
         _select(self.holiday_pay_combo, r.holiday_pay)
         self.holiday_mult_edit.setText(decimal_text(r.holiday_worked_multiplier))
         self.holiday_ot_check.setChecked(r.holiday_hours_count_for_ot)
+        _select(self.ot_day_combo, r.daily_ot_day)
+        self.workday_start_edit.setText(clock_text(r.workday_start))
+        _select(self.holiday_base_combo, r.holiday_pay_base)
+        self.holiday_week_edit.setText(hours_field_text(r.holiday_week_reduces_weekly_ot_by or None))
+        _select(self.holiday_day_off_combo, r.holiday_on_day_off)
+        self._ot_day_changed()
         self.min_rest_edit.setText(hours_field_text(r.min_rest_minutes))
         self.max_daily_edit.setText(hours_field_text(r.max_daily_minutes))
         self.max_weekly_edit.setText(hours_field_text(r.max_weekly_minutes))
@@ -375,6 +443,12 @@ class SiteSettingsDialog(ServiceDialog):
             "Save to apply."
         )
         self._update_preset_note()
+
+    def _ot_day_changed(self) -> None:
+        """A workday start applies to fixed workdays only."""
+        fixed = self.ot_day_combo.currentData() == DailyOvertimeDay.WORKDAY
+        self.workday_start_edit.setEnabled(fixed)
+        self.workday_label.setEnabled(fixed)
 
     def _period_changed(self) -> None:
         kind = PayPeriodKind(self.period_combo.currentData())
@@ -430,6 +504,13 @@ class SiteSettingsDialog(ServiceDialog):
                 self.holiday_mult_edit.text(), "Holiday worked multiplier", "1.5"
             ),
             holiday_hours_count_for_ot=self.holiday_ot_check.isChecked(),
+            daily_ot_day=DailyOvertimeDay(self.ot_day_combo.currentData()),
+            workday_start=self._clock(self.workday_start_edit, tr("Workday starts at")),
+            holiday_pay_base=HolidayPayBase(self.holiday_base_combo.currentData()),
+            holiday_week_reduces_weekly_ot_by=parse_hours(
+                self.holiday_week_edit.text(), tr("Each holiday lowers weekly overtime by")
+            ) or 0,
+            holiday_on_day_off=HolidayOnDayOff(self.holiday_day_off_combo.currentData()),
             min_rest_minutes=min_rest,
             max_daily_minutes=parse_hours(self.max_daily_edit.text(), "Maximum hours a day"),
             max_weekly_minutes=parse_hours(self.max_weekly_edit.text(), "Maximum hours a week"),
