@@ -83,8 +83,15 @@ def test_exports(db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -
         == 0
     )
     out = capsys.readouterr().out
-    assert "6 employees written to" in out and "payroll 2026-03-01 to 2026-03-14: 6 employees, gross" in out
+    assert "6 employees written to" in out
+    assert "Pay period 2026-03-01 to 2026-03-14: 6 employees, gross" in out
     assert s.exists() and p.exists()
+    assert main(["--db", str(db), "export", "payroll", "--period", "2026-03-20", str(p)]) == 0
+    assert "Pay period 2026-03-15 to 2026-03-28: 6 employees" in capsys.readouterr().out
+    week = ["--from", "2026-03-02", "--to", "2026-03-08"]
+    assert main(["--db", str(db), "export", "payroll", *week, str(p)]) == 0
+    assert capsys.readouterr().out.startswith(
+        "Date range 2026-03-02 to 2026-03-08 (not a pay period): 6 employees")
     assert main(["--db", str(db), "import", str(s)]) == 0
     assert "nothing to change" in capsys.readouterr().out
     assert (

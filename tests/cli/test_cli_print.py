@@ -10,6 +10,7 @@ import pypdf
 import pytest
 
 from deskwfm.cli.main import main
+from tests.files.pdf_words import page_words, shift_table
 
 PERIOD = ["--from", "2026-11-01", "--to", "2026-11-14"]
 
@@ -29,18 +30,24 @@ def test_timesheet_numbers_equal_payroll_json(
     db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     capsys.readouterr()
-    assert main(["--db", db, "payroll", *PERIOD, "--team", "Overnight", "--json"]) == 0
+    pay_period = ["--from", "2026-11-08", "--to", "2026-11-21"]  # the demo's biweekly period
+    assert main(["--db", db, "payroll", *pay_period, "--team", "Overnight", "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
     out = tmp_path / "overnight.pdf"
-    assert main(["--db", db, "timesheets", *PERIOD, "--team", "Overnight", str(out)]) == 0
+    assert main(["--db", db, "timesheets", "--period", "2026-11-12", "--team", "Overnight", str(out)]) == 0
+    n = len(data["employees"])
+    assert capsys.readouterr().err == (
+        f"Pay period 2026-11-08 to 2026-11-21: {n} timesheets, {n} pages written to {out}\n")
     pages = [p.extract_text() for p in pypdf.PdfReader(out).pages]
     assert len(pages) == len(data["employees"]) >= 2
-    for emp, text in zip(data["employees"], pages, strict=True):
+    for emp, text, words in zip(data["employees"], pages, page_words(out), strict=True):
         assert emp["name"] in text and emp["code"] in text
-        total = next(line for line in text.splitlines() if line.startswith("Period total")).split()[2:]
-        paid, regular, overtime, night, holiday, leave = total  # no double time under Ontario rules
-        assert emp["double_time_hours"] == "0.00"
-        assert (regular, overtime, night, holiday, leave) == (
+        _, rows = shift_table(words)
+        total = rows[-1]
+        assert total.label == "Period total"
+        assert emp["double_time_hours"] == "0.00"  # no double time under Ontario rules
+        assert (total.get("Reg h"), total.get("OT h"), total.get("Night h"), total.get("Holiday h") or "0.00",
+                total.get("Leave h")) == (
             emp["regular_hours"], emp["overtime_hours"], emp["night_hours"], emp["holiday_hours"],
             emp["leave_hours"],
         )
@@ -66,6 +73,28 @@ def test_unknown_team_is_one_line_and_writes_nothing(db: str, tmp_path: Path,
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and 'no team "Nope"' in err
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_range_that_is_not_a_pay_period_is_labelled_so(
+    db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "one.pdf"
+    assert main(["--db", db, "timesheets", *PERIOD, "--employee", "AG001", str(out)]) == 0
+    assert capsys.readouterr().err == (
+        f"Date range 2026-11-01 to 2026-11-14 (not a pay period): 1 timesheet, 1 page written to {out}\n")
+    text = " ".join(pypdf.PdfReader(out).pages[0].extract_text().split())
+    assert "Date range" in text and "2026-11-01 to 2026-11-14 (not a pay period)" in text
+    assert "Pay period" not in text
+
+
+def test_period_and_range_options_are_exclusive(db: str, tmp_path: Path,
+                                                capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "x.pdf"
+    assert main(["--db", db, "timesheets", "--period", "2026-11-12", "--from", "2026-11-01", str(out)]) == 2
+    assert capsys.readouterr().err == "deskwfm: give either --period or --from/--to, not both\n"
+    assert main(["--db", db, "timesheets", "--from", "2026-11-01", str(out)]) == 2
+    assert "give --period YYYY-MM-DD, or both --from and --to" in capsys.readouterr().err
+    assert not out.exists()
 
 
 def test_bad_date_is_refused(db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -6,6 +6,7 @@ import io
 import re
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pypdf
@@ -17,6 +18,7 @@ from deskwfm.core.payroll import EmployeePay, compute_employee
 from deskwfm.core.site import SiteSettings
 from deskwfm.files.pdf_fonts import FONT_CJK, markup
 from deskwfm.files.pdf_timesheet import TimesheetContext, TimesheetWriter, money
+from tests.files.pdf_words import page_words, shift_table
 
 SITE = SiteSettings(name="Northside Contact Centre")
 GENERATED = datetime(2026, 11, 2, 9, 30, tzinfo=ZoneInfo("America/Toronto"))
@@ -83,44 +85,61 @@ def test_note_with_markup_prints_as_text_and_embeds_nothing() -> None:
     assert b"root:" not in pdf
 
 
-def test_totals_and_pay_lines_are_the_engines() -> None:
+def test_totals_and_pay_lines_are_the_engines(tmp_path: Path) -> None:
     ep = make_pay(night=True)
-    text = pages_text(render(ep))[0]
-    total = next(line for line in text.splitlines() if line.startswith("Period total"))
+    pdf = tmp_path / "t.pdf"
+    pdf.write_bytes(render(ep))
+    [words] = page_words(pdf)
+    headings, rows = shift_table(words)
+    total = rows[-1]
+    assert total.label == "Period total"
     m = ep.minutes
-    expected = [hours_text(x) for x in (m.paid, m.regular, m.overtime, m.night, m.holiday_worked, m.leave)]
-    assert total.split()[2:] == expected
+    expected = {"Reg h": m.regular, "OT h": m.overtime, "Holiday h": m.holiday_worked, "Worked h": m.paid,
+                "Leave h": m.leave, "Paid h": m.paid + m.leave, "Night h": m.night}
+    assert headings == list(expected)  # no double time under Ontario rules
+    assert {h: total.get(h) for h in headings} == {h: hours_text(v) for h, v in expected.items()}
+    text = pages_text(render(ep))[0]
     for ln in ep.lines:
         assert money(ln.amount, "$") in text
     assert f"Gross pay {money(ep.gross, '$')}" in text
     assert "$22.50/h from 2025-01-01; $23.10/h from 2026-10-16" in text
 
 
-def test_each_day_row_shows_what_the_engine_counted_on_that_day() -> None:
+def test_each_shift_row_shows_what_the_engine_counted_for_that_shift(tmp_path: Path) -> None:
     ep = make_pay(night=True)
-    text = pages_text(render(ep))[0]
-    rows = {line[:10]: line for line in text.splitlines() if re.match(r"\d{4}-\d\d-\d\d ", line)}
-    assert len(rows) == 31
-    for dp in ep.days:
-        row = rows[dp.day.isoformat()]
-        if dp.minutes.paid:
-            assert hours_text(dp.minutes.paid) in row.split()
-    # the Thursday night shift puts 2 h on Thursday and the rest on Friday
-    assert rows["2026-10-01"].split()[2:] == ["N", "22:00–06:30", "+1", "30", "2.00", "2.00", "2.00"]
-    assert "(night shift from Fri)" in rows["2026-10-03"]
+    pdf = tmp_path / "t.pdf"
+    pdf.write_bytes(render(ep))
+    [words] = page_words(pdf)
+    _, rows = shift_table(words)
+    dated = {r.get("Date")[4:]: r for r in rows if re.match(r"\w{3} \d{4}-\d\d-\d\d$", r.get("Date"))}
+    assert len(dated) == 31  # every day of the month is listed, worked or not
+    for sp in ep.shifts:
+        row = dated[sp.shift.work_date.isoformat()]
+        assert row.get("Paid h") == hours_text(sp.minutes.paid + sp.minutes.leave)
+    # the Thursday night shift's 8 h are on its row; the note says 2 h fall on Thu, 6 h on Fri
+    thu = dated["2026-10-01"]
+    cells = [thu.get(h) for h in ("Shift", "Break min", "Reg h", "Night h", "Notes")]
+    assert cells == ["N 22:00–06:30 +1", "30", "8.00", "7.50", "Thu 2.00 h, Fri 6.00 h"]
+    assert dated["2026-10-03"].get("Worked h") == ""  # Saturday: hours of Friday's night shift are on its row
 
 
-def test_night_shift_over_fall_back_shows_nine_hours() -> None:
+def test_night_shift_over_fall_back_shows_nine_hours(tmp_path: Path) -> None:
     tz = SITE.tz
     start, end = date(2026, 10, 25), date(2026, 11, 7)
     shifts = [Shift("N1", date(2026, 10, 31), time(22), time(6), 0, "N")]
     ep = compute_employee(SITE, Employee("N1", "Night Owl"), [PayRate("N1", date(2026, 1, 1), Decimal(20))],
                           shifts, start, end, holidays_between("CA-ON", start - timedelta(days=60), end))
     assert ep.minutes.paid == 9 * 60 and tz == "America/Toronto"
-    text = pages_text(render(ep))[0]
-    nov1 = next(line for line in text.splitlines() if line.startswith("2026-11-01"))
-    assert "7.00" in nov1.split() and "Clocks go back (25-hour" in nov1  # the note wraps
-    assert next(line for line in text.splitlines() if line.startswith("Period total")).split()[2] == "9.00"
+    pdf = tmp_path / "t.pdf"
+    pdf.write_bytes(render(ep))
+    [words] = page_words(pdf)
+    _, rows = shift_table(words)
+    sat = next(r for r in rows if r.get("Date") == "Sat 2026-10-31")
+    assert (sat.get("Worked h"), sat.get("Notes")) == ("2.00", "+ Sun 7.00 h (next week)")
+    sun = next(r for r in rows if r.get("Date") == "Sun 2026-11-01")  # hours after midnight: a new week
+    assert (sun.get("Shift"), sun.get("Worked h")) == ("↳ N 22:00–06:00 +1", "7.00")
+    assert sun.get("Notes") == "Clocks go back (25-hour day) · carried from Sat (previous week)"
+    assert rows[-1].get("Worked h") == "9.00"
 
 
 def test_31_day_month_and_long_name_fit_one_page() -> None:
@@ -140,8 +159,8 @@ def test_long_period_flows_onto_more_pages_numbered_per_employee() -> None:
     assert n >= 2
     for i in range(n):
         assert f"Page {i + 1} of {n}" in texts[i]
-        if re.search(r"^\d{4}-\d\d-\d\d ", texts[i], re.M):
-            assert "Date Day Shift" in texts[i]  # the column headings repeat
+        if re.search(r"^\w{3} \d{4}-\d\d-\d\d", texts[i], re.M):
+            assert "Date Shift" in texts[i]  # the column headings repeat
     assert "continued" in texts[1]
     assert "Page 1 of 1" in texts[-1] and "Ana Li" in texts[-1]
     assert "Period total" not in texts[0] and "Gross pay" in texts[n - 1]
@@ -152,7 +171,7 @@ def test_generated_time_and_site_on_every_page() -> None:
     assert "Northside Contact Centre · generated 2026-11-02 09:30 EST" in text
 
 
-def test_break_start_prints_in_the_shift_column_on_one_page() -> None:
+def test_break_start_prints_in_the_break_column_on_one_page(tmp_path: Path) -> None:
     start, end = date(2026, 10, 1), date(2026, 10, 31)
     shifts = []
     d = start - timedelta(days=40)
@@ -165,9 +184,11 @@ def test_break_start_prints_in_the_shift_column_on_one_page() -> None:
         d += timedelta(days=1)
     rates = [PayRate("AG001", date(2025, 1, 1), Decimal("22.50"))]
     ep = compute_employee(SITE, Employee("AG001", "Zoë Côté"), rates, shifts, start, end, {})
-    pdf = render(ep)
-    [text] = pages_text(pdf)  # still one page: the rows kept one line each
-    assert "09:00–17:00 (break 12:30)" in text  # Tue 2026-10-06
-    assert "N 22:00–06:30 +1 @02:00" in text  # the longer night entry takes the shortest form
-    lines = [ln for ln in text.splitlines() if ln.startswith("2026-10-07")]  # a Wednesday: centred
-    assert lines and "break" not in lines[0] and "09:00–17:00" in lines[0]
+    pdf = tmp_path / "t.pdf"
+    pdf.write_bytes(render(ep))
+    [words] = page_words(pdf)  # still one page
+    _, rows = shift_table(words)
+    by_date = {r.get("Date"): r for r in rows}
+    assert by_date["Tue 2026-10-06"].get("Break min") == "30 @12:30"
+    assert by_date["Sat 2026-10-03"].get("Break min") == "45 @02:00"
+    assert by_date["Wed 2026-10-07"].get("Break min") == "30"  # centred: no start to show

@@ -8,7 +8,7 @@ import os
 import shutil
 import subprocess
 import zipfile
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
 from typing import BinaryIO
@@ -20,6 +20,7 @@ from deskwfm.core.errors import DeskwfmError, InputError
 from deskwfm.core.model import ShiftKind
 from deskwfm.core.payroll import payroll_totals
 from deskwfm.core.periods import days
+from deskwfm.core.timesheet import timesheet_weeks
 from deskwfm.gui.totals import DayTotals
 from deskwfm.services.excel_export import compute_range, export_payroll, export_schedule
 from deskwfm.services.excel_import import apply_import, plan_import
@@ -112,23 +113,29 @@ def test_payroll_layout(centre: Workspace, tmp_path: Path) -> None:
     wb = load_workbook(f)
     ws = wb["Payroll"]
     n = len(result.employees)
-    assert [ws.cell(3, c).value for c in (4, 5, 6, 7, 8, 9, 11, 18)] == [
-        "Regular h",
-        "OT 1.5x h",
-        "OT 2x h",
-        "Night h",
-        "Holiday worked h",
-        "Leave h",
-        "Regular pay",
-        "Gross pay",
+    assert [ws.cell(3, c).value for c in range(4, 12)] == [
+        "Reg h", "OT h", "DT h", "Holiday h", "Worked h", "Leave h", "Paid h", "Night h",
     ]
-    assert isinstance(ws.cell(4, 11).value, int | float) and ws.cell(4, 11).number_format.startswith(
+    assert [ws.cell(3, c).value for c in (12, 13, 19)] == ["Regular pay", "OT pay", "Gross pay"]
+    assert ws.cell(2, 1).value.startswith("Pay period 2026-03-01 to 2026-03-14 · ")
+    assert isinstance(ws.cell(4, 12).value, int | float) and ws.cell(4, 12).number_format.startswith(
         '"$"#,##0.00'
     )
-    assert ws.cell(4 + n, 1).value == "Total" and ws.cell(4 + n, 18).value == f"=SUM(R4:R{3 + n})"
+    assert ws.cell(4 + n, 1).value == "Total" and ws.cell(4 + n, 19).value == f"=SUM(S4:S{3 + n})"
     assert wb.sheetnames == ["Payroll", "Shift detail", "Pay lines"]
     detail = wb["Shift detail"]
-    assert detail.max_row == 3 + sum(len(ep.shifts) for ep in result.employees) + 1
+    rows = sum(len(w.rows) for ep in result.employees for w in timesheet_weeks(ep, 6))
+    assert detail.max_row == 3 + rows + 1
+
+
+def test_a_range_that_is_not_a_pay_period_is_labelled_so(centre: Workspace, tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    f = tmp_path / "payroll.xlsx"
+    export_payroll(centre, START, START + timedelta(days=6), f)
+    wb = load_workbook(f)
+    for sheet in wb.worksheets:
+        assert sheet.cell(2, 1).value.startswith("Date range 2026-03-01 to 2026-03-07 (not a pay period) · ")
 
 
 def test_bad_ranges_and_targets(centre: Workspace, tmp_path: Path) -> None:
@@ -181,7 +188,7 @@ def test_libreoffice_computes_the_apps_totals(centre: Workspace, tmp_path: Path)
 
     grid = sheets["sched-Schedule"]
     header = grid[2]
-    hours_col, leave_col = header.index("Hours"), header.index("Leave h")
+    hours_col, leave_col = header.index("Worked h"), header.index("Leave h")
     employee_rows = [r for r in grid[3:] if r[0] in by_code]
     assert len(employee_rows) == 6
     for r in employee_rows:
@@ -210,17 +217,23 @@ def test_libreoffice_computes_the_apps_totals(centre: Workspace, tmp_path: Path)
         if r[0] in by_code:
             ep = by_code[r[0]]
             assert Decimal(r[gross_col]).quantize(Decimal("0.01")) == ep.gross, r[0]
-            assert float(r[head.index("Paid h")]) == pytest.approx(ep.minutes.paid / 60)
-            assert float(r[head.index("OT 1.5x pay")]) == pytest.approx(float(ep.amount("overtime")))
+            worked, leave = ep.minutes.paid / 60, ep.minutes.leave / 60
+            assert float(r[head.index("Worked h")]) == pytest.approx(worked)
+            assert float(r[head.index("Leave h")]) == pytest.approx(leave)
+            assert float(r[head.index("Paid h")]) == pytest.approx(worked + leave)
+            assert float(r[head.index("OT pay")]) == pytest.approx(float(ep.amount("overtime")))
     total = next(r for r in payroll if r[0] == "Total")
     minutes, _hol, gross = payroll_totals(result)
     assert Decimal(total[gross_col]).quantize(Decimal("0.01")) == gross
-    assert float(total[head.index("OT 1.5x h")]) == pytest.approx(minutes.overtime / 60)
+    assert float(total[head.index("OT h")]) == pytest.approx(minutes.overtime / 60)
     assert minutes.overtime > 0  # the sixth day put someone into overtime
     detail = sheets["pay-Shift detail"]
+    dhead = detail[2]
     dtotal = next(r for r in detail if r[0] == "Total")
     all_shifts = [sp for ep in result.employees for sp in ep.shifts]
-    assert int(float(dtotal[8])) == sum(sp.minutes.paid + sp.minutes.leave for sp in all_shifts)
+    assert float(dtotal[dhead.index("Paid h")]) == pytest.approx(
+        sum(sp.minutes.paid + sp.minutes.leave for sp in all_shifts) / 60)
+    assert float(dtotal[dhead.index("Paid h")]) == pytest.approx(float(total[head.index("Paid h")]))
 
 
 @pytest.mark.parametrize("which", ["schedule", "payroll"])

@@ -84,17 +84,26 @@ def _export_schedule(args: argparse.Namespace) -> int:
 
 
 def _export_payroll(args: argparse.Namespace) -> int:
-    from deskwfm.cli.cmd_setup import open_workspace
+    from deskwfm.cli.cmd_setup import open_workspace, parse_date_arg
+    from deskwfm.core.i18n import render
+    from deskwfm.core.messages import msg, msg_n
+    from deskwfm.core.payroll import payroll_totals
     from deskwfm.services.excel_export import export_payroll
+    from deskwfm.services.ranges import choose_range
+    from deskwfm.services.site import get_site
 
-    start, end = _range(args)
+    start = parse_date_arg(args.date_from, "--from") if args.date_from else None
+    end = parse_date_arg(args.date_to, "--to") if args.date_to else None
+    period = parse_date_arg(args.period, "--period") if args.period else None
     with open_workspace(args) as ws:
-        result = export_payroll(ws, start, end, args.file)
-    gross = sum((ep.gross for ep in result.employees), start=0)
-    print(
-        f"payroll {start} to {end}: {len(result.employees)} employees, gross {gross:,.2f}, "
-        f"written to {args.file}"
-    )
+        rng = choose_range(ws, start, end, period)
+        result = export_payroll(ws, rng.start, rng.end, args.file)
+        currency = get_site(ws).currency
+    _minutes, _holiday, gross = payroll_totals(result)
+    line = msg("{range}: {people}, gross {gross:money}, written to {file}", range=rng.label(), gross=gross,
+               people=msg_n("{count:num} employee", "{count:num} employees", len(result.employees)),
+               file=str(args.file))
+    print(render(line, currency=currency))
     return 0
 
 
@@ -119,7 +128,13 @@ def register(sub: Any) -> None:
         ("payroll", _export_payroll, "payroll totals per employee, shift detail and pay lines"),
     ):
         p = what.add_parser(name, help=help_text)
-        p.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD", required=True)
-        p.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD", required=True)
+        if name == "payroll":
+            p.add_argument("--period", metavar="YYYY-MM-DD",
+                           help="the pay period containing this date (instead of --from/--to)")
+            p.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD")
+            p.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD")
+        else:
+            p.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD", required=True)
+            p.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD", required=True)
         p.add_argument("file", metavar="FILE.xlsx")
         p.set_defaults(handler=handler)

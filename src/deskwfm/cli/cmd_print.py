@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from deskwfm.core.errors import InputError
+from deskwfm.core.i18n import render
+from deskwfm.core.messages import msg, msg_n
 
 if TYPE_CHECKING:
     from deskwfm.services.workspace import Workspace
@@ -30,11 +33,11 @@ def register(sub: Any) -> None:
     ts = sub.add_parser(
         "timesheets",
         help="print PDF timesheets for signature",
-        description="Timesheets for a pay period: one PDF with each employee on new pages, or "
-        "--split DIR for one file per employee named CODE_FROM_TO.pdf.",
+        description="Timesheets for a pay period (--period D: the one containing D) or any range "
+        "(--from/--to; a range that is not a pay period is labelled so): one PDF with each employee on "
+        "new pages, or --split DIR for one file per employee named CODE_FROM_TO.pdf.",
     )
-    ts.add_argument("--from", dest="start", type=_date, required=True, metavar="YYYY-MM-DD")
-    ts.add_argument("--to", dest="end", type=_date, required=True, metavar="YYYY-MM-DD")
+    add_range_options(ts, _date)
     ts.add_argument("--employee", action="append", metavar="CODE", help="only this employee (repeatable)")
     ts.add_argument("--team", metavar="TEAM", help="only this team")
     out = ts.add_mutually_exclusive_group(required=True)
@@ -51,6 +54,14 @@ def register(sub: Any) -> None:
     sc.set_defaults(handler=_schedule)
 
 
+def add_range_options(p: argparse.ArgumentParser, date_type: Callable[[str], Any]) -> None:
+    """``--period D`` (the pay period containing D) or ``--from D --to D``."""
+    p.add_argument("--period", type=date_type, metavar="YYYY-MM-DD",
+                   help="the pay period containing this date (instead of --from/--to)")
+    p.add_argument("--from", dest="start", type=date_type, metavar="YYYY-MM-DD", help="first day of a range")
+    p.add_argument("--to", dest="end", type=date_type, metavar="YYYY-MM-DD", help="last day of a range")
+
+
 def _open(args: argparse.Namespace) -> Workspace:
     from deskwfm.services.workspace import Workspace
 
@@ -58,20 +69,27 @@ def _open(args: argparse.Namespace) -> Workspace:
 
 
 def _timesheets(args: argparse.Namespace) -> int:
+    from deskwfm.services.ranges import choose_range
     from deskwfm.services.timesheets import print_timesheets
 
     if args.file is None and args.split is None:
         raise InputError("give an output FILE.pdf or --split DIR")
     ws = _open(args)
     try:
+        rng = choose_range(ws, args.start, args.end, args.period)
         report = print_timesheets(
-            ws, args.start, args.end, target=args.file, split_dir=args.split,
+            ws, rng.start, rng.end, target=args.file, split_dir=args.split,
             employee_codes=args.employee, team=args.team,
         )
     finally:
         ws.close()
     where = args.split if args.split is not None else args.file
-    print(f"{report.employees} timesheet(s), {report.pages} page(s) written to {where}", file=sys.stderr)
+    line = msg(
+        "{range}: {sheets}, {pages} written to {where}", range=rng.label(), where=str(where),
+        sheets=msg_n("{count:num} timesheet", "{count:num} timesheets", report.employees),
+        pages=msg_n("{count:num} page", "{count:num} pages", report.pages),
+    )
+    print(render(line), file=sys.stderr)
     return 0
 
 

@@ -203,6 +203,24 @@ class EmployeePay:
             for d in _dates(self.start, self.end)
         )
 
+    @cached_property
+    def shift_days(self) -> tuple[tuple[DayPay, ...], ...]:
+        """For each of ``shifts`` (same order), the minutes it has on each calendar day it
+        touches, in day order. Days outside start..end are included (the part of an overnight
+        shift that belongs to the range before or after), so a document can say where those
+        hours went; the parts on days start..end add up to that shift's ``minutes``."""
+        kept = {i for i, sh in enumerate(self._shifts) if self.start <= sh.work_date <= self.end}
+        kept.update(c.shift_index for c in self._chunks if self.start <= c.day <= self.end)
+        acc: dict[int, dict[date, _Acc]] = {}
+        for c in self._chunks:
+            if c.shift_index in kept:
+                day_acc = acc.setdefault(c.shift_index, {}).setdefault(c.day, _Acc())
+                day_acc.add(c.category, c.minutes, c.night)
+        return tuple(
+            tuple(DayPay(d, a.freeze(), self._holidays.get(d, "")) for d, a in sorted(acc.get(i, {}).items()))
+            for i in sorted(kept)
+        )
+
 
 @dataclass(frozen=True, slots=True)
 class PayrollResult:

@@ -3,11 +3,11 @@
 Layout of the ``Schedule`` sheet (row numbers 1-based)::
 
     1  title                       2  how the totals are computed
-    3  Code | Name | Team | <one date per column> | Hours | Leave h
+    3  Code | Name | Team | <one date per column> | Worked h | Leave h
     4.. one row per employee: the cell text is what the grid shows (and imports back)
     then "Total" rows: people on shift per day, hours worked per day (and the grand total)
 
-Totals are formulas. Hours per employee and per day sum a hidden block to the right holding
+Totals are formulas. Worked hours per employee and per day sum a hidden block to the right holding
 each employee's paid minutes *by the day worked* (a 22:00-06:00 shift puts 2 h on its first
 day and 6 h on the next) as the payroll engine counted them, so Excel and LibreOffice compute
 exactly what the app shows. Leave hours and people on shift are counted from the visible
@@ -106,7 +106,7 @@ def write_schedule(
     set_text(ws.cell(1, 1), sheet.title).font = Font(name="Calibri", bold=True, size=14)
     set_text(ws.cell(2, 1), sheet.note).font = Font(name="Calibri", italic=True, size=9, color="555555")
 
-    for c, text in ((1, "Code"), (2, "Name"), (3, "Team"), (hours_col, "Hours"), (leave_col, "Leave h")):
+    for c, text in ((1, "Code"), (2, "Name"), (3, "Team"), (hours_col, "Worked h"), (leave_col, "Leave h")):
         cell = set_text(ws.cell(HEADER_ROW, c), text)
         cell.font = bold
         cell.fill = fill(HEADER_FILL)

@@ -7,7 +7,10 @@ from datetime import date, datetime
 from pathlib import Path
 
 from deskwfm.core.errors import InputError
+from deskwfm.core.i18n import render
+from deskwfm.core.messages import msg
 from deskwfm.core.model import Employee, Shift
+from deskwfm.core.pay_range import pay_range
 from deskwfm.core.payroll import PayrollResult
 from deskwfm.core.periods import days as days_between
 from deskwfm.core.site import SiteSettings
@@ -89,6 +92,7 @@ def export_payroll(
     _check_range(start, end)
     target = _check_target(path)
     site, _employees, result = compute_range(ws, start, end)
-    title = f"{site.name} · payroll {start:%a %d %b %Y} to {end:%a %d %b %Y}"
-    write_payroll(target, result, title=title, currency=site.currency, progress=progress)
+    title = render(msg("{site} · payroll", site=site.name))
+    write_payroll(target, result, title=title, pay_period=pay_range(site, start, end).is_pay_period,
+                  week_start=site.week_start, currency=site.currency, progress=progress)
     return result

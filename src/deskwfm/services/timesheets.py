@@ -25,6 +25,7 @@ from zoneinfo import ZoneInfo
 
 from deskwfm.core.errors import DeskwfmError, InputError
 from deskwfm.core.messages import msg
+from deskwfm.core.pay_range import PayRange, pay_range
 from deskwfm.core.payroll import EmployeePay, PayrollResult
 from deskwfm.core.site import SiteSettings
 from deskwfm.files.atomic import atomic_output, create_file, release, write_failure
@@ -38,7 +39,7 @@ Progress = Callable[[int, int], bool]  # (done, total) -> keep going?
 
 class PrintCancelled(DeskwfmError):
     def __init__(self) -> None:
-        super().__init__("printing was cancelled; no file was written")
+        super().__init__(msg("printing was cancelled; no file was written"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +47,7 @@ class PrintReport:
     files: tuple[Path, ...]
     employees: int
     pages: int
+    range: PayRange | None = None  # what the documents cover (labelled "Pay period" or not)
 
 
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
@@ -57,13 +59,24 @@ def split_file_name(ep: EmployeePay) -> str:
     return f"{code}_{ep.start:%Y-%m-%d}_{ep.end:%Y-%m-%d}.pdf"
 
 
-def context_for(site: SiteSettings, generated: datetime | None = None) -> TimesheetContext:
+def context_for(site: SiteSettings, pays: Sequence[EmployeePay], generated: datetime | None = None
+                ) -> TimesheetContext:
+    """What the timesheets of one run share; their range is headed "Pay period" only when it
+    is one of the site's pay periods."""
     from deskwfm.files.pdf_timesheet import TimesheetContext
 
     return TimesheetContext(
         site_name=site.name, tz=site.tz, week_start=site.week_start, currency=site.currency,
-        generated=generated or datetime.now(ZoneInfo(site.tz)),
+        generated=generated or datetime.now(ZoneInfo(site.tz)), pay_period=_is_pay_period(site, pays),
     )
+
+
+def _is_pay_period(site: SiteSettings, pays: Sequence[EmployeePay]) -> bool:
+    return all(pay_range(site, ep.start, ep.end).is_pay_period for ep in pays[:1])
+
+
+def _range(site: SiteSettings, pays: Sequence[EmployeePay]) -> PayRange | None:
+    return pay_range(site, pays[0].start, pays[0].end) if pays else None
 
 
 def _tick(progress: Progress | None, done: int, total: int) -> None:
@@ -81,13 +94,13 @@ def write_timesheets(
     target = Path(target)
     pages = 0
     with atomic_output(target) as out:
-        writer = TimesheetWriter(out, context_for(site, generated))
+        writer = TimesheetWriter(out, context_for(site, pays, generated))
         _tick(progress, 0, len(pays))
         for i, ep in enumerate(pays, start=1):
             pages += writer.add(ep)
             _tick(progress, i, len(pays))
         writer.close()
-    return PrintReport((target,), len(pays), pages)
+    return PrintReport((target,), len(pays), pages, _range(site, pays))
 
 
 def write_split(
@@ -104,7 +117,7 @@ def write_split(
     dup = {n for n in names if names.count(n) > 1}
     if dup:
         raise InputError(f"two employees would share the file name {sorted(dup)[0]}; rename a code")
-    ctx = context_for(site, generated)
+    ctx = context_for(site, pays, generated)
     pages = 0
     created = not folder.exists()
     try:
@@ -135,7 +148,7 @@ def write_split(
     finally:
         shutil.rmtree(work, ignore_errors=True)
         _remove_if_empty(folder, created)
-    return PrintReport(tuple(files), len(pays), pages)
+    return PrintReport(tuple(files), len(pays), pages, _range(site, pays))
 
 
 def _remove_if_empty(folder: Path, created: bool) -> None:
