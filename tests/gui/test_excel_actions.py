@@ -124,10 +124,11 @@ def test_exports_with_progress_dialog(
     monkeypatch.setattr(QProgressDialog, "setValue", lambda self, v: (values.append(v), real(self, v))[1])
     target = tmp_path / "s"
     monkeypatch.setattr(excel_actions.QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
-    assert excel_actions.export_schedule(None, centre, START, END) is True
+    assert excel_actions.export_schedule(None, centre, START, END) == tmp_path / "s.xlsx"
     assert (tmp_path / "s.xlsx").exists()  # .xlsx added to a bare name
     assert values and values[0] == 0
-    assert excel_actions.export_payroll(None, centre, START, END, str(tmp_path / "p.xlsx")) is True
+    written = excel_actions.export_payroll(None, centre, START, END, str(tmp_path / "p.xlsx"))
+    assert written == tmp_path / "p.xlsx"
     assert (tmp_path / "p.xlsx").exists()
 
 
@@ -139,7 +140,7 @@ def test_export_error_is_a_dialog(
 ) -> None:
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text, *a: shown.append(text))
-    assert excel_actions.export_payroll(None, centre, END, START, str(tmp_path / "p.xlsx")) is False
+    assert excel_actions.export_payroll(None, centre, END, START, str(tmp_path / "p.xlsx")) is None
     assert shown and "before it starts" in shown[0]
 
 

@@ -106,16 +106,35 @@ def test_a_failed_file_action_shows_a_dialog(qtbot, window, tmp_path: Path) -> N
 
 
 def test_export_schedule_writes_the_shown_range(qtbot, window, tmp_path: Path, monkeypatch) -> None:
+    from deskwfm.gui.excel_actions import RangeDialog
+    from tests.gui.test_excel_actions import when_modal
+
     dest = tmp_path / "week.xlsx"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(dest), ""))
+    shown: list[str] = []
+
+    def accept(d: QDialog) -> None:
+        assert isinstance(d, RangeDialog)
+        shown.append(d.picker.combo.currentText())
+        d.export_button.click()
+
+    when_modal(qtbot, accept, RangeDialog)
     window.export_schedule()
+    assert shown == ["On screen: Sun 2026-11-22 to Sat 2026-11-28"]
     assert dest.exists() and dest.stat().st_size > 0
 
 
-def test_print_timesheets_opens_on_the_pay_period_of_the_shown_range(qtbot, window, monkeypatch) -> None:
-    import deskwfm.gui.print_dialog as print_dialog
+def test_print_timesheets_opens_on_the_pay_period_of_the_shown_range(qtbot, window) -> None:
+    from deskwfm.gui.print_dialog import TimesheetDialog
+    from tests.gui.test_excel_actions import when_modal
 
-    seen: list[tuple[date, date]] = []
-    monkeypatch.setattr(print_dialog, "print_timesheets", lambda parent, ws, s, e: seen.append((s, e)))
+    seen: list[str] = []
+
+    def look(d: QDialog) -> None:
+        assert isinstance(d, TimesheetDialog)
+        seen.append(d.picker.label.text())
+        d.reject()
+
+    when_modal(qtbot, look, TimesheetDialog)
     window.print_timesheets()
-    assert seen == [(date(2026, 11, 22), date(2026, 12, 5))]  # bi-weekly period containing Sun 22 Nov
+    assert seen == ["Pay period 2026-11-22 to 2026-12-05"]  # bi-weekly period containing the week shown

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date, datetime, time
 from pathlib import Path
 from typing import BinaryIO
@@ -157,8 +157,10 @@ def write_schedule_chart(
     start: date,
     end: date,
     generated: datetime | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> int:
-    """Write the wall chart; returns the page count."""
+    """Write the wall chart; returns the page count. ``progress(done, total)`` is called
+    before and after each block of days (it may raise to stop; the caller discards the file)."""
     register_fonts()
     rl_config.useA85 = 0
     pagesize = landscape(LETTER)
@@ -173,6 +175,8 @@ def write_schedule_chart(
     blocks = day_blocks(days_between(start, end))
     pages_done = 0
     for bi, block in enumerate(blocks):
+        if progress is not None:
+            progress(bi, len(blocks))
         title = f"Schedule {block[0]:%a %Y-%m-%d} to {block[-1]:%a %Y-%m-%d} · {site.name}"
         story: list[Flowable] = [TextLine(title, 13, bold=True, space_after=6),
                                  schedule_story(employees, codes, shifts, holidays, block, frame.width)]
@@ -193,5 +197,7 @@ def write_schedule_chart(
 
         draw_pages(c, pages, frame, decorate)
         pages_done += len(pages)
+    if progress is not None:
+        progress(len(blocks), len(blocks))
     c.save()
     return pages_done

@@ -63,8 +63,11 @@ def build_menus(win: MainWindow) -> Actions:
     _act(win, f, "Import &forecast…", win.import_forecast, None, "Calls per interval (.xlsx or .csv)")
     export = f.addMenu("&Export")
     _act(win, export, "&Schedule…", win.export_schedule, None, "The shown range as a printable workbook")
-    _act(win, export, "&Payroll…", win.export_payroll, None, "Pay totals of the shown range (payroll system)")
-    _act(win, f, "&Print timesheets…", win.print_timesheets, _Key.Print, "One timesheet per employee, as PDF")
+    _act(win, export, "&Payroll…", win.export_payroll, None, "Pay totals of a pay period (payroll system)")
+    _act(win, f, "&Print timesheets…", win.print_timesheets, _Key.Print,
+         "One timesheet per employee for a pay period: preview, print or save as PDF")
+    _act(win, f, "Print sc&hedule…", win.print_schedule, "Ctrl+Shift+P",
+         "The schedule as a wall chart: preview, print or save as PDF")
     f.addSeparator()
     _act(win, f, "&Back up…", win.backup_database, "Ctrl+Shift+B", "Save a consistent copy of the database")
     f.addSeparator()

@@ -4,8 +4,10 @@
 or a preview of what would be added, changed and removed, and writes only on "Import".
 If another workstation changed one of those rows while the preview was open, the import is
 refused (nothing written) and the user is offered a fresh preview showing the current values.
-``export_schedule`` / ``export_payroll`` ask for a file name and write with a progress dialog
-for large ranges. Every DeskwfmError becomes a dialog; nothing reaches the user as a traceback.
+``choose_range`` asks which dates to export (a pay period by default, named as the workbook
+names it); ``export_schedule`` / ``export_payroll`` ask for a file name and write with a
+progress dialog for large ranges. Every DeskwfmError becomes a dialog; nothing reaches the
+user as a traceback.
 """
 
 from __future__ import annotations
@@ -30,6 +32,11 @@ from PySide6.QtWidgets import (
 )
 
 from deskwfm.core.errors import DeskwfmError, StaleEditError
+from deskwfm.core.i18n import render, tr
+from deskwfm.core.messages import msg
+from deskwfm.core.pay_range import PayRange
+from deskwfm.core.site import SiteSettings
+from deskwfm.gui.period_picker import PeriodPicker
 
 if TYPE_CHECKING:
     from deskwfm.services.excel_import import ImportPlan
@@ -197,16 +204,53 @@ def ask_preview_again(parent: QWidget | None, message: str) -> bool:
     return box.clickedButton() is again
 
 
+class RangeDialog(QDialog):
+    """The range of an export: a pay period (the one containing the view first), the range on
+    screen when offered, or any range; the choice is named the way the workbook will name it."""
+
+    def __init__(self, parent: QWidget | None, title: str, site: SiteSettings, anchor: date,
+                 view: tuple[date, date] | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.picker = PeriodPicker(site, anchor, view=view, start_on_view=view is not None,
+                                   payroll=view is None)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.export_button = buttons.addButton(tr("Export…"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.export_button.setDefault(True)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(tr("Export the pay period") if view is None else tr("Export the dates")))
+        layout.addWidget(self.picker)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(440)
+
+
+def choose_range(parent: QWidget | None, kind: str, site: SiteSettings, anchor: date,
+                 view: tuple[date, date] | None = None) -> PayRange | None:
+    """Ask which dates to export (``kind``: "payroll" or "schedule"); None if cancelled."""
+    title = tr("Export payroll") if kind == "payroll" else tr("Export schedule")
+    dlg = RangeDialog(parent, title, site, anchor, view)
+    return dlg.picker.range() if dlg.exec() == QDialog.DialogCode.Accepted else None
+
+
+def exported_text(kind: str, rng: PayRange, path: Path) -> str:
+    """The status bar line after an export: what, which dates, and where the file went."""
+    if kind == "payroll":
+        return render(msg("Payroll, {range}, exported to {file}", range=rng.label(), file=str(path)))
+    return render(msg("Schedule {dates} exported to {file}", dates=rng.dates(), file=str(path)))
+
+
 def _export(
     parent: QWidget | None, ws: Workspace, start: date, end: date, kind: str, path: str | None
-) -> bool:
+) -> Path | None:
     from deskwfm.services import excel_export
 
     if path is None:
         default = str(Path.home() / f"{kind}-{start.isoformat()}-{end.isoformat()}.xlsx")
         path, _ = QFileDialog.getSaveFileName(parent, f"Export {kind}", default, XLSX_FILTER)
         if not path:
-            return False
+            return None
         if not path.lower().endswith(".xlsx"):
             path += ".xlsx"
     size = len(ws.store.list_employees(include_inactive=False)) * ((end - start).days + 1)
@@ -229,28 +273,29 @@ def _export(
     try:
         func(ws, start, end, path, progress=progress)
     except _Cancelled:
-        return False
+        return None
     except DeskwfmError as exc:
         QMessageBox.warning(parent, f"Export {kind}", str(exc))
-        return False
+        return None
     except OSError as exc:
         QMessageBox.warning(parent, f"Export {kind}", f"Could not write {path}: {exc.strerror or exc}")
-        return False
+        return None
     finally:
         if dialog is not None:
             dialog.close()
-    return True
+    return Path(path)
 
 
 def export_schedule(
     parent: QWidget | None, ws: Workspace, start: date, end: date, path: str | None = None
-) -> bool:
-    """File > Export > Schedule: the grid for start..end as a printable workbook."""
+) -> Path | None:
+    """File > Export > Schedule: the grid for start..end as a printable workbook; the file
+    written, or None (cancelled, or refused with a dialog)."""
     return _export(parent, ws, start, end, "schedule", path)
 
 
 def export_payroll(
     parent: QWidget | None, ws: Workspace, start: date, end: date, path: str | None = None
-) -> bool:
+) -> Path | None:
     """File > Export > Payroll: totals per employee, shift detail and pay lines."""
     return _export(parent, ws, start, end, "payroll", path)

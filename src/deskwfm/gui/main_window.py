@@ -233,30 +233,40 @@ class MainWindow(QMainWindow):
         self.session.reload()
         show_message(self.statusBar(), f"Imported {result.summary()}")
 
-    def export_schedule(self) -> None:
-        from deskwfm.gui.excel_actions import export_schedule
+    def _view(self) -> tuple[date, date]:
+        return self.session.state.days[0], self.session.state.days[-1]
 
-        st = self.session.state
-        if export_schedule(self, self.session.ws, st.days[0], st.days[-1]):
-            shown = f"{st.days[0]:%d %b} – {st.days[-1]:%d %b %Y}"
-            show_message(self.statusBar(), f"Exported the schedule {shown}")
+    def export_schedule(self) -> None:
+        """File → Export → Schedule: the range on screen first, or a pay period, or any range."""
+        from deskwfm.gui.excel_actions import choose_range, export_schedule, exported_text
+
+        rng = choose_range(self, "schedule", self.session.state.site, self.session.anchor, self._view())
+        if rng is not None and (path := export_schedule(self, self.session.ws, rng.start, rng.end)):
+            show_message(self.statusBar(), exported_text("schedule", rng, path))
 
     def export_payroll(self) -> None:
-        from deskwfm.gui.excel_actions import export_payroll
+        """File → Export → Payroll: the pay period containing the view first."""
+        from deskwfm.gui.excel_actions import choose_range, export_payroll, exported_text
 
-        st = self.session.state
-        if export_payroll(self, self.session.ws, st.days[0], st.days[-1]):
-            shown = f"{st.days[0]:%d %b} – {st.days[-1]:%d %b %Y}"
-            show_message(self.statusBar(), f"Exported the payroll {shown}")
+        rng = choose_range(self, "payroll", self.session.state.site, self.session.anchor)
+        if rng is not None and (path := export_payroll(self, self.session.ws, rng.start, rng.end)):
+            show_message(self.statusBar(), exported_text("payroll", rng, path))
 
     def print_timesheets(self) -> None:
-        """Timesheets for the pay period that contains the first day shown."""
-        from deskwfm.core.periods import period_containing
-        from deskwfm.gui.print_dialog import print_timesheets
+        """File → Print timesheets: the pay period containing the view first."""
+        from deskwfm.gui.print_dialog import print_timesheets, saved_text
 
-        st = self.session.state
-        start, end = period_containing(st.days[0], st.site)
-        print_timesheets(self, self.session.ws, start, end)
+        report = print_timesheets(self, self.session.ws, self.session.anchor)
+        if report is not None:
+            show_message(self.statusBar(), saved_text(report))
+
+    def print_schedule(self) -> None:
+        """File → Print schedule: the wall chart of the range on screen first."""
+        from deskwfm.gui.print_dialog import print_schedule, saved_text
+
+        report = print_schedule(self, self.session.ws, self.session.anchor, self._view())
+        if report is not None:
+            show_message(self.statusBar(), saved_text(report, chart=True))
 
     # -- settings dialogs (owned by gui/dialogs) -------------------------------------------
     def _run_dialog(self, make: Callable[[Workspace, QWidget], QDialog]) -> None:

@@ -6,15 +6,19 @@ from datetime import date
 from pathlib import Path
 
 from deskwfm.core.errors import InputError
+from deskwfm.core.pay_range import pay_range
 from deskwfm.files.atomic import atomic_output
-from deskwfm.services.timesheets import PrintReport
+from deskwfm.services.timesheets import PrintReport, Progress, check_pdf_target, check_progress
 from deskwfm.services.workspace import Workspace
 
 MAX_DAYS = 366
 
 
-def print_schedule(ws: Workspace, start: date, end: date, target: Path) -> PrintReport:
-    """Write the chart for start..end to ``target`` (whole or not at all)."""
+def print_schedule(
+    ws: Workspace, start: date, end: date, target: Path, progress: Progress | None = None
+) -> PrintReport:
+    """Write the chart for start..end to ``target`` (whole or not at all). ``progress(done,
+    total)`` is called per block of days; returning False cancels (PrintCancelled, no file)."""
     from deskwfm.files.pdf_schedule import write_schedule_chart
     from deskwfm.services.schedule import load_schedule
 
@@ -22,13 +26,12 @@ def print_schedule(ws: Workspace, start: date, end: date, target: Path) -> Print
         raise InputError(f"the range ends ({end}) before it starts ({start})")
     if (end - start).days + 1 > MAX_DAYS:
         raise InputError(f"{start} to {end} is more than {MAX_DAYS} days; print a shorter range")
-    target = Path(target)
-    if target.suffix.lower() != ".pdf":
-        raise InputError(f"{target}: the output file must end in .pdf")
+    target = check_pdf_target(target)
     data = load_schedule(ws, start, end)
     shifts = [s for s in data.shifts if start <= s.work_date <= end]
     with atomic_output(target) as out:
         pages = write_schedule_chart(
-            out, data.site, data.employees, data.codes, shifts, data.holidays, start, end
+            out, data.site, data.employees, data.codes, shifts, data.holidays, start, end,
+            progress=None if progress is None else lambda done, total: check_progress(progress, done, total),
         )
-    return PrintReport((target,), len(data.employees), pages)
+    return PrintReport((target,), len(data.employees), pages, pay_range(data.site, start, end))

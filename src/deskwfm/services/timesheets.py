@@ -28,7 +28,7 @@ from deskwfm.core.messages import msg
 from deskwfm.core.pay_range import PayRange, pay_range
 from deskwfm.core.payroll import EmployeePay, PayrollResult
 from deskwfm.core.site import SiteSettings
-from deskwfm.files.atomic import atomic_output, create_file, release, write_failure
+from deskwfm.files.atomic import atomic_output, create_file, release, write_bytes, write_failure
 from deskwfm.services.workspace import Workspace
 
 if TYPE_CHECKING:
@@ -79,7 +79,8 @@ def _range(site: SiteSettings, pays: Sequence[EmployeePay]) -> PayRange | None:
     return pay_range(site, pays[0].start, pays[0].end) if pays else None
 
 
-def _tick(progress: Progress | None, done: int, total: int) -> None:
+def check_progress(progress: Progress | None, done: int, total: int) -> None:
+    """Report progress; PrintCancelled when the callback says stop."""
     if progress is not None and progress(done, total) is False:
         raise PrintCancelled()
 
@@ -95,10 +96,10 @@ def write_timesheets(
     pages = 0
     with atomic_output(target) as out:
         writer = TimesheetWriter(out, context_for(site, pays, generated))
-        _tick(progress, 0, len(pays))
+        check_progress(progress, 0, len(pays))
         for i, ep in enumerate(pays, start=1):
             pages += writer.add(ep)
-            _tick(progress, i, len(pays))
+            check_progress(progress, i, len(pays))
         writer.close()
     return PrintReport((target,), len(pays), pages, _range(site, pays))
 
@@ -128,7 +129,7 @@ def write_split(
         raise _split_failure(exc, folder, folder) from None
     current = folder
     try:
-        _tick(progress, 0, len(pays))
+        check_progress(progress, 0, len(pays))
         for i, (ep, name) in enumerate(zip(pays, names, strict=True), start=1):
             out = io.BytesIO()
             writer = TimesheetWriter(out, ctx, title=f"Timesheet {ep.employee.code}")
@@ -136,7 +137,7 @@ def write_split(
             writer.close()
             current = folder / name
             create_file(work / name, out.getbuffer())
-            _tick(progress, i, len(pays))
+            check_progress(progress, i, len(pays))
         files = []
         for name in names:
             os.replace(work / name, folder / name)
@@ -162,6 +163,20 @@ def _split_failure(exc: OSError, file: Path, folder: Path) -> DeskwfmError:
     """``file``: the timesheet being written (or the folder, before the first one)."""
     return write_failure(exc, file, msg("no timesheet was written to {folder}", folder=str(folder)),
                          folder=folder)
+
+
+def check_pdf_target(target: Path) -> Path:
+    target = Path(target)
+    if target.suffix.lower() != ".pdf":
+        raise InputError(msg("{file}: the output file must end in .pdf", file=str(target)))
+    return target
+
+
+def copy_document(source: Path, target: Path) -> Path:
+    """Save an already written PDF (the one previewed) as ``target``, whole or not at all."""
+    target = check_pdf_target(target)
+    write_bytes(target, Path(source).read_bytes())
+    return target
 
 
 def load_pays(
@@ -194,6 +209,4 @@ def print_timesheets(
     if split_dir is not None:
         return write_split(pays, site, split_dir, progress)
     assert target is not None
-    if target.suffix.lower() != ".pdf":
-        raise InputError(f"{target}: the output file must end in .pdf")
-    return write_timesheets(pays, site, target, progress)
+    return write_timesheets(pays, site, check_pdf_target(target), progress)
