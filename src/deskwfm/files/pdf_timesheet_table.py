@@ -11,11 +11,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from reportlab.lib import colors
 
-from deskwfm.core.i18n import format_day, format_hours, render, tr
+from deskwfm.core.i18n import format_day, format_hours, language, render, tr
 from deskwfm.core.messages import msg
 from deskwfm.core.model import ShiftKind
 from deskwfm.core.payroll import DayPay, MinuteTotals
@@ -36,11 +37,18 @@ _HOUR_W = {"Reg h": 36.0, "Worked h": 40.0, "Holiday h": 40.0, "Leave h": 34.0, 
            "Night h": 34.0}
 
 
+@lru_cache(maxsize=4096)
+def _hours(minutes: int, lang: str) -> str:
+    """format_hours, remembered: a timesheet prints the same few values hundreds of times."""
+    return format_hours(minutes, lang)
+
+
 def _cells(m: MinuteTotals, cols: Sequence[HourColumn], blank_zero: bool = True) -> list[str]:
+    lang = language()
     out = []
     for col in cols:
         v = col.minutes(m)
-        out.append("" if blank_zero and v == 0 else format_hours(v))
+        out.append("" if blank_zero and v == 0 else _hours(v, lang))
     return out
 
 
