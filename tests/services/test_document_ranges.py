@@ -9,8 +9,8 @@ import pypdf
 import pytest
 
 from deskwfm.core.errors import InputError
-from deskwfm.services.periods import choose_range, range_of, recent_periods
 from deskwfm.services.print_schedule import print_schedule
+from deskwfm.services.ranges import choose_range, range_of, recent_periods
 from deskwfm.services.timesheets import PrintCancelled, copy_document, print_timesheets
 from deskwfm.services.workspace import Workspace
 

@@ -85,13 +85,19 @@ def snapshot_json(ep: EmployeePay) -> str:
             "holiday_pay": str(ep.holiday_pay),
             "gross": str(ep.gross),
             "rates": [{"from": r.effective_from.isoformat(), "hourly": str(r.hourly)} for r in ep.rates],
-            "days": [
-                {"day": d.day.isoformat(), "minutes": _minutes(d.minutes), "holiday": d.holiday_name}
-                for d in ep.days
-            ],
+            "days": [_day(d) for d in ep.days],
             "shifts": [{"shift": _shift(sp.shift), "minutes": _minutes(sp.minutes)} for sp in ep.shifts],
+            "shift_days": [[_day(d) for d in parts] for parts in ep.shift_days],
         }
     )
+
+
+def _day(d: DayPay) -> dict[str, Any]:
+    return {"day": d.day.isoformat(), "minutes": _minutes(d.minutes), "holiday": d.holiday_name}
+
+
+def _read_day(x: dict[str, Any]) -> DayPay:
+    return DayPay(date.fromisoformat(x["day"]), _totals(x["minutes"]), x["holiday"])
 
 
 def _totals(d: dict[str, int]) -> MinuteTotals:
@@ -131,7 +137,11 @@ def from_snapshot(text: str) -> EmployeePay:
         )
         for sp in d["shifts"]
     )
-    days = tuple(DayPay(date.fromisoformat(x["day"]), _totals(x["minutes"]), x["holiday"]) for x in d["days"])
+    days = tuple(_read_day(x) for x in d["days"])
+    # the per-shift split by calendar day (timesheet rows); absent from locks made before it
+    shift_days = None
+    if "shift_days" in d:
+        shift_days = tuple(tuple(_read_day(x) for x in parts) for parts in d["shift_days"])
     return EmployeePay.stored(
         employee=emp,
         start=date.fromisoformat(d["start"]),
@@ -145,4 +155,5 @@ def from_snapshot(text: str) -> EmployeePay:
         ),
         shifts=shifts,
         days=days,
+        shift_days=shift_days,
     )

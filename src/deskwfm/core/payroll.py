@@ -167,12 +167,24 @@ class EmployeePay:
         cls, *, employee: Employee, start: date, end: date, minutes: MinuteTotals, holiday_pay: Decimal,
         lines: tuple[PayLine, ...], gross: Decimal, rates: tuple[PayRate, ...],
         shifts: tuple[ShiftPay, ...], days: tuple[DayPay, ...],
+        shift_days: tuple[tuple[DayPay, ...], ...] | None = None,
     ) -> EmployeePay:
         """Pay as it was stored (a locked period, ``core.pay_snapshot``): its per-shift and
-        per-day breakdown is given instead of computed (it fills the cached properties)."""
+        per-day breakdown is given instead of computed (it fills the cached properties).
+        Without ``shift_days`` (stored before it was), each shift's minutes are put on its work
+        date, or on ``start`` for a shift begun before it: totals stay exact, the split by day
+        is unknown."""
         ep = cls(employee, start, end, minutes, holiday_pay, lines, gross, rates)
         ep.__dict__["shifts"] = shifts
         ep.__dict__["days"] = days
+        if shift_days is None:
+            names = {d.day: d.holiday_name for d in days}
+            shift_days = tuple(
+                (DayPay(day, sp.minutes, names.get(day, "")),)
+                for sp in shifts
+                for day in (min(max(sp.shift.work_date, start), end),)
+            )
+        ep.__dict__["shift_days"] = shift_days
         return ep
 
     @cached_property
