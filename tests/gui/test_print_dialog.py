@@ -89,6 +89,14 @@ def test_preview_shows_every_page_rendering_only_what_is_on_screen(qtbot) -> Non
     dark = sum(1 for x in range(0, img.width(), 4) for y in range(0, img.height(), 4)
                if img.pixelColor(x, y).lightness() < 100)
     assert dark > 200  # a drawn page, not a blank one
+    bar = preview.area.verticalScrollBar()
+    top = bar.value()
+    preview.page_spin.setValue(39)
+    bar.setValue(preview.pages.rects[38].top() + 200)  # read down page 39 a little
+    assert preview.page_spin.value() == 39
+    preview.page_spin.setFocus()
+    qtbot.keyClick(preview.page_spin, Qt.Key.Key_Return)  # Enter on "39": back to its top
+    assert bar.value() == preview.pages.rects[38].top() - 12 < top
 
 
 def test_zoom_fit_width_in_and_out(qtbot) -> None:  # type: ignore[no-untyped-def]

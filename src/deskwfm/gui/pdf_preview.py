@@ -159,6 +159,8 @@ class PdfPreview(QWidget):
         self.page_spin.setMinimum(1)
         self.page_spin.setKeyboardTracking(False)
         self.page_spin.valueChanged.connect(lambda n: self.go_to(n - 1))
+        # Enter on the number already shown still goes to the top of that page
+        self.page_spin.editingFinished.connect(lambda: self.go_to(self.page_spin.value() - 1))
         self.of_label = QLabel()
         self.note = QLabel(tr("Press Preview to see the pages."))
         self.note.setWordWrap(True)

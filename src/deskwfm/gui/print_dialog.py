@@ -154,6 +154,7 @@ class DocumentDialog(QDialog):
         def done(report: PrintReport) -> None:
             self._doc = (key, target, report)
             self.preview.load(target)
+            self.options_changed()  # the choice may have moved on while it was written
             then(target, report)
 
         self._run(lambda progress: work(target, progress), done)
@@ -276,7 +277,7 @@ class TimesheetDialog(DocumentDialog):
         all_btn, none_btn = QPushButton(tr("Select all")), QPushButton(tr("Select none"))
         all_btn.clicked.connect(lambda: self.check_all(True))
         none_btn.clicked.connect(lambda: self.check_all(False))
-        self.form.addWidget(QLabel(tr("Pay period")))
+        self.form.addWidget(QLabel(tr("Dates")))
         self.form.addWidget(self.picker)
         self.form.addWidget(QLabel(tr("Team")))
         self.form.addWidget(self.team_combo)
