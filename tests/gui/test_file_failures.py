@@ -96,11 +96,15 @@ def test_import_forecast_refuses_in_a_dialog(
 def test_export_payroll_into_a_full_disk(
     qtbot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch  # type: ignore[no-untyped-def]
 ) -> None:
+    from deskwfm.gui.excel_actions import RangeDialog
+
     target = tmp_path / "payroll.xlsx"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    when_modal(qtbot, lambda d: d.export_button.click(), RangeDialog)  # the pay period shown
     action(window, "&Payroll…").trigger()
     before = target.read_bytes()
     fill_disk(monkeypatch)
+    when_modal(qtbot, lambda d: d.export_button.click(), RangeDialog)
     texts = modal_text(qtbot, action(window, "&Payroll…").trigger)
     assert texts == [f"the disk holding {target} is full; {target} was not written "
                      "(the previous payroll.xlsx is kept)"]
@@ -114,14 +118,15 @@ def test_saving_timesheets_into_a_full_disk(
     from datetime import date
 
     from deskwfm.gui.print_dialog import TimesheetDialog
-    from tests.gui.test_print_dialog import EMPLOYEES, Loader
+    from tests.gui.test_print_dialog import EMPLOYEES, SITE, Loader
 
-    dialog = TimesheetDialog(None, EMPLOYEES, date(2026, 10, 1), date(2026, 10, 31), Loader())
+    dialog = TimesheetDialog(None, SITE, EMPLOYEES, date(2026, 10, 15), Loader())
     qtbot.addWidget(dialog)
     fill_disk(monkeypatch)
     target = tmp_path / "ts.pdf"
-    texts = modal_text(qtbot, lambda: dialog.save_to(target))
+    texts = modal_text(qtbot, lambda: dialog.save_to(target))  # written on a worker thread
     assert texts == [f"the disk holding {target} is full; {target} was not written"]
+    assert dialog.saved is None
     assert list(tmp_path.iterdir()) == []
 
 
