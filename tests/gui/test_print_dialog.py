@@ -217,8 +217,8 @@ def test_cancel_stops_a_long_run_and_leaves_no_file(qtbot, tmp_path: Path) -> No
     job = dlg.job
     assert job is not None
     qtbot.waitUntil(lambda: job._state[0] > 0, timeout=LONG)  # writing has begun
-    assert any(turns)  # the event loop kept turning while the worker wrote
     qtbot.waitUntil(job.dialog.isVisible, timeout=LONG)  # the progress dialog, with its Cancel button
+    assert any(turns)  # the event loop kept turning while the worker wrote
     [cancel] = job.dialog.findChildren(QPushButton)
     assert cancel.text() == "Cancel"
     click(qtbot, cancel)
