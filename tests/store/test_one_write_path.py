@@ -42,6 +42,9 @@ READS: dict[str, Callable[[Store], object]] = {
     "audit_head": lambda s: s.audit_head(),
     "change_stamp": lambda s: s.change_stamp(),
     "counts": lambda s: s.counts(),
+    "actual_between": lambda s: s.actual_between(MON, MON),
+    "actual_cells": lambda s: s.actual_cells([("AG001", MON)]),
+    "absence_codes": lambda s: s.absence_codes(),
 }
 THE_WRITE = {"apply"}
 LIFETIME = {"open", "close", "backup"}  # backup writes another file, never this database

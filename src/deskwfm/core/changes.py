@@ -32,6 +32,8 @@ class Entity(StrEnum):
     FORECAST = "forecast"  # (work_date, start_minute)
     APPROVAL = "approval"  # (period_start, employee_code)
     PERIOD = "period"  # (period_start,) a pay period's lock state
+    ACTUAL = "actual"  # (employee_code, work_date) actual time worked that day (core.actual)
+    ABSENCE_CODE = "absence code"  # (code,) upper-case (core.absence)
 
 
 class How(StrEnum):
@@ -56,6 +58,8 @@ class How(StrEnum):
     UNAPPROVE = "approval cleared"
     LOCK = "lock"
     UNLOCK = "unlock"
+    ACTUAL_IMPORT = "actual time import"
+    CONFIRM = "confirmed as scheduled"
 
 
 class _Any:

@@ -2,7 +2,8 @@
 
 A shift's hours belong to the days they are worked, so a shift counts for its work date and,
 when it runs past midnight, the next day too (an overnight shift from the day before a locked
-period reaches into it). A pay rate counts from its effective date until the next rate takes
+period reaches into it). Actual time counts for its work date and every day its worked segments
+reach. A pay rate counts from its effective date until the next rate takes
 over. The store asks ``first_locked`` inside its write transaction, before anything is written.
 """
 
@@ -11,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
 
+from deskwfm.core.actual import ActualDay
 from deskwfm.core.approvals import PeriodState
 from deskwfm.core.errors import InputError
 from deskwfm.core.messages import msg
@@ -46,6 +48,18 @@ def shift_days(s: Shift | None) -> list[DateRange]:
     d = s.work_date
     overnight = s.start is not None and s.end is not None and s.end <= s.start
     return [(d, d + _ONE_DAY if overnight else d)]
+
+
+def actual_days(day: ActualDay | None) -> list[DateRange]:
+    """The days a record of actual time can put hours on: its work date and the days its segments
+    reach (a session begun the evening before, or running past midnight)."""
+    if day is None:
+        return []
+    lo = min((s.start for s in day.segments), default=0)
+    hi = max((s.end if s.end is not None else s.start + 1 for s in day.segments), default=1)
+    first = day.work_date + timedelta(days=min(0, lo // 1440))
+    last = day.work_date + timedelta(days=max(0, (hi - 1) // 1440))
+    return [(first, last)]
 
 
 def rate_window(effective_from: date, other_starts: Iterable[date]) -> DateRange:

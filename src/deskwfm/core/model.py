@@ -31,6 +31,7 @@ class Employee:
     contract_minutes: int | None = None  # contracted minutes per work week
     max_minutes: int | None = None  # maximum minutes per work week (warning threshold)
     version: int = 0
+    login_id: str = ""  # the phone system's / time clock's ID for this person ("": none)
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,7 +8,7 @@ Interface (stable; GUI, PDF, Excel and CLI build on these types):
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, time, timedelta
 from decimal import Decimal
@@ -662,9 +662,12 @@ def compute_employee(
     start: date,
     end: date,
     holidays: Mapping[date, str],
+    without_holiday_pay: Collection[date] = (),
 ) -> EmployeePay:
     """Pay of one employee for start..end (inclusive). ``shifts`` are that employee's shifts
-    over at least ``payroll_load_window(site, start, end)``; ``rates`` all of their rates."""
+    over at least ``payroll_load_window(site, start, end)``; ``rates`` all of their rates.
+    ``without_holiday_pay``: holidays this employee is not entitled to holiday pay for
+    (``core.holiday_eligibility``); they stay holidays for the premium on hours worked."""
     rules = site.rules
     first = _week_of(start, site.week_start)
     last = _week_of(end, site.week_start) + _SIX_DAYS + _look_ahead(rules)
@@ -676,7 +679,9 @@ def compute_employee(
     ordered = sorted((sh for sh in shifts if first <= sh.work_date <= last), key=_shift_key)
     chunks = _Classifier(site, near).classify(ordered, rates)
     unpriced = _Unpriced(ordered)
-    lines, holiday_pay = _price(site, chunks, start, end, holidays, unpriced)
+    entitled = {d: n for d, n in holidays.items() if d not in without_holiday_pay} if without_holiday_pay \
+        else holidays
+    lines, holiday_pay = _price(site, chunks, start, end, entitled, unpriced)
 
     total = _Acc()
     for c in chunks:

@@ -92,6 +92,22 @@ class HolidayOnDayOff(StrEnum):
     PAY_ONLY = "pay_only"
 
 
+class HolidayEligibility(StrEnum):
+    """Conditions on holiday pay that need actual time (applied when the site pays actual time,
+    ``core.holiday_eligibility``)."""
+
+    NONE = "none"
+    # Ontario ESA 2000 s.26(2): no public holiday pay for an employee who fails, without
+    # reasonable cause, to work all of their last regularly scheduled day of work before the
+    # holiday or all of their first regularly scheduled day of work after it.
+    LAST_AND_FIRST_DAY = "last_and_first_day"
+    # Canada Labour Code s.196(4)(a) (s.201(2)(a) before S.C. 2012, c. 31): an employee employed in
+    # a continuous operation — telephone and other communication services are one (s.191) — is not
+    # entitled to holiday pay for a general holiday on which they do not report for work after
+    # having been called to work on that day.
+    CALLED_TO_WORK_ON_HOLIDAY = "called_to_work_on_holiday"
+
+
 @dataclass(frozen=True, slots=True)
 class RuleSet:
     preset: str
@@ -122,6 +138,7 @@ class RuleSet:
     min_rest_minutes: int = 8 * 60
     max_daily_minutes: int | None = 12 * 60
     max_weekly_minutes: int | None = 48 * 60
+    holiday_eligibility: HolidayEligibility = HolidayEligibility.NONE
 
     def with_changes(self, **changes: object) -> RuleSet:
         return replace(self, **changes)  # type: ignore[arg-type]
@@ -143,6 +160,7 @@ PRESETS: dict[str, RuleSet] = {
         holiday_on_day_off=HolidayOnDayOff.NEXT_WORKING_DAY,
         max_daily_minutes=13 * 60,
         max_weekly_minutes=48 * 60,
+        holiday_eligibility=HolidayEligibility.LAST_AND_FIRST_DAY,
     ),
     # Canada Labour Code Part III: standard hours 8 h a day and 40 h a week, hours beyond are
     # OT at 1.5x (ss.169(1), 174), where a day is any 24 consecutive hours (s.166): counted from
@@ -168,6 +186,7 @@ PRESETS: dict[str, RuleSet] = {
         holiday_week_reduces_weekly_ot_by=8 * 60,
         holiday_on_day_off=HolidayOnDayOff.NEXT_WORKING_DAY,
         max_weekly_minutes=48 * 60,
+        holiday_eligibility=HolidayEligibility.CALLED_TO_WORK_ON_HOLIDAY,
     ),
     # US FLSA: OT after 40 h/workweek at 1.5x the regular rate (29 USC 207(a), 29 CFR 778).
     "flsa": RuleSet(

@@ -13,6 +13,7 @@ from deskwfm.core.model import PayPeriodKind
 from deskwfm.core.rules import PRESETS, NightPremiumKind, RuleSet
 from deskwfm.core.staffing_targets import StaffingTargets
 from deskwfm.core.text import check_currency, check_site_name
+from deskwfm.core.timekeeping import Timekeeping
 
 WEEKDAY_NAMES: tuple[str, ...] = (
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
@@ -37,6 +38,8 @@ class SiteSettings:
     shrinkage_pct: int = 30
     interval_minutes: int = 30
     version: int = 0
+    # Actual time: pay basis, rounding, session gap, grace periods (core.timekeeping).
+    timekeeping: Timekeeping = field(default_factory=Timekeeping)
 
     @property
     def zone(self) -> ZoneInfo:
@@ -126,4 +129,5 @@ def validate_site(site: SiteSettings) -> SiteSettings:
         )
     check_rules(site.rules)
     site.staffing.check()
+    site.timekeeping.check()
     return site.with_changes(name=name, currency=currency, holiday_region=region)

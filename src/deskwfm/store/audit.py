@@ -69,7 +69,7 @@ def key_text(key: tuple[object, ...]) -> str:
 
 def _refs(entity: Entity, key: tuple[object, ...]) -> tuple[str | None, date | None]:
     """The employee and day a change is about (for the audit window's filters)."""
-    if entity in (Entity.SHIFT, Entity.RATE):
+    if entity in (Entity.SHIFT, Entity.RATE, Entity.ACTUAL):
         return str(key[0]), key[1] if isinstance(key[1], date) else None
     if entity is Entity.EMPLOYEE:
         return str(key[0]), None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import typing
+from collections.abc import Sequence
 from dataclasses import fields
 from datetime import time
 from decimal import Decimal
@@ -11,8 +12,10 @@ from enum import Enum
 from functools import cache
 from typing import Any
 
+from deskwfm.core.actual import Segment
 from deskwfm.core.money import exact_cents, from_cents
 from deskwfm.core.rules import PRESETS, RuleSet
+from deskwfm.core.timekeeping import PayBasis, Timekeeping
 
 TIMES: tuple[time, ...] = tuple(time(m // 60, m % 60) for m in range(1440))  # minute of day -> time
 
@@ -110,3 +113,36 @@ def rules_from_json(text: str) -> RuleSet:
         if marker not in data and old is not None and changes.get(old[0]) == old[1]:
             del changes[old[0]]
     return base.with_changes(**changes)
+
+
+def timekeeping_to_json(tk: Timekeeping) -> str:
+    out: dict[str, Any] = {}
+    for f in fields(Timekeeping):
+        v = getattr(tk, f.name)
+        out[f.name] = v.value if isinstance(v, Enum) else v
+    return json.dumps(out, sort_keys=True)
+
+
+def timekeeping_from_json(text: str) -> Timekeeping:
+    """Decode stored settings; keys missing (an older database: ``{}``) keep their defaults."""
+    data = json.loads(text or "{}")
+    known = {f.name for f in fields(Timekeeping)}
+    values: dict[str, Any] = {k: v for k, v in data.items() if k in known}
+    if "pay_basis" in values:
+        values["pay_basis"] = PayBasis(values["pay_basis"])
+    return Timekeeping(**values)
+
+
+def segments_text(segments: Sequence[Segment]) -> str:
+    """``538-723;753-1023`` (an open segment: ``753-``)."""
+    return ";".join(f"{s.start}-{'' if s.end is None else s.end}" for s in segments)
+
+
+def segments_of(text: str) -> tuple[Segment, ...]:
+    if not text:
+        return ()
+    out = []
+    for part in text.split(";"):
+        a, _, b = part.rpartition("-") if part.count("-") > 1 else part.partition("-")
+        out.append(Segment(int(a), int(b) if b else None))
+    return tuple(out)

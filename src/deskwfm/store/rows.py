@@ -11,13 +11,26 @@ from typing import Any
 
 from sqlalchemy import Connection, String, Table, bindparam, select, type_coerce
 
+from deskwfm.core.absence import AbsenceCode, AbsencePay
+from deskwfm.core.actual import ActualDay, Source
 from deskwfm.core.approvals import Approval, PeriodState, PeriodStatus
 from deskwfm.core.errors import NotFoundError, StaleEditError
 from deskwfm.core.forecast import ForecastInterval
 from deskwfm.core.model import Employee, PayPeriodKind, PayRate, Shift, ShiftCode, ShiftKind
 from deskwfm.core.site import SiteSettings
-from deskwfm.store.convert import TIMES, minutes_of, money, rules_from_json, time_of
+from deskwfm.store.convert import (
+    TIMES,
+    minutes_of,
+    money,
+    rules_from_json,
+    segments_of,
+    segments_text,
+    time_of,
+    timekeeping_from_json,
+)
 from deskwfm.store.schema import (
+    AbsenceCodeRow,
+    ActualDayRow,
     ApprovalRow,
     AuditBatchRow,
     AuditRow,
@@ -49,6 +62,7 @@ EMP, RATE, CODE, SHIFT, SITE, FORECAST, STAMP = (
 AUDIT, AUDIT_BATCH, PERIOD, APPROVAL, SNAPSHOT = (
     _t(c) for c in (AuditRow, AuditBatchRow, PeriodRow, ApprovalRow, SnapshotRow)
 )
+ACTUAL, ABSENCE = _t(ActualDayRow), _t(AbsenceCodeRow)
 
 
 def as_dict(obj: Any) -> dict[str, Any]:
@@ -100,6 +114,7 @@ def read_site(conn: Connection) -> SiteSettings | None:
         shrinkage_pct=row["shrinkage_pct"],
         interval_minutes=row["interval_minutes"],
         version=row["version"],
+        timekeeping=timekeeping_from_json(row["timekeeping"]),
     )
 
 
@@ -113,6 +128,7 @@ def employee_of(row: Any) -> Employee:
         contract_minutes=row.contract_minutes,
         max_minutes=row.max_minutes,
         version=row.version,
+        login_id=row.login_id,
     )
 
 
@@ -123,6 +139,7 @@ def employee_values(e: Employee) -> dict[str, Any]:
         "active": e.active,
         "contract_minutes": e.contract_minutes,
         "max_minutes": e.max_minutes,
+        "login_id": e.login_id,
     }
 
 
@@ -394,3 +411,96 @@ def read_snapshots(conn: Connection, period_start: date, lock_no: int) -> dict[s
         SNAPSHOT.c.period_start == period_start, SNAPSHOT.c.lock_no == lock_no
     )
     return {code: data for code, data in conn.execute(q).tuples()}
+
+
+# ---------------------------------------------------------------- absence codes
+def absence_code_of(row: Any) -> AbsenceCode:
+    return AbsenceCode(
+        row.code, row.label, AbsencePay(row.pay), row.paid_minutes, bool(row.reasonable_cause),
+        bool(row.counts_as_worked), row.version,
+    )
+
+
+def absence_code_values(c: AbsenceCode) -> dict[str, Any]:
+    return {
+        "label": c.label,
+        "pay": c.pay.value,
+        "paid_minutes": c.paid_minutes,
+        "reasonable_cause": c.reasonable_cause,
+        "counts_as_worked": c.counts_as_worked,
+    }
+
+
+def read_absence_codes(conn: Connection) -> list[AbsenceCode]:
+    return [absence_code_of(r) for r in conn.execute(select(ABSENCE).order_by(ABSENCE.c.id))]
+
+
+def absence_code_ids(conn: Connection) -> dict[str, int]:
+    return dict(conn.execute(select(ABSENCE.c.code, ABSENCE.c.id)).tuples().all())
+
+
+# ---------------------------------------------------------------- actual time
+SOURCES = {s.value: s for s in Source}
+
+
+def read_actual(
+    conn: Connection, start: date, end: date, employee_codes: Sequence[str] | None = None
+) -> list[ActualDay]:
+    """Actual time with work dates in start..end, by employee code and date (employee codes and
+    absence codes joined in Python from two small look-ups, as for shifts)."""
+    emp_codes: dict[int, str] = dict(conn.execute(select(EMP.c.id, EMP.c.code)).tuples().all())
+    absence = {i: c for c, i in absence_code_ids(conn).items()}
+    q = (
+        select(
+            ACTUAL.c.employee_id, type_coerce(ACTUAL.c.work_date, String), ACTUAL.c.segments,
+            ACTUAL.c.break_minutes, ACTUAL.c.absence_code_id, ACTUAL.c.note, ACTUAL.c.source,
+            ACTUAL.c.source_detail, ACTUAL.c.version,
+        )
+        .where(ACTUAL.c.work_date >= start, ACTUAL.c.work_date <= end)
+        .order_by(ACTUAL.c.employee_id, ACTUAL.c.work_date)
+    )
+    rows: Sequence[Any]
+    if employee_codes is None:
+        rows = conn.execute(q).tuples().all()
+    else:
+        by_code = {c: i for i, c in emp_codes.items()}
+        wanted = {by_code[c] for c in employee_codes if c in by_code}
+        if len(wanted) <= FEW:
+            ids = sorted(wanted)
+            rows = conn.execute(q.where(ACTUAL.c.employee_id.in_(ids))).tuples().all() if ids else []
+        else:
+            rows = [r for r in conn.execute(q).tuples().all() if r[0] in wanted]
+    days: dict[Any, date] = {}
+    out: list[ActualDay] = []
+    for emp, d, segs, brk, code_id, note, source, detail, version in rows:
+        day = days.get(d)
+        if day is None:
+            day = days[d] = d if isinstance(d, date) else date.fromisoformat(str(d)[:10])
+        code = absence.get(code_id, "") if code_id is not None else ""
+        out.append(ActualDay(
+            emp_codes[emp], day, segments_of(segs), brk, code, note, SOURCES[source], detail, version,
+        ))
+    out.sort(key=attrgetter("employee_code"))
+    return out
+
+
+def read_actual_cells(conn: Connection, keys: Sequence[CellKey]) -> dict[CellKey, ActualDay]:
+    if not keys:
+        return {}
+    wanted = set(keys)
+    lo, hi = min(k[1] for k in keys), max(k[1] for k in keys)
+    return {
+        (d.employee_code, d.work_date): d
+        for d in read_actual(conn, lo, hi, sorted({k[0] for k in keys}))
+        if (d.employee_code, d.work_date) in wanted
+    }
+
+
+def actual_values(d: ActualDay, absence_ids: dict[str, int]) -> tuple[object, ...]:
+    """(segments, break_minutes, absence_code_id, note, source, source_detail) of a row."""
+    code_id = None
+    if d.absence:
+        code_id = absence_ids.get(d.absence.upper())
+        if code_id is None:
+            raise NotFoundError(f"no absence code {d.absence}")
+    return (segments_text(d.segments), d.break_minutes, code_id, d.note, d.source.value, d.source_detail)

@@ -49,6 +49,8 @@ class SiteRow(Base):
     max_occupancy_pct: Mapped[int] = mapped_column(Integer, server_default="90")
     shrinkage_pct: Mapped[int] = mapped_column(Integer, server_default="30")
     interval_minutes: Mapped[int] = mapped_column(Integer, server_default="30")
+    # actual time: pay basis, rounding, session gap, grace periods as JSON (revision 0007)
+    timekeeping: Mapped[str] = mapped_column(Text, server_default="{}")
 
 
 class EmployeeRow(Base):
@@ -62,6 +64,8 @@ class EmployeeRow(Base):
     contract_minutes: Mapped[int | None] = mapped_column(Integer, nullable=True)
     max_minutes: Mapped[int | None] = mapped_column(Integer, nullable=True)
     version: Mapped[int] = mapped_column(Integer, default=1)
+    # the phone system's ID for this person (revision 0007); "" for none
+    login_id: Mapped[str] = mapped_column(String(100), server_default="")
 
 
 class PayRateRow(Base):
@@ -219,3 +223,42 @@ class SnapshotRow(Base):
     lock_no: Mapped[int] = mapped_column(Integer)
     employee_code: Mapped[str] = mapped_column(String(40))
     data: Mapped[str] = mapped_column(Text)
+
+
+class AbsenceCodeRow(Base):
+    """A site's absence or exception code for actual time (revision 0007, ``core.absence``)."""
+
+    __tablename__ = "absence_codes"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    code: Mapped[str] = mapped_column(String(12), unique=True)
+    label: Mapped[str] = mapped_column(String(100), server_default="")
+    pay: Mapped[str] = mapped_column(String(12))  # unpaid | scheduled | fixed
+    paid_minutes: Mapped[int] = mapped_column(Integer, server_default="0")
+    reasonable_cause: Mapped[bool] = mapped_column(Boolean)
+    counts_as_worked: Mapped[bool] = mapped_column(Boolean)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+
+class ActualDayRow(Base):
+    """Actual time of one employee on one work date (revision 0007, ``core.actual``): at most one
+    row per employee and date, beside the schedule's shift, never over it. ``segments`` holds the
+    worked times as ``start-end`` wall minutes from the work date's midnight, ``;``-separated
+    (``538-723;753-1023``; an empty end is a missing logout)."""
+
+    __tablename__ = "actual_days"
+    __table_args__ = (
+        UniqueConstraint("employee_id", "work_date"),
+        Index("ix_actual_days_work_date", "work_date"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    employee_id: Mapped[int] = mapped_column(ForeignKey("employees.id", ondelete="CASCADE"))
+    work_date: Mapped[date] = mapped_column(Date)
+    segments: Mapped[str] = mapped_column(Text, server_default="")
+    break_minutes: Mapped[int] = mapped_column(Integer, server_default="0")
+    absence_code_id: Mapped[int | None] = mapped_column(ForeignKey("absence_codes.id"), nullable=True)
+    note: Mapped[str] = mapped_column(Text, server_default="")
+    source: Mapped[str] = mapped_column(String(12))  # typed | import | confirmed
+    source_detail: Mapped[str] = mapped_column(String(260), server_default="")
+    version: Mapped[int] = mapped_column(Integer, default=1)

@@ -17,13 +17,15 @@ import socket
 import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
 from sqlalchemy import Connection, Engine, func, select, text, update
 from sqlalchemy.exc import DatabaseError, DataError, IntegrityError, OperationalError
 
+from deskwfm.core.absence import AbsenceCode
+from deskwfm.core.actual import ActualDay
 from deskwfm.core.approvals import Actor, Approval, PeriodState
 from deskwfm.core.changes import AppliedSet, ChangeSet
 from deskwfm.core.errors import DeskwfmError, InputError, NotFoundError
@@ -62,6 +64,9 @@ class RangeData:
     codes: list[ShiftCode]
     rates: dict[str, list[PayRate]]
     shifts: list[Shift]
+    # with ``load_range(..., actual=True)``: actual time over the same dates and the absence codes
+    actual: list[ActualDay] = field(default_factory=list)
+    absence_codes: list[AbsenceCode] = field(default_factory=list)
 
 
 class Store:
@@ -194,9 +199,11 @@ class Store:
         employee_codes: Sequence[str] | None = None,
         team: str | None = None,
         include_inactive: bool = False,
+        actual: bool = False,
     ) -> RangeData:
         """Site, employees (ordered by team, code), codes, their rates and their shifts with work
-        dates in start..end, read in one transaction (5 queries)."""
+        dates in start..end, read in one transaction (5 queries); with ``actual`` also their
+        actual time over the same dates and the absence codes."""
         with self._read() as conn:
             employees = rows.read_employees(
                 conn, include_inactive=include_inactive, codes=employee_codes, team=team
@@ -204,9 +211,13 @@ class Store:
             filtered = employee_codes is not None or team is not None or not include_inactive
             codes = [e.code for e in employees] if filtered else None
             shifts = rows.read_shifts(conn, start, end, codes)
-            return RangeData(
+            data = RangeData(
                 rows.read_site(conn), employees, rows.read_codes(conn), rows.read_rates(conn, codes), shifts
             )
+            if actual:
+                data.actual.extend(rows.read_actual(conn, start, end, codes))
+                data.absence_codes.extend(rows.read_absence_codes(conn))
+            return data
 
     # ----------------------------------------------------------------- employees
     def list_employees(
@@ -250,6 +261,22 @@ class Store:
     def cells(self, keys: Sequence[CellKey]) -> dict[CellKey, Shift]:
         with self._read() as conn:
             return rows.read_cells(conn, keys)
+
+    # ----------------------------------------------------------------- actual time
+    def actual_between(
+        self, start: date, end: date, employee_codes: Sequence[str] | None = None
+    ) -> list[ActualDay]:
+        """Actual time with work dates in start..end, ordered by employee code and date."""
+        with self._read() as conn:
+            return rows.read_actual(conn, start, end, employee_codes)
+
+    def actual_cells(self, keys: Sequence[CellKey]) -> dict[CellKey, ActualDay]:
+        with self._read() as conn:
+            return rows.read_actual_cells(conn, keys)
+
+    def absence_codes(self) -> list[AbsenceCode]:
+        with self._read() as conn:
+            return rows.read_absence_codes(conn)
 
     # ----------------------------------------------------------------- forecast
     def forecast_count(self) -> int:
@@ -326,5 +353,5 @@ class Store:
         with self._read() as conn:
             return {
                 t.name: int(conn.execute(select(func.count()).select_from(t)).scalar_one())
-                for t in (EMP, RATE, CODE, SHIFT, SITE, FORECAST, rows.AUDIT)
+                for t in (EMP, RATE, CODE, SHIFT, SITE, FORECAST, rows.AUDIT, rows.ACTUAL, rows.ABSENCE)
             }

@@ -26,18 +26,30 @@ from typing import Any, Protocol
 
 from sqlalchemy import Connection, and_, bindparam, delete, func, insert, select, update
 
+from deskwfm.core.absence import AbsenceCode
+from deskwfm.core.actual import ActualDay
+from deskwfm.core.actual_entry import format_actual
 from deskwfm.core.approvals import Actor, Approval, PeriodState, PeriodStatus
 from deskwfm.core.changes import Applied, AppliedSet, Change, ChangeSet, Entity, How
 from deskwfm.core.entry import format_entry
 from deskwfm.core.errors import InputError, StaleEditError
 from deskwfm.core.forecast import ForecastInterval
-from deskwfm.core.locks import DateRange, PeriodLockedError, first_locked, rate_window, shift_days
+from deskwfm.core.locks import (
+    DateRange,
+    PeriodLockedError,
+    actual_days,
+    first_locked,
+    rate_window,
+    shift_days,
+)
 from deskwfm.core.messages import Msg, msg, msg_n
 from deskwfm.core.model import Employee, PayRate, Shift, ShiftCode
 from deskwfm.core.site import SiteSettings
 from deskwfm.store import audit, rows
-from deskwfm.store.convert import cents, rules_to_json
+from deskwfm.store.convert import cents, rules_to_json, timekeeping_to_json
 from deskwfm.store.rows import (
+    ABSENCE,
+    ACTUAL,
     APPROVAL,
     CODE,
     EMP,
@@ -90,6 +102,10 @@ def describe(entity: Entity, key: Key) -> Msg:
         return msg("the forecast of {day:day} {hh:02d}:{mm:02d}", day=key[0], hh=minute // 60, mm=minute % 60)
     if entity is Entity.APPROVAL:
         return msg("the approval of {code} for the pay period from {day:date}", code=key[1], day=key[0])
+    if entity is Entity.ACTUAL:
+        return msg("the actual time of {code} on {day:day}", code=key[0], day=key[1])
+    if entity is Entity.ABSENCE_CODE:
+        return msg("absence code {code}", code=key[0])
     return msg("the pay period from {day:date}", day=key[0])
 
 
@@ -122,6 +138,12 @@ class TxReader:
     def periods(self) -> list[PeriodState]:
         return rows.read_periods(self.conn)
 
+    def actual(self, start: date, end: date, codes: Sequence[str]) -> list[ActualDay]:
+        return rows.read_actual(self.conn, start, end, codes)
+
+    def absence_codes(self) -> list[AbsenceCode]:
+        return rows.read_absence_codes(self.conn)
+
 
 # ---------------------------------------------------------------- handlers
 class Handler(Protocol):
@@ -145,6 +167,7 @@ class _Tx:
     _emp_ids: dict[str, int] | None = None
     _code_ids: dict[str, int] | None = None
     rate_lists: dict[str, list[PayRate]] = field(default_factory=dict)
+    absence_ids: dict[str, int] | None = None
 
     def emp_ids(self, codes: Iterable[str]) -> dict[str, int]:
         wanted = set(codes)
@@ -156,6 +179,11 @@ class _Tx:
         if self._code_ids is None:
             self._code_ids = rows.code_ids(self.conn)
         return self._code_ids
+
+    def absence_code_ids(self) -> dict[str, int]:
+        if self.absence_ids is None:
+            self.absence_ids = rows.absence_code_ids(self.conn)
+        return self.absence_ids
 
     def many(self, sql: str, params: list[tuple[object, ...]]) -> None:
         """executemany of plain SQL written with ``?`` marks, on either back end."""
@@ -196,6 +224,7 @@ class _SiteHandler:
             "max_occupancy_pct": s.max_occupancy_pct,
             "shrinkage_pct": s.shrinkage_pct,
             "interval_minutes": s.interval_minutes,
+            "timekeeping": timekeeping_to_json(s.timekeeping),
         }
 
     def upsert(self, tx: _Tx, items: list[Applied]) -> None:
@@ -217,6 +246,7 @@ class _SiteHandler:
         v = self._values(value)
         v["period_anchor"] = value.period_anchor.isoformat()
         v["rules"] = json.loads(v["rules"])
+        v["timekeeping"] = json.loads(v["timekeeping"])
         return _json(v)
 
 
@@ -465,6 +495,117 @@ class _ShiftHandler:
         return base
 
 
+class _AbsenceCodeHandler:
+    entity = Entity.ABSENCE_CODE
+
+    def read(self, tx: _Tx, keys: list[Key]) -> dict[Key, Any]:
+        wanted = {str(k[0]).upper() for k in keys}
+        return {(c.code.upper(),): c for c in rows.read_absence_codes(tx.conn) if c.code.upper() in wanted}
+
+    def same(self, a: AbsenceCode | None, b: AbsenceCode | None) -> bool:
+        if a is None or b is None:
+            return a is b
+        return bool(rows.absence_code_values(a) == rows.absence_code_values(b))
+
+    def upsert(self, tx: _Tx, items: list[Applied]) -> None:
+        for a in items:
+            assert isinstance(a.after, AbsenceCode)
+            key = str(a.key[0]).upper()
+            values = rows.absence_code_values(a.after)
+            if a.before is None:
+                tx.conn.execute(insert(ABSENCE).values(code=key, version=1, **values))
+            else:
+                tx.conn.execute(
+                    update(ABSENCE)
+                    .where(ABSENCE.c.code == key)
+                    .values(version=ABSENCE.c.version + 1, **values)
+                )
+        tx.absence_ids = None
+
+    def remove(self, tx: _Tx, items: list[Applied]) -> None:
+        for a in items:
+            key = str(a.key[0]).upper()
+            code_id = tx.conn.execute(select(ABSENCE.c.id).where(ABSENCE.c.code == key)).scalar_one()
+            used = tx.conn.execute(
+                select(func.count()).where(ACTUAL.c.absence_code_id == code_id)
+            ).scalar_one()
+            if used:
+                raise InputError(
+                    msg_n(
+                        "absence code {code} is recorded on {count} day; change it first",
+                        "absence code {code} is recorded on {count} days; change those first",
+                        int(used),
+                        code=key,
+                    )
+                )
+            tx.conn.execute(delete(ABSENCE).where(ABSENCE.c.id == code_id))
+        tx.absence_ids = None
+
+    def text(self, value: AbsenceCode | None) -> str | None:
+        return None if value is None else _json(rows.absence_code_values(value))
+
+
+class _ActualHandler:
+    """One employee-day of actual time; executemany through the driver like shifts (an import
+    writes thousands)."""
+
+    entity = Entity.ACTUAL
+
+    def read(self, tx: _Tx, keys: list[Key]) -> dict[Key, Any]:
+        cells = rows.read_actual_cells(tx.conn, [(str(k[0]), k[1]) for k in keys])  # type: ignore[misc]
+        return dict(cells.items())
+
+    def same(self, a: ActualDay | None, b: ActualDay | None) -> bool:
+        if a is None or b is None:
+            return a is None and b is None
+        return a.same_content(b)
+
+    _INSERT = (
+        "INSERT INTO actual_days (employee_id, work_date, segments, break_minutes, absence_code_id, note, "
+        "source, source_detail, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1)"
+    )
+    _UPDATE = (
+        "UPDATE actual_days SET segments = ?, break_minutes = ?, absence_code_id = ?, note = ?, source = ?, "
+        "source_detail = ?, version = version + 1 WHERE employee_id = ? AND work_date = ?"
+    )
+    _DELETE = "DELETE FROM actual_days WHERE employee_id = ? AND work_date = ?"
+
+    def upsert(self, tx: _Tx, items: list[Applied]) -> None:
+        ids = tx.emp_ids(str(a.key[0]) for a in items)
+        absence = tx.absence_code_ids()
+        inserts: list[tuple[object, ...]] = []
+        updates: list[tuple[object, ...]] = []
+        for a in items:
+            assert isinstance(a.after, ActualDay)
+            values = rows.actual_values(a.after, absence)
+            emp, day = ids[str(a.key[0])], tx.day_param(a.key[1])
+            if a.before is None:
+                inserts.append((emp, day, *values))
+            else:
+                updates.append((*values, emp, day))
+        if inserts:
+            tx.many(self._INSERT, inserts)
+        if updates:
+            tx.many(self._UPDATE, updates)
+
+    def remove(self, tx: _Tx, items: list[Applied]) -> None:
+        ids = tx.emp_ids(str(a.key[0]) for a in items)
+        tx.many(self._DELETE, [(ids[str(a.key[0])], tx.day_param(a.key[1])) for a in items])
+
+    def text(self, value: ActualDay | None) -> str | None:
+        if value is None:
+            return None
+        data: dict[str, Any] = {
+            "entry": format_actual(value.segments, value.break_minutes, value.absence),
+            "source": value.source.value,
+        }
+        if value.source_detail:
+            data["detail"] = value.source_detail
+        if value.note:
+            data["note"] = value.note
+        return _json(data)
+
+
 class _ForecastHandler:
     entity = Entity.FORECAST
 
@@ -653,6 +794,8 @@ HANDLERS: dict[Entity, Handler] = {
         _RateListHandler(),
         _RateHandler(),
         _ShiftHandler(),
+        _AbsenceCodeHandler(),
+        _ActualHandler(),
         _ForecastHandler(),
         _ApprovalHandler(),
         _PeriodHandler(),
@@ -663,7 +806,7 @@ ORDER: tuple[Entity, ...] = tuple(HANDLERS)  # upserts in this order, removals i
 
 # ---------------------------------------------------------------- applying
 def _normal_key(c: Change) -> Key:
-    if c.entity is Entity.CODE:
+    if c.entity in (Entity.CODE, Entity.ABSENCE_CODE):
         return (str(c.key[0]).upper(),)
     return c.key
 
@@ -679,6 +822,9 @@ def _locked_ranges(tx: _Tx, applied: list[Applied]) -> list[DateRange]:
             assert isinstance(eff, date)
             others = [r.effective_from for r in tx.rate_lists.get(code, []) if r.effective_from != eff]
             out.append(rate_window(eff, others))
+        elif a.entity is Entity.ACTUAL:
+            out += actual_days(a.before if isinstance(a.before, ActualDay) else None)
+            out += actual_days(a.after if isinstance(a.after, ActualDay) else None)
         elif a.entity is Entity.APPROVAL:
             ap = a.after if isinstance(a.after, Approval) else a.before
             assert isinstance(ap, Approval)

@@ -1,0 +1,180 @@
+"""The one parser of actual-time entries, shared by the command line and the grid.
+
+Accepted (case-insensitive; spaces around ``-``, ``,`` and ``/`` ignored):
+  ``8:58-17:03``                 one worked time (times as in the schedule: ``0858``, ``9a``, ``5:03p``)
+  ``8:58-17:03/30``              with a 30-minute unpaid break
+  ``8:58-12:01,12:33-17:03``     several worked times (the gaps are the breaks)
+  ``22:00-06:30``                past midnight: every time is the first one after the time before it
+  ``8:58-``                      no logout recorded (only the last worked time)
+  ``SICK``                       an absence code alone
+  ``LATE 9:40-17:00``            worked times with a code (a late arrival with a reason); either order
+  ``-23:55-08:00``, ``+00:10-06:00``  a first time on the day before (``-``) or after (``+``) the work
+                                 date: a session that belongs to this date's shift but started then
+  ``""``                         clears the day
+
+Errors are ``EntryError`` with a message naming the entry and the part that is wrong.
+``format_actual`` writes the text that parses back to the same record.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from deskwfm.core.absence import AbsenceCode
+from deskwfm.core.actual import Segment, check_segments
+from deskwfm.core.errors import EntryError
+from deskwfm.core.messages import Msg, msg
+
+_DASHES = str.maketrans({"\u2013": "-", "\u2014": "-", "\u2212": "-"})
+_TIME = re.compile(r"^(\d{1,4})(?::(\d{2}))?(a|am|p|pm)?$")
+_RANGE = re.compile(r"^([-+]?)([^-]+)-([^-]*)$")
+_HINT = "8:58-17:03 or 8:58-12:01,12:33-17:03"
+
+
+@dataclass(frozen=True, slots=True)
+class ActualEntry:
+    """A parsed entry: worked segments, unpaid break and absence code (upper case or "")."""
+
+    segments: tuple[Segment, ...]
+    break_minutes: int
+    absence: str
+
+
+def _err(whole: str, problem: Msg) -> EntryError:
+    return EntryError(msg('"{entry}": {problem}', entry=whole, problem=problem))
+
+
+def _normalise(text: str) -> str:
+    t = text.translate(_DASHES).strip()
+    t = re.sub(r"\s*([-,/])\s*", r"\1", t)
+    return re.sub(r"(?i)(\d)\s+(am|pm|a|p)\b", r"\1\2", t)
+
+
+def _minute(token: str, whole: str, is_end: bool) -> int:
+    m = _TIME.match(token.lower())
+    bad = _err(whole, msg('"{part}" is not a time; write worked times like {hint}', part=token, hint=_HINT))
+    if not m:
+        raise bad
+    digits, minutes_s, meridiem = m.groups()
+    if minutes_s is None and len(digits) >= 3:
+        hour, minute = int(digits[:-2]), int(digits[-2:])
+    elif minutes_s is not None and len(digits) > 2:
+        raise bad
+    else:
+        hour, minute = int(digits), int(minutes_s or 0)
+    if minute > 59:
+        raise bad
+    if meridiem:
+        if not 1 <= hour <= 12:
+            raise bad
+        hour = hour % 12 + (12 if meridiem.startswith("p") else 0)
+    elif hour == 24 and minute == 0 and is_end:
+        hour = 0
+    elif hour > 23:
+        raise bad
+    return hour * 60 + minute
+
+
+def _after(minute_of_day: int, floor: int, strictly: bool) -> int:
+    """The first wall minute at or after (strictly: after) ``floor`` showing ``minute_of_day``."""
+    v = floor - floor % 1440 + minute_of_day
+    while v < floor or (strictly and v == floor):
+        v += 1440
+    return v
+
+
+def _ranges(token: str, whole: str) -> tuple[tuple[Segment, ...], int]:
+    body, slash, brk_s = token.partition("/")
+    brk = 0
+    if slash:
+        if not brk_s.isdigit():
+            raise _err(whole, msg('break "/{brk}" must be whole minutes, like 8:58-17:03/30', brk=brk_s))
+        brk = int(brk_s)
+    parts = body.split(",")
+    segments: list[Segment] = []
+    prev: int | None = None
+    for i, part in enumerate(parts):
+        m = _RANGE.match(part)
+        if not m:
+            raise _err(whole, msg('"{part}" is not worked times; write them like {hint}', part=part,
+                                  hint=_HINT))
+        sign, a_s, b_s = m.groups()
+        if sign and i:
+            raise _err(whole, msg(
+                'only the first time may be marked as the day before (-) or after (+): "{part}"', part=part))
+        a = _minute(a_s, whole, is_end=False)
+        if prev is None:
+            start = a - 1440 if sign == "-" else a + 1440 if sign == "+" else a
+        else:
+            start = _after(a, prev, strictly=False)
+        if not b_s:
+            if i != len(parts) - 1:
+                raise _err(whole, msg(
+                    '"{part}" has no end; only the last worked time may lack one (a missing logout)',
+                    part=part))
+            segments.append(Segment(start, None))
+            prev = start
+            continue
+        b = _minute(b_s, whole, is_end=True)
+        if b == a:
+            raise _err(whole, msg('"{part}" starts and ends at the same time', part=part))
+        end = _after(b, start, strictly=True)
+        segments.append(Segment(start, end))
+        prev = end
+    return tuple(segments), brk
+
+
+def parse_actual(text: str, codes: Mapping[str, AbsenceCode]) -> ActualEntry | None:
+    """Parse an actual-time entry; None clears the day. ``codes`` maps UPPER-CASE absence codes."""
+    whole = text.strip()
+    norm = _normalise(whole)
+    if not norm:
+        return None
+    absence = ""
+    ranges: str | None = None
+    for token in norm.split():
+        key = token.upper()
+        if key in codes:
+            if absence:
+                raise _err(whole, msg("two absence codes ({a} and {b}); give one", a=absence, b=key))
+            absence = key
+        elif token[0].isdigit() or token[0] in "-+":
+            if ranges is not None:
+                raise _err(whole, msg("write the worked times once, separated by commas, like {hint}",
+                                      hint=_HINT))
+            ranges = token
+        else:
+            known = ", ".join(sorted(codes)[:10])
+            raise _err(whole, msg('"{part}" is neither worked times nor an absence code ({codes})',
+                                  part=token, codes=known or "none"))
+    segments: tuple[Segment, ...] = ()
+    brk = 0
+    if ranges is not None:
+        segments, brk = _ranges(ranges, whole)
+        try:
+            check_segments(segments, brk)
+        except EntryError as exc:
+            raise _err(whole, exc.msg) from None
+    return ActualEntry(segments, brk, absence)
+
+
+def _hhmm(minute: int) -> str:
+    m = minute % 1440
+    return f"{m // 60:02d}:{m % 60:02d}"
+
+
+def format_segments(segments: Sequence[Segment], break_minutes: int = 0) -> str:
+    """``08:58-12:01,12:33-17:03`` (``-``/``+`` before a first time on the day before/after)."""
+    parts: list[str] = []
+    for i, s in enumerate(segments):
+        sign = "" if i or 0 <= s.start < 1440 else "-" if s.start < 0 else "+"
+        parts.append(f"{sign}{_hhmm(s.start)}-{_hhmm(s.end) if s.end is not None else ''}")
+    text = ",".join(parts)
+    return f"{text}/{break_minutes}" if break_minutes and text else text
+
+
+def format_actual(segments: Sequence[Segment], break_minutes: int, absence: str) -> str:
+    """The entry text that parses back to the same segments, break and code."""
+    return " ".join(p for p in (format_segments(segments, break_minutes), absence) if p)
