@@ -31,6 +31,7 @@ _DASHES = str.maketrans({"\u2013": "-", "\u2014": "-", "\u2212": "-"})
 _TIME = re.compile(r"^(\d{1,4})(?::(\d{2}))?(a|am|p|pm)?$")
 _RANGE = re.compile(r"^([-+]?)([^-]+)-([^-]*)$")
 _HINT = "8:58-17:03 or 8:58-12:01,12:33-17:03"
+_LONGEST_GAP = 12 * 60  # a later time that would only fit this long after the one before is a slip
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +89,9 @@ def _after(minute_of_day: int, floor: int, strictly: bool) -> int:
 def _ranges(token: str, whole: str) -> tuple[tuple[Segment, ...], int]:
     body, slash, brk_s = token.partition("/")
     brk = 0
+    if slash and ("," in body or "," in brk_s):
+        raise _err(whole, msg("a break (/30) goes with one worked time; with several, the gaps between them "
+                              "are the breaks"))
     if slash:
         if not brk_s.isdigit():
             raise _err(whole, msg('break "/{brk}" must be whole minutes, like 8:58-17:03/30', brk=brk_s))
@@ -109,6 +113,8 @@ def _ranges(token: str, whole: str) -> tuple[tuple[Segment, ...], int]:
             start = a - 1440 if sign == "-" else a + 1440 if sign == "+" else a
         else:
             start = _after(a, prev, strictly=False)
+            if start - prev > _LONGEST_GAP and a < prev % 1440:
+                raise _err(whole, msg('"{part}" starts before the worked time before it ends', part=part))
         if not b_s:
             if i != len(parts) - 1:
                 raise _err(whole, msg(

@@ -192,7 +192,7 @@ def day_exceptions(
     if last < plan.end - rules.early_grace_minutes:
         out.append(TimeException(who, when, ExceptionKind.LEFT_EARLY, plan.end - last, e_min, *tag))
     spans = worked_spans(day, clock)
-    unpaid = _gaps(spans) + (day.break_minutes if len(segments) == 1 else 0)
+    unpaid = _gaps(spans)  # between segments, and a typed break (placed inside its segment)
     if unpaid > plan.unpaid + rules.break_grace_minutes:
         out.append(TimeException(who, when, ExceptionKind.LONG_BREAK, unpaid - plan.unpaid))
     worked = sum(b - a for a, b in spans)

@@ -6,11 +6,12 @@ recorded: the plan is taken as worked). ``ACTUAL`` pays what was recorded — wo
 paid absence codes — and a scheduled shift with nothing recorded is a no-show, paid nothing.
 
 **Rounding** (``rounding_minutes``: 0 for none, or 5, 6, 10, 15) moves each recorded in and out
-time to the nearest multiple of the increment, a time exactly half-way going to the later mark
-(the common "7-minute rule" for quarter hours: 8:07 -> 8:00, 8:08 -> 8:15). It is applied to
-payroll only; the recorded times are kept. Over every minute of an increment it adds exactly as
-many minutes as it takes away (0 + 1 + ... down, as many up), and in and out times are rounded
-alike, so it "averages out" as 29 CFR 785.48(b) requires of a rounding practice.
+time to the nearest multiple of the increment (the "7-minute rule" for quarter hours: 8:07 ->
+8:00, 8:08 -> 8:15). A time exactly half-way (3 minutes past a tenth of an hour, 5 past a
+ten-minute mark) goes to the even multiple, so ties go down and up in turn. Over the minutes of
+two increments rounding therefore adds exactly as many minutes as it takes away, and in and out
+times are rounded alike: it "averages out", as 29 CFR 785.48(b) requires of a rounding practice,
+instead of always favouring one side. It is applied to payroll only; the recorded times are kept.
 
 **Grace periods** are tolerances before a deviation from the schedule is an exception (a login
 four minutes late with a five-minute grace is on time).
@@ -75,8 +76,11 @@ class Timekeeping:
 
 def round_minute(minute: int, increment: int) -> int:
     """``minute`` (any integer, e.g. minutes from a work date's midnight) to the nearest multiple
-    of ``increment`` (0: unchanged); exactly half-way goes to the later one."""
+    of ``increment`` (0: unchanged); exactly half-way goes to the even multiple."""
     if increment <= 1:
         return minute
     low = minute - minute % increment
-    return low + increment if (minute - low) * 2 >= increment else low
+    twice = (minute - low) * 2
+    if twice > increment or (twice == increment and (low // increment) % 2):
+        return low + increment
+    return low
