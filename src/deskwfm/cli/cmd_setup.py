@@ -89,7 +89,11 @@ def _site_from_args(args: argparse.Namespace) -> SiteSettings:
         kind = NightPremiumKind.PERCENT if text.endswith("%") else NightPremiumKind.AMOUNT
         amount = parse_money(text.rstrip("%"), Field.NIGHT_PREMIUM)  # over 100 %: refused by core.site
         rules = rules.with_changes(night_premium=amount, night_premium_kind=kind)
+    from deskwfm.cli.cmd_actual import pay_basis_arg
+    from deskwfm.core.timekeeping import Timekeeping
+
     site = SiteSettings(
+        timekeeping=Timekeeping(pay_basis=pay_basis_arg(args.pay_basis)),
         name=args.name,
         tz=args.tz or tz,
         week_start=week_start,
@@ -117,7 +121,8 @@ def _init(args: argparse.Namespace) -> int:
         print(
             f"  site: {site.name}; {site.tz}; rules {site.rules.preset}; holidays "
             f"{site.holiday_region or 'none'}; {site.pay_period.value} pay periods from "
-            f"{site.period_anchor.isoformat()}; weeks start on {WEEKDAY_NAMES[site.week_start].title()}"
+            f"{site.period_anchor.isoformat()}; weeks start on {WEEKDAY_NAMES[site.week_start].title()}; "
+            f"pay basis {site.timekeeping.pay_basis.value}"
         )
         print(
             f"  {counts['shift_codes']} shift codes, {counts['employees']} employees, "
@@ -140,13 +145,15 @@ def _employee_add(args: argparse.Namespace) -> int:
     contract = parse_week_hours(args.contract or "", Field.CONTRACT_HOURS)
     maximum = parse_week_hours(args.max or "", Field.MAX_HOURS)
     start = parse_date_arg(args.rate_from, "--from") if args.rate_from else None
-    employee = Employee(args.code, args.name, args.team or "", contract_minutes=contract, max_minutes=maximum)
+    employee = Employee(args.code, args.name, args.team or "", contract_minutes=contract, max_minutes=maximum,
+                        login_id=args.login_id or "")
     with open_workspace(args) as ws:
         if start is None:
             start = default_rate_from(ws)  # the Employees dialog's default too
         emp = add_employee(ws, employee, rate, start, How.CLI, args.command_line)
         print(f"Added {emp.code} {emp.name}{f' ({emp.team})' if emp.team else ''}: "
-              f"{rate} an hour from {start.isoformat()}")
+              f"{rate} an hour from {start.isoformat()}"
+              f"{f'; login ID {emp.login_id}' if emp.login_id else ''}")
     return 0
 
 
@@ -200,6 +207,16 @@ def _code_set(args: argparse.Namespace) -> int:
     return 0
 
 
+def _employee_login_id(args: argparse.Namespace) -> int:
+    from deskwfm.core.changes import How
+    from deskwfm.services.employees import set_login_id
+
+    with open_workspace(args) as ws:
+        emp = set_login_id(ws, args.code, args.login_id, How.CLI, args.command_line)
+    print(f"{emp.code}: login ID {emp.login_id}" if emp.login_id else f"{emp.code}: no login ID")
+    return 0
+
+
 # ---------------------------------------------------------------- backup
 def _backup(args: argparse.Namespace) -> int:
     from pathlib import Path
@@ -234,6 +251,8 @@ def register(sub: Any) -> None:
     p.add_argument("--night-premium", metavar="AMOUNT|PCT%",
                    help="night premium: 1.00 = an amount per hour, 10%% = percent of the rate")
     p.add_argument("--name", default="Contact centre", help="site name shown on timesheets")
+    p.add_argument("--pay-basis", default="schedule", metavar="schedule|actual",
+                   help="pay the schedule (default) or the actual time recorded")
     p.set_defaults(handler=_init)
 
     emp = sub.add_parser("employee", help="add employees and change their pay rates")
@@ -247,7 +266,13 @@ def register(sub: Any) -> None:
     a.add_argument("--team", metavar="TEAM")
     a.add_argument("--contract", metavar="HOURS", help="contract hours per week, e.g. 37.5 or 37:30")
     a.add_argument("--max", metavar="HOURS", help="maximum hours per week (a warning above it)")
+    a.add_argument("--login-id", metavar="ID",
+                   help="the phone system's ID for this person (actual time import)")
     a.set_defaults(handler=_employee_add)
+    li = esub.add_parser("login-id", help="set the phone system's ID for an employee (\"\" removes it)")
+    li.add_argument("code", metavar="CODE")
+    li.add_argument("login_id", metavar="ID")
+    li.set_defaults(handler=_employee_login_id)
     r = esub.add_parser("rate", help="set an hourly rate from a date (replaces one from the same date)")
     r.add_argument("code", metavar="CODE")
     r.add_argument("rate", metavar="HOURLY")

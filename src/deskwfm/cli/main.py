@@ -26,6 +26,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "deskwfm.cli.cmd_forecast",
     "deskwfm.cli.cmd_periods",
     "deskwfm.cli.cmd_audit",
+    "deskwfm.cli.cmd_actual",
 )
 
 

@@ -19,6 +19,7 @@ from decimal import Decimal
 
 from deskwfm.core.fields import Field, FieldError
 from deskwfm.core.hours import WEEK_MINUTES, check_minutes, parse_hours
+from deskwfm.core.login_id import validate_login_id
 from deskwfm.core.messages import msg
 from deskwfm.core.model import Employee
 from deskwfm.core.money import CENT, not_a_number, read_number
@@ -91,4 +92,4 @@ def check_employee(employee: Employee) -> Employee:
                                                                                employee.max_minutes)):
         if minutes is not None:
             check_minutes(minutes, field)
-    return replace(employee, code=code, name=name, team=team)
+    return replace(employee, code=code, name=name, team=team, login_id=validate_login_id(employee.login_id))

@@ -44,6 +44,7 @@ class Field(StrEnum):
     INTERVAL_MINUTES = "interval_minutes"
     CALLS = "calls"
     AHT = "aht"
+    LOGIN_ID = "login_id"
 
     @property
     def label(self) -> Msg:
@@ -80,6 +81,7 @@ _LABELS: dict[Field, Msg] = {
     Field.INTERVAL_MINUTES: msg("staffing interval"),
     Field.CALLS: msg("calls"),
     Field.AHT: msg("average handle time"),
+    Field.LOGIN_ID: msg("login ID"),
 }
 
 

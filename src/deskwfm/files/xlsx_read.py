@@ -1,7 +1,8 @@
 """Read an import workbook into core objects plus located problems (no database here).
 
 Sheets understood (by name, case and spaces ignored):
-- ``Employees``: Code, Name, Team, Hourly rate, Rate from, Contract hours/week, Max hours/week, Active
+- ``Employees``: Code, Name, Team, Hourly rate, Rate from, Contract hours/week, Max hours/week, Active,
+  Login ID
 - ``Shifts``: Employee code, Date, Start, End, Unpaid break (min), Code, Note, Break start (one row per shift)
 - ``ShiftCodes``: Code, Start, End, Unpaid break (min), Kind, Colour (and an optional Label)
 - any other sheet whose header row (within its first rows) holds dates is a **grid**: employee
@@ -113,6 +114,7 @@ EMPLOYEE_COLUMNS: dict[str, tuple[str, ...]] = {
     "contract": ("contracthoursweek", "contracthours", "contracthoursperweek"),
     "max": ("maxhoursweek", "maxhours", "maxhoursperweek", "maximumhoursweek"),
     "active": ("active",),
+    "login_id": ("loginid", "agentid", "agentloginid", "phoneid", "acdid"),
 }
 SHIFT_COLUMNS: dict[str, tuple[str, ...]] = {
     "employee": ("employeecode", "employee", "emp", "agent"),
@@ -143,6 +145,7 @@ TEMPLATE_HEADERS: dict[str, tuple[str, ...]] = {
         "Contract hours/week",
         "Max hours/week",
         "Active",
+        "Login ID",
     ),
     "Shifts": ("Employee code", "Date", "Start", "End", "Unpaid break (min)", "Code", "Note", "Break start"),
     "ShiftCodes": ("Code", "Start", "End", "Unpaid break (min)", "Kind", "Colour"),
@@ -155,7 +158,7 @@ _REQUIRED = {
 # Which column holds the field a core rule refused (for rules that span several cells).
 _EMPLOYEE_FIELDS: dict[Field, str] = {
     Field.EMPLOYEE_CODE: "code", Field.NAME: "name", Field.TEAM: "team", Field.RATE: "rate",
-    Field.CONTRACT_HOURS: "contract", Field.MAX_HOURS: "max",
+    Field.CONTRACT_HOURS: "contract", Field.MAX_HOURS: "max", Field.LOGIN_ID: "login_id",
 }
 _CODE_FIELDS: dict[Field, str] = {
     Field.SHIFT_CODE: "code", Field.KIND: "kind", Field.START: "start", Field.END: "end",
@@ -379,6 +382,7 @@ def _read_employees(sheet: _Sheet, data: WorkbookData) -> None:
         contract = _cell(sheet, r, cols, "contract", row, lambda v: to_week_minutes(v, Field.CONTRACT_HOURS))
         maximum = _cell(sheet, r, cols, "max", row, lambda v: to_week_minutes(v, Field.MAX_HOURS))
         active = _cell(sheet, r, cols, "active", row, to_bool, True)
+        login = _cell(sheet, r, cols, "login_id", row, _to_login_id, "")
         count += 1
         if not code:
             sheet.problem(r, cols["code"], "the employee code is missing")
@@ -391,10 +395,11 @@ def _read_employees(sheet: _Sheet, data: WorkbookData) -> None:
             sheet.problem(r, cols["code"], f"duplicate employee {code}: also on {seen[code.upper()].cell}")
             continue
         seen[code.upper()] = sheet.where(r, cols["code"])
-        if _BAD in (name, team, rate, rate_from, contract, maximum, active) or not name:
+        if _BAD in (name, team, rate, rate_from, contract, maximum, active, login) or not name:
             continue
         employee = Employee(
-            code=code, name=name, team=team, active=active, contract_minutes=contract, max_minutes=maximum
+            code=code, name=name, team=team, active=active, contract_minutes=contract, max_minutes=maximum,
+            login_id=login,
         )
         try:
             employee = check_employee(employee)  # each cell passed its rule; the record as a whole
@@ -414,6 +419,12 @@ def _refusal(rule: Callable[[str], object], value: str) -> FieldError:
     except FieldError as exc:
         return exc
     raise AssertionError("the rule accepted a value it must refuse")
+
+
+def _to_login_id(value: Any) -> str:
+    """The cell as text (an ID typed as 4711 is a number in Excel); the rule is applied with the
+    rest of the record (``check_employee``)."""
+    return to_text(int(value) if isinstance(value, float) and value.is_integer() else value)
 
 
 def _read_codes(sheet: _Sheet, data: WorkbookData) -> None:

@@ -42,6 +42,11 @@ INSTRUCTIONS: tuple[tuple[str, str], ...] = (
     ("Contract hours/week", "Optional, e.g. 37.5."),
     ("Max hours/week", "Optional warning threshold, e.g. 44."),
     ("Active", "yes or no; blank means yes."),
+    (
+        "Login ID",
+        "Optional. How the phone system or time clock names this person in its login/logout "
+        "reports (agent ID, extension or user name), for importing actual time.",
+    ),
     ("Shifts", ""),
     ("Employee code", "Required. Must be on the Employees sheet or already in the program."),
     ("Date", "Required. The work date: an Excel date or text like 2026-03-02."),
@@ -76,7 +81,7 @@ INSTRUCTIONS: tuple[tuple[str, str], ...] = (
 )
 
 EXAMPLES: dict[str, tuple[tuple[Any, ...], ...]] = {
-    "Employees": (("AG001", "Alex Martin", "Sales", 21.5, date(2026, 1, 1), 37.5, 44, "yes"),),
+    "Employees": (("AG001", "Alex Martin", "Sales", 21.5, date(2026, 1, 1), 37.5, 44, "yes", "4711"),),
     "Shifts": (
         ("AG001", date(2026, 3, 2), time(9), time(17, 30), 30, "", "Example: delete me", time(12, 30)),
         ("AG001", date(2026, 3, 3), None, None, None, "VAC", "", None),

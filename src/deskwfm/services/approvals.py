@@ -4,11 +4,12 @@ cleared").
 
 The store calls ``clear_changed_approvals`` inside each write transaction, after writing. It
 looks only at approvals in unlocked periods that the change could reach — the employee's own
-shifts and rates in or shortly before the period (a shift can move weekly overtime in its week
-and holiday pay up to four weeks later), or any employee after a site-wide change of rules or
-shift codes — and recomputes each one's pay with the data as written: an approval is cleared
-only when the figures really differ (a changed note, or a shift moved within the same hours on
-the same day, keeps it).
+shifts, actual time and rates in or shortly before the period (a shift can move weekly overtime
+in its week and holiday pay up to four weeks later; under the actual basis a day of actual time
+also decides the pay of a holiday up to four weeks before it, ESA s.26(2)), or any employee after
+a site-wide change of rules, shift codes or absence codes — and recomputes each one's pay on the
+site's pay basis with the data as written: an approval is cleared only when the figures really
+differ (a changed note, or a shift moved within the same hours on the same day, keeps it).
 """
 
 from __future__ import annotations
@@ -16,18 +17,28 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date, timedelta
 
+from deskwfm.core.actual import ActualDay
 from deskwfm.core.approvals import Approval
 from deskwfm.core.changes import AppliedSet, Change, Entity
-from deskwfm.core.locks import DateRange, rate_window, shift_days
+from deskwfm.core.locks import DateRange, actual_days, rate_window, shift_days
 from deskwfm.core.model import PayRate, Shift
+from deskwfm.core.pay_basis import eligibility_window, employee_pay
 from deskwfm.core.pay_snapshot import figures_json
-from deskwfm.core.payroll import compute_employee, payroll_load_window
+from deskwfm.core.payroll import payroll_load_window
+from deskwfm.core.timekeeping import PayBasis
 from deskwfm.store.write import TxReader
 
 # A change on one day can alter pay this long after it (the four work weeks before a holiday's
 # week set holiday pay, plus the week itself).
 _REACH = timedelta(days=35)
 _WEEK = timedelta(days=6)
+_ELIGIBILITY = timedelta(days=28)  # a day of actual time decides holiday pay this long before it
+
+
+def _now() -> int:
+    from deskwfm.services.actual import now_minutes
+
+    return now_minutes()
 
 
 def _touched(applied: AppliedSet) -> dict[str, list[DateRange]]:
@@ -37,6 +48,11 @@ def _touched(applied: AppliedSet) -> dict[str, list[DateRange]]:
             code = str(a.key[0])
             for v in (a.before, a.after):
                 out.setdefault(code, []).extend(shift_days(v if isinstance(v, Shift) else None))
+        elif a.entity is Entity.ACTUAL:
+            code = str(a.key[0])
+            for v in (a.before, a.after):
+                for lo, hi in actual_days(v if isinstance(v, ActualDay) else None):
+                    out.setdefault(code, []).append((lo - _ELIGIBILITY, hi))
         elif a.entity is Entity.RATE:
             code, eff = str(a.key[0]), a.key[1]
             assert isinstance(eff, date)
@@ -56,7 +72,7 @@ def clear_changed_approvals(reader: TxReader, applied: AppliedSet) -> Sequence[C
     approvals = reader.open_approvals()
     if not approvals:
         return []
-    site_wide = any(a.entity in (Entity.SITE, Entity.CODE) for a in applied.applied)
+    site_wide = any(a.entity in (Entity.SITE, Entity.CODE, Entity.ABSENCE_CODE) for a in applied.applied)
     touched = _touched(applied)
     candidates = [
         ap
@@ -73,16 +89,22 @@ def clear_changed_approvals(reader: TxReader, applied: AppliedSet) -> Sequence[C
     codes = sorted({ap.employee_code for ap in candidates})
     employees = {e.code: e for e in reader.employees(codes)}
     rates: dict[str, list[PayRate]] = reader.rates(codes)
+    on_actual = site.timekeeping.pay_basis is PayBasis.ACTUAL
+    absence = {c.code.upper(): c for c in reader.absence_codes()} if on_actual else {}
     out: list[Change] = []
     for ap in candidates:
         emp = employees.get(ap.employee_code)
         if emp is None:
             continue
         lo, hi = payroll_load_window(site, ap.period_start, ap.period_end)
+        if on_actual:
+            lo, hi = eligibility_window(lo, hi)
         shifts = reader.shifts(lo, hi, [emp.code])
+        actual = reader.actual(lo, hi, [emp.code]) if on_actual else []
         holidays = holidays_between(site.holiday_region, lo, hi)
-        pay = compute_employee(
-            site, emp, rates.get(emp.code, []), shifts, ap.period_start, ap.period_end, holidays
+        pay, _ = employee_pay(
+            site, emp, rates.get(emp.code, []), shifts, actual, absence, ap.period_start, ap.period_end,
+            holidays, _now(),
         )
         if figures_json(pay) != ap.figures:
             out.append(Change(Entity.APPROVAL, (ap.period_start, ap.employee_code), None, expected=ap))

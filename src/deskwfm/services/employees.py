@@ -9,6 +9,7 @@ from decimal import Decimal
 from deskwfm.core.changes import Change, ChangeSet, Entity, How
 from deskwfm.core.employees import check_employee, check_rate
 from deskwfm.core.errors import InputError, NotFoundError, StaleEditError
+from deskwfm.core.login_id import login_key, validate_login_id
 from deskwfm.core.messages import msg
 from deskwfm.core.model import Employee, PayRate
 from deskwfm.core.periods import period_containing
@@ -42,6 +43,19 @@ def default_rate_from(ws: Workspace, day: date | None = None) -> date:
     return first_rate_from(get_site(ws), day or date.today())
 
 
+def _check_login_free(ws: Workspace, employee: Employee) -> None:
+    """InputError when another employee already has this login ID (compared case-insensitively)."""
+    if not employee.login_id:
+        return
+    key = login_key(employee.login_id)
+    others = (e for e in ws.store.list_employees() if e.code != employee.code)
+    other = next((e for e in others if login_key(e.login_id) == key), None)
+    if other is not None:
+        raise InputError(
+            msg("login ID {id} already belongs to {code}", id=employee.login_id, code=other.code)
+        )
+
+
 def add_employee(
     ws: Workspace, employee: Employee, rate: Decimal, rate_from: date, how: How = How.DIALOG, detail: str = ""
 ) -> Employee:
@@ -58,6 +72,7 @@ def add_employee(
         raise InputError(
             msg("employee code {code} is already used, written {other}", code=emp.code, other=same)
         )
+    _check_login_free(ws, emp)
     ws.commit(ChangeSet([
         Change(Entity.EMPLOYEE, (emp.code,), emp, expected=None),
         Change(Entity.RATE, (emp.code, rate_from), PayRate(emp.code, rate_from, hourly), expected=None),
@@ -77,7 +92,19 @@ def _checked_update(ws: Workspace, new: Employee, how: How, detail: str) -> Empl
 
 def update_employee(ws: Workspace, employee: Employee, how: How = How.DIALOG, detail: str = "") -> Employee:
     """Update by code (codes never change); StaleEditError if ``employee.version`` is stale."""
-    return _checked_update(ws, check_employee(employee), how, detail)
+    checked = check_employee(employee)
+    _check_login_free(ws, checked)
+    return _checked_update(ws, checked, how, detail)
+
+
+def set_login_id(
+    ws: Workspace, code: str, login_id: str, how: How = How.DIALOG, detail: str = ""
+) -> Employee:
+    """Give an employee the phone system's ID for them ("" removes it)."""
+    emp = ws.store.get_employee(code)
+    new = replace(emp, login_id=validate_login_id(login_id))
+    _check_login_free(ws, new)
+    return _checked_update(ws, new, how, detail)
 
 
 def set_active(ws: Workspace, code: str, active: bool, how: How = How.DIALOG, detail: str = "") -> Employee:

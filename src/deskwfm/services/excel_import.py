@@ -25,6 +25,7 @@ from deskwfm.core.changes import Applied, ChangeSet, Entity, How
 from deskwfm.core.changes import Change as Write
 from deskwfm.core.entry import format_entry
 from deskwfm.core.errors import DeskwfmError, EntryError, InputError, StaleEditError
+from deskwfm.core.login_id import login_key
 from deskwfm.core.model import Employee, PayRate, Shift, ShiftCode
 from deskwfm.core.site import SiteSettings
 from deskwfm.core.timecalc import clock_for, paid_spans, shift_span
@@ -198,6 +199,7 @@ def _plan_import(ws: Workspace, path: str | Path, today: date | None) -> ImportP
     _resolve_codes(data, by_upper, plan)
     _plan_codes(data.codes, db_codes, plan)
     _plan_employees(data, db_emps, by_upper, store.rates(), first_rate_from(site, today), today, plan)
+    _check_login_ids(data, db_emps, plan)
     _plan_shifts(ws, data, db_emps, by_upper, sheet_emps, site, plan)
     plan.problems = sorted_problems(plan.problems)
     return plan
@@ -255,6 +257,8 @@ def _emp_text(e: Employee) -> str:
         parts.append(f"contract {e.contract_minutes / 60:g} h")
     if e.max_minutes is not None:
         parts.append(f"max {e.max_minutes / 60:g} h")
+    if e.login_id:
+        parts.append(f"login ID {e.login_id}")
     return ", ".join(parts)
 
 
@@ -285,12 +289,13 @@ def _plan_employees(
                 continue
         else:
             new = _merge_employee(old, row)
-            if (new.name, new.team, new.active, new.contract_minutes, new.max_minutes) == (
+            if (new.name, new.team, new.active, new.contract_minutes, new.max_minutes, new.login_id) == (
                 old.name,
                 old.team,
                 old.active,
                 old.contract_minutes,
                 old.max_minutes,
+                old.login_id,
             ):
                 plan.counts[("employee", UNCHANGED)] += 1
             else:
@@ -313,6 +318,22 @@ def _plan_employees(
             )
 
 
+def _check_login_ids(data: WorkbookData, db_emps: dict[str, Employee], plan: ImportPlan) -> None:
+    """Two employees may not share a login ID (compared case-insensitively) once imported."""
+    owner = {login_key(e.login_id): e.code for e in db_emps.values() if e.login_id}
+    planned = {e.code for e in plan.employees}  # the sheet's wish replaces what is stored
+    owner = {k: c for k, c in owner.items() if c not in planned}
+    for e in plan.employees:
+        if not e.login_id:
+            continue
+        key = login_key(e.login_id)
+        if key in owner and owner[key] != e.code:
+            where = next(r.where for r in data.employees if r.employee.code == e.code)
+            plan.problems.append(Problem(f"login ID {e.login_id} is also {owner[key]}'s", where))
+        else:
+            owner[key] = e.code
+
+
 def _merge_employee(old: Employee, row: EmployeeRow) -> Employee:
     """Blank cells keep what is stored (a sheet without a Team column keeps every team)."""
     new = row.employee
@@ -324,6 +345,7 @@ def _merge_employee(old: Employee, row: EmployeeRow) -> Employee:
         active=new.active if "active" in g else old.active,
         contract_minutes=new.contract_minutes if "contract" in g else old.contract_minutes,
         max_minutes=new.max_minutes if "max" in g else old.max_minutes,
+        login_id=new.login_id if "login_id" in g else old.login_id,
     )
 
 

@@ -7,11 +7,15 @@ import unicodedata
 from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from deskwfm.core.actual import ActualDay
 from deskwfm.core.errors import DeskwfmError, InputError, NotFoundError
+from deskwfm.core.holiday_eligibility import HolidayLoss
 from deskwfm.core.messages import msg, msg_n
+from deskwfm.core.model import Employee, Shift
 from deskwfm.core.money import hours_text, round_cents
+from deskwfm.core.pay_basis import eligibility_window, employee_pay
 from deskwfm.core.payroll import (
     EmployeePay,
     MinuteTotals,
@@ -21,8 +25,13 @@ from deskwfm.core.payroll import (
     payroll_totals,
 )
 from deskwfm.core.periods import check_plausible
+from deskwfm.core.site import SiteSettings
+from deskwfm.core.timekeeping import PayBasis
 from deskwfm.services.schedule import holidays_for
 from deskwfm.services.workspace import Workspace
+
+if TYPE_CHECKING:
+    from deskwfm.store.store import RangeData
 
 MAX_PERIOD_DAYS = 400
 
@@ -82,14 +91,31 @@ def compute_payroll_now(
     team: str | None = None,
     allow_missing_rates: bool = False,
 ) -> PayrollResult:
-    """Pay for start..end computed from the data as it is now. Loads shifts over
-    ``payroll_load_window`` so weekly overtime and holiday pay see whole weeks and the four
-    weeks before a holiday.
+    """Pay for start..end computed from the data as it is now, on the site's pay basis. Loads
+    shifts over ``payroll_load_window`` so weekly overtime and holiday pay see whole weeks and the
+    four weeks before a holiday.
 
     Paid hours without a pay rate in force are refused with one InputError naming every such
     employee (``missing_rate_error``), unless ``allow_missing_rates`` (hours-only uses such as
     the schedule workbook): then those employees' ``missing_rate`` is set and their gross is
     incomplete."""
+    return payroll_with_losses(
+        ws, start, end, employee_codes=employee_codes, team=team, allow_missing_rates=allow_missing_rates
+    )[0]
+
+
+def payroll_with_losses(
+    ws: Workspace,
+    start: date,
+    end: date,
+    *,
+    employee_codes: Sequence[str] | None = None,
+    team: str | None = None,
+    allow_missing_rates: bool = False,
+    now: int | None = None,
+) -> tuple[PayrollResult, dict[str, list[HolidayLoss]]]:
+    """``compute_payroll_now`` and, under the actual basis, the holidays whose pay each employee
+    lost (``core.holiday_eligibility``; none under the schedule basis)."""
     check_plausible(start, "the period start")
     check_plausible(end, "the period end")
     if end < start:
@@ -99,9 +125,12 @@ def compute_payroll_now(
     site = ws.store.get_site()
     if site is None:
         raise DeskwfmError(f"{ws.location} has no site settings yet; set it up with: deskwfm init")
+    on_actual = site.timekeeping.pay_basis is PayBasis.ACTUAL
     load_from, load_to = payroll_load_window(site, start, end)
+    if on_actual:  # the days around each holiday decide its pay (ESA s.26(2))
+        load_from, load_to = eligibility_window(load_from, load_to)
     data = ws.store.load_range(
-        load_from, load_to, employee_codes=employee_codes, team=team, include_inactive=True
+        load_from, load_to, employee_codes=employee_codes, team=team, include_inactive=True, actual=on_actual
     )
     if employee_codes is not None:
         missing = sorted(set(employee_codes) - {e.code for e in data.employees})
@@ -111,15 +140,47 @@ def compute_payroll_now(
         teams = ", ".join(t for t in ws.store.teams() if t) or "none yet"
         raise NotFoundError(f'no team "{team}"; teams are: {teams}')
     worked = {s.employee_code for s in data.shifts if start <= s.work_date <= end}
+    worked |= {d.employee_code for d in data.actual if start <= d.work_date <= end and not d.empty}
     employees = [e for e in data.employees if e.active or e.code in worked or employee_codes is not None]
-    result = compute_payroll(
-        site, employees, data.rates, data.shifts, start, end, holidays_for(site, load_from, load_to)
-    )
+    holidays = holidays_for(site, load_from, load_to)
+    losses: dict[str, list[HolidayLoss]] = {}
+    if not on_actual:
+        result = compute_payroll(site, employees, data.rates, data.shifts, start, end, holidays)
+    else:
+        result, losses = _on_actual(site, employees, data, start, end, holidays, now)
     if not allow_missing_rates:
         error = missing_rate_error(result)
         if error is not None:
             raise error
-    return result
+    return result, losses
+
+
+def _on_actual(
+    site: SiteSettings, employees: Sequence[Employee], data: RangeData, start: date, end: date,
+    holidays: dict[date, str], now: int | None,
+) -> tuple[PayrollResult, dict[str, list[HolidayLoss]]]:
+    """Each employee's pay from their actual time (``core.pay_basis``)."""
+    from deskwfm.services.actual import now_minutes
+
+    codes = {c.code.upper(): c for c in data.absence_codes}
+    shifts: dict[str, list[Shift]] = {}
+    for s in data.shifts:
+        shifts.setdefault(s.employee_code, []).append(s)
+    actual: dict[str, list[ActualDay]] = {}
+    for d in data.actual:
+        actual.setdefault(d.employee_code, []).append(d)
+    moment = now_minutes() if now is None else now
+    pays: list[EmployeePay] = []
+    losses: dict[str, list[HolidayLoss]] = {}
+    for e in employees:
+        pay, lost = employee_pay(
+            site, e, data.rates.get(e.code, []), shifts.get(e.code, []), actual.get(e.code, []), codes,
+            start, end, holidays, moment,
+        )
+        pays.append(pay)
+        if lost:
+            losses[e.code] = lost
+    return PayrollResult(start, end, tuple(pays)), losses
 
 
 MAX_NAMED = 10  # employees named in one missing-rate message; the rest are counted

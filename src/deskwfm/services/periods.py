@@ -6,6 +6,10 @@ approval records the pay it approved and is cleared when a later change alters t
 ``services.approvals``); **locked** stores every employee's payroll as it stands, and while
 locked the store refuses any change that would alter it (``core.locks``); **unlocking** (with a
 reason) reopens it and keeps the lock's stored figures for the differences report.
+
+While the site pays actual time, an employee with an unresolved critical exception in the period
+(a no-show, a missing logout: ``services.exceptions``) cannot be approved, and the period cannot
+be locked, until the day is corrected or coded.
 """
 
 from __future__ import annotations
@@ -99,12 +103,14 @@ def approve(
     ws: Workspace, start: date, codes: Sequence[str] | None = None, how: How = How.APPROVE, detail: str = ""
 ) -> list[Approval]:
     """Approve the pay of the given employees (all in the period's payroll when None), as it
-    stands now. Refused for a locked period, or while any of them has no pay rate."""
+    stands now. Refused for a locked period, while any of them has no pay rate, or (actual basis)
+    while any of them has an unresolved critical exception in the period."""
     first, last = check_period_start(ws, start)
     state = _state(ws, first, last)
     if state.locked:
         raise InputError(_locked_msg(state))
     result = period_pay(ws, first, last, codes)
+    _refuse_blocked(ws, first, last, [ep.employee.code for ep in result.employees])
     actor = ws.actor.label
     at = _now()
     approvals = [
@@ -122,6 +128,16 @@ def approve(
         )
     )
     return approvals
+
+
+def _refuse_blocked(ws: Workspace, first: date, last: date, codes: Sequence[str]) -> None:
+    from deskwfm.services.exceptions import approval_blockers, blockers_message
+
+    if not codes:
+        return
+    blockers = approval_blockers(ws, first, last, codes)
+    if blockers:
+        raise InputError(blockers_message(blockers))
 
 
 def _locked_msg(state: PeriodState) -> Msg:
@@ -143,6 +159,7 @@ def lock(ws: Workspace, start: date, how: How = How.LOCK, detail: str = "") -> P
     if state.locked:
         raise InputError(_locked_msg(state))
     result = period_pay(ws, first, last)
+    _refuse_blocked(ws, first, last, [ep.employee.code for ep in result.employees])
     approved = {a.employee_code: a for a in ws.store.approvals([first])}
     # Everyone in the payroll is stored; only those with hours or pay need an approval.
     missing = [ep.employee.code for ep in result.employees if ep.employee.code not in approved and _paid(ep)]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import time
 from pathlib import Path
 
+from deskwfm.core.absence import DEFAULT_ABSENCE_CODES
 from deskwfm.core.changes import Change, ChangeSet, Entity, How
 from deskwfm.core.errors import InputError
 from deskwfm.core.model import ShiftCode, ShiftKind
@@ -26,7 +27,7 @@ DEFAULT_CODES: tuple[ShiftCode, ...] = (
 
 def init_database(target: str | Path | None, site: SiteSettings, *, demo: bool = False) -> Workspace:
     """Create a new database (InputError if it already holds a centre) with the default shift
-    codes and ``site``; with ``demo`` also the demo centre. Returns it open.
+    and absence codes and ``site``; with ``demo`` also the demo centre. Returns it open.
 
     The settings are checked before any file is created; a file this call created is removed
     again if setting it up fails, so a failed ``init`` leaves nothing behind.
@@ -42,7 +43,8 @@ def init_database(target: str | Path | None, site: SiteSettings, *, demo: bool =
             raise InputError(f"{ws.location} already holds a centre; open it, or choose a new file")
         ws.commit(ChangeSet(
             [Change(Entity.SITE, (), site.with_changes(version=0), expected=None)]
-            + [Change(Entity.CODE, (c.code,), c, expected=None) for c in DEFAULT_CODES],
+            + [Change(Entity.CODE, (c.code,), c, expected=None) for c in DEFAULT_CODES]
+            + [Change(Entity.ABSENCE_CODE, (c.code,), c, expected=None) for c in DEFAULT_ABSENCE_CODES],
             How.INIT, str(ws.location),
         ))
         if demo:

@@ -339,6 +339,7 @@ class EmployeesDialog(ServiceDialog):
             contract_minutes=contract,
             max_minutes=maximum,
             version=base.version if base else 0,
+            login_id=base.login_id if base else "",  # not in the form yet: keep it
         )
 
     def save(self) -> None:

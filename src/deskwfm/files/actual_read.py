@@ -1,0 +1,533 @@
+"""Read agent login/logout reports — the phone system's or time clock's export of who was logged
+in when — from .csv or .xlsx, one row per session (no database here).
+
+Real exports the reader understands without help (header names matched case, space and
+punctuation blind):
+- Avaya: *Agent Login Id*, *Login Timestamp*, *Logout Timestamp* (Experience Platform "Agent
+  Login/Logout Summary"); CMS: *Login ID*, *Login Date*, *Login Time*, *Logout Date*, *Logout Time*;
+- Cisco Unified CCX "Agent Login Logout Activity": *Agent Name*, *Extension*, *Login Time*,
+  *Logout Time*, *Logout Reason Code*, *Logged-In Duration*;
+- Five9 "Agent Login-Logout": *AGENT*, *LOGIN TIMESTAMP*, *LOGOUT TIMESTAMP* (its *LOGIN TIME* is a
+  duration and is not taken for the login);
+- Genesys Cloud "Agent Login/Logout Details": *User*, *Start Time*, *End Time*, *Duration*;
+- time clocks: *Employee ID*, *Date*, *Time In*, *Time Out* (or Clock In/Out, Punch In/Out).
+The login and logout columns are found as a pair (Login Timestamp/Logout Timestamp before Login
+Time/Logout Time before Login/Logout...), so a duration column named like a time is left alone;
+``--columns "id=Login ID,in=Login Time,out=Logout Time[,date=Date][,outdate=Logout Date]"`` names
+them when the headers differ.
+
+Values: timestamps as Excel date-times, ISO text (``2026-11-23T08:58:12``, ``2026-11-23
+08:58:12``, with an optional ``Z`` or ``+hh:mm`` offset), ``MM/DD/YYYY hh:mm[:ss] AM/PM`` or 24-hour
+``MM/DD/YYYY HH:MM[:SS]``, Excel serial numbers; or times of day with a date column (a logout
+earlier than the login is on the next day, unless a logout date column says otherwise). A blank,
+``N/A`` or ``-`` logout is a session with no logout recorded. Naive timestamps are the site's
+wall-clock time (converted in ``core.sessions``).
+
+Tolerated: extra columns, title rows above the header, blank rows, and totals (rows whose ID
+starts with Total or Summary, or with no login time at all). Every problem is located like
+``sessions.csv!C14: "25:00" is not a login time`` (for a .csv the file name stands for the sheet);
+the caller writes nothing unless the list is empty. Workbooks pass ``xlsx_safety`` first; a .csv is
+read a line at a time with bounds on line length and count.
+"""
+
+from __future__ import annotations
+
+import csv
+import itertools
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time, timedelta, timezone
+from pathlib import Path
+from typing import Any, TextIO
+
+from deskwfm.core.errors import InputError
+from deskwfm.core.messages import msg
+from deskwfm.files.xlsx_cells import is_blank, shown, to_text
+from deskwfm.files.xlsx_problems import Problem, Where, sorted_problems
+from deskwfm.files.xlsx_safety import MAX_FILE_BYTES, MAX_ROWS, check_sheet_size, check_workbook_file
+
+MAX_CSV_LINE = 16_384
+MAX_CSV_FIELDS = 64
+_HEADER_SCAN_ROWS = 30
+_EXCEL_EPOCH = datetime(1899, 12, 30)
+
+# (login, logout) header pairs, most specific first.
+IN_OUT_PAIRS: tuple[tuple[str, str], ...] = (
+    ("logintimestamp", "logouttimestamp"),
+    ("logindatetime", "logoutdatetime"),
+    ("logintime", "logouttime"),
+    ("logontime", "logofftime"),
+    ("login", "logout"),
+    ("logon", "logoff"),
+    ("signin", "signout"),
+    ("starttime", "endtime"),
+    ("start", "end"),
+    ("timein", "timeout"),
+    ("clockin", "clockout"),
+    ("punchin", "punchout"),
+    ("in", "out"),
+)
+ID_HEADERS: tuple[str, ...] = (
+    "loginid",
+    "agentloginid",
+    "agentid",
+    "logonid",
+    "userid",
+    "employeeid",
+    "employeecode",
+    "badgeid",
+    "badge",
+    "agentlogin",
+    "username",
+    "user",
+    "agent",
+    "extension",
+    "ext",
+    "employee",
+    "id",
+)
+DATE_HEADERS: tuple[str, ...] = (
+    "date",
+    "logindate",
+    "logondate",
+    "workdate",
+    "shiftdate",
+    "day",
+    "reportdate",
+)
+OUT_DATE_HEADERS: tuple[str, ...] = ("logoutdate", "logoffdate", "enddate")
+_TOTAL = re.compile(r"^(grand\s*)?(sub)?total|^summary", re.IGNORECASE)
+_NONE = {"n/a", "na", "-", "--", "none", "null"}
+_YMD = re.compile(
+    r"^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[T ]+(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*([ap]\.?m\.?)?)?"
+    r"\s*(z|[+-]\d{2}:?\d{2})?$",
+    re.IGNORECASE,
+)
+_MDY = re.compile(
+    r"^(\d{1,2})/(\d{1,2})/(\d{4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*([ap]\.?m\.?)?)?$",
+    re.IGNORECASE,
+)
+_TIME = re.compile(r"^(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*([ap]\.?m\.?)?$", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class SessionRow:
+    """One login session as the file gives it: the login ID as text, the login and logout as
+    naive (site wall clock) or aware datetimes, and where each came from."""
+
+    login_id: str
+    login: datetime
+    logout: datetime | None
+    where_id: Where
+    where_in: Where
+    where_out: Where
+
+
+@dataclass
+class SessionFile:
+    file_name: str
+    sheet: str = ""
+    rows: list[SessionRow] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    columns: dict[str, str] = field(default_factory=dict)  # role -> the header used
+    skipped: int = 0  # totals and other rows without a session
+
+
+class _Bad(Exception):
+    pass
+
+
+def norm(text: Any) -> str:
+    return re.sub(r"[^a-z0-9]", "", to_text(text).lower()) if not is_blank(text) else ""
+
+
+def parse_columns(spec: str) -> dict[str, str]:
+    """``id=Login ID,in=Login Time,out=Logout Time,date=Date`` -> role -> header; InputError
+    naming what is wrong."""
+    roles = {"id", "in", "out", "date", "outdate"}
+    out: dict[str, str] = {}
+    for part in spec.split(","):
+        if not part.strip():
+            continue
+        role, eq, header = part.partition("=")
+        role = role.strip().lower()
+        if not eq or role not in roles or not header.strip():
+            raise InputError(
+                msg(
+                    '--columns "{spec}": write it like "id=Login ID,in=Login Time,out=Logout Time" '
+                    "(roles: id, in, out, date, outdate)",
+                    spec=spec,
+                )
+            )
+        if role in out:
+            raise InputError(msg('--columns "{spec}": {role}= is given twice', spec=spec, role=role))
+        out[role] = header.strip()
+    missing = [r for r in ("id", "in", "out") if r not in out]
+    if missing:
+        raise InputError(
+            msg('--columns "{spec}": {roles}= must be given', spec=spec, roles="=, ".join(missing))
+        )
+    return out
+
+
+# ---------------------------------------------------------------- values
+def _hour(h: int, meridiem: str | None) -> int:
+    if not meridiem:
+        if h > 23:
+            raise _Bad
+        return h
+    if not 1 <= h <= 12:
+        raise _Bad
+    return h % 12 + (12 if meridiem.lower().startswith("p") else 0)
+
+
+def _zone(text: str | None) -> timezone | None:
+    if not text:
+        return None
+    if text.lower() == "z":
+        return UTC
+    sign = -1 if text[0] == "-" else 1
+    digits = text[1:].replace(":", "")
+    return timezone(sign * timedelta(hours=int(digits[:2]), minutes=int(digits[2:])))
+
+
+def _stamp(
+    y: int,
+    mo: int,
+    d: int,
+    hh: str | None,
+    mm: str | None,
+    ss: str | None,
+    mer: str | None,
+    tz: timezone | None = None,
+) -> datetime:
+    try:
+        if hh is None:
+            return datetime(y, mo, d)
+        return datetime(y, mo, d, _hour(int(hh), mer), int(mm or 0), int(ss or 0), tzinfo=tz)
+    except ValueError:
+        raise _Bad from None
+
+
+def to_moment(value: Any) -> datetime | date | time:
+    """A cell as a timestamp, a date or a time of day; _Bad otherwise."""
+    if isinstance(value, datetime):
+        return value
+    if isinstance(value, date | time):
+        return value
+    if isinstance(value, timedelta):
+        secs = value.total_seconds()
+        if 0 <= secs < 86400:
+            return (datetime.min + value).time()
+        raise _Bad
+    if isinstance(value, bool):
+        raise _Bad
+    if isinstance(value, int | float):
+        if 0 <= value < 1:  # a time of day as Excel stores it
+            return (datetime.min + timedelta(seconds=round(value * 86400))).time()
+        if 20_000 <= value <= 80_000:  # an Excel serial date-time
+            return _EXCEL_EPOCH + timedelta(seconds=round(value * 86400))
+        raise _Bad
+    text = str(value).strip()
+    m = _YMD.match(text)
+    if m:
+        y, mo, d, hh, mm, ss, mer, zone = m.groups()
+        return _stamp(int(y), int(mo), int(d), hh, mm, ss, mer, _zone(zone))
+    m = _MDY.match(text)
+    if m:
+        mo, d, y, hh, mm, ss, mer = m.groups()
+        return _stamp(int(y), int(mo), int(d), hh, mm, ss, mer)
+    m = _TIME.match(text)
+    if m:
+        hh, mm, ss, mer = m.groups()
+        if int(mm) > 59 or int(ss or 0) > 59:
+            raise _Bad
+        return time(_hour(int(hh), mer), int(mm), int(ss or 0))
+    try:
+        number = float(text)
+    except ValueError:
+        raise _Bad from None
+    return to_moment(number)
+
+
+def _none(value: Any) -> bool:
+    return is_blank(value) or (isinstance(value, str) and value.strip().lower() in _NONE)
+
+
+def _login_id(value: Any) -> str:
+    return to_text(int(value) if isinstance(value, float) and value.is_integer() else value)
+
+
+# ---------------------------------------------------------------- rows
+def read_sessions(path: str | Path, columns: Mapping[str, str] | None = None) -> SessionFile:
+    """Read a .csv or .xlsx login/logout report. A file that cannot be read at all raises
+    InputError; problems in its content are listed in ``SessionFile.problems``."""
+    p = Path(path)
+    suffix = p.suffix.lower()
+    if suffix == ".csv" or suffix == ".txt":
+        sheets = [(p.name, _csv_rows(p))]
+    elif suffix in (".xlsx", ".xlsm"):
+        sheets = _xlsx_sheets(p)
+    else:
+        kind = suffix or "a file without extension"
+        raise InputError(
+            msg(
+                "{file}: a login/logout report is read from .csv or .xlsx, not {kind}", file=p.name, kind=kind
+            )
+        )
+    out = SessionFile(p.name)
+    for name, rows in sheets:
+        found = _header(rows, columns)
+        if found is not None:
+            out.sheet = name
+            _read_rows(out, name, rows, *found)
+            out.problems = sorted_problems(out.problems)
+            return out
+    wanted = (
+        ", ".join(f"{k}={v}" for k, v in columns.items())
+        if columns
+        else "a login ID and login/logout columns (like Login ID, Login Time, Logout Time)"
+    )
+    out.problems.append(
+        Problem(
+            f"no header row with {wanted} in the first {_HEADER_SCAN_ROWS} rows; name the columns with "
+            '--columns "id=...,in=...,out=..."',
+            sheet=sheets[0][0] if sheets else p.name,
+        )
+    )
+    return out
+
+
+def _header(rows: list[list[Any]], columns: Mapping[str, str] | None) -> tuple[int, dict[str, int]] | None:
+    for r, row in enumerate(rows[:_HEADER_SCAN_ROWS]):
+        normed = [norm(v) for v in row]
+        cols = _given_columns(normed, columns) if columns else _known_columns(normed)
+        if cols is not None:
+            return r, cols
+    return None
+
+
+def _given_columns(normed: list[str], columns: Mapping[str, str]) -> dict[str, int] | None:
+    out: dict[str, int] = {}
+    for role, header in columns.items():
+        key = norm(header)
+        if key not in normed:
+            return None
+        out[role] = normed.index(key)
+    return out
+
+
+def _known_columns(normed: list[str]) -> dict[str, int] | None:
+    pair = next(((a, b) for a, b in IN_OUT_PAIRS if a in normed and b in normed), None)
+    if pair is None:
+        return None
+    cols = {"in": normed.index(pair[0]), "out": normed.index(pair[1])}
+    ident = next((h for h in ID_HEADERS if h in normed and normed.index(h) not in cols.values()), None)
+    if ident is None:
+        return None
+    cols["id"] = normed.index(ident)
+    for role, names in (("date", DATE_HEADERS), ("outdate", OUT_DATE_HEADERS)):
+        hit = next((h for h in names if h in normed and normed.index(h) not in cols.values()), None)
+        if hit is not None:
+            cols[role] = normed.index(hit)
+    return cols
+
+
+def _cell(row: list[Any], col: int | None) -> Any:
+    return row[col] if col is not None and col < len(row) else None
+
+
+def _read_rows(
+    out: SessionFile, sheet: str, rows: list[list[Any]], header: int, cols: dict[str, int]
+) -> None:
+    heads = rows[header]
+    out.columns = {role: to_text(heads[c]) for role, c in cols.items()}
+    c_id, c_in, c_out = cols["id"], cols["in"], cols["out"]
+    c_date, c_outdate = cols.get("date"), cols.get("outdate")
+    for r in range(header + 1, len(rows)):
+        row = rows[r]
+        raw_id, raw_in, raw_out = _cell(row, c_id), _cell(row, c_in), _cell(row, c_out)
+        ident = _login_id(raw_id) if not is_blank(raw_id) else ""
+        if (ident and _TOTAL.match(ident)) or (_none(raw_in) and _none(raw_out)):
+            if any(not is_blank(v) for v in row):
+                out.skipped += 1
+            continue
+        w_id, w_in, w_out = (
+            Where(sheet, r + 1, c_id + 1),
+            Where(sheet, r + 1, c_in + 1),
+            Where(sheet, r + 1, c_out + 1),
+        )
+        if not ident:
+            out.problems.append(Problem("the login ID is missing", w_id))
+            continue
+        try:
+            day = _day(_cell(row, c_date)) if c_date is not None else None
+        except _Bad:
+            assert c_date is not None
+            out.problems.append(
+                Problem(f'"{shown(_cell(row, c_date))}" is not a date', Where(sheet, r + 1, c_date + 1))
+            )
+            continue
+        if _none(raw_in):
+            out.problems.append(Problem("the login time is missing", w_in))
+            continue
+        login = _when(out, raw_in, day, w_in, "login")
+        logout = None
+        if not _none(raw_out):
+            out_day = day
+            if c_outdate is not None and not _none(_cell(row, c_outdate)):
+                try:
+                    out_day = _day(_cell(row, c_outdate))
+                except _Bad:
+                    out.problems.append(
+                        Problem(
+                            f'"{shown(_cell(row, c_outdate))}" is not a date',
+                            Where(sheet, r + 1, c_outdate + 1),
+                        )
+                    )
+                    continue
+            logout = _when(out, raw_out, out_day, w_out, "logout")
+            if logout is None:
+                continue
+            if login is not None and out_day == day and _time_only(raw_out) and logout < login:
+                logout += timedelta(days=1)  # a time-only logout before the login is the next day
+        if login is None:
+            continue
+        out.rows.append(SessionRow(ident, login, logout, w_id, w_in, w_out))
+
+
+def _time_only(value: Any) -> bool:
+    try:
+        return isinstance(to_moment(value), time)
+    except _Bad:
+        return False
+
+
+def _day(value: Any) -> date:
+    got = to_moment(value)
+    if isinstance(got, datetime):
+        if got.time() != time(0):
+            raise _Bad
+        return got.date()
+    if isinstance(got, date):
+        return got
+    raise _Bad
+
+
+def _when(out: SessionFile, value: Any, day: date | None, where: Where, what: str) -> datetime | None:
+    try:
+        got = to_moment(value)
+    except _Bad:
+        out.problems.append(
+            Problem(
+                f'"{shown(value)}" is not a {what} time; write it like 2026-11-23 08:58:12 or '
+                "11/23/2026 8:58:12 AM",
+                where,
+            )
+        )
+        return None
+    if isinstance(got, datetime):
+        return got
+    if isinstance(got, time):
+        if day is None:
+            out.problems.append(
+                Problem(f'"{shown(value)}" has no date, and the file has no Date column', where)
+            )
+            return None
+        return datetime.combine(day, got)
+    out.problems.append(Problem(f'"{shown(value)}" is a date without a {what} time', where))
+    return None
+
+
+# ---------------------------------------------------------------- files
+def _csv_rows(p: Path) -> list[list[Any]]:
+    """A .csv's rows, read a line at a time with bounds on line length and count."""
+    if not p.is_file():
+        raise InputError(msg("{file}: no such file", file=p.name))
+    if p.stat().st_size > MAX_FILE_BYTES:
+        raise InputError(
+            msg(
+                "{file}: the file is larger than {limit:num} MB",
+                file=p.name,
+                limit=MAX_FILE_BYTES // 1_048_576,
+            )
+        )
+    try:
+        with p.open(encoding="utf-8-sig", newline="") as fh:
+            return _parse_csv(p.name, _bounded_lines(p.name, fh))
+    except UnicodeDecodeError:
+        raise InputError(
+            msg("{file} is not a UTF-8 text file; save it from Excel as CSV UTF-8", file=p.name)
+        ) from None
+
+
+def _parse_csv(file_name: str, lines: Iterator[str]) -> list[list[Any]]:
+    head = list(itertools.islice(lines, _HEADER_SCAN_ROWS))
+    try:
+        dialect: Any = csv.Sniffer().sniff("".join(head)[:8192], delimiters=",;\t|")
+    except csv.Error:
+        dialect = csv.excel
+    reader = csv.reader(itertools.chain(head, lines), dialect)
+    rows: list[list[Any]] = []
+    row_start = 1
+    try:
+        for row in reader:
+            if len(rows) == MAX_ROWS:
+                raise InputError(
+                    msg(
+                        "{file} has more than {limit:num} lines; split the report",
+                        file=file_name,
+                        limit=MAX_ROWS,
+                    )
+                )
+            rows.append(row[:MAX_CSV_FIELDS])
+            row_start = reader.line_num + 1
+    except csv.Error:
+        raise InputError(
+            msg(
+                "{file}: the row starting on line {line:num} is not valid CSV (a quote left open?); save "
+                "the file from Excel as CSV UTF-8",
+                file=file_name,
+                line=row_start,
+            )
+        ) from None
+    return rows
+
+
+def _bounded_lines(file_name: str, fh: TextIO) -> Iterator[str]:
+    number = 0
+    while line := fh.readline(MAX_CSV_LINE + 1):
+        number += 1
+        if len(line) > MAX_CSV_LINE:
+            raise InputError(
+                msg(
+                    "{file}: line {line:num} is longer than {limit:num} characters",
+                    file=file_name,
+                    line=number,
+                    limit=MAX_CSV_LINE,
+                )
+            )
+        yield line
+
+
+def _xlsx_sheets(p: Path) -> list[tuple[str, list[list[Any]]]]:
+    check_workbook_file(p)
+    from python_calamine import CalamineWorkbook
+
+    out: list[tuple[str, list[list[Any]]]] = []
+    try:
+        wb = CalamineWorkbook.from_path(str(p))
+        for name in wb.sheet_names:
+            sheet = wb.get_sheet_by_name(name)
+            end_row, end_col = sheet.end if sheet.end is not None else (-1, -1)
+            check_sheet_size(p.name, name, end_row + 1, end_col + 1)
+            out.append((name, sheet.to_python(skip_empty_area=False) if end_row >= 0 else []))
+    except InputError:
+        raise
+    except Exception as exc:  # calamine raises several exception types of its own
+        why = f"{type(exc).__name__}: {exc}"
+        raise InputError(
+            msg("{file} cannot be read as an Excel workbook ({why})", file=p.name, why=why)
+        ) from None
+    return out
