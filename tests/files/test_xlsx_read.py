@@ -157,7 +157,7 @@ def test_missing_columns_and_empty_workbooks(tmp_path: Path) -> None:
     )
     assert messages(p) == [
         "Employees: missing column 'Name'; the header row should read: Code, Name, Team, Hourly rate, "
-        "Rate from, Contract hours/week, Max hours/week, Active",
+        "Rate from, Contract hours/week, Max hours/week, Active, Login ID",
         "Shifts: missing column 'Date'; the header row should read: Employee code, Date, Start, End, "
         "Unpaid break (min), Code, Note, Break start",
     ]

@@ -45,7 +45,14 @@ from deskwfm.core.errors import InputError
 from deskwfm.core.messages import msg
 from deskwfm.files.xlsx_cells import is_blank, shown, to_text
 from deskwfm.files.xlsx_problems import Problem, Where, sorted_problems
-from deskwfm.files.xlsx_safety import MAX_FILE_BYTES, MAX_ROWS, check_sheet_size, check_workbook_file
+from deskwfm.files.xlsx_safety import (
+    MAX_FILE_BYTES,
+    MAX_ROWS,
+    check_sheet_size,
+    check_workbook_file,
+    reader_crashed,
+    reader_gave_up,
+)
 
 MAX_CSV_LINE = 16_384
 MAX_CSV_FIELDS = 64
@@ -530,4 +537,8 @@ def _xlsx_sheets(p: Path) -> list[tuple[str, list[list[Any]]]]:
         raise InputError(
             msg("{file} cannot be read as an Excel workbook ({why})", file=p.name, why=why)
         ) from None
+    except BaseException as exc:
+        if not reader_crashed(exc):
+            raise
+        raise reader_gave_up(p.name) from None
     return out
