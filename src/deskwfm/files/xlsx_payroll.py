@@ -7,6 +7,8 @@ Sheets:
   hours, a carried row where hours fall in another work week, and where the rest went.
 - ``Pay lines``: every priced line from its structured fields (category, hours, rate at the
   precision used, amount) with the line in words, so hours x rate = amount can be checked.
+- ``Actual time`` (when given): scheduled against actual hours and adherence per employee
+  (``xlsx_attendance``).
 
 Hour columns carry the names every document uses: Worked h (regular + overtime + double time
 + holiday worked), Leave h (paid leave), Paid h (= Worked h + Leave h). Hours are written as
@@ -29,6 +31,7 @@ from deskwfm.core.pay_range import PayRange
 from deskwfm.core.payroll import Cat, EmployeePay, PayrollResult
 from deskwfm.core.timesheet import RowKind, TimesheetRow, timesheet_weeks
 from deskwfm.files.pay_text import ALL_HOURS, category_label, exact_places, pay_line_text, where_notes
+from deskwfm.files.xlsx_attendance import AttendanceLine, add_attendance_sheet
 from deskwfm.files.xlsx_save import save_workbook
 from deskwfm.files.xlsx_style import set_text
 
@@ -101,6 +104,7 @@ def write_payroll(
     week_start: int = 6,
     currency: str = "$",
     progress: Callable[[int, int], None] | None = None,
+    attendance: Sequence[AttendanceLine] = (),
 ) -> None:
     """The workbook for ``result``; ``pay_period`` says whether its range is one of the site's
     pay periods, ``week_start`` is the site's first day of the work week (shift detail rows)."""
@@ -160,6 +164,8 @@ def write_payroll(
     _landscape(ws, PageSetupProperties, f"A1:{col_letter(gross_col)}{total_row}")
     _shift_sheet(wb, st, result, rng, week_start)
     _lines_sheet(wb, st, result, rng, currency)
+    if attendance:
+        add_attendance_sheet(wb, attendance, title)
     if progress is not None:
         progress(n, n)
     save_workbook(wb, path)

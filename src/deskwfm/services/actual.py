@@ -76,15 +76,20 @@ def check_range(start: date, end: date) -> None:
 
 
 def load_actual(
-    ws: Workspace, start: date, end: date, *, employee_codes: Sequence[str] | None = None,
+    ws: Workspace,
+    start: date,
+    end: date,
+    *,
+    employee_codes: Sequence[str] | None = None,
     team: str | None = None,
 ) -> ActualContext:
     """Schedule and actual time with work dates in start..end (one read transaction) for active
     employees and anyone with time recorded or scheduled there; NotFoundError for unknown codes or
     an empty team."""
     check_range(start, end)
-    data = ws.store.load_range(start, end, employee_codes=employee_codes, team=team, include_inactive=True,
-                               actual=True)
+    data = ws.store.load_range(
+        start, end, employee_codes=employee_codes, team=team, include_inactive=True, actual=True
+    )
     site = data.site
     if site is None:
         raise DeskwfmError(f"{ws.location} has no site settings yet; set it up with: deskwfm init")
@@ -128,18 +133,28 @@ def _scheduled_minutes(clock: Clock, s: Shift | None) -> int:
 
 
 def actual_day_cells(
-    ws: Workspace, start: date, end: date, *, employee_codes: Sequence[str] | None = None,
-    team: str | None = None, now: int | None = None,
+    ws: Workspace,
+    start: date,
+    end: date,
+    *,
+    employee_codes: Sequence[str] | None = None,
+    team: str | None = None,
+    now: int | None = None,
 ) -> dict[CellKey, ActualCell]:
     """Every employee-day in start..end with something scheduled or recorded."""
     ctx = load_actual(ws, start, end, employee_codes=employee_codes, team=team)
+    return cells_of(ctx, now_minutes() if now is None else now)
+
+
+def cells_of(ctx: ActualContext, now: int | None) -> dict[CellKey, ActualCell]:
+    """``actual_day_cells`` of a loaded context (``now`` None: check every day)."""
+    start, end = ctx.start, ctx.end
     clock = ctx.clock
     shown = {e.code for e in ctx.employees}
     sched = {(s.employee_code, s.work_date): s for s in ctx.shifts if s.employee_code in shown}
     recorded = {(d.employee_code, d.work_date): d for d in ctx.actual if d.employee_code in shown}
     found = find_exceptions(
-        sched.values(), recorded.values(), ctx.codes, ctx.site.timekeeping, clock, start, end,
-        now_minutes() if now is None else now,
+        sched.values(), recorded.values(), ctx.codes, ctx.site.timekeeping, clock, start, end, now
     )
     by_key: dict[CellKey, list[TimeException]] = {}
     for e in found:
@@ -148,7 +163,10 @@ def actual_day_cells(
     for key in sorted(sched.keys() | recorded.keys()):
         d, s = recorded.get(key), sched.get(key)
         out[key] = ActualCell(
-            key[0], key[1], d, s,
+            key[0],
+            key[1],
+            d,
+            s,
             format_actual(d.segments, d.break_minutes, d.absence) if d is not None else "",
             worked_minutes(d, clock) if d is not None else 0,
             _scheduled_minutes(clock, s),
@@ -226,8 +244,9 @@ def parse_actual_edits(ws: Workspace, edits: Sequence[ActualEdit]) -> list[Chang
     return changes
 
 
-def edit_actual(ws: Workspace, edits: Sequence[ActualEdit], how: How = How.GRID_EDIT,
-                detail: str = "") -> list[Applied]:
+def edit_actual(
+    ws: Workspace, edits: Sequence[ActualEdit], how: How = How.GRID_EDIT, detail: str = ""
+) -> list[Applied]:
     """Parse every edit first (a bad one writes nothing), then write them as one change set.
     Returns the days that changed (before and after)."""
     if not edits:
@@ -236,8 +255,14 @@ def edit_actual(ws: Workspace, edits: Sequence[ActualEdit], how: How = How.GRID_
 
 
 def set_actual(
-    ws: Workspace, employee_code: str, work_date: date, text: str, *, note: str | None = None,
-    how: How = How.CLI, detail: str = "",
+    ws: Workspace,
+    employee_code: str,
+    work_date: date,
+    text: str,
+    *,
+    note: str | None = None,
+    how: How = How.CLI,
+    detail: str = "",
 ) -> ActualDay | None:
     """Record one day (``""`` clears it); returns what it holds now."""
     edit_actual(ws, [ActualEdit(employee_code, work_date, text, note=note)], how, detail)
@@ -297,8 +322,14 @@ def confirm_as_scheduled(
 
 
 def confirm_range(
-    ws: Workspace, start: date, end: date, *, employee_codes: Sequence[str] | None = None,
-    team: str | None = None, how: How = How.CONFIRM, detail: str = "",
+    ws: Workspace,
+    start: date,
+    end: date,
+    *,
+    employee_codes: Sequence[str] | None = None,
+    team: str | None = None,
+    how: How = How.CONFIRM,
+    detail: str = "",
 ) -> ConfirmResult:
     """``confirm_as_scheduled`` for every chosen employee (all active ones by default) and day."""
     ctx = load_actual(ws, start, end, employee_codes=employee_codes, team=team)

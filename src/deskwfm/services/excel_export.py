@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from deskwfm.core.errors import InputError
 from deskwfm.core.i18n import render
@@ -17,6 +18,9 @@ from deskwfm.core.site import SiteSettings
 from deskwfm.services.holiday_cache import holidays_between
 from deskwfm.services.payroll import run_payroll
 from deskwfm.services.workspace import Workspace
+
+if TYPE_CHECKING:
+    from deskwfm.files.xlsx_attendance import AttendanceLine
 
 MAX_EXPORT_DAYS = 400
 Progress = Callable[[int, int], None]
@@ -94,5 +98,27 @@ def export_payroll(
     site, _employees, result = compute_range(ws, start, end)
     title = render(msg("{site} · payroll", site=site.name))
     write_payroll(target, result, title=title, pay_period=pay_range(site, start, end).is_pay_period,
-                  week_start=site.week_start, currency=site.currency, progress=progress)
+                  week_start=site.week_start, currency=site.currency, progress=progress,
+                  attendance=attendance_lines(ws, start, end))
     return result
+
+
+def attendance_lines(ws: Workspace, start: date, end: date) -> list[AttendanceLine]:
+    """The payroll workbook's actual/scheduled split (``services.attendance``): none for a site
+    that pays the schedule and recorded no actual time in the range."""
+    from deskwfm.core.timekeeping import PayBasis
+    from deskwfm.files.xlsx_attendance import AttendanceLine
+    from deskwfm.services.attendance import attendance
+
+    basis = (ws.store.get_site() or SiteSettings()).timekeeping.pay_basis
+    if basis is PayBasis.SCHEDULE and not ws.store.actual_between(start, end):
+        return []
+    return [
+        AttendanceLine(
+            r.employee.code, r.employee.name, r.employee.team, basis.value, r.scheduled_minutes,
+            r.worked_minutes, r.adherence.adhered, r.adherence.scheduled, r.adherence.late, r.open_exceptions,
+            r.blocking,
+            ", ".join(loss.holiday.isoformat() for loss in r.holiday_losses),
+        )
+        for r in attendance(ws, start, end)
+    ]

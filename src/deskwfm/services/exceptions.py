@@ -41,14 +41,23 @@ def _exceptions(ctx: ActualContext, now: int | None) -> list[TimeException]:
     return find_exceptions(
         [s for s in ctx.shifts if s.employee_code in shown],
         [d for d in ctx.actual if d.employee_code in shown],
-        ctx.codes, ctx.site.timekeeping, ctx.clock, ctx.start, ctx.end,
+        ctx.codes,
+        ctx.site.timekeeping,
+        ctx.clock,
+        ctx.start,
+        ctx.end,
         now_minutes() if now is None else now,
     )
 
 
 def exceptions_between(
-    ws: Workspace, start: date, end: date, *, employee_codes: Sequence[str] | None = None,
-    team: str | None = None, now: int | None = None,
+    ws: Workspace,
+    start: date,
+    end: date,
+    *,
+    employee_codes: Sequence[str] | None = None,
+    team: str | None = None,
+    now: int | None = None,
 ) -> ExceptionList:
     """Every exception with a work date in start..end, by employee, date and kind."""
     ctx = load_actual(ws, start, end, employee_codes=employee_codes, team=team)
@@ -77,8 +86,11 @@ def blockers_message(blockers: Sequence[TimeException]) -> Msg:
         "record the time or an absence code first (deskwfm exceptions)",
         "{count} employees have unresolved critical exceptions ({who}), such as {code} {day:day}: {what}; "
         "record the time or an absence code first (deskwfm exceptions)",
-        len(who), who=", ".join(who[:8]) + (" …" if len(who) > 8 else ""), code=first.employee_code,
-        day=first.work_date, what=first.message(),
+        len(who),
+        who=", ".join(who[:8]) + (" …" if len(who) > 8 else ""),
+        code=first.employee_code,
+        day=first.work_date,
+        what=first.message(),
     )
 
 
@@ -93,20 +105,35 @@ class AdherenceReport:
 
 
 def adherence_between(
-    ws: Workspace, start: date, end: date, *, employee_codes: Sequence[str] | None = None,
-    team: str | None = None, now: int | None = None,
+    ws: Workspace,
+    start: date,
+    end: date,
+    *,
+    employee_codes: Sequence[str] | None = None,
+    team: str | None = None,
+    now: int | None = None,
 ) -> AdherenceReport:
     """Adherence per agent, per team and in all over start..end."""
     ctx = load_actual(ws, start, end, employee_codes=employee_codes, team=team)
-    shown = {e.code for e in ctx.employees}
     moment = now_minutes() if now is None else now
+    return adherence_of(ctx, _exceptions(ctx, moment), moment)
+
+
+def adherence_of(ctx: ActualContext, exceptions: Sequence[TimeException], now: int | None) -> AdherenceReport:
+    """``adherence_between`` of a loaded context and its exceptions."""
+    shown = {e.code for e in ctx.employees}
     per = adherence_by_employee(
         [s for s in ctx.shifts if s.employee_code in shown],
         [d for d in ctx.actual if d.employee_code in shown],
-        ctx.codes, _exceptions(ctx, moment), ctx.clock, start, end, moment,
+        ctx.codes,
+        exceptions,
+        ctx.clock,
+        ctx.start,
+        ctx.end,
+        now,
     )
     teams: dict[str, Adherence] = {}
     for e in ctx.employees:
         if e.code in per:
             teams[e.team] = teams.get(e.team, Adherence()) + per[e.code]
-    return AdherenceReport(start, end, per, teams, total(per.values()))
+    return AdherenceReport(ctx.start, ctx.end, per, teams, total(per.values()))

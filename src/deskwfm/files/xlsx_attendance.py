@@ -1,0 +1,99 @@
+"""The payroll workbook's ``Actual time`` sheet: per employee, scheduled and worked hours, the
+variance, adherence, late arrivals and open exceptions, with a totals row. Adherence counts the
+shifts over when the file was written (``adherence_scheduled_minutes``); the total's adherence is
+total adhered over total scheduled, not an average of percentages."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from deskwfm.core.i18n import tr
+from deskwfm.files.xlsx_style import set_text
+
+SHEET = "Actual time"
+HEADER_ROW = 3
+HEADERS = (
+    "Code",
+    "Name",
+    "Team",
+    "Pay basis",
+    "Scheduled h",
+    "Worked h",
+    "Variance h",
+    "Worked as scheduled h",
+    "Adherence %",
+    "Late",
+    "Open exceptions",
+    "Blocking approval",
+    "Holidays without pay",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class AttendanceLine:
+    code: str
+    name: str
+    team: str
+    pay_basis: str
+    scheduled_minutes: int
+    worked_minutes: int
+    adhered_minutes: int
+    adherence_scheduled_minutes: int  # the scheduled minutes adherence is measured against
+    late: int
+    open_exceptions: int
+    blocking: int
+    holidays_without_pay: str  # e.g. "2026-12-25"
+
+
+def add_attendance_sheet(wb: Any, lines: Sequence[AttendanceLine], title: str) -> None:
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter as col
+
+    ws = wb.create_sheet(tr(SHEET))
+    bold = Font(name="Calibri", bold=True)
+    set_text(ws.cell(1, 1), title).font = Font(name="Calibri", bold=True, size=13)
+    set_text(
+        ws.cell(2, 1),
+        tr("Scheduled against actual time by work date; adherence = worked as scheduled / scheduled"),
+    ).font = Font(name="Calibri", italic=True, size=9)
+    fill = PatternFill("solid", fgColor="DDE4EE")
+    for c, text in enumerate(HEADERS, 1):
+        cell = set_text(ws.cell(HEADER_ROW, c), tr(text))
+        cell.font = bold
+        cell.fill = fill
+        cell.alignment = Alignment(
+            horizontal="center" if c > 3 else "left", vertical="center", wrap_text=True
+        )
+    first = HEADER_ROW + 1
+    for i, ln in enumerate(lines):
+        r = first + i
+        for c, text in enumerate((ln.code, ln.name, ln.team, tr(ln.pay_basis)), 1):
+            set_text(ws.cell(r, c), text)
+        for c, minutes in ((5, ln.scheduled_minutes), (6, ln.worked_minutes), (8, ln.adhered_minutes)):
+            ws.cell(r, c, minutes / 60).number_format = "0.00"
+        ws.cell(r, 7, f"=F{r}-E{r}").number_format = "0.00"
+        if ln.adherence_scheduled_minutes:
+            ws.cell(r, 9, ln.adhered_minutes / ln.adherence_scheduled_minutes).number_format = "0.0%"
+        ws.cell(r, 10, ln.late)
+        ws.cell(r, 11, ln.open_exceptions)
+        ws.cell(r, 12, ln.blocking)
+        set_text(ws.cell(r, 13), ln.holidays_without_pay)
+    last = first + len(lines) - 1
+    total = last + 1
+    set_text(ws.cell(total, 1), tr("Total")).font = bold
+    for c in (5, 6, 7, 8, 10, 11, 12):
+        cell = ws.cell(total, c, f"=SUM({col(c)}{first}:{col(c)}{last})" if lines else 0)
+        cell.font = bold
+        if c <= 8:
+            cell.number_format = "0.00"
+    base = sum(ln.adherence_scheduled_minutes for ln in lines)
+    if base:
+        pct = ws.cell(total, 9, sum(ln.adhered_minutes for ln in lines) / base)
+        pct.number_format = "0.0%"
+        pct.font = bold
+    for c, w in enumerate((9, 24, 12, 10, 11, 10, 10, 12, 11, 7, 11, 11, 20), 1):
+        ws.column_dimensions[col(c)].width = w
+    ws.row_dimensions[HEADER_ROW].height = 32
+    ws.freeze_panes = ws.cell(first, 4)
