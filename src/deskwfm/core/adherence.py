@@ -66,6 +66,7 @@ def adherence_by_employee(
 ) -> dict[str, Adherence]:
     """Adherence of every employee with scheduled or worked time on work dates start..end."""
     days = {(d.employee_code, d.work_date): d for d in actual if start <= d.work_date <= end}
+    worked = {key: worked_spans(d, clock) for key, d in days.items()}
     acc: dict[str, Adherence] = {}
     for sh in shifts:
         if not start <= sh.work_date <= end or sh.kind is not ShiftKind.WORK or not sh.has_times:
@@ -74,19 +75,20 @@ def adherence_by_employee(
         if now is not None and planned and planned[-1][1] > now:
             continue
         scheduled = sum(b - a for a, b in planned)
-        day = days.get((sh.employee_code, sh.work_date))
+        key = (sh.employee_code, sh.work_date)
+        day = days.get(key)
         adhered = 0
         if day is not None:
             code = codes.get(day.absence) if day.absence else None
             if code is not None and code.counts_as_worked:
                 adhered = scheduled
             else:
-                adhered = _overlap(planned, worked_spans(day, clock))
+                adhered = _overlap(planned, worked[key])
         acc[sh.employee_code] = acc.get(sh.employee_code, Adherence()) + Adherence(scheduled, adhered)
-    for (code_, _d), day in days.items():
-        worked = sum(b - a for a, b in worked_spans(day, clock))
-        if worked:
-            acc[code_] = acc.get(code_, Adherence()) + Adherence(worked=worked)
+    for (code_, _d), spans in worked.items():
+        minutes = sum(b - a for a, b in spans)
+        if minutes:
+            acc[code_] = acc.get(code_, Adherence()) + Adherence(worked=minutes)
     for e in exceptions:
         if e.kind is ExceptionKind.LATE and start <= e.work_date <= end:
             acc[e.employee_code] = acc.get(e.employee_code, Adherence()) + Adherence(late=1)

@@ -21,6 +21,7 @@ because it fell in the repeated hour of a fall-back night is taken at the hour's
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
@@ -68,6 +69,15 @@ def epoch_of(clock: Clock, when: datetime) -> int:
     return clock.utc(when.date(), when.hour * 60 + when.minute)
 
 
+def _epoch(clock: Clock, when: datetime, memo: dict[datetime, int] | None) -> int:
+    if memo is None:
+        return epoch_of(clock, when)
+    got = memo.get(when)
+    if got is None:
+        got = memo[when] = epoch_of(clock, when)
+    return got
+
+
 def later_occurrence(clock: Clock, epoch: int) -> int:
     """The instant an hour later when it shows the same wall time (the fall-back night's repeated
     hour), else ``epoch``."""
@@ -76,12 +86,18 @@ def later_occurrence(clock: Clock, epoch: int) -> int:
 
 
 def make_session(
-    clock: Clock, code: str, login: datetime, logout: datetime | None, ref: object = None
+    clock: Clock,
+    code: str,
+    login: datetime,
+    logout: datetime | None,
+    ref: object = None,
+    memo: dict[datetime, int] | None = None,
 ) -> Session:
     """A session from a report's timestamps (naive ones are the site's wall clock); EntryError for
-    a wall time that does not exist (spring-forward gap)."""
-    start = epoch_of(clock, login)
-    end = None if logout is None else epoch_of(clock, logout)
+    a wall time that does not exist (spring-forward gap). ``memo`` keeps conversions across calls
+    (a report repeats its timestamps)."""
+    start = _epoch(clock, login, memo)
+    end = None if logout is None else _epoch(clock, logout, memo)
     if end is not None and end < start and logout is not None and logout.tzinfo is None:
         end = later_occurrence(clock, end)
     return Session(code, start, end, ref)
@@ -97,14 +113,29 @@ def _checked(sessions: Sequence[Session], clock: Clock, out: SessionDays) -> lis
     ok: list[Session] = []
     for s in sorted(sessions, key=lambda s: (s.start, s.end if s.end is not None else 1 << 62)):
         if s.end is not None and s.end < s.start:
-            out.problems.append(SessionProblem(s.ref, "out", msg(
-                "the logout ({out}) is before the login ({in_})", out=_hhmm(clock, s.end),
-                in_=_hhmm(clock, s.start))))
+            out.problems.append(
+                SessionProblem(
+                    s.ref,
+                    "out",
+                    msg(
+                        "the logout ({out}) is before the login ({in_})",
+                        out=_hhmm(clock, s.end),
+                        in_=_hhmm(clock, s.start),
+                    ),
+                )
+            )
             continue
         if s.end is not None and s.end - s.start > 1440:
-            out.problems.append(SessionProblem(s.ref, "out", msg(
-                "a session of more than 24 hours (from {in_}); is a logout missing?",
-                in_=_hhmm(clock, s.start))))
+            out.problems.append(
+                SessionProblem(
+                    s.ref,
+                    "out",
+                    msg(
+                        "a session of more than 24 hours (from {in_}); is a logout missing?",
+                        in_=_hhmm(clock, s.start),
+                    ),
+                )
+            )
             continue
         if s.end is not None and s.end == s.start:
             continue
@@ -113,10 +144,19 @@ def _checked(sessions: Sequence[Session], clock: Clock, out: SessionDays) -> lis
             if (prev.start, prev.end) == (s.start, s.end):
                 continue
             if prev.end is not None and s.start < prev.end:
-                out.problems.append(SessionProblem(s.ref, "in", msg(
-                    "this session (login {in_}) overlaps the one before it (login {prev_in}, logout "
-                    "{prev_out})", in_=_hhmm(clock, s.start), prev_in=_hhmm(clock, prev.start),
-                    prev_out=_hhmm(clock, prev.end))))
+                out.problems.append(
+                    SessionProblem(
+                        s.ref,
+                        "in",
+                        msg(
+                            "this session (login {in_}) overlaps the one before it (login {prev_in}, logout "
+                            "{prev_out})",
+                            in_=_hhmm(clock, s.start),
+                            prev_in=_hhmm(clock, prev.start),
+                            prev_out=_hhmm(clock, prev.end),
+                        ),
+                    )
+                )
                 continue
         ok.append(s)
     return ok
@@ -134,19 +174,37 @@ def _merged(sessions: Sequence[Session], gap: int) -> list[tuple[int, int | None
     return out
 
 
-def _work_date(clock: Clock, start: int, end: int | None, shifts: Sequence[tuple[date, int, int]]) -> date:
+class _Shifts:
+    """One employee's scheduled work shifts as (start, end, work date) spans in start order, for
+    finding the ones near a session without scanning them all."""
+
+    __slots__ = ("spans", "starts")
+
+    def __init__(self, spans: list[tuple[int, int, date]]) -> None:
+        self.spans = sorted(spans)
+        self.starts = [s for s, _e, _d in self.spans]
+
+    def near(self, lo: int, hi: int) -> list[tuple[int, int, date]]:
+        """The spans starting from a day before ``lo`` until ``hi`` (a shift is at most a day)."""
+        i = bisect_left(self.starts, lo - 1440 - _NEAR)
+        j = bisect_right(self.starts, hi + _NEAR)
+        return self.spans[i:j]
+
+
+def _work_date(clock: Clock, start: int, end: int | None, shifts: _Shifts) -> date:
     hi = end if end is not None else start + _OPEN_REACH
+    near = shifts.near(start, hi)
     best: tuple[int, date] | None = None
-    for d, s, e in shifts:
+    for s, e, d in near:
         overlap = min(hi, e) - max(start, s)
         if overlap > 0 and (best is None or overlap > best[0]):
             best = (overlap, d)
     if best is not None:
         return best[1]
     if end is None:
-        near = [(abs(s - start), d) for d, s, _e in shifts if abs(s - start) <= _NEAR]
-        if near:
-            return min(near)[1]
+        close = [(abs(s - start), d) for s, _e, d in near if abs(s - start) <= _NEAR]
+        if close:
+            return min(close)[1]
     return to_datetime(start, clock.tz).date()
 
 
@@ -163,11 +221,13 @@ def sessions_to_days(
     for s in sessions:
         by_emp.setdefault(s.employee_code, []).append(s)
     for code, mine in sorted(by_emp.items()):
-        spans = [
-            (sh.work_date, *shift_span(clock, sh.work_date, sh.start, sh.end))
-            for sh in schedule.get(code, ())
-            if sh.kind is ShiftKind.WORK and sh.start is not None and sh.end is not None
-        ]
+        spans = _Shifts(
+            [
+                (*shift_span(clock, sh.work_date, sh.start, sh.end), sh.work_date)
+                for sh in schedule.get(code, ())
+                if sh.kind is ShiftKind.WORK and sh.start is not None and sh.end is not None
+            ]
+        )
         for a, b, refs in _merged(_checked(mine, clock, out), merge_gap):
             day = _work_date(clock, a, b, spans)
             seg = Segment(wall_minute(clock, day, a), None if b is None else wall_minute(clock, day, b))
@@ -178,8 +238,13 @@ def sessions_to_days(
         try:
             check_segments(segs)
         except EntryError as exc:
-            out.problems.append(SessionProblem(out.refs[key][0], "in", msg(
-                "the sessions of {day:day} cannot be recorded: {why}", day=key[1], why=exc.msg)))
+            out.problems.append(
+                SessionProblem(
+                    out.refs[key][0],
+                    "in",
+                    msg("the sessions of {day:day} cannot be recorded: {why}", day=key[1], why=exc.msg),
+                )
+            )
             del out.days[key]
     return out
 

@@ -106,6 +106,7 @@ DATE_HEADERS: tuple[str, ...] = (
 OUT_DATE_HEADERS: tuple[str, ...] = ("logoutdate", "logoffdate", "enddate")
 _TOTAL = re.compile(r"^(grand\s*)?(sub)?total|^summary", re.IGNORECASE)
 _NONE = {"n/a", "na", "-", "--", "none", "null"}
+_NONE_OR_BLANK = _NONE | {""}
 _YMD = re.compile(
     r"^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[T ]+(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*([ap]\.?m\.?)?)?"
     r"\s*(z|[+-]\d{2}:?\d{2})?$",
@@ -119,16 +120,37 @@ _TIME = re.compile(r"^(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*([ap]\.?m\.?)
 
 
 @dataclass(frozen=True, slots=True)
+class _Places:
+    """The sheet and the 1-based columns of a report's ID, login and logout."""
+
+    sheet: str
+    id: int
+    login: int
+    logout: int
+
+
+@dataclass(frozen=True, slots=True)
 class SessionRow:
     """One login session as the file gives it: the login ID as text, the login and logout as
-    naive (site wall clock) or aware datetimes, and where each came from."""
+    naive (site wall clock) or aware datetimes, and where each came from (``where_*``)."""
 
     login_id: str
     login: datetime
     logout: datetime | None
-    where_id: Where
-    where_in: Where
-    where_out: Where
+    places: _Places
+    line: int  # 1-based row
+
+    @property
+    def where_id(self) -> Where:
+        return Where(self.places.sheet, self.line, self.places.id)
+
+    @property
+    def where_in(self) -> Where:
+        return Where(self.places.sheet, self.line, self.places.login)
+
+    @property
+    def where_out(self) -> Where:
+        return Where(self.places.sheet, self.line, self.places.logout)
 
 
 @dataclass
@@ -259,10 +281,17 @@ def to_moment(value: Any) -> datetime | date | time:
 
 
 def _none(value: Any) -> bool:
-    return is_blank(value) or (isinstance(value, str) and value.strip().lower() in _NONE)
+    """Blank, or a report's way of saying "no value" (N/A, -)."""
+    if value is None:
+        return True
+    if value.__class__ is str:
+        return len(value) <= 4 and value.strip().lower() in _NONE_OR_BLANK
+    return False
 
 
 def _login_id(value: Any) -> str:
+    if value.__class__ is str:
+        return str(value).strip()
     return to_text(int(value) if isinstance(value, float) and value.is_integer() else value)
 
 
@@ -352,79 +381,95 @@ def _read_rows(
     out.columns = {role: to_text(heads[c]) for role, c in cols.items()}
     c_id, c_in, c_out = cols["id"], cols["in"], cols["out"]
     c_date, c_outdate = cols.get("date"), cols.get("outdate")
+    places = _Places(sheet, c_id + 1, c_in + 1, c_out + 1)
+    moment = _Memo()
     for r in range(header + 1, len(rows)):
         row = rows[r]
-        raw_id, raw_in, raw_out = _cell(row, c_id), _cell(row, c_in), _cell(row, c_out)
-        ident = _login_id(raw_id) if not is_blank(raw_id) else ""
-        if (ident and _TOTAL.match(ident)) or (_none(raw_in) and _none(raw_out)):
+        width = len(row)
+        raw_id = row[c_id] if c_id < width else None
+        raw_in = row[c_in] if c_in < width else None
+        raw_out = row[c_out] if c_out < width else None
+        ident = _login_id(raw_id) if raw_id is not None else ""
+        no_in, no_out = _none(raw_in), _none(raw_out)
+        if (no_in and no_out) or (ident and _TOTAL.match(ident)):
             if any(not is_blank(v) for v in row):
                 out.skipped += 1
             continue
-        w_id, w_in, w_out = (
-            Where(sheet, r + 1, c_id + 1),
-            Where(sheet, r + 1, c_in + 1),
-            Where(sheet, r + 1, c_out + 1),
-        )
+        line = r + 1
         if not ident:
-            out.problems.append(Problem("the login ID is missing", w_id))
+            out.problems.append(Problem("the login ID is missing", Where(sheet, line, c_id + 1)))
             continue
-        try:
-            day = _day(_cell(row, c_date)) if c_date is not None else None
-        except _Bad:
-            assert c_date is not None
-            out.problems.append(
-                Problem(f'"{shown(_cell(row, c_date))}" is not a date', Where(sheet, r + 1, c_date + 1))
-            )
+        day = out_day = None
+        if c_date is not None:
+            day = out_day = _date_cell(out, moment, row, c_date, sheet, line)
+            if day is None:
+                continue
+        if c_outdate is not None and not _none(_cell(row, c_outdate)):
+            out_day = _date_cell(out, moment, row, c_outdate, sheet, line)
+            if out_day is None:
+                continue
+        if no_in:
+            out.problems.append(Problem("the login time is missing", Where(sheet, line, c_in + 1)))
             continue
-        if _none(raw_in):
-            out.problems.append(Problem("the login time is missing", w_in))
-            continue
-        login = _when(out, raw_in, day, w_in, "login")
+        login, _ = _when(out, moment, raw_in, day, Where(sheet, line, c_in + 1), "login")
         logout = None
-        if not _none(raw_out):
-            out_day = day
-            if c_outdate is not None and not _none(_cell(row, c_outdate)):
-                try:
-                    out_day = _day(_cell(row, c_outdate))
-                except _Bad:
-                    out.problems.append(
-                        Problem(
-                            f'"{shown(_cell(row, c_outdate))}" is not a date',
-                            Where(sheet, r + 1, c_outdate + 1),
-                        )
-                    )
-                    continue
-            logout = _when(out, raw_out, out_day, w_out, "logout")
+        if not no_out:
+            logout, time_only = _when(out, moment, raw_out, out_day, Where(sheet, line, c_out + 1), "logout")
             if logout is None:
                 continue
-            if login is not None and out_day == day and _time_only(raw_out) and logout < login:
+            if login is not None and time_only and out_day == day and logout < login:
                 logout += timedelta(days=1)  # a time-only logout before the login is the next day
         if login is None:
             continue
-        out.rows.append(SessionRow(ident, login, logout, w_id, w_in, w_out))
+        out.rows.append(SessionRow(ident, login, logout, places, line))
 
 
-def _time_only(value: Any) -> bool:
-    try:
-        return isinstance(to_moment(value), time)
-    except _Bad:
-        return False
+class _Memo:
+    """``to_moment`` of each distinct cell value once (reports repeat dates and times a lot)."""
 
+    def __init__(self) -> None:
+        self.seen: dict[Any, datetime | date | time | None] = {}
 
-def _day(value: Any) -> date:
-    got = to_moment(value)
-    if isinstance(got, datetime):
-        if got.time() != time(0):
+    def __call__(self, value: Any) -> datetime | date | time:
+        key = (value.__class__, value)
+        try:
+            got = self.seen[key]
+        except KeyError:
+            try:
+                got = to_moment(value)
+            except _Bad:
+                got = None
+            self.seen[key] = got
+        if got is None:
             raise _Bad
-        return got.date()
-    if isinstance(got, date):
         return got
-    raise _Bad
 
 
-def _when(out: SessionFile, value: Any, day: date | None, where: Where, what: str) -> datetime | None:
+def _date_cell(
+    out: SessionFile, moment: _Memo, row: list[Any], col: int, sheet: str, line: int
+) -> date | None:
+    """The date in a Date column, or None after recording the problem."""
+    value = _cell(row, col)
     try:
-        got = to_moment(value)
+        got = moment(value)
+        if isinstance(got, datetime):
+            if got.time() != time(0):
+                raise _Bad
+            return got.date()
+        if isinstance(got, date):
+            return got
+        raise _Bad
+    except _Bad:
+        out.problems.append(Problem(f'"{shown(value)}" is not a date', Where(sheet, line, col + 1)))
+        return None
+
+
+def _when(
+    out: SessionFile, moment: _Memo, value: Any, day: date | None, where: Where, what: str
+) -> tuple[datetime | None, bool]:
+    """The timestamp of a login or logout cell, and whether the cell held a time of day only."""
+    try:
+        got = moment(value)
     except _Bad:
         out.problems.append(
             Problem(
@@ -433,18 +478,18 @@ def _when(out: SessionFile, value: Any, day: date | None, where: Where, what: st
                 where,
             )
         )
-        return None
+        return None, False
     if isinstance(got, datetime):
-        return got
+        return got, False
     if isinstance(got, time):
         if day is None:
             out.problems.append(
                 Problem(f'"{shown(value)}" has no date, and the file has no Date column', where)
             )
-            return None
-        return datetime.combine(day, got)
+            return None, True
+        return datetime.combine(day, got), True
     out.problems.append(Problem(f'"{shown(value)}" is a date without a {what} time', where))
-    return None
+    return None, False
 
 
 # ---------------------------------------------------------------- files

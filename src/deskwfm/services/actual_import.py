@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 from deskwfm.core.actual import ActualDay, Segment, Source, check_segments
@@ -77,6 +77,7 @@ def _sessions(ws: Workspace, rows: Sequence[SessionRow], plan: ActualImportPlan)
     clock = clock_for(site.tz)
     by_login, by_code = _employees_by_id(ws)
     unknown: dict[str, tuple[SessionRow, int]] = {}
+    memo: dict[datetime, int] = {}
     out: list[Session] = []
     for i, row in enumerate(rows):
         key = login_key(row.login_id)
@@ -86,7 +87,7 @@ def _sessions(ws: Workspace, rows: Sequence[SessionRow], plan: ActualImportPlan)
             unknown[key] = (first, n + 1)
             continue
         try:
-            out.append(make_session(clock, code, row.login, row.logout, i))
+            out.append(make_session(clock, code, row.login, row.logout, i, memo))
         except EntryError as exc:
             plan.problems.append(Problem(str(exc), row.where_in))
     for first, n in unknown.values():
