@@ -320,3 +320,38 @@ def test_adherence_per_agent_and_team(centre_actual: Workspace) -> None:
     a = report_.employees["AG001"]
     assert (a.scheduled, a.late) == (5 * 450, 1) and a.adhered == 5 * 450 - 45
     assert report_.teams["Billing"] == a  # AG003 has nothing scheduled
+
+
+def test_the_template_carries_login_ids_into_the_program(centre: Workspace, tmp_path: Path) -> None:
+    """The Employees sheet's Login ID column sets the IDs an actual-time import matches; two
+    employees given one ID (case ignored) is a located problem; a blank cell keeps what is stored."""
+    from deskwfm.files.xlsx_template import write_template
+    from deskwfm.services.excel_import import import_workbook
+    from tests.files.test_xlsx_builders import workbook
+
+    template = tmp_path / "template.xlsx"
+    write_template(template)
+    import openpyxl
+
+    assert "Login ID" in [c.value for c in openpyxl.load_workbook(template)["Employees"][1]]
+    header = ["Code", "Name", "Login ID"]
+    good = workbook(
+        tmp_path / "ids.xlsx",
+        {"Employees": [header, ["AG001", "Zoë Côté", 4711], ["AG002", "王芳", "jwang@acme.com"]]},
+    )
+    plan = import_workbook(centre, good)
+    assert plan.ok, [str(p) for p in plan.problems]
+    assert {e.code: e.login_id for e in centre.store.list_employees()} == {
+        "AG001": "4711",
+        "AG002": "jwang@acme.com",
+        "AG003": "",
+    }
+    clash = workbook(
+        tmp_path / "clash.xlsx", {"Employees": [header, ["AG003", "Nguyễn Thị Hương", "JWANG@acme.com"]]}
+    )
+    assert [str(p) for p in import_workbook(centre, clash).problems] == [
+        "Employees!A2: login ID JWANG@acme.com is also AG002's"
+    ]
+    keep = workbook(tmp_path / "keep.xlsx", {"Employees": [header, ["AG001", "Zoë Côté"]]})
+    assert import_workbook(centre, keep).ok
+    assert centre.store.get_employee("AG001").login_id == "4711"

@@ -514,6 +514,10 @@ class SiteSettingsDialog(ServiceDialog):
             min_rest_minutes=min_rest,
             max_daily_minutes=parse_hours(self.max_daily_edit.text(), "Maximum hours a day"),
             max_weekly_minutes=parse_hours(self.max_weekly_edit.text(), "Maximum hours a week"),
+            # not on the form: the statute's holiday-pay conditions follow the preset chosen
+            holiday_eligibility=PRESETS.get(
+                str(self.preset_combo.currentData()), self._site.rules
+            ).holiday_eligibility,
         )
 
     @staticmethod
