@@ -50,6 +50,7 @@ class AttendanceLine:
 def add_attendance_sheet(wb: Any, lines: Sequence[AttendanceLine], title: str) -> None:
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter as col
+    from openpyxl.worksheet.properties import PageSetupProperties
 
     ws = wb.create_sheet(tr(SHEET))
     bold = Font(name="Calibri", bold=True)
@@ -97,3 +98,12 @@ def add_attendance_sheet(wb: Any, lines: Sequence[AttendanceLine], title: str) -
         ws.column_dimensions[col(c)].width = w
     ws.row_dimensions[HEADER_ROW].height = 32
     ws.freeze_panes = ws.cell(first, 4)
+    ws.auto_filter.ref = f"A{HEADER_ROW}:{col(len(HEADERS))}{max(last, first)}"
+    # printed like the other sheets: landscape, one page wide, the header on every page
+    ws.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
+    ws.print_area = f"A1:{col(len(HEADERS))}{total}"
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    ws.oddFooter.center.text = "Page &P of &N"
