@@ -57,7 +57,10 @@ def add_attendance_sheet(wb: Any, lines: Sequence[AttendanceLine], title: str) -
     set_text(ws.cell(1, 1), title).font = Font(name="Calibri", bold=True, size=13)
     set_text(
         ws.cell(2, 1),
-        tr("Scheduled against actual time by work date; adherence = worked as scheduled / scheduled"),
+        tr(
+            "Scheduled against actual time by work date; adherence = worked as scheduled / scheduled, "
+            "over the shifts ended when this file was written"
+        ),
     ).font = Font(name="Calibri", italic=True, size=9)
     fill = PatternFill("solid", fgColor="DDE4EE")
     for c, text in enumerate(HEADERS, 1):
