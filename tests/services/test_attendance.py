@@ -39,13 +39,16 @@ def actual_centre(rated: Workspace) -> Workspace:
     site = get_site(centre)
     save_site(centre, site.with_changes(timekeeping=site.timekeeping.with_changes(pay_basis=PayBasis.ACTUAL)))
     apply_edits(centre, [CellEdit("AG001", d, "9-17/30") for d in WORKED])
-    edit_actual(centre, [
-        ActualEdit("AG001", DAYS[0], "9:00-17:00/30"),
-        ActualEdit("AG001", DAYS[1], "LATE 9:30-17:00/30", note="bus"),
-        # Wednesday 24th, the last scheduled day before Christmas and Boxing Day: nothing recorded
-        ActualEdit("AG001", DAYS[7], "9:00-17:40/30"),
-        ActualEdit("AG002", DAYS[0], "10:00-14:00"),  # no shift: unscheduled work
-    ])
+    edit_actual(
+        centre,
+        [
+            ActualEdit("AG001", DAYS[0], "9:00-17:00/30"),
+            ActualEdit("AG001", DAYS[1], "LATE 9:30-17:00/30", note="bus"),
+            # Wednesday 24th, the last scheduled day before Christmas and Boxing Day: nothing recorded
+            ActualEdit("AG001", DAYS[7], "9:00-17:40/30"),
+            ActualEdit("AG002", DAYS[0], "10:00-14:00"),  # no shift: unscheduled work
+        ],
+    )
     return centre
 
 
@@ -69,7 +72,12 @@ def test_timesheets_show_plan_and_actual_side_by_side_with_resolutions(actual_ce
     assert sheet.pay_basis is PayBasis.ACTUAL and len(sheet.days) == 8
     tue = sheet.days[1]
     assert (tue.scheduled, tue.actual, tue.variance_minutes, tue.source, tue.note) == (
-        "09:00-17:00/30", "09:30-17:00/30 LATE", -30, Source.TYPED, "bus")
+        "09:00-17:00/30",
+        "09:30-17:00/30 LATE",
+        -30,
+        Source.TYPED,
+        "bus",
+    )
     [late] = tue.exceptions
     assert late.kind is ExceptionKind.LATE and str(late.resolution()) == "coded LATE (reasonable cause)"
     wed = sheet.days[2]
@@ -77,7 +85,8 @@ def test_timesheets_show_plan_and_actual_side_by_side_with_resolutions(actual_ce
     assert sheet.days[3].scheduled == "" and sheet.days[3].exceptions == ()  # the holiday
     assert sheet.worked_minutes == 1360 and sheet.scheduled_minutes == 1800
     assert "did not work all of the last scheduled day before it (Wed 2025-12-24)" in str(
-        sheet.holiday_losses[0].reason)
+        sheet.holiday_losses[0].reason
+    )
 
 
 def test_the_payroll_workbook_gains_the_actual_time_sheet(actual_centre: Workspace, tmp_path: Path) -> None:
@@ -100,3 +109,40 @@ def test_no_actual_time_sheet_when_the_schedule_is_paid_and_nothing_was_recorded
     path = tmp_path / "pay.xlsx"
     export_payroll(centre, date(2025, 12, 21), date(2026, 1, 3), path)
     assert "Actual time" not in openpyxl.load_workbook(path).sheetnames
+
+
+def test_timesheets_print_scheduled_and_actual_and_sign_off_actual_hours(
+    actual_centre: Workspace, tmp_path: Path
+) -> None:
+    """The PDF shows the plan and what happened side by side, each exception with how it was
+    resolved, the holiday pay withheld and, since the site pays actual time, the hours signed for."""
+    import pypdf
+
+    from deskwfm.services.timesheets import print_timesheets
+
+    target = tmp_path / "ts.pdf"
+    print_timesheets(
+        actual_centre, date(2025, 12, 21), date(2026, 1, 3), target=target, employee_codes=["AG001"]
+    )
+    text = " ".join(p.extract_text() for p in pypdf.PdfReader(target).pages)
+    flat = " ".join(text.split())
+    assert "Scheduled and actual" in flat
+    assert "Tue 2025-12-23 09:00-17:00/30 09:30-17:00/30 LATE 7.50 7.00" in flat
+    assert "late by 30 min (scheduled 09:00): coded LATE (reasonable cause)" in flat
+    assert "no-show: scheduled from 09:00, nothing recorded: open, blocks approval" in flat
+    assert "no public holiday pay (ESA s.26(2))" in flat
+    assert "Signing confirms the actual hours worked shown above: 22.67 h" in flat
+
+
+def test_timesheets_of_a_site_paying_the_schedule_with_nothing_recorded_are_unchanged(
+    rated: Workspace, tmp_path: Path
+) -> None:
+    import pypdf
+
+    from deskwfm.services.timesheets import print_timesheets
+
+    apply_edits(rated, [CellEdit("AG001", d, "9-17/30") for d in WORKED])
+    target = tmp_path / "ts.pdf"
+    print_timesheets(rated, date(2025, 12, 21), date(2026, 1, 3), target=target, employee_codes=["AG001"])
+    text = " ".join(p.extract_text() for p in pypdf.PdfReader(target).pages)
+    assert "Scheduled and actual" not in text and "Signing confirms" not in text

@@ -28,6 +28,7 @@ from deskwfm.core.pay_range import PayRange
 from deskwfm.core.payroll import EmployeePay
 from deskwfm.core.timesheet import timesheet_weeks
 from deskwfm.files.pay_text import hour_columns, legend, pay_line_cells
+from deskwfm.files.pdf_actual import ActualSection, actual_block, sign_off
 from deskwfm.files.pdf_blocks import Fields, SignatureLines, TextLine
 from deskwfm.files.pdf_fonts import FONT, draw_runs, fit, register_fonts
 from deskwfm.files.pdf_grid import Column, Grid, GridStyle, Row, RowStyle
@@ -94,14 +95,18 @@ def _pay_block(ep: EmployeePay, ctx: TimesheetContext, width: float) -> list[Flo
     ]
 
 
-def timesheet_story(ep: EmployeePay, ctx: TimesheetContext, width: float) -> list[Flowable]:
-    """The flowables of one employee's timesheet."""
+def timesheet_story(
+    ep: EmployeePay, ctx: TimesheetContext, width: float, actual: ActualSection | None = None
+) -> list[Flowable]:
+    """The flowables of one employee's timesheet (with ``actual``: scheduled and actual time side
+    by side, ``files.pdf_actual``)."""
     weeks = timesheet_weeks(ep, ctx.week_start)
     return [
         *_header_block(ep, ctx),
         shift_table(weeks, ep.minutes, ctx.tz, width, ctx.pay_period),
         TextLine(legend(hour_columns(ep.minutes)), 6.5, space_after=0, color=GREY),
-        Stack([*_pay_block(ep, ctx, width),
+        *(actual_block(actual, width) if actual is not None else []),
+        Stack([*_pay_block(ep, ctx, width), *sign_off(actual),
                SignatureLines((tr("Employee signature"), tr("Supervisor signature")))]),
     ]
 
@@ -130,8 +135,8 @@ class TimesheetWriter:
         self.pages = 0
         self.count = 0
 
-    def add(self, ep: EmployeePay) -> int:
-        story = timesheet_story(ep, self.ctx, self.frame.width)
+    def add(self, ep: EmployeePay, actual: ActualSection | None = None) -> int:
+        story = timesheet_story(ep, self.ctx, self.frame.width, actual)
         pages = paginate(story, self.frame, first_top_skip=_RUNNING_HEADER)
         e = ep.employee
         heading = render(msg("{name} ({code}) · {a:date} to {b:date} · continued", name=e.name, code=e.code,

@@ -165,7 +165,7 @@ def write_payroll(
     _shift_sheet(wb, st, result, rng, week_start)
     _lines_sheet(wb, st, result, rng, currency)
     if attendance:
-        add_attendance_sheet(wb, attendance, title)
+        add_attendance_sheet(wb, attendance, f"{title} · {render(rng.label())}")
     if progress is not None:
         progress(n, n)
     save_workbook(wb, path)

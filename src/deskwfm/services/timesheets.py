@@ -16,7 +16,7 @@ import os
 import re
 import shutil
 import tempfile
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -24,7 +24,8 @@ from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from deskwfm.core.errors import DeskwfmError, InputError
-from deskwfm.core.messages import msg
+from deskwfm.core.exceptions import TimeException
+from deskwfm.core.messages import Msg, msg
 from deskwfm.core.pay_range import PayRange, pay_range
 from deskwfm.core.payroll import EmployeePay, PayrollResult
 from deskwfm.core.site import SiteSettings
@@ -32,6 +33,7 @@ from deskwfm.files.atomic import atomic_output, create_file, release, write_byte
 from deskwfm.services.workspace import Workspace
 
 if TYPE_CHECKING:
+    from deskwfm.files.pdf_actual import ActualSection
     from deskwfm.files.pdf_timesheet import TimesheetContext
 
 Progress = Callable[[int, int], bool]  # (done, total) -> keep going?
@@ -87,9 +89,10 @@ def check_progress(progress: Progress | None, done: int, total: int) -> None:
 
 def write_timesheets(
     pays: Sequence[EmployeePay], site: SiteSettings, target: Path, progress: Progress | None = None,
-    generated: datetime | None = None,
+    generated: datetime | None = None, actual: Mapping[str, ActualSection] | None = None,
 ) -> PrintReport:
-    """All timesheets in one PDF, each employee starting on a new page."""
+    """All timesheets in one PDF, each employee starting on a new page; ``actual`` (employee
+    code -> ``actual_sections``) adds scheduled and actual time side by side."""
     from deskwfm.files.pdf_timesheet import TimesheetWriter
 
     target = Path(target)
@@ -98,7 +101,7 @@ def write_timesheets(
         writer = TimesheetWriter(out, context_for(site, pays, generated))
         check_progress(progress, 0, len(pays))
         for i, ep in enumerate(pays, start=1):
-            pages += writer.add(ep)
+            pages += writer.add(ep, (actual or {}).get(ep.employee.code))
             check_progress(progress, i, len(pays))
         writer.close()
     return PrintReport((target,), len(pays), pages, _range(site, pays))
@@ -106,7 +109,7 @@ def write_timesheets(
 
 def write_split(
     pays: Sequence[EmployeePay], site: SiteSettings, folder: Path, progress: Progress | None = None,
-    generated: datetime | None = None,
+    generated: datetime | None = None, actual: Mapping[str, ActualSection] | None = None,
 ) -> PrintReport:
     """One PDF per employee in ``folder`` (created if missing), named by code and period."""
     from deskwfm.files.pdf_timesheet import TimesheetWriter
@@ -133,7 +136,7 @@ def write_split(
         for i, (ep, name) in enumerate(zip(pays, names, strict=True), start=1):
             out = io.BytesIO()
             writer = TimesheetWriter(out, ctx, title=f"Timesheet {ep.employee.code}")
-            pages += writer.add(ep)
+            pages += writer.add(ep, (actual or {}).get(ep.employee.code))
             writer.close()
             current = folder / name
             create_file(work / name, out.getbuffer())
@@ -206,7 +209,45 @@ def print_timesheets(
     if (target is None) == (split_dir is None):
         raise InputError("give either an output FILE.pdf or --split DIR")
     site, pays = load_pays(ws, start, end, employee_codes, team)
+    actual = actual_sections(ws, start, end, [ep.employee.code for ep in pays])
     if split_dir is not None:
-        return write_split(pays, site, split_dir, progress)
+        return write_split(pays, site, split_dir, progress, actual=actual)
     assert target is not None
-    return write_timesheets(pays, site, check_pdf_target(target), progress)
+    return write_timesheets(pays, site, check_pdf_target(target), progress, actual=actual)
+
+
+def actual_sections(
+    ws: Workspace, start: date, end: date, codes: Sequence[str]
+) -> dict[str, ActualSection]:
+    """Scheduled and actual time for each employee's timesheet (``services.attendance``): none
+    for a site that pays the schedule and recorded no actual time in the range."""
+    from deskwfm.core.timekeeping import PayBasis
+    from deskwfm.files.pdf_actual import ActualDayLine, ActualSection, lines_of
+    from deskwfm.services.attendance import actual_timesheets
+    from deskwfm.services.site import get_site
+
+    site = get_site(ws)
+    pays_actual = site.timekeeping.pay_basis is PayBasis.ACTUAL
+    if not codes or (not pays_actual and not ws.store.actual_between(start, end, codes)):
+        return {}
+    out: dict[str, ActualSection] = {}
+    for sheet in actual_timesheets(ws, start, end, employee_codes=codes):
+        days = [
+            ActualDayLine(
+                d.work_date, d.scheduled, d.actual, d.scheduled_minutes, d.worked_minutes,
+                tuple(_exception_text(e) for e in d.exceptions), any(e.blocks for e in d.exceptions),
+            )
+            for d in sheet.days
+        ]
+        notes = tuple(loss.reason for loss in sheet.holiday_losses)
+        out[sheet.employee.code] = ActualSection(pays_actual, lines_of(days), notes)
+    return out
+
+
+def _exception_text(e: TimeException) -> Msg:
+    resolution = e.resolution()
+    if resolution is not None:
+        return msg("{what}: {how}", what=e.message(), how=resolution)
+    if e.blocks:
+        return msg("{what}: open, blocks approval", what=e.message())
+    return e.message()
