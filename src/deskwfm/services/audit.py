@@ -10,10 +10,11 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from deskwfm.core.audit_records import AuditEntry, VerifyResult
 from deskwfm.core.changes import Entity
 from deskwfm.core.messages import Msg, msg
 from deskwfm.services.workspace import Workspace
-from deskwfm.store.audit import AuditEntry, VerifyResult, key_text
+from deskwfm.store.audit import key_text
 
 MAX_ROWS = 100_000
 

@@ -15,16 +15,15 @@ milliseconds (bench/bench_audit.py measures it against the same paste without au
 from __future__ import annotations
 
 import hashlib
-import json
 from collections.abc import Generator, Sequence
 from contextlib import closing
-from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import Connection, insert, select, update
 
 from deskwfm.core.approvals import Actor
+from deskwfm.core.audit_records import AuditEntry, VerifyResult
 from deskwfm.core.changes import Applied, Entity
 from deskwfm.store.rows import AUDIT, AUDIT_BATCH, STAMP
 
@@ -78,33 +77,6 @@ def _refs(entity: Entity, key: tuple[object, ...]) -> tuple[str | None, date | N
     if entity in (Entity.FORECAST, Entity.PERIOD):
         return None, key[0] if isinstance(key[0], date) else None
     return None, None
-
-
-@dataclass(frozen=True, slots=True)
-class AuditEntry:
-    id: int
-    at: str
-    actor: str
-    workstation: str
-    db_role: str
-    batch: int
-    how: str
-    detail: str
-    reason: str
-    entity: str
-    key: str
-    employee: str | None
-    day: date | None
-    before: str | None
-    after: str | None
-
-    @property
-    def before_value(self) -> Any:
-        return None if self.before is None else json.loads(self.before)
-
-    @property
-    def after_value(self) -> Any:
-        return None if self.after is None else json.loads(self.after)
 
 
 def append(
@@ -245,26 +217,6 @@ def read_entries(
             )
         )
     return out
-
-
-@dataclass(frozen=True, slots=True)
-class VerifyResult:
-    """``problem`` is None when the chain holds; else the first bad row's id and what is wrong:
-    ``edited`` (the row, or its batch, or — when it was rewritten with a fresh hash — the row
-    before it, no longer matches), ``missing`` (rows from ``bad_id`` to ``resumes_at - 1`` were
-    deleted), ``inserted`` (a row added outside deskwfm after the last recorded change),
-    ``missing_end`` (the newest rows, from ``bad_id``, were deleted) or ``rewritten`` (the chain's
-    end no longer matches the recorded head)."""
-
-    rows: int
-    head: str
-    bad_id: int | None = None
-    problem: str | None = None
-    resumes_at: int | None = None
-
-    @property
-    def ok(self) -> bool:
-        return self.problem is None
 
 
 def walk(conn: Connection) -> Generator[tuple[tuple[object, ...], str, str | None], None, None]:

@@ -27,6 +27,7 @@ from sqlalchemy.exc import DatabaseError, DataError, IntegrityError, Operational
 from deskwfm.core.absence import AbsenceCode
 from deskwfm.core.actual import ActualDay
 from deskwfm.core.approvals import Actor, Approval, PeriodState
+from deskwfm.core.audit_records import AuditEntry, VerifyResult
 from deskwfm.core.changes import AppliedSet, ChangeSet
 from deskwfm.core.errors import DeskwfmError, InputError, NotFoundError
 from deskwfm.core.forecast import ForecastInterval
@@ -317,7 +318,7 @@ class Store:
         entity: str | None = None,
         key: str | None = None,
         limit: int | None = None,
-    ) -> list[audit.AuditEntry]:
+    ) -> list[AuditEntry]:
         """Audit rows, newest first (filters: the day a change is about, employee, who, how,
         entity, an exact key)."""
         with self._read() as conn:
@@ -331,7 +332,7 @@ class Store:
             q = select(rows.AUDIT_BATCH.c.actor).distinct().order_by(rows.AUDIT_BATCH.c.actor)
             return list(conn.execute(q).scalars())
 
-    def verify_audit(self) -> audit.VerifyResult:
+    def verify_audit(self) -> VerifyResult:
         """Walk the audit chain (see ``store/audit.py``)."""
         with self._read() as conn:
             return audit.verify(conn)
