@@ -37,11 +37,11 @@ class Loader:
         self.repeat = repeat
 
     def __call__(self, start: date, end: date, codes: Sequence[str]
-                 ) -> tuple[SiteSettings, list[EmployeePay]]:
+                 ) -> tuple[SiteSettings, list[EmployeePay], None]:
         self.calls.append((start, end, list(codes)))
         by_code = {e.code: e for e in EMPLOYEES}
         pays = [make_pay(c, by_code[c].name, by_code[c].team, start, end) for c in codes]
-        return SITE, [p for p in pays for _ in range(self.repeat)]
+        return SITE, [p for p in pays for _ in range(self.repeat)], None
 
 
 def timesheets(qtbot, loader: Loader | None = None) -> TimesheetDialog:  # type: ignore[no-untyped-def]

@@ -9,7 +9,8 @@ multiplies out. The range is headed "Pay period" only when it is one of the site
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
@@ -50,6 +51,10 @@ class TimesheetContext:
     currency: str = "$"
     generated: datetime | None = None  # aware; default: now in the site's zone
     pay_period: bool = True  # False: the range printed is not one of the site's pay periods
+    # Sign-off: a locked pay period prints who approved and locked it; anything else is a DRAFT
+    # (stamped across every page). ``signoffs``: employee code -> the line printed under the title.
+    draft: bool = True
+    signoffs: Mapping[str, str] = field(default_factory=dict)
 
     def generated_text(self) -> str:
         when = self.generated or datetime.now(ZoneInfo(self.tz))
@@ -63,10 +68,12 @@ def money(amount: Decimal, currency: str) -> str:
 def _header_block(ep: EmployeePay, ctx: TimesheetContext) -> list[Flowable]:
     e = ep.employee
     rng = PayRange(ep.start, ep.end, ctx.pay_period)
+    signoff = ctx.signoffs.get(e.code, "")
     return [
         TextLine(render(msg("Timesheet · {site}", site=ctx.site_name)), 14, bold=True, space_after=4),
         Fields([(tr("Employee"), e.name, 0.36), (tr("Code"), e.code, 0.12), (tr("Team"), e.team or "—", 0.16),
                 (render(rng.heading()), render(rng.dates()), 0.36)]),
+        *([TextLine(signoff, 8, space_after=0, color=DRAFT_RED if ctx.draft else GREY)] if signoff else []),
         Spacer(1, 8),
     ]
 
@@ -109,6 +116,22 @@ def timesheet_story(
         Stack([*_pay_block(ep, ctx, width), *sign_off(actual),
                SignatureLines((tr("Employee signature"), tr("Supervisor signature")))]),
     ]
+
+
+DRAFT_RED = colors.Color(0.72, 0.12, 0.12)
+
+
+def _draft_stamp(c: Canvas, pagesize: tuple[float, float]) -> None:
+    """A large, light "DRAFT" across the page: the pay period is not locked, so these figures
+    can still change and must not be signed as final."""
+    w, h = pagesize
+    c.saveState()
+    c.setFillColor(colors.Color(0.72, 0.12, 0.12, alpha=0.10))
+    c.setFont(FONT, 110)
+    c.translate(w / 2, h / 2)
+    c.rotate(35)
+    c.drawCentredString(0, -35, tr("DRAFT"))
+    c.restoreState()
 
 
 class TimesheetWriter:
@@ -154,6 +177,8 @@ class TimesheetWriter:
             draw_runs(c, MARGIN, MARGIN - 4, left, FONT, size)
             c.setFont(FONT, 7)
             c.drawRightString(w - MARGIN, MARGIN - 4, render(msg("Page {n} of {total}", n=page, total=total)))
+            if self.ctx.draft:
+                _draft_stamp(c, self.pagesize)
             c.setFillColor(colors.black)
 
         draw_pages(self.canvas, pages, self.frame, decorate)

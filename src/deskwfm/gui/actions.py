@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMenu
 
+from deskwfm.core.i18n import tr
 from deskwfm.gui.view_range import ViewKind
 
 if TYPE_CHECKING:
@@ -118,6 +119,10 @@ def build_menus(win: MainWindow) -> Actions:
         "Ctrl+Shift+W",
         "Copy the week of the current cell onto the following week, for everyone",
     )
+    pay = bar.addMenu(tr("&Payroll"))
+    _act(win, pay, tr("Pay &periods and approval…"), win.open_payroll, "Ctrl+Shift+A",
+         tr("Approve, lock and unlock pay periods; print and export them"))
+    _act(win, pay, tr("&Audit trail…"), win.open_audit, None, tr("Who changed what, when and how"))
     st = bar.addMenu("S&ettings")
     _act(win, st, "&Employees…", win.edit_employees, None, "Add, edit, deactivate employees and their rates")
     _act(win, st, "Shift &codes…", win.edit_codes, None, "Shift codes, their times, breaks and colours")

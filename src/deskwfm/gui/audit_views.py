@@ -71,8 +71,13 @@ class AuditModel(QAbstractTableModel):
             when = audit.local_time(e.at, self.tz)
             what = tr(e.entity)
             got = self._cache[r] = (
-                f"{when:%Y-%m-%d %H:%M:%S}", f"{e.actor}@{e.workstation}", tr(e.how), what, e.employee or "",
-                format_day(e.day) if e.day else "", audit.value_text(e.entity, e.before) or "—",
+                f"{when:%Y-%m-%d %H:%M:%S}",
+                f"{e.actor}@{e.workstation}",
+                tr(e.how),
+                what,
+                e.employee or "",
+                format_day(e.day) if e.day else "",
+                audit.value_text(e.entity, e.before) or "—",
                 audit.value_text(e.entity, e.after) or "—",
             )
         return got
@@ -132,7 +137,8 @@ class HistoryDialog(QDialog):
         layout = QVBoxLayout(self)
         n = len(self.model.rows)
         note = QLabel(
-            tr("No change of this cell is recorded yet.") if not n
+            tr("No change of this cell is recorded yet.")
+            if not n
             else tr("{n} change(s), newest first. Hover a row for how it was made.").format(n=n)
         )
         layout.addWidget(note)
@@ -147,8 +153,13 @@ class HistoryDialog(QDialog):
 class AuditWindow(QDialog):
     """The whole trail with filters (employee, dates, who, kind), an export and a chain check."""
 
-    def __init__(self, ws: Workspace, first: date | None = None, last: date | None = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        ws: Workspace,
+        first: date | None = None,
+        last: date | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.ws = ws
         self.setObjectName("auditWindow")
@@ -181,8 +192,19 @@ class AuditWindow(QDialog):
         self.employee.returnPressed.connect(self.refresh)
 
         filters = QHBoxLayout()
-        for w in (QLabel(tr("Employee")), self.employee, self.use_dates, self.from_edit, QLabel("–"),
-                  self.to_edit, QLabel(tr("Who")), self.who, QLabel(tr("Kind")), self.kind, self.show_button):
+        for w in (
+            QLabel(tr("Employee")),
+            self.employee,
+            self.use_dates,
+            self.from_edit,
+            QLabel("–"),
+            self.to_edit,
+            QLabel(tr("Who")),
+            self.who,
+            QLabel(tr("Kind")),
+            self.kind,
+            self.show_button,
+        ):
             filters.addWidget(w)
         filters.addStretch(1)
 
@@ -190,8 +212,9 @@ class AuditWindow(QDialog):
         self.export_button = QPushButton(tr("Export to Excel…"))
         self.export_button.clicked.connect(self.export)
         self.verify_button = QPushButton(tr("Check the trail"))
-        self.verify_button.setToolTip(tr("Walk the hash chain: proves no row was edited, deleted or inserted "
-                                         "outside deskwfm"))
+        self.verify_button.setToolTip(
+            tr("Walk the hash chain: proves no row was edited, deleted or inserted outside deskwfm")
+        )
         self.verify_button.clicked.connect(self.verify)
         close = QPushButton(tr("Close"))
         close.clicked.connect(self.reject)
@@ -233,15 +256,17 @@ class AuditWindow(QDialog):
         self.model.set_rows(rows[:SHOWN_MAX])
         self.view.resizeColumnsToContents()
         self.count.setText(
-            tr("The newest {n} changes that match (export for all)").format(n=SHOWN_MAX) if more
+            tr("The newest {n} changes that match (export for all)").format(n=SHOWN_MAX)
+            if more
             else tr("{n} change(s)").format(n=len(rows))
         )
 
     def export(self, path: str | None = None) -> Path | None:
         if path is None:
             default = str(Path.home() / f"audit-{date.today().isoformat()}.xlsx")
-            path, _ = QFileDialog.getSaveFileName(self, tr("Export the audit trail"), default,
-                                                  tr("Excel workbooks (*.xlsx)"))
+            path, _ = QFileDialog.getSaveFileName(
+                self, tr("Export the audit trail"), default, tr("Excel workbooks (*.xlsx)")
+            )
             if not path:
                 return None
         try:

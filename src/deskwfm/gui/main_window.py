@@ -13,9 +13,10 @@ from typing import TypeVar
 
 from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QAction, QCloseEvent
-from PySide6.QtWidgets import QDialog, QFileDialog, QMainWindow, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QLabel, QMainWindow, QMessageBox, QWidget
 
 from deskwfm.core.errors import DeskwfmError
+from deskwfm.core.i18n import tr
 from deskwfm.gui import edit_ops
 from deskwfm.gui.actions import build_menus
 from deskwfm.gui.grid_view import GridWidget
@@ -62,6 +63,11 @@ class MainWindow(QMainWindow):
         self.actions_ = build_menus(self)
         self.selection_sum = SelectionSum(self.session, self.grid.table, self)
         self.statusBar().addPermanentWidget(self.selection_sum)
+        self.actor_label = QLabel(ws.actor.label)
+        self.actor_label.setObjectName("actorLabel")
+        self.actor_label.setToolTip(tr("Changes made here are recorded in the audit trail as made by this "
+                                       "login on this workstation"))
+        self.statusBar().addPermanentWidget(self.actor_label)
 
         self.nav.prev_action.triggered.connect(lambda: self.session.go(-1))
         self.nav.next_action.triggered.connect(lambda: self.session.go(1))
@@ -289,6 +295,22 @@ class MainWindow(QMainWindow):
         from deskwfm.gui.dialogs.site_settings import SiteSettingsDialog
 
         self._run_dialog(SiteSettingsDialog)
+
+    # -- payroll sign-off and the audit trail ----------------------------------------------------
+    def open_payroll(self) -> None:
+        """Payroll → Pay periods and approval: the period containing the first day shown."""
+        from deskwfm.gui.payroll_window import PayrollWindow
+
+        dlg = PayrollWindow(self.session.ws, self.session.state.days[0], self)
+        dlg.exec()
+        if dlg.changed_data:
+            self.session.reload()
+
+    def open_audit(self) -> None:
+        from deskwfm.gui.audit_views import AuditWindow
+
+        days = self.session.state.days
+        AuditWindow(self.session.ws, days[0], days[-1], self).exec()
 
     def show_about(self) -> None:
         from deskwfm.gui.about import show_about

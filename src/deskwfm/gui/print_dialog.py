@@ -43,12 +43,18 @@ from deskwfm.gui.background import BackgroundJob, Progress
 from deskwfm.gui.page_printer import PagePrinter, ask_printer, print_pages
 from deskwfm.gui.pdf_preview import PdfPreview
 from deskwfm.gui.period_picker import PeriodPicker
-from deskwfm.services.timesheets import PrintCancelled, PrintReport, copy_document, write_timesheets
+from deskwfm.services.timesheets import (
+    PrintCancelled,
+    PrintReport,
+    SignOff,
+    copy_document,
+    write_timesheets,
+)
 from deskwfm.services.workspace import Workspace
 
 # (start, end, codes) -> site and the payroll engine's results; replaced in tests. Runs on the
 # worker thread: it must not touch widgets.
-PayLoader = Callable[[date, date, Sequence[str]], tuple[SiteSettings, list[EmployeePay]]]
+PayLoader = Callable[[date, date, Sequence[str]], tuple[SiteSettings, list[EmployeePay], SignOff | None]]
 # (start, end, target, progress) -> what was written; the wall chart's writer.
 ChartWriter = Callable[[date, date, Path, Progress], PrintReport]
 Work = Callable[[Path, Progress], PrintReport]  # writes one PDF at the path given
@@ -330,8 +336,8 @@ class TimesheetDialog(DocumentDialog):
         rng, codes, loader = self.picker.range(), self.selected_codes(), self.loader
 
         def write(target: Path, progress: Progress) -> PrintReport:
-            site, pays = loader(rng.start, rng.end, codes)
-            return write_timesheets(pays, site, target, progress)
+            site, pays, signoff = loader(rng.start, rng.end, codes)
+            return write_timesheets(pays, site, target, progress, signoff=signoff)
 
         return write
 
@@ -401,10 +407,11 @@ def print_timesheets(parent: QWidget | None, ws: Workspace, anchor: date) -> Pri
     """File → Print timesheets…: the pay period containing ``anchor`` first."""
     from deskwfm.services.employees import list_employees
     from deskwfm.services.site import get_site
-    from deskwfm.services.timesheets import load_pays
+    from deskwfm.services.timesheets import load_pays, signoff_for
 
-    def loader(s: date, e: date, codes: Sequence[str]) -> tuple[SiteSettings, list[EmployeePay]]:
-        return load_pays(ws, s, e, employee_codes=codes)
+    def loader(s: date, e: date, codes: Sequence[str]) -> tuple[SiteSettings, list[EmployeePay], SignOff]:
+        site, pays = load_pays(ws, s, e, employee_codes=codes)
+        return site, pays, signoff_for(ws, s, e)
 
     dlg = TimesheetDialog(parent, get_site(ws), list_employees(ws, include_inactive=False), anchor, loader)
     dlg.exec()

@@ -43,6 +43,7 @@ class PayrollSheet:
     state: PeriodState
     rows: tuple[SheetRow, ...]
     stored: bool  # the figures a lock stored, not computed now
+    currency: str = "$"
 
     @property
     def approved(self) -> int:
@@ -61,12 +62,16 @@ class PayrollSheet:
         return minutes, hol, gross
 
     def status(self) -> Msg:
-        """"Locked by ana@DESK2 on 2026-11-23 (lock 2)", "Open: 57 of 60 approved", ..."""
+        """ "Locked by ana@DESK2 on 2026-11-23 (lock 2)", "Open: 57 of 60 approved", ..."""
         s = self.state
         if s.locked:
             when = s.locked_at.date() if s.locked_at else s.start
-            return msg("Locked by {who} on {when:date} (lock {n}); the figures are those stored at the lock",
-                       who=s.locked_by, when=when, n=s.lock_no)
+            return msg(
+                "Locked by {who} on {when:date} (lock {n}); the figures are those stored at the lock",
+                who=s.locked_by,
+                when=when,
+                n=s.lock_no,
+            )
         base = msg("{done} of {total} employees with pay approved", done=self.approved, total=self.to_approve)
         if s.lock_no:
             return msg("Reopened ({reason}): {base}", reason=s.reason, base=base)
@@ -98,7 +103,7 @@ def load_sheet(ws: Workspace, start: date) -> PayrollSheet:
         if ap is not None and not state.locked and figures_json(ep) != ap.figures:
             warnings.append(msg("pay changed since it was approved"))
         rows.append(SheetRow(ep, ap, tuple(warnings)))
-    return PayrollSheet(first, last, state, tuple(rows), state.locked)
+    return PayrollSheet(first, last, state, tuple(rows), state.locked, get_site(ws).currency)
 
 
 def period_choices(ws: Workspace, around: date) -> list[PeriodInfo]:

@@ -61,15 +61,58 @@ def split_file_name(ep: EmployeePay) -> str:
     return f"{code}_{ep.start:%Y-%m-%d}_{ep.end:%Y-%m-%d}.pdf"
 
 
-def context_for(site: SiteSettings, pays: Sequence[EmployeePay], generated: datetime | None = None
-                ) -> TimesheetContext:
+@dataclass(frozen=True, slots=True)
+class SignOff:
+    """Whether a run's timesheets are final: a locked pay period's name who approved and who
+    locked it; anything else is stamped DRAFT. ``lines``: employee code -> the line printed."""
+
+    draft: bool
+    lines: dict[str, str]
+
+
+def signoff_for(ws: Workspace, start: date, end: date) -> SignOff:
+    """The sign-off of timesheets for start..end (rendered in the current language)."""
+    from deskwfm.core.i18n import render
+    from deskwfm.services.periods import locked_state
+
+    state = locked_state(ws, start, end)
+    approvals = {a.employee_code: a for a in ws.store.approvals([start]) if a.period_end == end}
+    lines: dict[str, str] = {}
+    if state is not None:
+        locked = msg("pay period locked by {who} on {day:date}", who=state.locked_by,
+                     day=state.locked_at.date() if state.locked_at else state.start)
+        for code, a in approvals.items():
+            lines[code] = render(msg("Approved by {who} on {day:date} · {locked}", who=a.approved_by,
+                                     day=a.approved_at.date(), locked=locked))
+        return SignOff(False, lines)
+    for code, a in approvals.items():
+        lines[code] = render(msg(
+            "DRAFT — approved by {who} on {day:date}, but the pay period is not locked: these figures can "
+            "still change", who=a.approved_by, day=a.approved_at.date(),
+        ))
+    return SignOff(True, lines)
+
+
+def _not_approved_line() -> str:
+    from deskwfm.core.i18n import tr
+
+    return tr("DRAFT — not approved, and the pay period is not locked: these figures can still change")
+
+
+def context_for(site: SiteSettings, pays: Sequence[EmployeePay], generated: datetime | None = None,
+                signoff: SignOff | None = None) -> TimesheetContext:
     """What the timesheets of one run share; their range is headed "Pay period" only when it
-    is one of the site's pay periods."""
+    is one of the site's pay periods. Without ``signoff`` nothing is said about approval."""
     from deskwfm.files.pdf_timesheet import TimesheetContext
 
+    lines: dict[str, str] = {}
+    if signoff is not None:
+        fallback = _not_approved_line() if signoff.draft else ""
+        lines = {ep.employee.code: signoff.lines.get(ep.employee.code, fallback) for ep in pays}
     return TimesheetContext(
         site_name=site.name, tz=site.tz, week_start=site.week_start, currency=site.currency,
         generated=generated or datetime.now(ZoneInfo(site.tz)), pay_period=_is_pay_period(site, pays),
+        draft=signoff is not None and signoff.draft, signoffs=lines,
     )
 
 
@@ -90,6 +133,7 @@ def check_progress(progress: Progress | None, done: int, total: int) -> None:
 def write_timesheets(
     pays: Sequence[EmployeePay], site: SiteSettings, target: Path, progress: Progress | None = None,
     generated: datetime | None = None, actual: Mapping[str, ActualSection] | None = None,
+    signoff: SignOff | None = None,
 ) -> PrintReport:
     """All timesheets in one PDF, each employee starting on a new page; ``actual`` (employee
     code -> ``actual_sections``) adds scheduled and actual time side by side."""
@@ -98,7 +142,7 @@ def write_timesheets(
     target = Path(target)
     pages = 0
     with atomic_output(target) as out:
-        writer = TimesheetWriter(out, context_for(site, pays, generated))
+        writer = TimesheetWriter(out, context_for(site, pays, generated, signoff))
         check_progress(progress, 0, len(pays))
         for i, ep in enumerate(pays, start=1):
             pages += writer.add(ep, (actual or {}).get(ep.employee.code))
@@ -110,6 +154,7 @@ def write_timesheets(
 def write_split(
     pays: Sequence[EmployeePay], site: SiteSettings, folder: Path, progress: Progress | None = None,
     generated: datetime | None = None, actual: Mapping[str, ActualSection] | None = None,
+    signoff: SignOff | None = None,
 ) -> PrintReport:
     """One PDF per employee in ``folder`` (created if missing), named by code and period."""
     from deskwfm.files.pdf_timesheet import TimesheetWriter
@@ -121,7 +166,7 @@ def write_split(
     dup = {n for n in names if names.count(n) > 1}
     if dup:
         raise InputError(f"two employees would share the file name {sorted(dup)[0]}; rename a code")
-    ctx = context_for(site, pays, generated)
+    ctx = context_for(site, pays, generated, signoff)
     pages = 0
     created = not folder.exists()
     try:
@@ -210,10 +255,11 @@ def print_timesheets(
         raise InputError("give either an output FILE.pdf or --split DIR")
     site, pays = load_pays(ws, start, end, employee_codes, team)
     actual = actual_sections(ws, start, end, [ep.employee.code for ep in pays])
+    signoff = signoff_for(ws, start, end)
     if split_dir is not None:
-        return write_split(pays, site, split_dir, progress, actual=actual)
+        return write_split(pays, site, split_dir, progress, actual=actual, signoff=signoff)
     assert target is not None
-    return write_timesheets(pays, site, check_pdf_target(target), progress, actual=actual)
+    return write_timesheets(pays, site, check_pdf_target(target), progress, actual=actual, signoff=signoff)
 
 
 def actual_sections(
