@@ -41,4 +41,7 @@ def test_a_period_not_locked_prints_draft_and_a_locked_one_who_signed_it_off(
     print_timesheets(centre, START, END, target=final, employee_codes=["AG001"])
     text = _text(final)
     assert "DRAFT" not in text
-    assert f"Approved by {centre.actor.label} on" in text and f"pay period locked by {centre.actor.label} on" in text
+    assert (
+        f"Approved by {centre.actor.label} on" in text
+        and f"pay period locked by {centre.actor.label} on" in text
+    )
