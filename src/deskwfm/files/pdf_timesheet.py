@@ -122,15 +122,21 @@ DRAFT_RED = colors.Color(0.72, 0.12, 0.12)
 
 
 def _draft_stamp(c: Canvas, pagesize: tuple[float, float]) -> None:
-    """A large, light "DRAFT" across the page: the pay period is not locked, so these figures
-    can still change and must not be signed as final."""
+    """A red "DRAFT" box in the top margin of every page: the pay period is not locked, so the
+    figures can still change and must not be signed as final. (Kept out of the page body so it
+    never mixes into the text a clerk copies or a reader extracts.)"""
     w, h = pagesize
+    text = tr("DRAFT")
+    size = 12
+    width = c.stringWidth(text, FONT, size) + 16
+    x, y = w - MARGIN - width, h - MARGIN + 6
     c.saveState()
-    c.setFillColor(colors.Color(0.72, 0.12, 0.12, alpha=0.10))
-    c.setFont(FONT, 110)
-    c.translate(w / 2, h / 2)
-    c.rotate(35)
-    c.drawCentredString(0, -35, tr("DRAFT"))
+    c.setStrokeColor(DRAFT_RED)
+    c.setFillColor(DRAFT_RED)
+    c.setLineWidth(1.2)
+    c.roundRect(x, y, width, size + 8, 3, stroke=1, fill=0)
+    c.setFont(FONT, size)
+    c.drawCentredString(x + width / 2, y + 5, text)
     c.restoreState()
 
 
