@@ -55,8 +55,11 @@ def test_the_audit_window_filters_exports_and_checks_the_trail(qtbot, window, tm
 
     target = win.export(str(tmp_path / "audit.xlsx"))
     assert target is not None
-    sheet = load_workbook(target, read_only=True).active
-    rows = list(sheet.iter_rows(min_row=4, values_only=True))
+    book = load_workbook(target, read_only=True)
+    try:
+        rows = list(book.active.iter_rows(min_row=4, values_only=True))
+    finally:
+        book.close()
     assert len(rows) == 2 and rows[0][7] == "AG002" and rows[0][10] == "N"
 
     seen: list[str] = []
