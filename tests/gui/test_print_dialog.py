@@ -20,6 +20,7 @@ from deskwfm.core.payroll import EmployeePay
 from deskwfm.core.site import SiteSettings
 from deskwfm.gui import print_dialog
 from deskwfm.gui.print_dialog import ScheduleDialog, TimesheetDialog
+from deskwfm.services.timesheets import TimesheetBatch
 from deskwfm.services.workspace import Workspace
 from tests.files.test_pdf_timesheet import SITE, make_pay
 
@@ -36,12 +37,11 @@ class Loader:
         self.calls: list[tuple[date, date, list[str]]] = []
         self.repeat = repeat
 
-    def __call__(self, start: date, end: date, codes: Sequence[str]
-                 ) -> tuple[SiteSettings, list[EmployeePay], None]:
+    def __call__(self, start: date, end: date, codes: Sequence[str]) -> TimesheetBatch:
         self.calls.append((start, end, list(codes)))
         by_code = {e.code: e for e in EMPLOYEES}
         pays = [make_pay(c, by_code[c].name, by_code[c].team, start, end) for c in codes]
-        return SITE, [p for p in pays for _ in range(self.repeat)], None
+        return TimesheetBatch(SITE, [p for p in pays for _ in range(self.repeat)])
 
 
 def timesheets(qtbot, loader: Loader | None = None) -> TimesheetDialog:  # type: ignore[no-untyped-def]

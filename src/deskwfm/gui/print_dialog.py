@@ -37,7 +37,6 @@ from deskwfm.core.errors import DeskwfmError
 from deskwfm.core.i18n import render, tr
 from deskwfm.core.messages import N_, msg, msg_n
 from deskwfm.core.model import Employee
-from deskwfm.core.payroll import EmployeePay
 from deskwfm.core.site import SiteSettings
 from deskwfm.gui.background import BackgroundJob, Progress
 from deskwfm.gui.page_printer import PagePrinter, ask_printer, print_pages
@@ -46,7 +45,7 @@ from deskwfm.gui.period_picker import PeriodPicker
 from deskwfm.services.timesheets import (
     PrintCancelled,
     PrintReport,
-    SignOff,
+    TimesheetBatch,
     copy_document,
     write_timesheets,
 )
@@ -54,7 +53,7 @@ from deskwfm.services.workspace import Workspace
 
 # (start, end, codes) -> site and the payroll engine's results; replaced in tests. Runs on the
 # worker thread: it must not touch widgets.
-PayLoader = Callable[[date, date, Sequence[str]], tuple[SiteSettings, list[EmployeePay], SignOff | None]]
+PayLoader = Callable[[date, date, Sequence[str]], TimesheetBatch]
 # (start, end, target, progress) -> what was written; the wall chart's writer.
 ChartWriter = Callable[[date, date, Path, Progress], PrintReport]
 Work = Callable[[Path, Progress], PrintReport]  # writes one PDF at the path given
@@ -336,8 +335,8 @@ class TimesheetDialog(DocumentDialog):
         rng, codes, loader = self.picker.range(), self.selected_codes(), self.loader
 
         def write(target: Path, progress: Progress) -> PrintReport:
-            site, pays, signoff = loader(rng.start, rng.end, codes)
-            return write_timesheets(pays, site, target, progress, signoff=signoff)
+            b = loader(rng.start, rng.end, codes)
+            return write_timesheets(b.pays, b.site, target, progress, actual=b.actual, signoff=b.signoff)
 
         return write
 
@@ -407,11 +406,10 @@ def print_timesheets(parent: QWidget | None, ws: Workspace, anchor: date) -> Pri
     """File → Print timesheets…: the pay period containing ``anchor`` first."""
     from deskwfm.services.employees import list_employees
     from deskwfm.services.site import get_site
-    from deskwfm.services.timesheets import load_pays, signoff_for
+    from deskwfm.services.timesheets import load_batch
 
-    def loader(s: date, e: date, codes: Sequence[str]) -> tuple[SiteSettings, list[EmployeePay], SignOff]:
-        site, pays = load_pays(ws, s, e, employee_codes=codes)
-        return site, pays, signoff_for(ws, s, e)
+    def loader(s: date, e: date, codes: Sequence[str]) -> TimesheetBatch:
+        return load_batch(ws, s, e, employee_codes=codes)
 
     dlg = TimesheetDialog(parent, get_site(ws), list_employees(ws, include_inactive=False), anchor, loader)
     dlg.exec()

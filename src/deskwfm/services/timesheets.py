@@ -253,13 +253,32 @@ def print_timesheets(
     """Compute pay for the selection and write the timesheets (one file, or one per employee)."""
     if (target is None) == (split_dir is None):
         raise InputError("give either an output FILE.pdf or --split DIR")
+    b = load_batch(ws, start, end, employee_codes, team)
+    if split_dir is not None:
+        return write_split(b.pays, b.site, split_dir, progress, actual=b.actual, signoff=b.signoff)
+    assert target is not None
+    return write_timesheets(b.pays, b.site, check_pdf_target(target), progress, actual=b.actual,
+                            signoff=b.signoff)
+
+
+@dataclass(frozen=True, slots=True)
+class TimesheetBatch:
+    """Everything one run of timesheets prints: the pay, scheduled against actual time, and
+    whether they are final (``signoff``)."""
+
+    site: SiteSettings
+    pays: list[EmployeePay]
+    signoff: SignOff | None = None
+    actual: Mapping[str, ActualSection] | None = None
+
+
+def load_batch(
+    ws: Workspace, start: date, end: date, employee_codes: Sequence[str] | None = None,
+    team: str | None = None,
+) -> TimesheetBatch:
     site, pays = load_pays(ws, start, end, employee_codes, team)
     actual = actual_sections(ws, start, end, [ep.employee.code for ep in pays])
-    signoff = signoff_for(ws, start, end)
-    if split_dir is not None:
-        return write_split(pays, site, split_dir, progress, actual=actual, signoff=signoff)
-    assert target is not None
-    return write_timesheets(pays, site, check_pdf_target(target), progress, actual=actual, signoff=signoff)
+    return TimesheetBatch(site, pays, signoff_for(ws, start, end), actual)
 
 
 def actual_sections(
