@@ -79,7 +79,7 @@ def carried_text(minutes: int) -> str:
 
 def describe_shift(s: Shift) -> str:
     """A shift spelled out for a tooltip: ``N 22:00–06:30, 30 min unpaid break from 02:00``."""
-    desc = display_text(s) if s.code else ""
+    desc = s.code
     if s.has_times:
         assert s.start is not None and s.end is not None
         times = f"{format_time(s.start)}\u2013{format_time(s.end)}"

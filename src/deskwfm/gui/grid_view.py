@@ -54,8 +54,8 @@ from deskwfm.gui.header import CODE_W, NAME_MAX, NAME_MIN, ROW_HEIGHT, TEAM_W, D
 from deskwfm.gui.session import ScheduleSession
 from deskwfm.gui.totals_models import GROSS, HEADERS
 
-DAY_MIN = 82  # "7–15:30 /30" and "D ☕11:30" fit; all 7 days fit a 1024 px window
-DAY_PREF = 96
+DAY_MIN = 82  # all 7 days fit a 1024 px window
+DAY_PREF = 104  # "7:30–15:30 /30" and "7–15:30 ☕11:30" fit
 DAY_MAX = 220
 HEADER_HEIGHT = 40
 _Triggers = QAbstractItemView.EditTrigger
@@ -110,7 +110,7 @@ def totals_widths(fm: QFontMetrics, heading: QFontMetrics) -> list[int]:
     as "Worked", a gross such as $12,345.00."""
     hours = fm.horizontalAdvance("000.00") + 12
     widths = [max(hours, heading.horizontalAdvance(h.split("\n")[0]) + 10) for h in HEADERS]
-    widths[GROSS] = fm.horizontalAdvance("$00,000.00") + 12
+    widths[GROSS] = fm.horizontalAdvance("$00,000.00") + 10
     return widths
 
 

@@ -16,7 +16,7 @@ from deskwfm.gui.guard import guarded
 
 TEAM_W = 84
 CODE_W = 48
-NAME_MIN = 80
+NAME_MIN = 75
 NAME_MAX = 180
 ROW_HEIGHT = 22
 

@@ -46,15 +46,24 @@ SHORT_TINT = QColor("#f8d7da")
 SHORT_TEXT = QColor("#8a1c1c")
 NO_RATE_TINT = QColor("#fbe3e4")
 
-# Column headings (two lines: the columns stay narrow) and what each means.
+# Column headings (two lines: the columns stay narrow) and what each means; the words of the
+# timesheet and the payroll workbook. Under rules with double time, the overtime column holds
+# it too and says so (the workbook has OT h and DT h apart).
 HEADERS = (N_("Worked\nh"), N_("Leave\nh"), N_("Paid\nh"), N_("OT\nh"), N_("Gross"))
+OT_DT_HEADER = N_("OT+DT\nh")
 HEADER_TIPS = (
     N_("Worked hours: regular, overtime and holiday hours worked in the shown range"),
     N_("Paid leave hours (vacation, paid sick days)"),
     N_("Paid hours = Worked h + Leave h"),
-    N_("Overtime and double-time hours (already in Worked h)"),
+    N_("Overtime hours (already in Worked h)"),
     N_("Gross pay under the site's payroll rules"),
 )
+OT_DT_TIP = N_("Overtime and double-time hours (already in Worked h)")
+
+
+def has_double_time(state: GridState) -> bool:
+    rules = state.site.rules
+    return rules.daily_dt_after is not None or rules.seventh_day
 WORKED, LEAVE, PAID, OVERTIME, GROSS = range(5)
 
 
@@ -161,7 +170,9 @@ class RowTotalsModel(_ResettableModel):
             lines.append(tr("Paid leave {hours} h").format(hours=format_hours(t.leave_minutes)))
         lines.append(tr("Paid {hours} h (worked + leave)").format(hours=format_hours(t.paid_minutes)))
         if t.overtime_minutes:
-            lines.append(tr("Overtime {hours} h").format(hours=format_hours(t.overtime_minutes)))
+            dt = has_double_time(st)
+            label = tr("Overtime and double time {hours} h") if dt else tr("Overtime {hours} h")
+            lines.append(label.format(hours=format_hours(t.overtime_minutes)))
         if t.night_minutes:
             lines.append(tr("Night {hours} h").format(hours=format_hours(t.night_minutes)))
         carried = st.carried_in(row)
@@ -175,7 +186,7 @@ class RowTotalsModel(_ResettableModel):
         out = st.carried_out(row)
         if out is not None:
             lines.append(
-                tr("{hours} h of the shift of {day} fall after it, in the next range").format(
+                tr("{hours} h of the shift of {day} fall on the next day, outside the range shown").format(
                     hours=format_hours(out.minutes), day=format_long_date(st.days[-1])
                 )
             )
@@ -194,10 +205,11 @@ class RowTotalsModel(_ResettableModel):
     @guarded(None)
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY) -> Any:
         if orientation == _HORIZONTAL and 0 <= section < len(HEADERS):
+            dt = section == OVERTIME and has_double_time(self.state)
             if role == _DISPLAY:
-                return tr(HEADERS[section])
+                return tr(OT_DT_HEADER if dt else HEADERS[section])
             if role == _TOOLTIP:
-                return tr(HEADER_TIPS[section])
+                return tr(OT_DT_TIP if dt else HEADER_TIPS[section])
         return None
 
 
