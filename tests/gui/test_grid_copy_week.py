@@ -83,7 +83,7 @@ def test_a_built_week_is_not_replaced_without_asking(qtbot, window, centre) -> N
     _press_copy_week(qtbot, window)
     assert seen["buttons"] == ["Cancel", "Fill empty cells only", "Replace"]
     assert (
-        "The week of Sun 2026-11-29 already has 1 shift. Replace them, or fill only its empty cells?"
+        "The week of Sun 2026-11-29 already has 1 filled cell. Replace them, or fill only its empty cells?"
         in seen["text"]
     )
     assert stored(centre, "AG001", TUE + NEXT).code == "E" and stored(centre, "AG001", MON + NEXT) is None

@@ -93,7 +93,7 @@ def test_a_shift_before_the_first_rate_shows_hours_a_warning_and_no_gross(
     assert sheet.worked == "96.00"  # AG001 and AG002 40 h each + NEW01 16 h
     assert sheet.gross == "$1,600.00"  # AG001 and AG002; NEW01 has no gross yet
     sheet_tip = window.session.sheet_model.index(0, 4).data(TOOLTIP)
-    assert "leaves out 1 without a pay rate: NEW01" in sheet_tip
+    assert "leaves out 1 person without a pay rate: NEW01" in sheet_tip
 
 
 def test_the_window_reopens_on_such_a_database_and_a_screenshot_returns(centre: Path, tmp_path: Path) -> None:

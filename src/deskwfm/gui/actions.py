@@ -93,7 +93,7 @@ def build_menus(win: MainWindow) -> Actions:
     e.addSeparator()
     fill_down = _act(win, e, "Fill &down", win.fill_down, "Ctrl+D", "Copy the top row of the selection down")
     fill_right = _act(
-        win, e, "Fill &right", win.fill_right, "Ctrl+R", "Copy the left column of the selection right"
+        win, e, "Fill r&ight", win.fill_right, "Ctrl+R", "Copy the left column of the selection right"
     )
     e.addSeparator()
     note = _act(

@@ -46,8 +46,12 @@ class CopyWeekDialog(QDialog):
             tr("The week of {src} has {shifts}.").format(src=src, shifts=_shifts(plan.source_shifts)),
         ]
         if plan.target_shifts:
-            ask = tr("The week of {dst} already has {shifts}. Replace them, or fill only its empty cells?")
-            lines.append(ask.format(dst=dst, shifts=_shifts(plan.target_shifts)))
+            filled = tr_n("{n} filled cell", "{n} filled cells", plan.target_shifts).format(
+                n=format_int(plan.target_shifts)
+            )
+            ask = tr("The week of {dst} already has {filled}. Replace them, or fill only its empty cells?")
+            lines.append("")
+            lines.append(ask.format(dst=dst, filled=filled))
         text = QLabel("\n".join(lines), self)
         text.setObjectName("copyWeekText")
         text.setWordWrap(True)

@@ -98,7 +98,7 @@ class FindBar(QWidget):
         self._at = (self._at + direction) % len(self._matches)
         cur = self._table.currentIndex()
         col = cur.column() if cur.isValid() else 0
-        self._table.go_to(self._matches[self._at], col)
+        self._table.go_to(self._matches[self._at], col, centre=True)
         self._show_status()
 
     def _show_status(self) -> None:

@@ -277,15 +277,17 @@ class ScheduleTable(QTableView):
             c = max(c - 1, 0)
         self.go_to(r, c)
 
-    def go_to(self, row: int, col: int) -> None:
-        """Make (row, col) the current and only selected cell and bring it into view."""
+    def go_to(self, row: int, col: int, *, centre: bool = False) -> None:
+        """Make (row, col) the current and only selected cell and bring it into view (in the
+        middle with ``centre``, where a found row is easy to spot)."""
         model = self.model()
         idx = model.index(row, col)
         if not idx.isValid():
             return
         self.setCurrentIndex(idx)
         self.selectionModel().select(idx, _SEL.ClearAndSelect)
-        self.scrollTo(idx)
+        hint = QAbstractItemView.ScrollHint
+        self.scrollTo(idx, hint.PositionAtCenter if centre else hint.EnsureVisible)
 
 
 class _TotalsView(QTableView):

@@ -24,6 +24,7 @@ from deskwfm.core.i18n import (
     format_long_date,
     format_money,
     tr,
+    tr_n,
 )
 from deskwfm.core.messages import N_
 from deskwfm.gui.grid_model import TEAM_START_ROLE, describe_shift
@@ -88,6 +89,10 @@ def _sum_hours(minutes: int, blank_zero: bool = False) -> str:
         return ""
     hours = Decimal(minutes) / 60
     return format_decimal(hours, 0 if hours >= 10_000 else 2)
+
+
+def _exact(minutes: int) -> str:
+    return format_decimal(Decimal(minutes) / 60, 2)
 
 
 def _sum_text(t: SheetTotals, col: int, currency: str) -> str:
@@ -267,12 +272,14 @@ class SheetTotalsModel(_ResettableModel):
                 done=format_int(t.priced), rows=format_int(t.rows)))
             return "\n".join(lines)
         lines.append(tr("Worked {worked} h + leave {leave} h = paid {paid} h; overtime {ot} h").format(
-            worked=format_hours(t.worked_minutes), leave=format_hours(t.leave_minutes),
-            paid=format_hours(t.paid_minutes), ot=format_hours(t.overtime_minutes)))
+            worked=_exact(t.worked_minutes), leave=_exact(t.leave_minutes),
+            paid=_exact(t.paid_minutes), ot=_exact(t.overtime_minutes)))
         if t.no_rate:
-            codes = ", ".join(sorted(t.no_rate)[:10])
-            lines.append(tr("Gross leaves out {n} without a pay rate: {codes}").format(
-                n=format_int(len(t.no_rate)), codes=codes))
+            n = len(t.no_rate)
+            codes = ", ".join(sorted(t.no_rate)[:10]) + (", …" if n > 10 else "")
+            left_out = tr_n("Gross leaves out {n} person without a pay rate: {codes}",
+                            "Gross leaves out {n} people without a pay rate: {codes}", n)
+            lines.append(left_out.format(n=format_int(n), codes=codes))
         return "\n".join(lines)
 
 
