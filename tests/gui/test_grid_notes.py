@@ -60,7 +60,7 @@ def _note_mark(window, code: str, day) -> QColor:  # type: ignore[no-untyped-def
 def test_a_note_from_the_context_menu_shows_and_undoes_in_one_step(qtbot, window, centre) -> None:
     before = _note_mark(window, "AG001", MON)
     menu = _right_click(qtbot, window, "AG001", MON)
-    assert _entries(menu) == ["Note…", "Copy", "Paste", "Clear"]  # no History placeholder
+    assert _entries(menu) == ["Note…", "Cell history…", "Copy", "Paste", "Clear"]
     _type_note(qtbot, "swapped with AG014")
     _choose(qtbot, menu, "Note…")
     qtbot.waitUntil(lambda: index(window, "AG001", MON).data(NOTE_ROLE) == "swapped with AG014")
@@ -76,7 +76,7 @@ def test_a_note_from_the_context_menu_shows_and_undoes_in_one_step(qtbot, window
     assert stored(centre, "AG001", MON).note == "swapped with AG014"
     # the menu of a noted cell offers to remove the note
     menu = _right_click(qtbot, window, "AG001", MON)
-    assert _entries(menu) == ["Note…", "Remove note", "Copy", "Paste", "Clear"]
+    assert _entries(menu) == ["Note…", "Remove note", "Cell history…", "Copy", "Paste", "Clear"]
     _choose(qtbot, menu, "Remove note")
     qtbot.waitUntil(lambda: stored(centre, "AG001", MON).note == "")
 
@@ -126,3 +126,33 @@ def test_the_menu_key_opens_the_menu_at_the_current_cell(qtbot, window) -> None:
     cell = table.visualRect(index(window, "AG002", MON))
     assert menu.pos() == table.viewport().mapToGlobal(cell.bottomLeft())
     menu.close()
+
+
+def test_history_lists_every_change_of_the_cell_newest_first(qtbot, window) -> None:
+    from PySide6.QtWidgets import QTreeWidget
+
+    go_to(window, "AG003", MON)
+    type_entry(qtbot, window, "9-17")
+    go_to(window, "AG003", MON)
+    _type_note(qtbot, "trainee")
+    qtbot.keyClick(window.grid.table, Qt.Key.Key_F2, Qt.KeyboardModifier.ShiftModifier)
+    qtbot.waitUntil(lambda: index(window, "AG003", MON).data(NOTE_ROLE) == "trainee")
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    menu = _right_click(qtbot, window, "AG003", MON)
+    seen: list[list[list[str]]] = []
+
+    def read(dlg) -> None:  # type: ignore[no-untyped-def]
+        tree = dlg.findChild(QTreeWidget, "historyList")
+        items = [tree.topLevelItem(i) for i in range(tree.topLevelItemCount())]
+        seen.append([[item.text(c) for c in range(5)] for item in items])
+        dlg.reject()
+
+    when_modal(qtbot, read)
+    _choose(qtbot, menu, "Cell history…")
+    qtbot.waitUntil(lambda: bool(seen))
+    [(newest_how, newest_before, newest_after), (first_how, first_before, first_after)] = [
+        (r[2], r[3], r[4]) for r in seen[0]
+    ]
+    assert (newest_how, newest_before, newest_after) == ("note", "09:00-17:00", "09:00-17:00 (trainee)")
+    assert (first_how, first_before, first_after) == ("grid edit", "\u2205", "09:00-17:00")

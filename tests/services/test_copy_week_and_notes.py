@@ -97,9 +97,9 @@ def test_a_copy_that_meets_a_change_made_meanwhile_writes_nothing(
 
     real = schedule_tools.apply_edits
 
-    def racing(ws, edits):  # type: ignore[no-untyped-def]
+    def racing(ws, edits, *how):  # type: ignore[no-untyped-def]
         apply_edits(ws, [CellEdit("AG001", MON + NEXT, "E")])
-        return real(ws, edits)
+        return real(ws, edits, *how)
 
     monkeypatch.setattr(schedule_tools, "apply_edits", racing)
     before = _cells(built)

@@ -30,6 +30,7 @@ class Actions:
     fill_right: QAction
     note: QAction
     remove_note: QAction
+    history: QAction
     find: QAction
     copy_week: QAction
     views: dict[ViewKind, QAction]
@@ -102,6 +103,9 @@ def build_menus(win: MainWindow) -> Actions:
     remove_note = _act(
         win, e, tr("Remo&ve note"), win.remove_note, None, tr("Remove the current cell's note")
     )
+    history = _act(
+        win, e, tr("Cell &history…"), win.show_history, None, tr("Every recorded change of the current cell")
+    )
     e.addSeparator()
     find = _act(
         win, e, tr("&Find employee…"), win.find_employee, _Key.Find, tr("Find an employee by code or name")
@@ -141,6 +145,6 @@ def build_menus(win: MainWindow) -> Actions:
     h = bar.addMenu("&Help")
     _act(win, h, "&About deskwfm", win.show_about)
     return Actions(
-        undo, redo, copy, paste, clear, fill_down, fill_right, note, remove_note, find, copy_week, views,
-        recent,
+        undo, redo, copy, paste, clear, fill_down, fill_right, note, remove_note, history, find, copy_week,
+        views, recent,
     )

@@ -1,7 +1,7 @@
 """The context menu of the grid's cells (right-click or the menu key).
 
 It reuses the window's Edit actions, so each entry shows the same shortcut as the menu bar and
-does exactly the same thing: Note… (Shift+F2), Remove note, Copy, Paste, Clear.
+does exactly the same thing: Note… (Shift+F2), Remove note, History…, Copy, Paste, Clear.
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ def build_cell_menu(win: MainWindow) -> QMenu:
     menu.addAction(acts.note)  # on an empty cell it says why there is nothing to note yet
     if shift is not None and shift.note:
         menu.addAction(acts.remove_note)
+    menu.addAction(acts.history)
     menu.addSeparator()
     menu.addAction(acts.copy)
     menu.addAction(acts.paste)

@@ -197,6 +197,13 @@ class MainWindow(QMainWindow):
             return
         self.session.set_note(cur.row(), cur.column(), "")
 
+    def show_history(self) -> None:
+        from deskwfm.gui.history_dialog import show_history
+
+        cur = self.grid.table.currentIndex()
+        if cur.isValid():
+            show_history(self.session, cur.row(), cur.column(), self)
+
     def find_employee(self) -> None:
         self.find_bar.open_bar()
 
