@@ -138,10 +138,10 @@ def bench_editing(app, db: Path, first_day: object) -> None:  # type: ignore[no-
     service: list[float] = []
     real_apply = schedule.apply_edits
 
-    def timed_apply(ws, edits):  # type: ignore[no-untyped-def]
+    def timed_apply(ws, edits, *how):  # type: ignore[no-untyped-def]
         t1 = time.perf_counter()
         try:
-            return real_apply(ws, edits)
+            return real_apply(ws, edits, *how)
         finally:
             service.append(time.perf_counter() - t1)
 

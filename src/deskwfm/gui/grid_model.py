@@ -17,7 +17,7 @@ from deskwfm.core.entry import format_entry
 from deskwfm.core.i18n import format_hours, format_long_date, format_time, tr
 from deskwfm.core.model import Shift, ShiftKind
 from deskwfm.gui.grid_state import GridState, display_text
-from deskwfm.gui.guard import guarded
+from deskwfm.gui.guard import guarded, report_fault
 
 _DISPLAY = int(Qt.ItemDataRole.DisplayRole)
 _EDIT = int(Qt.ItemDataRole.EditRole)
@@ -162,51 +162,54 @@ class GridModel(QAbstractTableModel):
             t = self._text_cache[key] = display_text(shift)
         return t
 
-    @guarded(None)
     def data(self, index: _Index, role: int = _DISPLAY) -> Any:
-        if not index.isValid():
+        try:
+            if not index.isValid():
+                return None
+            r = index.row()
+            c = index.column()
+            st = self.state
+            if role == _DISPLAY:
+                s = st.shift_at(r, c)
+                if s is not None:
+                    return self.cell_text(s)
+                if c == 0:
+                    carried = st.carried_in(r)
+                    return carried_text(carried.minutes) if carried is not None else None
+                return None
+            if role == _BACKGROUND:
+                s = st.shift_at(r, c)
+                if s is None:
+                    return self._day_bg[c]
+                colour = self._colours.get(s.code) if s.code else None
+                return self._brushes.bg(colour) if colour else self._day_bg[c]
+            if role == _FOREGROUND:
+                s = st.shift_at(r, c)
+                if s is None:
+                    return self._carried_fg if c == 0 else None
+                colour = self._colours.get(s.code) if s.code else None
+                return self._brushes.fg(colour) if colour else None
+            if role == _ALIGN:
+                return _CENTER
+            if role == WARNING_ROLE:
+                return st.days[c] in st.warnings(r)
+            if role == NOTE_ROLE:
+                s = st.shift_at(r, c)
+                return s.note if s is not None else ""
+            if role == CARRIED_ROLE:
+                carried = st.carried_in(r) if c == 0 else None
+                return carried.minutes if carried is not None else 0
+            if role == TEAM_START_ROLE:
+                return st.team_start[r]
+            if role == _EDIT:
+                s = st.shift_at(r, c)
+                return "" if s is None else entry_text(s)
+            if role == _TOOLTIP:
+                return self._tooltip(r, c)
             return None
-        r = index.row()
-        c = index.column()
-        st = self.state
-        if role == _DISPLAY:
-            s = st.shift_at(r, c)
-            if s is not None:
-                return self.cell_text(s)
-            if c == 0:
-                carried = st.carried_in(r)
-                return carried_text(carried.minutes) if carried is not None else None
+        except Exception as exc:  # noqa: BLE001 - see guard.py: nothing escapes into Qt
+            report_fault(f"{type(self).__name__}.data", exc)
             return None
-        if role == _BACKGROUND:
-            s = st.shift_at(r, c)
-            if s is None:
-                return self._day_bg[c]
-            colour = self._colours.get(s.code) if s.code else None
-            return self._brushes.bg(colour) if colour else self._day_bg[c]
-        if role == _FOREGROUND:
-            s = st.shift_at(r, c)
-            if s is None:
-                return self._carried_fg if c == 0 else None
-            colour = self._colours.get(s.code) if s.code else None
-            return self._brushes.fg(colour) if colour else None
-        if role == _ALIGN:
-            return _CENTER
-        if role == WARNING_ROLE:
-            return st.days[c] in st.warnings(r)
-        if role == NOTE_ROLE:
-            s = st.shift_at(r, c)
-            return s.note if s is not None else ""
-        if role == CARRIED_ROLE:
-            carried = st.carried_in(r) if c == 0 else None
-            return carried.minutes if carried is not None else 0
-        if role == TEAM_START_ROLE:
-            return st.team_start[r]
-        if role == _EDIT:
-            s = st.shift_at(r, c)
-            return "" if s is None else entry_text(s)
-        if role == _TOOLTIP:
-            return self._tooltip(r, c)
-        return None
 
     def _tooltip(self, r: int, c: int) -> str:
         st = self.state

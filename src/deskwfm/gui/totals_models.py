@@ -29,7 +29,7 @@ from deskwfm.core.i18n import (
 from deskwfm.core.messages import N_
 from deskwfm.gui.grid_model import TEAM_START_ROLE, describe_shift
 from deskwfm.gui.grid_state import GridState, RowTotals, SheetTotals
-from deskwfm.gui.guard import guarded
+from deskwfm.gui.guard import guarded, report_fault
 
 _DISPLAY = int(Qt.ItemDataRole.DisplayRole)
 _TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
@@ -140,27 +140,30 @@ class RowTotalsModel(_ResettableModel):
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(HEADERS)
 
-    @guarded(None)
     def data(self, index: _Index, role: int = _DISPLAY) -> Any:
-        if not index.isValid():
+        try:
+            if not index.isValid():
+                return None
+            c = index.column()
+            if role == _DISPLAY:
+                t = self.state.row_totals(index.row())
+                if c != GROSS:
+                    return _cells(t, c)
+                return "" if t.gross is None else format_money(t.gross, self.state.site.currency)
+            if role == _ALIGN:
+                return _RIGHT
+            if role == _BACKGROUND:
+                if c == GROSS and self.state.row_totals(index.row()).gross is None:
+                    return self._no_rate
+                return None
+            if role == _TOOLTIP:
+                return self._tooltip(index.row())
+            if role == TEAM_START_ROLE:
+                return self.state.team_start[index.row()]
             return None
-        c = index.column()
-        if role == _DISPLAY:
-            t = self.state.row_totals(index.row())
-            if c != GROSS:
-                return _cells(t, c)
-            return "" if t.gross is None else format_money(t.gross, self.state.site.currency)
-        if role == _ALIGN:
-            return _RIGHT
-        if role == _BACKGROUND:
-            if c == GROSS and self.state.row_totals(index.row()).gross is None:
-                return self._no_rate
+        except Exception as exc:  # noqa: BLE001 - see guard.py: nothing escapes into Qt
+            report_fault(f"{type(self).__name__}.data", exc)
             return None
-        if role == _TOOLTIP:
-            return self._tooltip(index.row())
-        if role == TEAM_START_ROLE:
-            return self.state.team_start[index.row()]
-        return None
 
     def _tooltip(self, row: int) -> str:
         st = self.state
@@ -240,25 +243,28 @@ class SheetTotalsModel(_ResettableModel):
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(HEADERS)
 
-    @guarded(None)
     def data(self, index: _Index, role: int = _DISPLAY) -> Any:
-        if not index.isValid():
+        try:
+            if not index.isValid():
+                return None
+            t = self.state.sheet
+            c = index.column()
+            if role == _DISPLAY:
+                if not t.complete:
+                    return "\u2026"
+                return _sum_text(t, c, self.state.site.currency)
+            if role == _ALIGN:
+                return _RIGHT
+            if role == _FONT:
+                return self._font
+            if role == _BACKGROUND:
+                return self._no_rate if c == GROSS and t.no_rate and t.complete else None
+            if role == _TOOLTIP:
+                return self._tooltip(t)
             return None
-        t = self.state.sheet
-        c = index.column()
-        if role == _DISPLAY:
-            if not t.complete:
-                return "\u2026"
-            return _sum_text(t, c, self.state.site.currency)
-        if role == _ALIGN:
-            return _RIGHT
-        if role == _FONT:
-            return self._font
-        if role == _BACKGROUND:
-            return self._no_rate if c == GROSS and t.no_rate and t.complete else None
-        if role == _TOOLTIP:
-            return self._tooltip(t)
-        return None
+        except Exception as exc:  # noqa: BLE001 - see guard.py: nothing escapes into Qt
+            report_fault(f"{type(self).__name__}.data", exc)
+            return None
 
     def _tooltip(self, t: SheetTotals) -> str:
         st = self.state
@@ -311,37 +317,40 @@ class DayTotalsModel(_ResettableModel):
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else self.state.col_count
 
-    @guarded(None)
     def data(self, index: _Index, role: int = _DISPLAY) -> Any:
-        if not index.isValid():
-            return None
-        r = index.row()
-        if role == _DISPLAY:
-            t = self.state.day_totals
-            c = index.column()
-            if r == 0:
-                return str(t.people[c])
-            if r == 1:
-                return format_hours(t.minutes[c])
+        try:
+            if not index.isValid():
+                return None
+            r = index.row()
+            if role == _DISPLAY:
+                t = self.state.day_totals
+                c = index.column()
+                if r == 0:
+                    return str(t.people[c])
+                if r == 1:
+                    return format_hours(t.minutes[c])
+                row = self.state.staffing
+                return row.cells[c].text if row is not None else ""
+            if role == _ALIGN:
+                return _CENTER
+            if r != self.SHORT_ROW:
+                return None
             row = self.state.staffing
-            return row.cells[c].text if row is not None else ""
-        if role == _ALIGN:
-            return _CENTER
-        if r != self.SHORT_ROW:
+            if row is None:
+                return None
+            cell = row.cells[index.column()]
+            if role == _BACKGROUND:
+                return self._short_bg if cell.short else None
+            if role == _FOREGROUND:
+                return self._short_fg if cell.short else None
+            if role == _TOOLTIP:
+                return f"{format_day(self.state.days[index.column()])}: {cell.tooltip}"
+            if role == _FONT:
+                return self._plain
             return None
-        row = self.state.staffing
-        if row is None:
+        except Exception as exc:  # noqa: BLE001 - see guard.py: nothing escapes into Qt
+            report_fault(f"{type(self).__name__}.data", exc)
             return None
-        cell = row.cells[index.column()]
-        if role == _BACKGROUND:
-            return self._short_bg if cell.short else None
-        if role == _FOREGROUND:
-            return self._short_fg if cell.short else None
-        if role == _TOOLTIP:
-            return f"{format_day(self.state.days[index.column()])}: {cell.tooltip}"
-        if role == _FONT:
-            return self._plain
-        return None
 
     @guarded(None)
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY) -> Any:
