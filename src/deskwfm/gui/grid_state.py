@@ -160,7 +160,6 @@ class GridState:
             self.staffing = StaffingRow(
                 self.site.tz, staffing.targets, self.days, staffing.forecast, everyone
             )
-        self._pay: dict[str, EmployeePay] = {}
         self._totals: dict[str, RowTotals] = {}
         self._warnings: dict[str, dict[date, str]] = {}
         self.sheet = SheetTotals(len(self.employees))
@@ -184,29 +183,25 @@ class GridState:
         return self.cells[self.employees[row].code].get(self.days[col])
 
     def pay(self, row: int) -> EmployeePay:
+        """The payroll engine's result for a row (not kept: the grid keeps only its totals, so
+        adding up 5,000 rows for the totals row does not hold 5,000 pay breakdowns)."""
         emp = self.employees[row]
-        got = self._pay.get(emp.code)
-        if got is None:
-            d = self.data
-            got = _compute(
-                self.site,
-                emp,
-                d.rates.get(emp.code, []),
-                list(self.cells[emp.code].values()),
-                d.start,
-                d.end,
-                d.holidays,
-            )
-            self._pay[emp.code] = got
-        return got
+        d = self.data
+        return _compute(
+            self.site, emp, d.rates.get(emp.code, []), list(self.cells[emp.code].values()),
+            d.start, d.end, d.holidays,
+        )
 
     def row_totals(self, row: int) -> RowTotals:
         code = self.employees[row].code
         got = self._totals.get(code)
         if got is None:
-            p = self.pay(row)
+            emp, d = self.employees[row], self.data
+            p, missing = _priced(
+                self.site, emp, d.rates.get(emp.code, []), list(self.cells[emp.code].values()),
+                d.start, d.end, d.holidays,
+            )
             m = p.minutes
-            missing = _missing(p)
             got = RowTotals(
                 m.paid, m.leave, m.overtime + m.double_time, m.night, None if missing else p.gross, missing
             )
@@ -277,7 +272,6 @@ class GridState:
     # -- changing ------------------------------------------------------------------------------
     def _forget(self, code: str) -> None:
         self._next_to_price = min(self._next_to_price, self.row_of[code])
-        self._pay.pop(code, None)
         self._warnings.pop(code, None)
         old = self._totals.pop(code, None)
         if old is not None:
@@ -365,26 +359,23 @@ class GridState:
         return shift is not None and shift.kind is ShiftKind.WORK and shift.has_times
 
 
-# --- until the engine reports a missing rate itself (EmployeePay.missing_rate) ---------------
-_MISSING: dict[int, date] = {}
 
-
+# --- until the engine reports a missing rate itself (EmployeePay.missing_rate, on its way to
+# main): price with a zero rate where none is in force and name the first such date.
 def _compute(site, emp, rates, shifts, start, end, holidays):  # type: ignore[no-untyped-def]
+    return _priced(site, emp, rates, shifts, start, end, holidays)[0]
+
+
+def _priced(site, emp, rates, shifts, start, end, holidays):  # type: ignore[no-untyped-def]
     from deskwfm.core.errors import InputError
     from deskwfm.core.model import PayRate
     from deskwfm.core.warnings import missing_rates
 
     try:
-        return compute_employee(site, emp, rates, shifts, start, end, holidays)
+        return compute_employee(site, emp, rates, shifts, start, end, holidays), None
     except InputError:
         got = compute_employee(
             site, emp, [PayRate(emp.code, date.min, Decimal(0)), *rates], shifts, start, end, holidays
         )
         lo = start - timedelta(days=40)
-        first = min(w.work_date for w in missing_rates(emp, rates, shifts, lo, end))
-        _MISSING[id(got)] = first
-        return got
-
-
-def _missing(p: EmployeePay) -> date | None:
-    return _MISSING.get(id(p))
+        return got, min(w.work_date for w in missing_rates(emp, rates, shifts, lo, end))
