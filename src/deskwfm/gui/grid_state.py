@@ -19,10 +19,11 @@ from dataclasses import dataclass, field
 from datetime import date, time, timedelta
 from decimal import Decimal
 
-from deskwfm.core.model import Employee, Shift, ShiftKind
+from deskwfm.core.model import Employee, PayRate, Shift, ShiftKind
 from deskwfm.core.money import minutes_pay, round_cents
 from deskwfm.core.payroll import EmployeePay, compute_employee, rate_on
 from deskwfm.core.periods import days as days_between
+from deskwfm.core.site import SiteSettings
 from deskwfm.core.warnings import check_employee
 from deskwfm.gui.staffing_row import StaffingRow
 from deskwfm.gui.totals import DayTotals
@@ -360,15 +361,21 @@ class GridState:
 
 
 
+
 # --- until the engine reports a missing rate itself (EmployeePay.missing_rate, on its way to
 # main): price with a zero rate where none is in force and name the first such date.
-def _compute(site, emp, rates, shifts, start, end, holidays):  # type: ignore[no-untyped-def]
+def _compute(
+    site: SiteSettings, emp: Employee, rates: list[PayRate], shifts: list[Shift], start: date, end: date,
+    holidays: dict[date, str],
+) -> EmployeePay:
     return _priced(site, emp, rates, shifts, start, end, holidays)[0]
 
 
-def _priced(site, emp, rates, shifts, start, end, holidays):  # type: ignore[no-untyped-def]
+def _priced(
+    site: SiteSettings, emp: Employee, rates: list[PayRate], shifts: list[Shift], start: date, end: date,
+    holidays: dict[date, str],
+) -> tuple[EmployeePay, date | None]:
     from deskwfm.core.errors import InputError
-    from deskwfm.core.model import PayRate
     from deskwfm.core.warnings import missing_rates
 
     try:
