@@ -8,7 +8,7 @@ from datetime import timedelta
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor, QContextMenuEvent
-from PySide6.QtWidgets import QApplication, QLineEdit
+from PySide6.QtWidgets import QApplication, QPlainTextEdit
 
 from deskwfm.gui.grid_model import NOTE_ROLE
 from tests.gui.conftest import MON
@@ -42,10 +42,13 @@ def _choose(qtbot, menu, text: str) -> None:  # type: ignore[no-untyped-def]
 
 def _type_note(qtbot, text: str) -> None:  # type: ignore[no-untyped-def]
     def act(dlg) -> None:  # type: ignore[no-untyped-def]
-        edit = dlg.findChild(QLineEdit, "noteEdit")
+        edit = dlg.findChild(QPlainTextEdit, "noteEdit")
         edit.clear()
-        qtbot.keyClicks(edit, text)
-        qtbot.keyClick(edit, Qt.Key.Key_Return)
+        for i, line in enumerate(text.split("\n")):
+            if i:
+                qtbot.keyClick(edit, Qt.Key.Key_Return)  # Enter starts a new line
+            qtbot.keyClicks(edit, line)
+        qtbot.keyClick(edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)  # Ctrl+Enter saves
 
     when_modal(qtbot, act)
 
@@ -83,15 +86,16 @@ def test_a_note_from_the_context_menu_shows_and_undoes_in_one_step(qtbot, window
 
 def test_shift_f2_writes_a_note_and_an_empty_cell_says_why_it_cannot(qtbot, window, centre) -> None:
     go_to(window, "AG002", TUE)
-    _type_note(qtbot, "leaves at 15:00 for the dentist")
+    _type_note(qtbot, "leaves at 15:00\nfor the dentist")
     qtbot.keyClick(window.grid.table, Qt.Key.Key_F2, Qt.KeyboardModifier.ShiftModifier)
-    qtbot.waitUntil(lambda: stored(centre, "AG002", TUE).note == "leaves at 15:00 for the dentist")
+    qtbot.waitUntil(lambda: stored(centre, "AG002", TUE).note == "leaves at 15:00\nfor the dentist")
     # typing a new shift over a noted cell keeps its note
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
     go_to(window, "AG002", TUE)
     type_entry(qtbot, window, "10-18")
-    assert stored(centre, "AG002", TUE).note == "leaves at 15:00 for the dentist"
+    assert stored(centre, "AG002", TUE).note == "leaves at 15:00\nfor the dentist"
+    assert "Note: leaves at 15:00\nfor the dentist" in index(window, "AG002", TUE).data(TOOLTIP)
     go_to(window, "AG003", TUE)
     said: list[str] = []
     when_modal(qtbot, lambda box: (said.append(box.text()), box.close()))

@@ -112,13 +112,13 @@ def test_a_copy_that_meets_a_change_made_meanwhile_writes_nothing(
 def test_a_note_is_written_undone_and_refused_when_the_cell_changed(centre: Workspace) -> None:
     apply_edits(centre, [CellEdit("AG001", MON, "9-17")])
     shown = _cells(centre)[("AG001", MON)]
-    [change] = set_note(centre, "AG001", MON, "  swapped with\tAG014 ", shown)
-    assert _cells(centre)[("AG001", MON)].note == "swapped with AG014"
+    [change] = set_note(centre, "AG001", MON, "  swapped with AG014\r\nok'd by Sam ", shown)
+    assert _cells(centre)[("AG001", MON)].note == "swapped with AG014\nok'd by Sam"
     # typing a new shift over it keeps the note
     apply_edits(centre, [CellEdit("AG001", MON, "10-18")])
-    assert _cells(centre)[("AG001", MON)].note == "swapped with AG014"
+    assert _cells(centre)[("AG001", MON)].note == "swapped with AG014\nok'd by Sam"
     with pytest.raises(StaleEditError):  # the note was written against the 9-17 the user saw
-        set_note(centre, "AG001", MON, "late", replace(shown, note="swapped with AG014"))
+        set_note(centre, "AG001", MON, "late", replace(shown, note="swapped with AG014\nok'd by Sam"))
     current = _cells(centre)[("AG001", MON)]
     set_note(centre, "AG001", MON, "", current)
     assert _cells(centre)[("AG001", MON)].note == ""
@@ -132,8 +132,9 @@ def test_a_note_needs_a_shift_and_clean_text(centre: Workspace) -> None:
         set_note(centre, "AG001", MON, "hello", None)
     apply_edits(centre, [CellEdit("AG001", MON, "9-17")])
     shown = _cells(centre)[("AG001", MON)]
-    with pytest.raises(InputError, match="control characters"):
+    bell = r"AG001 Mon 2026-11-23: note: contains an invisible control character \(U\+0007\)"
+    with pytest.raises(InputError, match=bell):
         set_note(centre, "AG001", MON, "bell\x07", shown)
-    with pytest.raises(InputError, match="at most 500 characters"):
-        set_note(centre, "AG001", MON, "x" * 501, shown)
+    with pytest.raises(InputError, match="AG001 Mon 2026-11-23: note: 1,001 characters long; at most 1,000"):
+        set_note(centre, "AG001", MON, "x" * 1001, shown)
     assert _cells(centre)[("AG001", MON)].note == ""

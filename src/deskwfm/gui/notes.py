@@ -7,11 +7,13 @@ changed on another workstation meanwhile.
 
 from __future__ import annotations
 
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QLabel,
-    QLineEdit,
+    QPlainTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -19,7 +21,6 @@ from PySide6.QtWidgets import (
 from deskwfm.core.i18n import format_long_date, tr
 from deskwfm.gui.grid_model import describe_shift
 from deskwfm.gui.session import ScheduleSession
-from deskwfm.services.schedule import MAX_NOTE_LENGTH
 
 
 class NoteDialog(QDialog):
@@ -27,25 +28,35 @@ class NoteDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("noteDialog")
         self.setWindowTitle(title)
-        self.edit = QLineEdit(note, self)
+        self.edit = QPlainTextEdit(note, self)
         self.edit.setObjectName("noteEdit")
-        self.edit.setMaxLength(MAX_NOTE_LENGTH)
         self.edit.setPlaceholderText(tr("e.g. swapped with AG014, approved by Sam"))
-        self.edit.setClearButtonEnabled(True)
+        self.edit.setTabChangesFocus(True)
+        self.edit.setFixedHeight(self.edit.fontMetrics().lineSpacing() * 4 + 12)
         self.edit.selectAll()
-        hint = QLabel(tr("Leave it empty to remove the note."), self)
+        hint = QLabel(tr("Ctrl+Enter saves. Leave it empty to remove the note."), self)
         hint.setStyleSheet("QLabel { color: #5f6368; }")
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        self.edit.installEventFilter(self)  # Ctrl+Enter saves; Enter alone starts a new line
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(about, self))
         layout.addWidget(self.edit)
         layout.addWidget(hint)
         layout.addWidget(buttons)
         self.resize(460, self.sizeHint().height())
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if obj is self.edit and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            ctrl = event.modifiers() & Qt.KeyboardModifier.ControlModifier
+            if ctrl and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self.accept()
+                return True
+        return super().eventFilter(obj, event)
 
 
 def edit_note(session: ScheduleSession, row: int, col: int, parent: QWidget) -> bool:
@@ -61,4 +72,4 @@ def edit_note(session: ScheduleSession, row: int, col: int, parent: QWidget) -> 
     dlg = NoteDialog(tr("Note"), f"{where}\n{describe_shift(shift)}", shift.note, parent)
     if dlg.exec() != QDialog.DialogCode.Accepted:
         return False
-    return session.set_note(row, col, dlg.edit.text())
+    return session.set_note(row, col, dlg.edit.toPlainText())

@@ -192,7 +192,7 @@ class ScheduleSession(QObject):
         st = self.state
         code, day = st.employees[row].code, st.days[col]
         current = st.cells[code].get(day)
-        if current is not None and current.note == " ".join(note.split()):
+        if current is not None and current.note == note.strip():
             return True
         label = tr("Remove the note of {cell}") if not note.strip() else tr("Note on {cell}")
         cell = f"{code} {format_day(day)}"

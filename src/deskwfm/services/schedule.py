@@ -9,17 +9,18 @@ workstation is never silently undone.
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass, replace
 from datetime import date
 
 from deskwfm.core.changes import Applied, Change, ChangeSet, Entity, How
 from deskwfm.core.entry import parse_entry
 from deskwfm.core.errors import DeskwfmError, EntryError, InputError, StaleEditError
+from deskwfm.core.fields import FieldError
 from deskwfm.core.messages import msg
 from deskwfm.core.model import Employee, PayRate, Shift, ShiftCode
 from deskwfm.core.periods import check_plausible
 from deskwfm.core.site import SiteSettings
+from deskwfm.core.text import check_note
 from deskwfm.core.warnings import RuleWarning
 from deskwfm.services.workspace import Workspace
 
@@ -204,23 +205,6 @@ def expect_cell(ws: Workspace, employee_code: str, work_date: date, old: str) ->
     return CellEdit(employee_code, work_date, "", check=True, expected=current)
 
 
-MAX_NOTE_LENGTH = 500
-
-
-def check_note(text: str, where: str) -> str:
-    """A note as stored: one line, spaces collapsed, no control characters, at most 500
-    characters (what an Excel comment and a timesheet's Notes column hold)."""
-    if any(unicodedata.category(ch) == "Cc" and ch not in "\t\n\r" for ch in text):
-        raise InputError(msg("{where}: a note cannot hold control characters", where=where))
-    note = " ".join(text.split())
-    if len(note) > MAX_NOTE_LENGTH:
-        raise InputError(
-            msg("{where}: a note holds at most {limit} characters ({n} given)",
-                where=where, limit=MAX_NOTE_LENGTH, n=len(note))
-        )
-    return note
-
-
 def set_note(
     ws: Workspace, employee_code: str, work_date: date, note: str, expected: Shift | None
 ) -> list[CellChange]:
@@ -228,7 +212,10 @@ def set_note(
     user saw, note included); StaleEditError if another workstation changed it meanwhile. A note
     belongs to a shift: an empty cell is refused. One transaction; the change is returned."""
     where = cell_name(employee_code, work_date)
-    text = check_note(note, where)
+    try:
+        text = check_note(note)  # core's rule for a note (lines kept, no control characters)
+    except FieldError as exc:
+        raise InputError(msg("{where}: {problem}", where=where, problem=exc.msg)) from None
     if expected is None:
         raise InputError(msg("{where}: a note belongs to a shift; type the shift first", where=where))
     new = replace(expected, note=text)
