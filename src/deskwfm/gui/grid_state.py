@@ -19,11 +19,10 @@ from dataclasses import dataclass, field
 from datetime import date, time, timedelta
 from decimal import Decimal
 
-from deskwfm.core.model import Employee, PayRate, Shift, ShiftKind
+from deskwfm.core.model import Employee, Shift, ShiftKind
 from deskwfm.core.money import minutes_pay, round_cents
 from deskwfm.core.payroll import EmployeePay, compute_employee, rate_on
 from deskwfm.core.periods import days as days_between
-from deskwfm.core.site import SiteSettings
 from deskwfm.core.warnings import check_employee
 from deskwfm.gui.staffing_row import StaffingRow
 from deskwfm.gui.totals import DayTotals
@@ -188,7 +187,7 @@ class GridState:
         adding up 5,000 rows for the totals row does not hold 5,000 pay breakdowns)."""
         emp = self.employees[row]
         d = self.data
-        return _compute(
+        return compute_employee(
             self.site, emp, d.rates.get(emp.code, []), list(self.cells[emp.code].values()),
             d.start, d.end, d.holidays,
         )
@@ -197,11 +196,8 @@ class GridState:
         code = self.employees[row].code
         got = self._totals.get(code)
         if got is None:
-            emp, d = self.employees[row], self.data
-            p, missing = _priced(
-                self.site, emp, d.rates.get(emp.code, []), list(self.cells[emp.code].values()),
-                d.start, d.end, d.holidays,
-            )
+            p = self.pay(row)
+            missing = p.missing_rate  # a paid date without a rate: hours count, no gross
             m = p.minutes
             got = RowTotals(
                 m.paid, m.leave, m.overtime + m.double_time, m.night, None if missing else p.gross, missing
@@ -361,28 +357,3 @@ class GridState:
 
 
 
-
-# --- until the engine reports a missing rate itself (EmployeePay.missing_rate, on its way to
-# main): price with a zero rate where none is in force and name the first such date.
-def _compute(
-    site: SiteSettings, emp: Employee, rates: list[PayRate], shifts: list[Shift], start: date, end: date,
-    holidays: dict[date, str],
-) -> EmployeePay:
-    return _priced(site, emp, rates, shifts, start, end, holidays)[0]
-
-
-def _priced(
-    site: SiteSettings, emp: Employee, rates: list[PayRate], shifts: list[Shift], start: date, end: date,
-    holidays: dict[date, str],
-) -> tuple[EmployeePay, date | None]:
-    from deskwfm.core.errors import InputError
-    from deskwfm.core.warnings import missing_rates
-
-    try:
-        return compute_employee(site, emp, rates, shifts, start, end, holidays), None
-    except InputError:
-        got = compute_employee(
-            site, emp, [PayRate(emp.code, date.min, Decimal(0)), *rates], shifts, start, end, holidays
-        )
-        lo = start - timedelta(days=40)
-        return got, min(w.work_date for w in missing_rates(emp, rates, shifts, lo, end))
