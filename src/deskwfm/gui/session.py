@@ -91,6 +91,12 @@ class ScheduleSession(QObject):
             self.team = team
             self.reload()
 
+    def finish_totals(self) -> None:
+        """Add up every row now (a screenshot cannot wait for the background pricing)."""
+        while self.state.price_some(500):
+            pass
+        self._price_some()
+
     def _price_some(self) -> None:
         if not self.state.price_some(self.PRICE_STEP):
             self._pricer.stop()
