@@ -10,7 +10,8 @@ WEEK = (MON - timedelta(days=1), MON + timedelta(days=5))
 
 
 def rules_of(shifts, employee=EMP, preset="ontario"):
-    return {(w.work_date, w.rule): w.message for w in check_employee(site(preset), employee, shifts, *WEEK)}
+    found = check_employee(site(preset), employee, shifts, *WEEK)
+    return {(w.work_date, w.rule): str(w.message) for w in found}
 
 
 def test_short_rest_is_flagged_on_the_later_shift_with_the_shortfall() -> None:
@@ -46,3 +47,29 @@ def test_over_weekly_maximum_and_contract_on_the_crossing_shift() -> None:
 def test_clean_week_has_no_warnings_and_leave_is_not_rest_checked() -> None:
     shifts = [work(MON + timedelta(days=i), 9, 17, 30) for i in range(4)] + [leave(MON + timedelta(days=4))]
     assert rules_of(shifts, Employee("A1", "Ann", contract_minutes=40 * 60)) == {}
+
+
+def test_a_paid_shift_on_a_date_without_a_rate_is_flagged_and_others_are_not() -> None:
+    """Hired with a first rate from Wednesday; shifts typed on Monday (work), Tuesday (paid
+    leave), Tuesday's unpaid LOA and Thursday (rate in force)."""
+    from deskwfm.core.model import Shift, ShiftKind
+    from deskwfm.core.warnings import WarningRule
+
+    from .payroll_helpers import rate
+
+    rates = [rate("20.00", MON + timedelta(days=2))]
+    shifts = [
+        work(MON, 9, 17),
+        leave(MON + timedelta(days=1)),
+        Shift("A1", MON + timedelta(days=1), None, None, 0, "LOA", ShiftKind.UNPAID_LEAVE),
+        work(MON + timedelta(days=3), 9, 17),
+    ]
+    found = check_employee(site(), EMP, shifts, *WEEK, rates=rates)
+    assert [(w.work_date, w.rule) for w in found] == [
+        (MON, WarningRule.NO_RATE), (MON + timedelta(days=1), WarningRule.NO_RATE)
+    ]
+    assert str(found[0].message) == (
+        "no pay rate on Mon 2026-11-23, so no gross pay: add a rate in force from that date or earlier"
+    )
+    # without rates (callers that price elsewhere) the rule is not checked
+    assert check_employee(site(), EMP, shifts, *WEEK) == []

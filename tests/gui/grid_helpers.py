@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import NamedTuple
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
 from PySide6.QtWidgets import QApplication, QLineEdit
@@ -22,10 +23,27 @@ def shown(win, code: str, day: date) -> str:  # type: ignore[no-untyped-def]
     return index(win, code, day).data(DISPLAY) or ""
 
 
-def row_totals(win, code: str) -> tuple[str, str, str]:  # type: ignore[no-untyped-def]
+class Totals(NamedTuple):
+    """A row's totals as shown beside the grid (Worked h, Leave h, Paid h, OT h, Gross)."""
+
+    worked: str
+    leave: str
+    paid: str
+    ot: str
+    gross: str
+
+
+def row_totals(win, code: str) -> Totals:  # type: ignore[no-untyped-def]
     m = win.session.totals_model
     r = win.session.state.row_of[code]
-    return tuple(m.index(r, c).data(DISPLAY) for c in range(3))  # type: ignore[return-value]
+    return Totals(*(m.index(r, c).data(DISPLAY) for c in range(5)))
+
+
+def sheet_totals(qtbot, win) -> Totals:  # type: ignore[no-untyped-def]
+    """The totals row under the row totals, once every row is added up."""
+    m = win.session.sheet_model
+    qtbot.waitUntil(lambda: m.index(0, 0).data(DISPLAY) != "\u2026")
+    return Totals(*(m.index(0, c).data(DISPLAY) for c in range(5)))
 
 
 def day_totals(win, day: date) -> tuple[str, str]:  # type: ignore[no-untyped-def]
@@ -80,3 +98,23 @@ def stored(path: Path, code: str, day: date) -> Shift | None:
 
 def status(win) -> str:  # type: ignore[no-untyped-def]
     return win.statusBar().currentMessage()
+
+
+def when_modal(qtbot, act) -> list[object]:  # type: ignore[no-untyped-def]
+    """Run ``act(dialog)`` on the next modal dialog as soon as it is open (a dialog's exec()
+    blocks the test, so the answer is scheduled before the action that opens it). The dialogs
+    seen are returned so the test can check one was shown."""
+    from PySide6.QtCore import QTimer
+
+    seen: list[object] = []
+
+    def poll() -> None:
+        dlg = QApplication.activeModalWidget()
+        if dlg is None:
+            QTimer.singleShot(10, poll)
+            return
+        seen.append(dlg)
+        act(dlg)
+
+    QTimer.singleShot(0, poll)
+    return seen

@@ -23,10 +23,10 @@ SHORT = 2
 def test_typing_a_break_start_stores_shows_and_edits_it(qtbot, window, centre) -> None:
     go_to(window, "AG003", MON)
     type_entry(qtbot, window, "9-17/30@13")
-    assert shown(window, "AG003", MON) == "9\u201317 @13:00"
+    assert shown(window, "AG003", MON) == "9\u201317 \u261513:00"  # ☕: a break at 13:00, not a start
     s = stored(centre, "AG003", MON)
     assert s is not None and (s.break_minutes, s.break_start) == (30, time(13))
-    assert row_totals(window, "AG003")[0] == "7.50"
+    assert row_totals(window, "AG003").paid == "7.50"
     st = window.session.state
     idx = window.session.grid_model.index(st.row_of["AG003"], st.col_of[MON])
     assert "30 min unpaid break from 13:00" in idx.data(Qt.ItemDataRole.ToolTipRole)

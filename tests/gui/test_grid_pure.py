@@ -8,7 +8,7 @@ from deskwfm.core.site import SiteSettings
 from deskwfm.gui.clipboard import parse_tsv, to_tsv
 from deskwfm.gui.view_range import ViewKind, range_for, step
 from deskwfm.services.schedule import CellEdit
-from deskwfm.services.schedule_tools import block_edits, fill_block, week_copy_edits
+from deskwfm.services.schedule_tools import block_edits, fill_block
 
 SITE = SiteSettings()  # week starts on Sunday, bi-weekly periods from Sun 4 Jan 2026
 
@@ -51,11 +51,3 @@ def test_fill_blocks_and_block_edits() -> None:
     assert block_edits(["A", "B"], [d1, d2], [["1", "2"], ["3", "4"]]) == [
         CellEdit("A", d1, "1"), CellEdit("A", d2, "2"), CellEdit("B", d1, "3"), CellEdit("B", d2, "4"),
     ]
-
-
-def test_week_copy_clears_days_that_are_empty_in_the_source_week() -> None:
-    sun = date(2026, 11, 22)
-    edits = week_copy_edits({("A", date(2026, 11, 23)): "9-17"}, ["A"], sun)
-    assert len(edits) == 7
-    assert edits[1] == CellEdit("A", date(2026, 11, 30), "9-17")
-    assert {e.text for i, e in enumerate(edits) if i != 1} == {""}

@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 
 from deskwfm.core.forecast import ForecastInterval
 from deskwfm.core.staffing_targets import StaffingTargets
-from deskwfm.gui.grid_model import SHORT_TINT
+from deskwfm.gui.totals_models import SHORT_TINT
 from tests.gui.conftest import MON
 from tests.gui.grid_helpers import go_to, type_entry
 

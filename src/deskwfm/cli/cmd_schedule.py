@@ -38,9 +38,8 @@ def _shift_set(args: argparse.Namespace) -> int:
         if changes:
             # The same rule warnings the grid marks: the edit is stored, the admin is told.
             # Only those about this cell: its own, and the next day's that name this shift.
-            this = f"{day:%a} {day.isoformat()}"
             for w in cell_warnings(ws, args.code, day, day + timedelta(days=1)):
-                if w.work_date == day or this in w.message:
+                if w.work_date == day or w.message.params.get("day") == day:
                     print(f"warning: {cell_name(w.employee_code, w.work_date)}: {w.message}")
     return 0
 

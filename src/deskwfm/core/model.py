@@ -86,3 +86,11 @@ class Shift:
     @property
     def has_times(self) -> bool:
         return self.start is not None and self.end is not None
+
+    @property
+    def is_paid(self) -> bool:
+        """Whether payroll pays it: work or paid leave, with times (the one rule for this)."""
+        return self.start is not None and self.end is not None and self.kind in _PAID_KINDS
+
+
+_PAID_KINDS = frozenset({ShiftKind.WORK, ShiftKind.PAID_LEAVE})

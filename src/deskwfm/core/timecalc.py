@@ -168,6 +168,15 @@ def day_pieces(clock: Clock, spans: list[Span], first_day: date) -> list[tuple[d
     return out
 
 
+def minutes_by_day(clock: Clock, shift: Shift) -> list[tuple[date, int]]:
+    """Paid minutes of a shift on each calendar day it touches (hours belong to the day
+    worked): a 22:00-06:00 shift is [(day 1, 120), (day 2, 360)]. EntryError as paid_spans."""
+    out: dict[date, int] = {}
+    for day, a, b in day_pieces(clock, paid_spans(clock, shift), shift.work_date):
+        out[day] = out.get(day, 0) + b - a
+    return list(out.items())
+
+
 def window_minutes(clock: Clock, day: date, a: int, b: int, w_start: int, w_end: int) -> int:
     """Minutes of a..b (a piece on local ``day``) inside the daily window w_start..w_end
     (minutes of day; w_end <= w_start wraps past midnight)."""

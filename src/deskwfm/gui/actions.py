@@ -28,6 +28,10 @@ class Actions:
     clear: QAction
     fill_down: QAction
     fill_right: QAction
+    note: QAction
+    remove_note: QAction
+    history: QAction
+    find: QAction
     copy_week: QAction
     views: dict[ViewKind, QAction]
     recent_menu: QMenu
@@ -90,9 +94,22 @@ def build_menus(win: MainWindow) -> Actions:
     e.addSeparator()
     fill_down = _act(win, e, "Fill &down", win.fill_down, "Ctrl+D", "Copy the top row of the selection down")
     fill_right = _act(
-        win, e, "Fill &right", win.fill_right, "Ctrl+R", "Copy the left column of the selection right"
+        win, e, "Fill r&ight", win.fill_right, "Ctrl+R", "Copy the left column of the selection right"
     )
     e.addSeparator()
+    note = _act(
+        win, e, tr("&Note…"), win.edit_note, "Shift+F2", tr("Write a note on the current cell's shift")
+    )
+    remove_note = _act(
+        win, e, tr("Remo&ve note"), win.remove_note, None, tr("Remove the current cell's note")
+    )
+    history = _act(
+        win, e, tr("Cell &history…"), win.show_history, None, tr("Every recorded change of the current cell")
+    )
+    e.addSeparator()
+    find = _act(
+        win, e, tr("&Find employee…"), win.find_employee, _Key.Find, tr("Find an employee by code or name")
+    )
     _act(win, e, "Select &all", win.grid.table.selectAll, _Key.SelectAll)
 
     v = bar.addMenu("&View")
@@ -114,16 +131,16 @@ def build_menus(win: MainWindow) -> Actions:
     copy_week = _act(
         win,
         s,
-        "Copy &week to next week",
+        tr("Copy &week to next week…"),
         win.copy_week,
         "Ctrl+Shift+W",
-        "Copy the week of the current cell onto the following week, for everyone",
+        tr("Copy the week of the current cell onto the following week, for the people shown"),
     )
     pay = bar.addMenu(tr("&Payroll"))
     _act(win, pay, tr("Pay &periods and approval…"), win.open_payroll, "Ctrl+Shift+A",
          tr("Approve, lock and unlock pay periods; print and export them"))
     _act(win, pay, tr("&Audit trail…"), win.open_audit, None, tr("Who changed what, when and how"))
-    st = bar.addMenu("S&ettings")
+    st = bar.addMenu(tr("Se&ttings"))  # Alt+T: Alt+E is the Edit menu
     _act(win, st, "&Employees…", win.edit_employees, None, "Add, edit, deactivate employees and their rates")
     _act(win, st, "Shift &codes…", win.edit_codes, None, "Shift codes, their times, breaks and colours")
     _act(
@@ -131,4 +148,7 @@ def build_menus(win: MainWindow) -> Actions:
     )
     h = bar.addMenu("&Help")
     _act(win, h, "&About deskwfm", win.show_about)
-    return Actions(undo, redo, copy, paste, clear, fill_down, fill_right, copy_week, views, recent)
+    return Actions(
+        undo, redo, copy, paste, clear, fill_down, fill_right, note, remove_note, history, find, copy_week,
+        views, recent,
+    )

@@ -30,6 +30,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from deskwfm.core.i18n import tr
+
 _Index = QModelIndex | QPersistentModelIndex
 _EDIT = int(Qt.ItemDataRole.EditRole)
 
@@ -52,6 +54,7 @@ _ARROW_MOVES = {
 
 class ShiftDelegate(QStyledItemDelegate):
     refused = Signal(str)  # the parser's message for a bad entry
+    cancelled = Signal()  # Escape: the edit was given up, its error no longer applies
     move_after_commit = Signal(int)
 
     def __init__(
@@ -71,7 +74,7 @@ class ShiftDelegate(QStyledItemDelegate):
         editor = QLineEdit(parent)
         editor.setFrame(False)
         editor.setObjectName("cellEditor")
-        editor.setPlaceholderText("9-17, N, VAC")
+        editor.setPlaceholderText(tr("9-17, N, VAC"))
         editor.setAlignment(Qt.AlignmentFlag.AlignCenter)
         return editor
 
@@ -97,6 +100,7 @@ class ShiftDelegate(QStyledItemDelegate):
             if key == Qt.Key.Key_Escape:
                 QToolTip.hideText()
                 self.closeEditor.emit(obj, QAbstractItemDelegate.EndEditHint.RevertModelCache)
+                self.cancelled.emit()
                 return True
             move = _KEY_MOVES.get(Qt.Key(key))
             if move == DOWN and event.modifiers() & Qt.KeyboardModifier.ShiftModifier:

@@ -6,18 +6,22 @@ the services validate them all (one bad cell: nothing changes, the message names
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import timedelta
 
 from PySide6.QtCore import QItemSelection, QItemSelectionModel
 from PySide6.QtWidgets import QApplication, QTableView
 
+from deskwfm.core.errors import DeskwfmError
+from deskwfm.core.i18n import tr, tr_n
 from deskwfm.core.periods import week_start_of
 from deskwfm.gui.clipboard import parse_tsv, to_tsv
 from deskwfm.gui.commands import cells
+from deskwfm.gui.copy_week_dialog import CopyChoice
 from deskwfm.gui.grid_model import entry_text
 from deskwfm.gui.session import ScheduleSession
 from deskwfm.services.schedule import CellEdit
-from deskwfm.services.schedule_tools import block_edits, copy_week, fill_block
+from deskwfm.services.schedule_tools import WeekCopyPlan, block_edits, copy_week, fill_block, plan_week_copy
 
 Rect = tuple[int, int, int, int]  # top, left, bottom, right (inclusive)
 
@@ -187,15 +191,35 @@ def apply_code(session: ScheduleSession, view: QTableView, code: str) -> bool:
     return session.edit_cells(edits, f"Apply {code or 'clear'} to")
 
 
-def copy_week_forward(session: ScheduleSession, view: QTableView) -> bool:
+def copy_week_forward(
+    session: ScheduleSession, view: QTableView, ask: Callable[[WeekCopyPlan, str], CopyChoice | None]
+) -> bool:
+    """Copy the current cell's week onto the next one for the rows shown, after ``ask`` (the
+    dialog) has seen what the copy would meet and chosen how; one transaction, one undo step."""
     st = session.state
     cur = view.currentIndex()
     day = st.days[cur.column()] if cur.isValid() else st.days[0]
     start = week_start_of(day, st.site.week_start)
     nxt = start + timedelta(days=7)
+    codes = [e.code for e in st.employees]
+    if not codes:
+        return False
+    try:
+        plan = plan_week_copy(session.ws, start, codes)
+    except DeskwfmError as exc:
+        session.error.emit(str(exc))
+        return False
+    n = len(codes)
+    who = tr_n("the {n} person shown", "the {n} people shown", n).format(n=n)
+    if st.team is not None:
+        who += " " + tr("(team {team})").format(team=st.team or "—")
+    choice = ask(plan, who)
+    if choice is None:
+        return False
+    label = tr("Copy week of {src} to {dst} ({cells})")
     return session.run(
-        lambda n: f"Copy week of {start:%a %d %b} to {nxt:%a %d %b} ({cells(n)})",
-        lambda: copy_week(session.ws, start),
+        lambda k: label.format(src=f"{start:%a %d %b}", dst=f"{nxt:%a %d %b}", cells=cells(k)),
+        lambda: copy_week(session.ws, start, codes, mode=choice.mode, include_leave=choice.include_leave),
     )
 
 

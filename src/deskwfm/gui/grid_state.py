@@ -4,17 +4,24 @@ No Qt here. Everything the models show is derived from this object; an edit's Ce
 applied to it and it reports which rows and day columns must be repainted. Pay and warnings
 are computed per employee on first use (the rows a user actually looks at) and recomputed only
 for employees whose shifts changed, so a 5,000-agent grid opens without pricing every row.
+The sheet totals (the row under the row totals) add each row in as it is priced;
+``price_some`` prices the rest a few rows at a time, so a big centre never blocks the window.
+
+With a team filter the rows are that team's; the totals follow the rows, while the staffing
+row ("Short") still counts every agent, since the call forecast is the whole centre's.
 """
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, time, timedelta
 from decimal import Decimal
 
-from deskwfm.core.model import Employee, PayRate, Shift, ShiftKind
-from deskwfm.core.payroll import EmployeePay, compute_employee
+from deskwfm.core.model import Employee, Shift, ShiftKind
+from deskwfm.core.money import minutes_pay, round_cents
+from deskwfm.core.payroll import EmployeePay, compute_employee, rate_on
 from deskwfm.core.periods import days as days_between
 from deskwfm.core.warnings import check_employee
 from deskwfm.gui.staffing_row import StaffingRow
@@ -23,16 +30,66 @@ from deskwfm.services.forecast import StaffingInput
 from deskwfm.services.schedule import CellChange, ScheduleData
 
 EN_DASH = "\u2013"
+BREAK_MARK = "\u2615"  # ☕: "9–17 ☕12:30" is a break at 12:30, never a start at 12:30
 
 
 @dataclass(frozen=True, slots=True)
 class RowTotals:
-    paid_minutes: int  # worked plus paid leave
+    """One row's hours for the shown range, with the meaning the timesheet and the payroll
+    export give them: worked (regular, overtime, holiday worked), paid leave, and paid = both."""
+
     worked_minutes: int
     leave_minutes: int
-    overtime_minutes: int
+    overtime_minutes: int  # overtime and double time
     night_minutes: int
-    gross: Decimal
+    gross: Decimal | None  # None: some paid shift has no pay rate on its date
+    missing_rate: date | None  # the first such date
+
+    @property
+    def paid_minutes(self) -> int:
+        return self.worked_minutes + self.leave_minutes
+
+
+@dataclass(slots=True)
+class SheetTotals:
+    """The rows' totals added up (the totals row). ``priced`` rows of ``rows`` are in it."""
+
+    rows: int
+    priced: int = 0
+    worked_minutes: int = 0
+    leave_minutes: int = 0
+    overtime_minutes: int = 0
+    gross: Decimal = Decimal("0.00")  # of the rows that have a gross
+    no_rate: set[str] = field(default_factory=set)  # employee codes without a rate somewhere
+
+    @property
+    def complete(self) -> bool:
+        return self.priced >= self.rows
+
+    @property
+    def paid_minutes(self) -> int:
+        return self.worked_minutes + self.leave_minutes
+
+    def add(self, code: str, t: RowTotals, sign: int) -> None:
+        self.priced += sign
+        self.worked_minutes += sign * t.worked_minutes
+        self.leave_minutes += sign * t.leave_minutes
+        self.overtime_minutes += sign * t.overtime_minutes
+        if t.gross is None:
+            if sign > 0:
+                self.no_rate.add(code)
+            else:
+                self.no_rate.discard(code)
+        else:
+            self.gross += sign * t.gross
+
+
+@dataclass(frozen=True, slots=True)
+class Carried:
+    """Paid minutes on the first shown day from a shift that started the day before."""
+
+    shift: Shift
+    minutes: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,47 +98,52 @@ class SelectionSum:
     shifts: int
     minutes: int
     pay: Decimal
+    unpriced: int = 0  # shifts on a date without a pay rate (not in ``pay``)
 
 
 def display_text(shift: Shift) -> str:
-    """What a cell shows: the code, else ``09:00–17:30``. A break with a set start is added
-    compactly so it fits the day column: ``D @13:00``, ``9–17 @12:30``."""
+    """What a cell shows, short enough for a narrow day column and unambiguous about the break:
+    ``9–17``, ``22–6:30``, ``9–17 /30`` (a 30-minute break, centred), ``9–17 ☕12:30`` (the
+    break starts at 12:30), ``D``, ``D ☕13:00``. The tooltip spells everything out."""
     at = shift.break_start if shift.break_minutes else None
     if shift.code:
-        return shift.code if at is None else f"{shift.code} @{at:%H:%M}"
+        return shift.code if at is None else f"{shift.code} {BREAK_MARK}{at.hour}:{at.minute:02d}"
     if shift.start is None or shift.end is None:
         return ""
+    times = f"{_short(shift.start)}{EN_DASH}{_short(shift.end)}"
+    if not shift.break_minutes:
+        return times
     if at is None:
-        return f"{shift.start:%H:%M}{EN_DASH}{shift.end:%H:%M}"
-    return f"{_short(shift.start)}{EN_DASH}{_short(shift.end)} @{at:%H:%M}"
+        return f"{times} /{shift.break_minutes}"
+    return f"{times} {BREAK_MARK}{at.hour}:{at.minute:02d}"
 
 
 def _short(t: time) -> str:
     return f"{t.hour}" if t.minute == 0 else f"{t.hour}:{t.minute:02d}"
 
 
-def rate_on(rates: list[PayRate], d: date) -> Decimal:
-    current = Decimal("0")
-    for r in rates:
-        if r.effective_from <= d:
-            current = r.hourly
-        else:
-            break
-    return current
+def folded(text: str) -> str:
+    """Case- and accent-blind form for finding people: "Zoë" and "zoe" match."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 class GridState:
-    def __init__(self, data: ScheduleData, staffing: StaffingInput | None = None) -> None:
+    def __init__(
+        self, data: ScheduleData, staffing: StaffingInput | None = None, team: str | None = None
+    ) -> None:
         self.data = data
         self.site = data.site
+        self.team = team
         self.days: list[date] = days_between(data.start, data.end)
         self.col_of: dict[date, int] = {d: i for i, d in enumerate(self.days)}
-        self.employees: list[Employee] = list(data.employees)
+        self.employees: list[Employee] = [e for e in data.employees if team is None or e.team == team]
         self.row_of: dict[str, int] = {e.code: i for i, e in enumerate(self.employees)}
         self.team_start: list[bool] = [
             i == 0 or e.team != self.employees[i - 1].team for i, e in enumerate(self.employees)
         ]
-        self.cells: dict[str, dict[date, Shift]] = {e.code: {} for e in self.employees}
+        # Every active employee's cells (hidden teams too: the staffing row counts them).
+        self.cells: dict[str, dict[date, Shift]] = {e.code: {} for e in data.employees}
         for s in data.shifts:
             row = self.cells.get(s.employee_code)
             if row is not None:
@@ -90,14 +152,19 @@ class GridState:
         # Only shifts that can reach a shown day count under the grid (the data also holds the
         # weeks before, for overtime and holiday pay): the day before the first shown day on.
         lo, hi = self.days[0] - timedelta(days=1), self.days[-1]
-        shown = [s for row in self.cells.values() for s in row.values() if lo <= s.work_date <= hi]
-        self.day_totals.add_all(shown)
+        everyone = [s for row in self.cells.values() for s in row.values() if lo <= s.work_date <= hi]
+        self.day_totals.add_all(s for s in everyone if s.employee_code in self.row_of)
         # Scheduled against the forecast per day (None: no staffing data was loaded).
         self.staffing: StaffingRow | None = None
         if staffing is not None:
-            self.staffing = StaffingRow(self.site.tz, staffing.targets, self.days, staffing.forecast, shown)
-        self._pay: dict[str, EmployeePay] = {}
+            self.staffing = StaffingRow(
+                self.site.tz, staffing.targets, self.days, staffing.forecast, everyone
+            )
+        self._totals: dict[str, RowTotals] = {}
         self._warnings: dict[str, dict[date, str]] = {}
+        self.sheet = SheetTotals(len(self.employees))
+        self._next_to_price = 0
+        self._folded = [(folded(e.code), folded(e.name)) for e in self.employees]
 
     # -- reading -------------------------------------------------------------------------------
     @property
@@ -108,31 +175,63 @@ class GridState:
     def col_count(self) -> int:
         return len(self.days)
 
+    def teams(self) -> list[str]:
+        """Teams of the active employees (filter or not), in grid order."""
+        return list(dict.fromkeys(e.team for e in self.data.employees))
+
     def shift_at(self, row: int, col: int) -> Shift | None:
         return self.cells[self.employees[row].code].get(self.days[col])
 
     def pay(self, row: int) -> EmployeePay:
+        """The payroll engine's result for a row (not kept: the grid keeps only its totals, so
+        adding up 5,000 rows for the totals row does not hold 5,000 pay breakdowns)."""
         emp = self.employees[row]
-        got = self._pay.get(emp.code)
-        if got is None:
-            d = self.data
-            got = compute_employee(
-                self.site,
-                emp,
-                d.rates.get(emp.code, []),
-                list(self.cells[emp.code].values()),
-                d.start,
-                d.end,
-                d.holidays,
-            )
-            self._pay[emp.code] = got
-        return got
+        d = self.data
+        return compute_employee(
+            self.site, emp, d.rates.get(emp.code, []), list(self.cells[emp.code].values()),
+            d.start, d.end, d.holidays,
+        )
 
     def row_totals(self, row: int) -> RowTotals:
-        m = self.pay(row).minutes
-        return RowTotals(
-            m.paid + m.leave, m.paid, m.leave, m.overtime + m.double_time, m.night, self.pay(row).gross
-        )
+        code = self.employees[row].code
+        got = self._totals.get(code)
+        if got is None:
+            p = self.pay(row)
+            missing = p.missing_rate  # a paid date without a rate: hours count, no gross
+            m = p.minutes
+            got = RowTotals(
+                m.paid, m.leave, m.overtime + m.double_time, m.night, None if missing else p.gross, missing
+            )
+            self._totals[code] = got
+            self.sheet.add(code, got, 1)
+        return got
+
+    def price_some(self, n: int) -> bool:
+        """Price up to ``n`` more rows for the totals row; True while rows are left."""
+        end = min(self.row_count, self._next_to_price + n)
+        for r in range(self._next_to_price, end):
+            self.row_totals(r)
+        self._next_to_price = end
+        return not self.sheet.complete and end < self.row_count
+
+    def carried_in(self, row: int) -> Carried | None:
+        """Hours on the first shown day from a shift that started the day before (a night
+        shift from before the range), which the row's totals include."""
+        before = self.days[0] - timedelta(days=1)
+        s = self.cells[self.employees[row].code].get(before)
+        if s is None:
+            return None
+        minutes = self.day_totals.minutes_on(s, self.days[0])
+        return Carried(s, minutes) if minutes else None
+
+    def carried_out(self, row: int) -> Carried | None:
+        """Hours after the last shown day of a shift that starts on it (counted in the next range)."""
+        last = self.days[-1]
+        s = self.cells[self.employees[row].code].get(last)
+        if s is None:
+            return None
+        minutes = self.day_totals.shift_minutes(s) - self.day_totals.minutes_on(s, last)
+        return Carried(s, minutes) if minutes > 0 else None
 
     def warnings(self, row: int) -> dict[date, str]:
         """Warning messages of a row by work date (several rules on one cell joined by lines)."""
@@ -141,15 +240,40 @@ class GridState:
         if got is None:
             got = {}
             found = check_employee(
-                self.site, emp, list(self.cells[emp.code].values()), self.data.start, self.data.end
+                self.site, emp, list(self.cells[emp.code].values()), self.data.start, self.data.end,
+                self.data.rates.get(emp.code, []),
             )
             for w in found:
                 prev = got.get(w.work_date)
-                got[w.work_date] = f"{prev}\n{w.message}" if prev else w.message
+                got[w.work_date] = f"{prev}\n{w.message}" if prev else str(w.message)
             self._warnings[emp.code] = got
         return got
 
+    def find(self, needle: str) -> list[int]:
+        """Rows whose employee code or name contains ``needle`` (case and accents ignored)."""
+        n = folded(needle.strip())
+        if not n:
+            return []
+        return [r for r, (code, name) in enumerate(self._folded) if n in code or n in name]
+
+    def find_hidden(self, needle: str) -> list[Employee]:
+        """Employees matching ``needle`` that the team filter hides."""
+        n = folded(needle.strip())
+        if not n or self.team is None:
+            return []
+        return [
+            e for e in self.data.employees
+            if e.code not in self.row_of and (n in folded(e.code) or n in folded(e.name))
+        ]
+
     # -- changing ------------------------------------------------------------------------------
+    def _forget(self, code: str) -> None:
+        self._next_to_price = min(self._next_to_price, self.row_of[code])
+        self._warnings.pop(code, None)
+        old = self._totals.pop(code, None)
+        if old is not None:
+            self.sheet.add(code, old, -1)
+
     def apply(self, changes: Iterable[CellChange]) -> tuple[set[int], set[int]]:
         """Put each change's ``after`` in place; return (rows, day columns) to repaint."""
         rows: set[int] = set()
@@ -162,15 +286,18 @@ class GridState:
             if not self.data.load_from <= ch.work_date <= self.data.load_to:
                 continue
             old = cells.pop(ch.work_date, None)
+            if ch.after is not None:
+                cells[ch.work_date] = ch.after
+            staffing_changes.append((old, ch.after))
+            row = self.row_of.get(ch.employee_code)
+            if row is None:  # a hidden team's cell (an undo after changing the filter)
+                continue
             if old is not None:
                 cols |= self.day_totals.add(old, -1)
             if ch.after is not None:
-                cells[ch.work_date] = ch.after
                 cols |= self.day_totals.add(ch.after, 1)
-            staffing_changes.append((old, ch.after))
-            self._pay.pop(ch.employee_code, None)
-            self._warnings.pop(ch.employee_code, None)
-            rows.add(self.row_of[ch.employee_code])
+            self._forget(ch.employee_code)
+            rows.add(row)
             col = self.col_of.get(ch.work_date)
             if col is not None:
                 cols.add(col)
@@ -181,13 +308,13 @@ class GridState:
     # -- selection -----------------------------------------------------------------------------
     def selection_sum(self, rects: list[tuple[int, int, int, int]]) -> SelectionSum:
         """Paid (and paid-leave) hours of the shifts in the selected rectangles (top, left,
-        bottom, right; overlaps counted once) and their pay at the base rate.
+        bottom, right; overlaps counted once) and their pay at the base rate in force on each
+        shift's date (``core.payroll.rate_on``), one rounded line per rate (``core.money``).
 
         Deliberately not the payroll engine: a select-all over 5,000 rows must stay instant, and
         overtime belongs to whole weeks, not to an arbitrary block of cells.
         """
         per_row: dict[int, set[int]] = {}
-        n = 0
         if len(rects) == 1:
             top, left, bottom, right = rects[0]
             cols = set(range(left, right + 1))
@@ -198,8 +325,8 @@ class GridState:
                 for r in range(top, bottom + 1):
                     per_row.setdefault(r, set()).update(range(left, right + 1))
             n = sum(len(c) for c in per_row.values())
-        shifts = minutes = 0
-        pay = Decimal("0")
+        shifts = minutes = unpriced = 0
+        by_rate: dict[Decimal, int] = {}
         days = self.days
         minutes_of = self.day_totals.shift_minutes
         for r, cols in per_row.items():
@@ -207,25 +334,26 @@ class GridState:
             emp_cells = self.cells[code]
             if not emp_cells:
                 continue
-            row_minutes: dict[date, int] = {}
+            rates = self.data.rates.get(code, [])
             for c in cols:
                 s = emp_cells.get(days[c])
-                if s is not None:
-                    shifts += 1
-                    m = minutes_of(s)
-                    if m:
-                        row_minutes[s.work_date] = m
-            if row_minutes:
-                rates = self.data.rates.get(code, [])
-                if len(rates) == 1:
-                    total = sum(row_minutes.values())
-                    minutes += total
-                    pay += total * rates[0].hourly
+                if s is None:
+                    continue
+                shifts += 1
+                m = minutes_of(s)
+                if not m:
+                    continue
+                minutes += m
+                rate = rate_on(rates, s.work_date)
+                if rate is None:
+                    unpriced += 1
                 else:
-                    for d, m in row_minutes.items():
-                        minutes += m
-                        pay += m * rate_on(rates, d)
-        return SelectionSum(n, shifts, minutes, (pay / 60).quantize(Decimal("0.01")))
+                    by_rate[rate] = by_rate.get(rate, 0) + m
+        pay = sum((round_cents(minutes_pay(m, rate)) for rate, m in by_rate.items()), Decimal("0.00"))
+        return SelectionSum(n, shifts, minutes, pay, unpriced)
 
     def is_work(self, shift: Shift | None) -> bool:
         return shift is not None and shift.kind is ShiftKind.WORK and shift.has_times
+
+
+

@@ -1,18 +1,23 @@
 """The frozen left side of the grid: a vertical header painting team, code and name per row.
 
-A header scrolls with its view for free, so the names never drift from their rows.
+A header scrolls with its view for free, so the names never drift from their rows. Its width
+is set by the grid (``set_columns``): on a narrow window the team column goes (the team lines
+and the team filter still say who is where) and long names are elided, with the full name in
+the tooltip.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, Qt
+from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QHeaderView, QWidget
 
-TEAM_W = 78
-CODE_W = 62
-NAME_W = 168
-HEADER_WIDTH = TEAM_W + CODE_W + NAME_W
+from deskwfm.gui.guard import guarded
+
+TEAM_W = 84
+CODE_W = 48
+NAME_MIN = 75
+NAME_MAX = 180
 ROW_HEIGHT = 22
 
 _LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
@@ -24,7 +29,9 @@ class RowHeader(QHeaderView):
         self.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.setDefaultSectionSize(ROW_HEIGHT)
         self.setMinimumSectionSize(ROW_HEIGHT)
-        self.setFixedWidth(HEADER_WIDTH)
+        self.team_w = TEAM_W
+        self.name_w = NAME_MAX
+        self.setFixedWidth(self.total_width())
         self.setSectionsClickable(True)
         self.setHighlightSections(True)
         self._team_font = QFont(self.font())
@@ -37,6 +44,21 @@ class RowHeader(QHeaderView):
         self._team_line = QColor("#7f8894")
         self._team_fg = QColor("#3d5a80")
 
+    def total_width(self) -> int:
+        return self.team_w + CODE_W + self.name_w
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        """The table sizes its left margin from this: exactly the columns, never the text."""
+        return QSize(self.total_width(), super().sizeHint().height())
+
+    def set_columns(self, team_w: int, name_w: int) -> None:
+        """Team column width (0 hides it) and name column width."""
+        if (team_w, name_w) != (self.team_w, self.name_w):
+            self.team_w, self.name_w = team_w, name_w
+            self.setFixedWidth(self.total_width())
+            self.viewport().update()
+
+    @guarded(None)
     def paintSection(self, painter: QPainter, rect: QRect, logical: int) -> None:
         model = self.model()
         state = getattr(model, "state", None)
@@ -51,20 +73,28 @@ class RowHeader(QHeaderView):
         painter.setPen(QPen(self._line))
         painter.drawLine(rect.left(), rect.bottom(), rect.right(), rect.bottom())
         painter.drawLine(rect.right(), rect.top(), rect.right(), rect.bottom())
+        team_w = self.team_w
         if state.team_start[logical]:
             painter.setPen(QPen(self._team_line))
             painter.drawLine(rect.left(), rect.top(), rect.right(), rect.top())
-            painter.setFont(self._team_font)
-            painter.setPen(self._team_fg)
-            painter.drawText(rect.adjusted(6, 0, -(CODE_W + NAME_W), 0), _LEFT, emp.team or "—")
+            if team_w:
+                painter.setFont(self._team_font)
+                painter.setPen(self._team_fg)
+                team_rect = QRect(rect.left() + 6, rect.top(), team_w - 8, rect.height())
+                elide = Qt.TextElideMode.ElideRight
+                team = painter.fontMetrics().elidedText(emp.team or "—", elide, team_w - 8)
+                painter.drawText(team_rect, _LEFT, team)
         painter.setPen(QColor("#505862"))
         painter.setFont(self._code_font)
-        painter.drawText(QRect(rect.left() + TEAM_W, rect.top(), CODE_W, rect.height()), _LEFT, emp.code)
+        code_x = rect.left() + (team_w or 6)
+        code = painter.fontMetrics().elidedText(emp.code, Qt.TextElideMode.ElideRight, CODE_W - 4)
+        painter.drawText(QRect(code_x, rect.top(), CODE_W, rect.height()), _LEFT, code)
         painter.setFont(self.font())
         painter.setPen(QColor("#1f2328"))
-        name_rect = QRect(rect.left() + TEAM_W + CODE_W, rect.top(), NAME_W - 6, rect.height())
-        name = self.fontMetrics().elidedText(emp.name, Qt.TextElideMode.ElideRight, NAME_W - 6)
-        painter.drawText(name_rect, _LEFT, name)
+        name_x = code_x + CODE_W
+        name_w = rect.right() - name_x - 4
+        name = self.fontMetrics().elidedText(emp.name, Qt.TextElideMode.ElideRight, name_w)
+        painter.drawText(QRect(name_x, rect.top(), name_w, rect.height()), _LEFT, name)
         painter.restore()
 
 
@@ -86,6 +116,7 @@ class DayHeader(QHeaderView):
         self._line = QColor("#d0d4da")
         self._fg = QColor("#1f2328")
 
+    @guarded(None)
     def paintSection(self, painter: QPainter, rect: QRect, logical: int) -> None:
         model = self.model()
         if model is None:

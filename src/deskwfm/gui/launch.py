@@ -119,6 +119,7 @@ def _screenshot(app: QApplication, window: MainWindow, path: Path) -> int:
     """Render at 1440 x 860, narrower when a short range would leave an empty band."""
     window.resize(min(1440, max(1040, window.grid.full_width())), 860)
     window.show()
+    window.session.finish_totals()  # a picture shows the totals row added up, not "…"
     app.processEvents()
     pixmap = window.grab()
     if not pixmap.save(str(path), "PNG"):

@@ -13,19 +13,35 @@ from typing import TypeVar
 
 from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QAction, QCloseEvent
-from PySide6.QtWidgets import QDialog, QFileDialog, QLabel, QMainWindow, QMessageBox, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+)
 
 from deskwfm.core.errors import DeskwfmError
-from deskwfm.core.i18n import tr
+from deskwfm.core.i18n import format_int, tr, tr_n
 from deskwfm.gui import edit_ops
 from deskwfm.gui.actions import build_menus
+from deskwfm.gui.cell_menu import show_cell_menu
+from deskwfm.gui.copy_week_dialog import CopyChoice, CopyWeekDialog
+from deskwfm.gui.find_bar import FindBar
 from deskwfm.gui.grid_view import GridWidget
+from deskwfm.gui.guard import faults
 from deskwfm.gui.nav import NavBar
+from deskwfm.gui.notes import edit_note
 from deskwfm.gui.palette import PaletteBar
 from deskwfm.gui.session import ScheduleSession
 from deskwfm.gui.settings import add_recent, app_settings, recent_files
-from deskwfm.gui.status import SelectionSum, show_message
+from deskwfm.gui.status import SelectionSum, clear_error, show_message
+from deskwfm.gui.team_filter import TeamFilter
 from deskwfm.gui.view_range import ViewKind
+from deskwfm.services.schedule_tools import WeekCopyPlan
 from deskwfm.services.workspace import Workspace
 
 T = TypeVar("T")
@@ -55,9 +71,21 @@ class MainWindow(QMainWindow):
         kind = kind or ViewKind.WEEK
         self.session = ScheduleSession(ws, kind, anchor or date.today(), self)
         self.grid = GridWidget(self.session, self)
-        self.setCentralWidget(self.grid)
+        self.find_bar = FindBar(self.session, self.grid.table, self)
+        central = QWidget(self)
+        central_layout = QVBoxLayout(central)
+        central_layout.setContentsMargins(0, 0, 0, 0)
+        central_layout.setSpacing(0)
+        central_layout.addWidget(self.find_bar)
+        central_layout.addWidget(self.grid, 1)
+        self.setCentralWidget(central)
         self.nav = NavBar(self)
         self.addToolBar(self.nav)
+        self.team_filter = TeamFilter(self.session, self)
+        self.nav.addSeparator()
+        self.nav.addWidget(self.team_filter)
+        self.cell_menu: QMenu | None = None
+        self._fault_shown = False
         self.code_bar = PaletteBar(self.apply_code, self)
         self.addToolBar(self.code_bar)
         self.actions_ = build_menus(self)
@@ -74,7 +102,10 @@ class MainWindow(QMainWindow):
         self.nav.today_action.triggered.connect(lambda: self.session.show(anchor=date.today()))
         self.nav.view_chosen.connect(self.set_view)
         self.grid.table.clear_requested.connect(self.clear_cells)
+        self.grid.table.menu_requested.connect(lambda pos: show_cell_menu(self, pos))
         self.grid.delegate.refused.connect(lambda m: show_message(self.statusBar(), m, error=True))
+        self.grid.delegate.cancelled.connect(lambda: clear_error(self.statusBar()))
+        faults().fault.connect(self.show_fault)
         self.session.error.connect(self.show_error)
         self.session.message.connect(lambda m: show_message(self.statusBar(), m))
         self.session.loaded.connect(self._on_loaded)
@@ -107,7 +138,9 @@ class MainWindow(QMainWindow):
         self.actions_.views[self.session.kind].setChecked(True)
         self.code_bar.set_codes(list(st.data.codes.values()))
         self.grid.after_reset()
-        self.grid.footer_note.setText(f"{len(st.employees)} people ")
+        n = len(st.employees)
+        total = tr_n("Total of {n} person", "Total of {n} people", n).format(n=format_int(n))
+        self.grid.footer_note.setText(total + " ")
 
     def show_error(self, text: str) -> None:
         """A failed File action: a dialog (design.md: the GUI shows a dialog) and the status bar."""
@@ -115,6 +148,15 @@ class MainWindow(QMainWindow):
         box = QMessageBox(QMessageBox.Icon.Warning, "deskwfm", text, QMessageBox.StandardButton.Ok, self)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()  # window-modal, does not block the event loop
+
+    def show_fault(self, text: str) -> None:
+        """A fault inside a paint or a model (guard.py): the first one in a dialog, later ones
+        in the status bar only, so a fault that repeats can never pile up dialogs."""
+        if self._fault_shown:
+            show_message(self.statusBar(), text, error=True)
+            return
+        self._fault_shown = True
+        self.show_error(text)
 
     def _guard(self, what: str, fn: Callable[[], T]) -> T | None:
         try:
@@ -148,7 +190,36 @@ class MainWindow(QMainWindow):
         self.grid.table.setFocus()
 
     def copy_week(self) -> None:
-        edit_ops.copy_week_forward(self.session, self.grid.table)
+        def ask(plan: WeekCopyPlan, who: str) -> CopyChoice | None:
+            dlg = CopyWeekDialog(plan, who, self)
+            return dlg.choice if dlg.exec() == QDialog.DialogCode.Accepted else None
+
+        edit_ops.copy_week_forward(self.session, self.grid.table, ask)
+
+    def edit_note(self) -> None:
+        cur = self.grid.table.currentIndex()
+        if cur.isValid():
+            edit_note(self.session, cur.row(), cur.column(), self)
+
+    def remove_note(self) -> None:
+        cur = self.grid.table.currentIndex()
+        if not cur.isValid():
+            return
+        shift = self.session.state.shift_at(cur.row(), cur.column())
+        if shift is None or not shift.note:
+            show_message(self.statusBar(), tr("This cell has no note"))
+            return
+        self.session.set_note(cur.row(), cur.column(), "")
+
+    def show_history(self) -> None:
+        from deskwfm.gui.history_dialog import show_history
+
+        cur = self.grid.table.currentIndex()
+        if cur.isValid():
+            show_history(self.session, cur.row(), cur.column(), self)
+
+    def find_employee(self) -> None:
+        self.find_bar.open_bar()
 
     # -- file ------------------------------------------------------------------------------
     def _switch(self, ws: Workspace) -> None:

@@ -17,9 +17,11 @@ from PySide6.QtGui import QUndoStack
 from deskwfm.core.changes import How
 from deskwfm.core.entry import parse_entry
 from deskwfm.core.errors import DeskwfmError, EntryError, StaleEditError
+from deskwfm.core.i18n import format_day, tr
 from deskwfm.gui.commands import ScheduleCommand, cells
-from deskwfm.gui.grid_model import DayTotalsModel, GridModel, RowTotalsModel
+from deskwfm.gui.grid_model import GridModel
 from deskwfm.gui.grid_state import GridState
+from deskwfm.gui.totals_models import DayTotalsModel, RowTotalsModel, SheetTotalsModel
 from deskwfm.gui.view_range import ViewKind, range_for, step
 from deskwfm.services import schedule
 from deskwfm.services.forecast import load_staffing
@@ -38,16 +40,26 @@ class ScheduleSession(QObject):
     message = Signal(str)  # something done
     error = Signal(str)  # something refused; nothing changed
 
+    # Rows priced per turn of the event loop for the totals row (about 1 ms each): a 5,000-agent
+    # grid adds up in the background in slices short enough not to be felt.
+    PRICE_STEP = 8
+
     def __init__(self, ws: Workspace, kind: ViewKind, anchor: date, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.ws = ws
         self.kind = kind
         self.anchor = anchor
+        self.team: str | None = None  # the team filter (None: everyone)
         self.undo_stack = QUndoStack(self)
         self.state = self._load_state()
         self.grid_model = GridModel(self.state, self)
         self.totals_model = RowTotalsModel(self.state, self)
+        self.sheet_model = SheetTotalsModel(self.state, self)
         self.day_model = DayTotalsModel(self.state, self)
+        self._pricer = QTimer(self)
+        self._pricer.setInterval(0)
+        self._pricer.timeout.connect(self._price_some)
+        self._pricer.start()
 
     # -- loading -------------------------------------------------------------------------------
     def _load_state(self) -> GridState:
@@ -59,15 +71,36 @@ class ScheduleSession(QObject):
         # Freezing moves them out of the collector's sight; the previous range's objects are
         # unfrozen first so they are freed as usual.
         gc.unfreeze()
-        state = GridState(schedule.load_schedule(self.ws, start, end), load_staffing(self.ws, start, end))
+        data = schedule.load_schedule(self.ws, start, end)
+        if self.team is not None and all(e.team != self.team for e in data.employees):
+            self.team = None  # the team has nobody active any more: show everyone
+        state = GridState(data, load_staffing(self.ws, start, end), self.team)
         gc.freeze()
         return state
 
     def reload(self) -> None:
         self.state = self._load_state()
-        for m in (self.grid_model, self.totals_model, self.day_model):
+        for m in (self.grid_model, self.totals_model, self.sheet_model, self.day_model):
             m.reset_state(self.state)
+        self._pricer.start()
         self.loaded.emit()
+
+    def set_team(self, team: str | None) -> None:
+        """Show one team's rows (None: everyone); the totals follow the rows shown."""
+        if team != self.team:
+            self.team = team
+            self.reload()
+
+    def finish_totals(self) -> None:
+        """Add up every row now (a screenshot cannot wait for the background pricing)."""
+        while self.state.price_some(500):
+            pass
+        self._price_some()
+
+    def _price_some(self) -> None:
+        if not self.state.price_some(self.PRICE_STEP):
+            self._pricer.stop()
+            self.sheet_model.refresh()
 
     def show(self, kind: ViewKind | None = None, anchor: date | None = None) -> None:
         if kind is not None:
@@ -160,10 +193,26 @@ class ScheduleSession(QObject):
             return
         self._apply(done)
 
+    def set_note(self, row: int, col: int, note: str) -> bool:
+        """Write the note of a cell as one undo step (refused if the cell changed elsewhere)."""
+        st = self.state
+        code, day = st.employees[row].code, st.days[col]
+        current = st.cells[code].get(day)
+        if current is not None and current.note == note.strip():
+            return True
+        label = tr("Remove the note of {cell}") if not note.strip() else tr("Note on {cell}")
+        cell = f"{code} {format_day(day)}"
+        return self.run(
+            lambda n: label.format(cell=cell),
+            lambda: schedule.set_note(self.ws, code, day, note, current),
+        )
+
     def _apply(self, changes: list[CellChange]) -> None:
         rows, cols = self.state.apply(changes)
         if rows:
             self.grid_model.rows_changed(rows)
             self.totals_model.rows_changed(rows)
+            self.sheet_model.refresh()
+            self._pricer.start()
         self.day_model.cols_changed(cols)
         self.changed.emit()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
-from deskwfm.core.money import hours_text
+from deskwfm.core.i18n import format_hours, format_int, format_money, tr, tr_n
 from deskwfm.gui.edit_ops import selected_rects
 from deskwfm.gui.grid_view import ScheduleTable
 from deskwfm.gui.session import ScheduleSession
@@ -30,18 +30,46 @@ class SelectionSum(QLabel):
 
     def refresh(self) -> None:
         s = self._session.state.selection_sum(selected_rects(self._table))
+        cells = tr_n("{n} cell", "{n} cells", s.cells).format(n=format_int(s.cells))
         if not s.shifts:
-            self.setText(f"{s.cells} cells" if s.cells > 1 else "")
+            self.setText(cells if s.cells > 1 else "")
             return
-        cur = self._session.state.site.currency
-        self.setText(
-            f"{s.cells} cells · {s.shifts} shifts · Sum {hours_text(s.minutes)} h · "
-            f"{cur}{s.pay:,.2f} at base rate"
-            if s.cells > 1
-            else f"{hours_text(s.minutes)} h · {cur}{s.pay:,.2f} at base rate"
-        )
+        money = format_money(s.pay, self._session.state.site.currency)
+        text = tr("{hours} h · {money} at base rate").format(hours=format_hours(s.minutes), money=money)
+        if s.cells > 1:
+            text = tr("{cells} · {shifts} · Sum {rest}").format(
+                cells=cells,
+                shifts=tr_n("{n} shift", "{n} shifts", s.shifts).format(n=format_int(s.shifts)),
+                rest=text,
+            )
+        if s.unpriced:
+            text += " " + tr_n(
+                "({n} shift without a pay rate)", "({n} shifts without a pay rate)", s.unpriced
+            ).format(n=format_int(s.unpriced))
+        self.setText(text)
+
+
+_ERROR_STYLE = "QStatusBar { color: #b3261e; font-weight: bold; }"
 
 
 def show_message(bar: QStatusBar, text: str, *, error: bool = False) -> None:
-    bar.setStyleSheet("QStatusBar { color: #b3261e; font-weight: bold; }" if error else "")
+    """A message in the status bar; an error is red until it is replaced or cleared (any other
+    message, a menu's status tip included, shows in the normal colour)."""
+    if not bar.property("tracksErrors"):
+        bar.setProperty("tracksErrors", True)
+        bar.messageChanged.connect(lambda shown: _restyle(bar, shown))
+    bar.setProperty("errorText", text if error else "")
+    bar.setStyleSheet(_ERROR_STYLE if error else "")
     bar.showMessage(text, 20000 if error else 6000)
+
+
+def _restyle(bar: QStatusBar, shown: str) -> None:
+    if shown != bar.property("errorText") and bar.styleSheet():
+        bar.setProperty("errorText", "")
+        bar.setStyleSheet("")
+
+
+def clear_error(bar: QStatusBar) -> None:
+    """Take an error message away (the edit it was about was given up)."""
+    if bar.property("errorText"):
+        bar.clearMessage()

@@ -1,8 +1,9 @@
 """Per-day staffing totals under the grid (people on shift, hours on the floor). No Qt.
 
-Hours belong to the day they are worked (a 22:00-06:00 shift puts 2 h on its first day and
-6 h on the next), computed with core.timecalc on the site's zone. A shift's contribution is
-cached by (work date, start, end, break), since a centre repeats a handful of shift patterns.
+The rules are core's: which shifts are paid (``Shift.is_paid``) and how a shift's paid minutes
+fall on calendar days (``core.timecalc.minutes_by_day``: a 22:00-06:00 shift puts 2 h on its
+first day and 6 h on the next). This class only adds them up per shown day, caching a shift's
+contribution by (work date, start, end, break), since a centre repeats a handful of patterns.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from datetime import date
 
 from deskwfm.core.errors import EntryError
 from deskwfm.core.model import Shift, ShiftKind
-from deskwfm.core.timecalc import clock_for, day_pieces, paid_spans
+from deskwfm.core.timecalc import clock_for, minutes_by_day
 
 _Key = tuple[date, object, object, int, object]
 
@@ -25,29 +26,27 @@ class DayTotals:
         self._col = {d: i for i, d in enumerate(days)}
         self.people = [0] * len(days)
         self.minutes = [0] * len(days)
-        self._cache: dict[_Key, tuple[tuple[int, int], ...]] = {}
-        self._paid: dict[_Key, int] = {}
+        self._by_day: dict[_Key, tuple[tuple[date, int], ...]] = {}
 
-    def _pieces(self, s: Shift) -> tuple[tuple[int, int], ...]:
+    def _minutes_by_day(self, s: Shift) -> tuple[tuple[date, int], ...]:
         key = (s.work_date, s.start, s.end, s.break_minutes, s.break_start)
-        got = self._cache.get(key)
+        got = self._by_day.get(key)
         if got is None:
             try:
-                spans = paid_spans(self._clock, s)
-                per_col: dict[int, int] = {}
-                for day, a, b in day_pieces(self._clock, spans, s.work_date):
-                    col = self._col.get(day)
-                    if col is not None:
-                        per_col[col] = per_col.get(col, 0) + (b - a)
-                got = tuple(per_col.items())
-            except EntryError:
+                got = tuple(minutes_by_day(self._clock, s))
+            except EntryError:  # a start in a DST gap: flagged as a warning, counts nothing
                 got = ()
-            self._cache[key] = got
+            self._by_day[key] = got
         return got
 
+    def _pieces(self, s: Shift) -> list[tuple[int, int]]:
+        """(shown column, minutes) of a shift's paid time on the shown days."""
+        col = self._col.get
+        return [(c, m) for d, m in self._minutes_by_day(s) if (c := col(d)) is not None]
+
     def add_all(self, shifts: Iterable[Shift]) -> None:
-        """Count many shifts at once: grouped by pattern first, so 200,000 shifts cost one
-        pass of tuple building plus one time calculation per distinct (date, times, break)."""
+        """Count many work shifts at once: grouped by pattern first, so 200,000 shifts cost
+        one pass of tuple building plus one time calculation per distinct (date, times, break)."""
         work = ShiftKind.WORK
         patterns = Counter(
             (s.work_date, s.start, s.end, s.break_minutes, s.break_start)
@@ -62,18 +61,16 @@ class DayTotals:
                 self.minutes[c] += n * m
 
     def shift_minutes(self, s: Shift) -> int:
-        """Paid minutes of a work or paid-leave shift (span less break); 0 for the rest."""
-        if s.start is None or s.end is None or s.kind in (ShiftKind.OFF, ShiftKind.UNPAID_LEAVE):
+        """Paid minutes of a shift (work or paid leave; 0 for the rest), on every day it touches."""
+        if not s.is_paid:
             return 0
-        key = (s.work_date, s.start, s.end, s.break_minutes, s.break_start)
-        got = self._paid.get(key)
-        if got is None:
-            try:
-                got = sum(b - a for a, b in paid_spans(self._clock, s))
-            except EntryError:
-                got = 0
-            self._paid[key] = got
-        return got
+        return sum(m for _d, m in self._minutes_by_day(s))
+
+    def minutes_on(self, s: Shift, day: date) -> int:
+        """Paid minutes of a shift that fall on ``day``."""
+        if not s.is_paid:
+            return 0
+        return sum(m for d, m in self._minutes_by_day(s) if d == day)
 
     def add(self, s: Shift, sign: int) -> set[int]:
         """Count (sign 1) or uncount (sign -1) a shift; return the day columns it touched."""
@@ -91,4 +88,3 @@ class DayTotals:
 
     def total_minutes(self) -> int:
         return sum(self.minutes)
-

@@ -9,16 +9,18 @@ workstation is never silently undone.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from deskwfm.core.changes import Applied, Change, ChangeSet, Entity, How
 from deskwfm.core.entry import parse_entry
 from deskwfm.core.errors import DeskwfmError, EntryError, InputError, StaleEditError
+from deskwfm.core.fields import FieldError
 from deskwfm.core.messages import msg
 from deskwfm.core.model import Employee, PayRate, Shift, ShiftCode
 from deskwfm.core.periods import check_plausible
 from deskwfm.core.site import SiteSettings
+from deskwfm.core.text import check_note
 from deskwfm.core.warnings import RuleWarning
 from deskwfm.services.workspace import Workspace
 
@@ -203,6 +205,24 @@ def expect_cell(ws: Workspace, employee_code: str, work_date: date, old: str) ->
     return CellEdit(employee_code, work_date, "", check=True, expected=current)
 
 
+def set_note(
+    ws: Workspace, employee_code: str, work_date: date, note: str, expected: Shift | None
+) -> list[CellChange]:
+    """Write (or with "" remove) the note of a cell that still holds ``expected`` (the shift the
+    user saw, note included); StaleEditError if another workstation changed it meanwhile. A note
+    belongs to a shift: an empty cell is refused. One transaction; the change is returned."""
+    where = cell_name(employee_code, work_date)
+    try:
+        text = check_note(note)  # core's rule for a note (lines kept, no control characters)
+    except FieldError as exc:
+        raise InputError(msg("{where}: {problem}", where=where, problem=exc.msg)) from None
+    if expected is None:
+        raise InputError(msg("{where}: a note belongs to a shift; type the shift first", where=where))
+    new = replace(expected, note=text)
+    change = Change(Entity.SHIFT, (employee_code, work_date), new, expected=expected)
+    return _changes(ws.commit(ChangeSet([change], How.NOTE)).applied)
+
+
 def revert(ws: Workspace, changes: list[CellChange], *, redo: bool = False) -> list[CellChange]:
     """Undo (restore ``before``) or redo (restore ``after``) a list of changes, one transaction.
     Refuses with StaleEditError if a cell no longer holds what the change left there."""
@@ -218,8 +238,8 @@ def revert(ws: Workspace, changes: list[CellChange], *, redo: bool = False) -> l
 
 
 def cell_warnings(ws: Workspace, employee_code: str, start: date, end: date) -> list[RuleWarning]:
-    """Rule warnings (overlap, rest, daily/weekly maximum, contract) of one employee's shifts
-    with work dates in start..end, seeing whole weeks around them."""
+    """Rule warnings (overlap, rest, daily/weekly maximum, contract, no pay rate) of one
+    employee's shifts with work dates in start..end, seeing whole weeks around them."""
     from datetime import timedelta
 
     from deskwfm.core.periods import week_start_of
@@ -232,4 +252,5 @@ def cell_warnings(ws: Workspace, employee_code: str, start: date, end: date) -> 
     lo = week_start_of(start, site.week_start) - timedelta(days=1)
     hi = week_start_of(end, site.week_start) + timedelta(days=7)
     shifts = ws.store.shifts_between(lo, hi, [employee_code])
-    return check_employee(site, employee, shifts, start, end)
+    rates = ws.store.rates([employee_code]).get(employee_code, [])
+    return check_employee(site, employee, shifts, start, end, rates)

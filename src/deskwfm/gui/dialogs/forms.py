@@ -39,6 +39,7 @@ from deskwfm.core.hours import parse_hours as core_parse_hours
 from deskwfm.core.i18n import tr
 from deskwfm.core.messages import msg, verbatim
 from deskwfm.core.money import hours_text, parse_money
+from deskwfm.gui.guard import guarded
 
 T = TypeVar("T")
 
@@ -187,12 +188,15 @@ class RowsModel(QAbstractTableModel):
     def objects(self) -> list[Any]:
         return list(self._objects)
 
+    @guarded(0)
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._objects)
 
+    @guarded(0)
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._headers)
 
+    @guarded(None)
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = DISPLAY_ROLE) -> Any:
         if not index.isValid():
             return None
@@ -207,6 +211,7 @@ class RowsModel(QAbstractTableModel):
             return QColor("#8a8a8a")
         return None
 
+    @guarded(None)
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY_ROLE) -> Any:
         if role == DISPLAY_ROLE and orientation == Qt.Orientation.Horizontal:
             return self._headers[section]

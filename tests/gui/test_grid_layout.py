@@ -1,0 +1,73 @@
+"""The grid uses the window: day columns share the free width, a week fits 1024 pixels, long
+names are elided with the full name in the tooltip, and a long range scrolls in step."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from PySide6.QtCore import Qt
+
+from deskwfm.gui.header import NAME_MAX
+from deskwfm.gui.view_range import ViewKind
+
+pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support (propagateSizeHints|raise)")
+
+
+def _resize(qtbot, window, width: int, height: int) -> None:  # type: ignore[no-untyped-def]
+    window.resize(width, height)
+    qtbot.waitUntil(lambda: window.grid.width() == width)
+
+
+def _days_fully_shown(window) -> int:  # type: ignore[no-untyped-def]
+    table = window.grid.table
+    room = table.viewport().width()
+    shown = 0
+    for c in range(table.model().columnCount()):
+        x = table.columnViewportPosition(c)
+        shown += x >= 0 and x + table.columnWidth(c) <= room
+    return shown
+
+
+@pytest.mark.parametrize(("width", "height"), [(1920, 1080), (1280, 800), (1024, 700)])
+def test_a_week_fills_the_window_and_every_day_is_shown(qtbot, window, width: int, height: int) -> None:
+    _resize(qtbot, window, width, height)
+    grid = window.grid
+    assert _days_fully_shown(window) == 7
+    assert not grid.hbar.isVisible()
+    used = grid.table.width() + grid.totals.width() + grid.vbar.sizeHint().width()
+    assert used >= width - 8  # no empty band on the right
+    days = [grid.table.columnWidth(c) for c in range(7)]
+    assert len(set(days)) == 1  # the days share the room equally
+    header = grid.table.verticalHeader().width()
+    assert header <= days[0] * 2.6  # the name column no longer takes a third of the window
+    assert grid.footer.verticalHeader().width() == header  # the day totals stay under their days
+
+
+def test_long_names_are_elided_and_shown_whole_in_the_tooltip(qtbot, window) -> None:
+    from deskwfm.core.model import Employee
+    from deskwfm.services.employees import add_employee
+
+    long_name = "Maria-Fernanda de los Santos Villanueva"
+    add_employee(window.session.ws, Employee("AG009", long_name, "Blue"), Decimal("20"), date(2020, 1, 1))
+    window.session.reload()
+    _resize(qtbot, window, 1024, 700)
+    header = window.grid.table.row_header
+    assert header.fontMetrics().horizontalAdvance(long_name) > header.name_w  # it must be elided
+    row = window.session.state.row_of["AG009"]
+    tip = window.session.grid_model.headerData(row, Qt.Orientation.Vertical, Qt.ItemDataRole.ToolTipRole)
+    assert long_name in tip
+    _resize(qtbot, window, 1920, 1000)
+    assert header.name_w == NAME_MAX and header.team_w > 0  # a wide window shows the team column again
+
+
+def test_a_long_range_scrolls_and_the_day_totals_scroll_with_it(qtbot, window) -> None:
+    _resize(qtbot, window, 1024, 700)
+    window.actions_.views[ViewKind.SIX_WEEKS].trigger()
+    grid = window.grid
+    assert grid.hbar.isVisible() and _days_fully_shown(window) < 42
+    grid.hbar.setValue(grid.hbar.maximum() // 2)
+    c = grid.table.columnAt(grid.table.viewport().width() // 2)
+    assert grid.table.columnViewportPosition(c) == grid.footer.columnViewportPosition(c)
+    assert grid.table.columnWidth(c) == grid.footer.columnWidth(c)
