@@ -144,18 +144,33 @@ def test_differences_since_lock_after_a_rule_change(qtbot, ws: Workspace) -> Non
     assert rows[0][4] != "$1,120.00"  # California: daily overtime after 8 h
 
 
-def test_a_locked_day_refuses_an_edit_in_the_grid_with_a_dialog(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+def test_locked_days_are_read_only_and_a_paste_into_them_is_refused(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QApplication
+
+    from tests.gui.grid_helpers import editor, index
+
     ws = window.session.ws
     periods.approve(ws, START)
     periods.lock(ws, START)
+    window.session.reload()
     tue = date(2026, 11, 24)
+    before = shown(window, "AG001", tue)
+    header = window.session.grid_model.headerData(
+        index(window, "AG001", tue).column(), Qt.Orientation.Horizontal
+    )
+    assert "\U0001f512" in header  # the day shows its lock
     go_to(window, "AG001", tue)
+    qtbot.keyClick(window.grid.table, "1")
+    assert editor(window) is None  # typing does not open an editor on a locked day
+
+    QApplication.clipboard().setText("10-18")
     seen: list[str] = []
     when_a_dialog_opens(press_ok, seen)
-    type_entry(qtbot, window, "10-18")
+    go_to(window, "AG001", tue)
+    window.paste_cells()
     qtbot.waitUntil(lambda: bool(seen), timeout=5000)
-    assert "is locked" in seen[0]
-    assert shown(window, "AG001", tue) == "09:00–17:00" or "9" in shown(window, "AG001", tue)
+    assert "pay period 2026-11-22 to 2026-12-05 is locked" in seen[0]
+    assert shown(window, "AG001", tue) == before
 
 
 def test_the_payroll_menu_opens_the_window_on_the_period_shown(qtbot, window) -> None:  # type: ignore[no-untyped-def]

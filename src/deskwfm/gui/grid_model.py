@@ -14,7 +14,8 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from deskwfm.core.entry import format_entry
-from deskwfm.core.i18n import format_hours, format_long_date, format_time, tr
+from deskwfm.core.i18n import format_hours, format_long_date, format_time, render, tr
+from deskwfm.core.messages import msg
 from deskwfm.core.model import Shift, ShiftKind
 from deskwfm.gui.grid_state import GridState, display_text
 from deskwfm.gui.guard import guarded, report_fault
@@ -33,9 +34,11 @@ CARRIED_ROLE = int(Qt.ItemDataRole.UserRole) + 4  # minutes carried in from the 
 _HORIZONTAL = Qt.Orientation.Horizontal
 _CENTER = int(Qt.AlignmentFlag.AlignCenter)
 _EDITABLE = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEditable
+_READONLY = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 _NO_FLAGS = Qt.ItemFlag.NoItemFlags
 
 WEEKEND_TINT = QColor("#eef1f6")
+LOCKED_TINT = QColor("#e4e4e4")  # a locked pay period's days: read-only
 HOLIDAY_TINT = QColor("#fdeeee")
 PLAIN_SHIFT = QColor("#ffffff")
 CARRIED_TEXT = QColor("#6b5b95")
@@ -105,6 +108,7 @@ class GridModel(QAbstractTableModel):
         super().__init__(parent)
         self._brushes = _Brushes()
         self._weekend = QBrush(WEEKEND_TINT)
+        self._locked = QBrush(LOCKED_TINT)
         self._holiday = QBrush(HOLIDAY_TINT)
         self._holiday_fg = QBrush(QColor("#b3261e"))
         self._carried_fg = QBrush(CARRIED_TEXT)
@@ -118,13 +122,23 @@ class GridModel(QAbstractTableModel):
         self._day_bg: list[QBrush | None] = []
         self._headers: list[str] = []
         self._header_tips: list[str] = []
+        locked = state.data.locked
+        self._locked_cols = [d in locked for d in state.days]
         for d in state.days:
             name = hol.get(d, "")
-            self._day_bg.append(self._holiday if name else self._weekend if d.weekday() >= 5 else None)
-            self._headers.append(f"{d:%a}\n{d.day} {d:%b}")
+            lock = locked.get(d)
+            tint = self._holiday if name else self._weekend if d.weekday() >= 5 else None
+            self._day_bg.append(self._locked if lock else tint)
+            self._headers.append(f"{d:%a}\n{d.day} {d:%b}" + (" \U0001F512" if lock else ""))
             tip = format_long_date(d)
             if name:
                 tip += "\n" + tr("{name} (statutory holiday)").format(name=name)
+            if lock:
+                tip += "\n" + render(msg(
+                    "In the pay period {a:date} to {b:date}, locked by {who} on {when:date}: read-only",
+                    a=lock.start, b=lock.end, who=lock.locked_by,
+                    when=lock.locked_at.date() if lock.locked_at else lock.start,
+                ))
             self._header_tips.append(tip)
         self._colours = {c.code: c.colour for c in state.data.codes.values()}
         self._text_cache: dict[tuple[object, object, str, int, object], str] = {}
@@ -152,7 +166,10 @@ class GridModel(QAbstractTableModel):
         return 0 if parent.isValid() else self.state.col_count
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
-        return _EDITABLE if index.isValid() else _NO_FLAGS
+        """Days of a locked pay period can be selected and copied, not edited."""
+        if not index.isValid():
+            return _NO_FLAGS
+        return _READONLY if self._locked_cols[index.column()] else _EDITABLE
 
     def cell_text(self, shift: Shift) -> str:
         key = (shift.start, shift.end, shift.code, shift.break_minutes,

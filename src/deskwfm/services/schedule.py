@@ -9,9 +9,10 @@ workstation is never silently undone.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 
+from deskwfm.core.approvals import PeriodState
 from deskwfm.core.changes import Applied, Change, ChangeSet, Entity, How
 from deskwfm.core.entry import parse_entry
 from deskwfm.core.errors import DeskwfmError, EntryError, InputError, StaleEditError
@@ -19,6 +20,7 @@ from deskwfm.core.fields import FieldError
 from deskwfm.core.messages import msg
 from deskwfm.core.model import Employee, PayRate, Shift, ShiftCode
 from deskwfm.core.periods import check_plausible
+from deskwfm.core.periods import days as days_between
 from deskwfm.core.site import SiteSettings
 from deskwfm.core.text import check_note
 from deskwfm.core.warnings import RuleWarning
@@ -66,7 +68,8 @@ class ScheduleData:
     end: date
     load_from: date
     load_to: date
-
+    # Shown days inside a locked pay period, with that period's lock (they are read-only).
+    locked: dict[date, PeriodState] = field(default_factory=dict)
 
 
 MAX_RANGE_DAYS = 400
@@ -99,6 +102,10 @@ def load_schedule(ws: Workspace, start: date, end: date) -> ScheduleData:
         raise DeskwfmError(f"{ws.location} has no site settings yet; set it up with: deskwfm init")
     load_from, load_to = payroll_load_window(site, start, end)
     data = ws.store.load_range(load_from, load_to)
+    locked = {
+        d: p for p in ws.store.periods() if p.locked and p.start <= end and p.end >= start
+        for d in days_between(max(p.start, start), min(p.end, end))
+    }
     return ScheduleData(
         site=data.site or site,
         employees=data.employees,
@@ -110,6 +117,7 @@ def load_schedule(ws: Workspace, start: date, end: date) -> ScheduleData:
         end=end,
         load_from=load_from,
         load_to=load_to,
+        locked=locked,
     )
 
 
