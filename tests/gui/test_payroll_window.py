@@ -19,7 +19,7 @@ from deskwfm.services.site import get_site, save_site
 from deskwfm.services.workspace import Workspace
 from tests.gui.conftest import WEEK_OF
 from tests.gui.dialogs_helper import press_ok, when_a_dialog_opens
-from tests.gui.grid_helpers import go_to, shown, type_entry
+from tests.gui.grid_helpers import go_to, shown
 
 START = date(2026, 11, 22)  # the pay period holding the test week (biweekly from 2026-01-04)
 
