@@ -198,7 +198,8 @@ def test_typing_over_a_cell_another_workstation_changed_is_refused(qtbot, window
         apply_edits(other, [CellEdit("AG001", MON, "N")])
     go_to(window, "AG001", MON)
     type_entry(qtbot, window, "E")
-    assert "Nothing was changed" in status(window) and "changed elsewhere" in status(window)
+    qtbot.waitUntil(lambda: "Nothing was changed" in status(window))
+    assert "changed elsewhere" in status(window)
     assert stored(centre, "AG001", MON).code == "N"
     qtbot.waitUntil(lambda: shown(window, "AG001", MON) == "N")  # the grid reloads what is stored
     assert window.session.undo_stack.count() == 0

@@ -52,7 +52,8 @@ def test_typing_a_shift_that_fixes_the_shortfall_clears_the_row(qtbot, with_fore
     assert "10:00\u201310:30 need 3, have 2" in tip and "10:30\u201311:00 need 3, have 2" in tip
     assert _cell(window, TUE) == "\u2713" and _cell(window, TUE, Qt.ItemDataRole.BackgroundRole) is None
     wed = MON + timedelta(days=2)
-    assert _cell(window, wed) == "" and "No call forecast" in _cell(window, wed, Qt.ItemDataRole.ToolTipRole)
+    assert _cell(window, wed) == "no forecast"
+    assert "No call forecast" in _cell(window, wed, Qt.ItemDataRole.ToolTipRole)
 
     changed: list[tuple[int, int, int, int]] = []
     m.dataChanged.connect(lambda a, b, *_: changed.append((a.row(), a.column(), b.row(), b.column())))
@@ -93,7 +94,7 @@ def test_file_menu_imports_a_forecast_and_the_short_row_shows_it(
     f = tmp_path / "calls.csv"
     f.write_text(f"Date,Interval start,Calls,AHT (s)\n{MON.isoformat()},10:00,4,300\n", encoding="utf-8")
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(f), ""))
-    assert _cell(window, MON) == ""  # no forecast yet
+    assert _cell(window, MON) == "no forecast"  # none imported yet
     _import_forecast_action(window).trigger()
     assert "Imported calls.csv" in window.statusBar().currentMessage()
     assert _cell(window, MON) == "\u22121 at 10:00"
@@ -110,4 +111,4 @@ def test_a_bad_forecast_file_lists_its_problems_and_imports_nothing(
     _import_forecast_action(window).trigger()
     boxes = [w for w in window.findChildren(QMessageBox) if w.isVisible()]
     assert len(boxes) == 1 and 'calls.csv!C2: "lots" is not a number of calls' in boxes[0].text()
-    assert _cell(window, MON) == ""
+    assert _cell(window, MON) == "no forecast"

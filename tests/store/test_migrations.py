@@ -20,7 +20,7 @@ from deskwfm.core.model import Employee, PayRate, Shift, ShiftCode, ShiftKind
 from deskwfm.store import migrate
 from deskwfm.store.engine import create_sqlite_file, make_engine, resolve_target
 from deskwfm.store.migrate import HEAD_REVISION, current_revision, head_revision, upgrade
-from deskwfm.store.schema import Base
+from deskwfm.store.schema import metadata
 from deskwfm.store.store import Store
 from tests.store.writes import code, emp, put, rate, shift
 
@@ -28,7 +28,7 @@ from tests.store.writes import code, emp, put, rate, shift
 def test_migrations_build_exactly_the_mapped_schema(db_target: str) -> None:
     s = Store.open(db_target, create=True)
     with s.engine.connect() as conn:
-        diff = compare_metadata(MigrationContext.configure(conn, opts={"compare_type": True}), Base.metadata)
+        diff = compare_metadata(MigrationContext.configure(conn, opts={"compare_type": True}), metadata)
     s.close()
     assert diff == []
 

@@ -40,7 +40,9 @@ class _Parser(argparse.ArgumentParser):
         return " ".join(parts) + " " if parts else ""
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(*, commands: bool = True) -> argparse.ArgumentParser:
+    """The whole command line; ``commands=False`` leaves the subcommands out (the window's
+    options only)."""
     parser = _Parser(
         prog="deskwfm",
         description="Contact-centre schedule grid, payroll totals, Excel and PDF timesheets. "
@@ -58,16 +60,28 @@ def build_parser() -> argparse.ArgumentParser:
     )
     gui.add_argument("--view", choices=("week", "period", "6weeks", "month"), help="range shown in the grid")
     gui.add_argument("--date", metavar="YYYY-MM-DD", help="date the grid opens on")
+    if not commands:
+        return parser
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(sub)
     return parser
 
 
+def parse_args(argv: Sequence[str]) -> argparse.Namespace:
+    """Opening the window is the common start: its options are read without importing every
+    subcommand's module first; anything else (a command, --help) gets the whole parser."""
+    if not {"-h", "--help"} & set(argv):
+        args, rest = build_parser(commands=False).parse_known_args(argv)
+        if not rest:
+            args.command = None
+            return args
+    return build_parser().parse_args(argv)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
     words = list(sys.argv[1:] if argv is None else argv)
+    args = parse_args(words)
     # How a change made from the command line is recorded in the audit trail.
     args.command_line = "deskwfm " + " ".join(shlex.quote(w) for w in words)
     try:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 from dataclasses import dataclass
+from datetime import date, timedelta
 from functools import cache
 from pathlib import Path
 
@@ -34,9 +35,11 @@ from PySide6.QtWidgets import (
 )
 
 from deskwfm.core.errors import DeskwfmError, InputError
+from deskwfm.core.i18n import tr
 from deskwfm.core.model import PayPeriodKind
 from deskwfm.core.rules import PRESETS
-from deskwfm.core.site import SiteSettings
+from deskwfm.core.site import WEEKDAY_NAMES, SiteSettings
+from deskwfm.gui.dialogs.forms import date_of, make_date_edit, to_qdate
 from deskwfm.gui.icons import app_icon, app_pixmap
 
 DEMO_FILE_NAME = "deskwfm-demo.sqlite3"
@@ -83,6 +86,14 @@ def _time_zones() -> tuple[str, ...]:
     return tuple(sorted(zones | {"UTC"}))
 
 
+_FIXED_LENGTH = (PayPeriodKind.WEEKLY, PayPeriodKind.BIWEEKLY)
+
+
+def current_week_start(today: date, week_start: int) -> date:
+    """The first day of the work week that contains ``today`` (the default first pay period)."""
+    return today - timedelta(days=(today.weekday() - week_start) % 7)
+
+
 def default_database_path() -> Path:
     """Where a new centre goes when the user doesn't choose: the platform's user data folder."""
     from deskwfm.services.workspace import default_path
@@ -98,6 +109,7 @@ class FirstRunDialog(QDialog):
         parent: QWidget | None = None,
         *,
         default_path: Path | None = None,
+        demo_path: Path | None = None,
         title: str = "Welcome to deskwfm",
         intro: str = "There is no schedule database on this computer yet. How would you like to start?",
     ) -> None:
@@ -107,7 +119,7 @@ class FirstRunDialog(QDialog):
         self.setMinimumWidth(600)
         self.chosen_path: Path | None = None
         self.create_path = default_path or default_database_path()
-        self.demo_path = self.create_path.with_name(DEMO_FILE_NAME)
+        self.demo_path = demo_path or self.create_path.with_name(DEMO_FILE_NAME)
 
         icon = QLabel()
         icon.setPixmap(app_pixmap(64))
@@ -172,7 +184,10 @@ class FirstRunDialog(QDialog):
 
         self.choice.buttonToggled.connect(self._update_state)
         self.preset_combo.currentIndexChanged.connect(self._preset_changed)
+        self.period_combo.currentIndexChanged.connect(self._period_changed)
+        self.anchor_edit.dateChanged.connect(self._snap_anchor)
         self._preset_changed()
+        self._period_changed()
         self._update_state()
         self.name_edit.setFocus()
 
@@ -200,6 +215,12 @@ class FirstRunDialog(QDialog):
         for kind, label in PAY_PERIOD_LABELS.items():
             self.period_combo.addItem(label, kind)
         self.period_combo.setCurrentIndex(self.period_combo.findData(PayPeriodKind.BIWEEKLY))
+        self._week_start = SiteSettings().week_start
+        self.anchor_edit = make_date_edit(current_week_start(date.today(), self._week_start), box)
+        self.anchor_edit.setObjectName("periodStartEdit")
+        self.anchor_hint = QLabel()
+        self.anchor_hint.setObjectName("periodStartHint")
+        self.anchor_hint.setStyleSheet("color: #555;")
         self.region_combo = QComboBox()
         self.region_combo.setEditable(True)
         self.region_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
@@ -213,7 +234,10 @@ class FirstRunDialog(QDialog):
         form.addRow("Pay &rules:", self.preset_combo)
         form.addRow("&Time zone:", self.tz_combo)
         form.addRow("&Pay period:", self.period_combo)
+        form.addRow(tr("Period &starts on:"), self.anchor_edit)
+        form.addRow(self.anchor_hint)
         form.addRow("&Holidays:", self.region_combo)
+        self._form_layout = form
         return box
 
     def _location_row(self, path: Path, which: str) -> QWidget:
@@ -267,6 +291,29 @@ class FirstRunDialog(QDialog):
         else:
             self.region_combo.setCurrentText(info.holiday_region)
 
+    def _period_changed(self) -> None:
+        """Only weekly and two-weekly periods need a start date (the others follow the calendar)."""
+        fixed = PayPeriodKind(self.period_combo.currentData()) in _FIXED_LENGTH
+        self._form_layout.setRowVisible(self.anchor_edit, fixed)
+        self._form_layout.setRowVisible(self.anchor_hint, fixed)
+        day = tr(WEEKDAY_NAMES[self._week_start].title())
+        if PayPeriodKind(self.period_combo.currentData()) is PayPeriodKind.WEEKLY:
+            hint = tr("Periods run every week from here: pick a {day}, the first day of a work week.")
+        else:
+            hint = tr("Periods run every two weeks from here: pick the {day} a current period began.")
+        self.anchor_hint.setText(hint.format(day=day))
+        self.anchor_edit.setToolTip(
+            tr("Weekly and two-weekly pay periods repeat from this date. You can change it later "
+               "in Settings \u2192 Site.")
+        )
+
+    def _snap_anchor(self) -> None:
+        """A pay period starts on the first day of a work week: keep the date on one."""
+        chosen = date_of(self.anchor_edit)
+        snapped = current_week_start(chosen, self._week_start)
+        if snapped != chosen:
+            self.anchor_edit.setDate(to_qdate(snapped))
+
     def _update_state(self) -> None:
         create = self.create_radio.isChecked()
         self.form.setEnabled(create)
@@ -319,12 +366,14 @@ class FirstRunDialog(QDialog):
             region = validate_region(region)
         except InputError as exc:
             raise InputError(f"Holidays: {exc}") from None
-        period = self.period_combo.currentData()
+        period = PayPeriodKind(self.period_combo.currentData())
         preset_key = str(self.preset_combo.currentData())
-        return SiteSettings(
-            name=name, tz=tz, pay_period=PayPeriodKind(period), rules=PRESETS[preset_key],
-            holiday_region=region,
+        site = SiteSettings(
+            name=name, tz=tz, pay_period=period, rules=PRESETS[preset_key], holiday_region=region,
         )
+        if period in _FIXED_LENGTH:
+            site = site.with_changes(period_anchor=date_of(self.anchor_edit))
+        return site
 
     def _region_code(self) -> str:
         text = self.region_combo.currentText().strip()
@@ -405,13 +454,25 @@ class _busy:
         QGuiApplication.restoreOverrideCursor()
 
 
-def choose_database(parent: QWidget | None = None, *, default_path: Path | None = None) -> Path | None:
+def choose_database(
+    parent: QWidget | None = None, *, default_path: Path | None = None, missing: Path | None = None
+) -> Path | None:
     """Ask how to start when there is no database; the chosen database's path, or None if cancelled.
 
     ``default_path`` is where an empty centre is created (default: the user data folder); the
-    demo goes beside it as ``deskwfm-demo.sqlite3``.
+    demo goes beside it as ``deskwfm-demo.sqlite3``. ``missing`` is a file the user named that
+    does not exist (``deskwfm --db FILE``): the empty centre or the demo is created there.
     """
-    dlg = FirstRunDialog(parent, default_path=default_path)
+    if missing is not None:
+        dlg = FirstRunDialog(
+            parent,
+            default_path=missing,
+            demo_path=missing,
+            intro=tr("There is no deskwfm database at {path} yet. Create it there (an empty centre "
+                     "or the demo centre), or open another file.").format(path=missing),
+        )
+    else:
+        dlg = FirstRunDialog(parent, default_path=default_path)
     if dlg.exec() != QDialog.DialogCode.Accepted:
         return None
     return dlg.chosen_path

@@ -149,22 +149,36 @@ class GridState:
             if row is not None:
                 row[s.work_date] = s
         self.day_totals = DayTotals(self.site.tz, self.days)
-        # Only shifts that can reach a shown day count under the grid (the data also holds the
-        # weeks before, for overtime and holiday pay): the day before the first shown day on.
-        lo, hi = self.days[0] - timedelta(days=1), self.days[-1]
-        everyone = [s for row in self.cells.values() for s in row.values() if lo <= s.work_date <= hi]
+        everyone = self._shown_shifts()
         self.day_totals.add_all(s for s in everyone if s.employee_code in self.row_of)
-        # Scheduled against the forecast per day (None: no staffing data was loaded).
+        # Scheduled against the forecast per day (None: no staffing data was loaded yet).
         self.staffing: StaffingRow | None = None
         if staffing is not None:
             self.staffing = StaffingRow(
                 self.site.tz, staffing.targets, self.days, staffing.forecast, everyone
             )
+        # False while the window's first paint is under way: pay and warnings are then not
+        # worked out (views show nothing for them) until ``pay_ready`` is set (ScheduleSession).
+        self.pay_ready = True
         self._totals: dict[str, RowTotals] = {}
         self._warnings: dict[str, dict[date, str]] = {}
         self.sheet = SheetTotals(len(self.employees))
         self._next_to_price = 0
         self._folded = [(folded(e.code), folded(e.name)) for e in self.employees]
+
+    def _shown_shifts(self) -> list[Shift]:
+        """Everyone's shifts that can reach a shown day (the data also holds the weeks before,
+        for overtime and holiday pay): the day before the first shown day on. The Short row
+        counts them all; the day totals only the rows shown (a team filter narrows those)."""
+        lo, hi = self.days[0] - timedelta(days=1), self.days[-1]
+        return [s for row in self.cells.values() for s in row.values() if lo <= s.work_date <= hi]
+
+    def add_staffing(self, staffing: StaffingInput) -> set[int]:
+        """Attach the Short row later (the window paints first); the day columns to repaint."""
+        self.staffing = StaffingRow(
+            self.site.tz, staffing.targets, self.days, staffing.forecast, self._shown_shifts()
+        )
+        return set(range(self.col_count))
 
     # -- reading -------------------------------------------------------------------------------
     @property
@@ -235,6 +249,8 @@ class GridState:
 
     def warnings(self, row: int) -> dict[date, str]:
         """Warning messages of a row by work date (several rules on one cell joined by lines)."""
+        if not self.pay_ready:
+            return {}
         emp = self.employees[row]
         got = self._warnings.get(emp.code)
         if got is None:

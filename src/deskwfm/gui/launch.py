@@ -58,34 +58,57 @@ def run_gui(args: argparse.Namespace) -> int:
         print(NO_DISPLAY_MESSAGE, file=sys.stderr)
         return 1
     anchor = _parse_date(getattr(args, "date", None))
+    db: str | None = getattr(args, "db", None)
+    interactive = not screenshot
+
+    # The database and the window's plain-Python modules are loaded before PySide6: once it is
+    # imported, PySide6 reads the source of every module imported after it (its __feature__
+    # import hook), which costs more than a tenth of a second over SQLAlchemy's ~200 modules.
+    ws = _open_existing(db, interactive=interactive)
+    _preload_window_modules()
+    loaded = set(sys.modules)
 
     from PySide6.QtWidgets import QApplication
+
+    _skip_pyside_source_scan(loaded)
 
     from deskwfm.gui.icons import app_icon
     from deskwfm.gui.view_range import ViewKind
 
     if screenshot:
         _quiet_offscreen_noise()
-    app = QApplication.instance() or QApplication([sys.argv[0]])
-    assert isinstance(app, QApplication)
+    from deskwfm.gui.qt_platform import platform_guard
+
+    existing = QApplication.instance()
+    if existing is None:
+        # The style is chosen on the command line Qt reads: app.setStyle() would hand a QStyle
+        # to Python, and making its Python type (hundreds of enum members) costs ~15 ms.
+        with platform_guard():
+            app = QApplication([sys.argv[0], "-style", "Fusion"])
+    else:
+        assert isinstance(existing, QApplication)
+        app = existing
+        app.setStyle("Fusion")
     app.setOrganizationName("deskwfm")
     app.setApplicationName("deskwfm")
-    app.setStyle("Fusion")
     app.setWindowIcon(app_icon())
     _add_fallback_font()
     install_excepthook()
 
-    ws = _open_workspace(getattr(args, "db", None), interactive=not screenshot)
     if ws is None:
-        return 0
+        ws = _choose_workspace(db, interactive=interactive)
+        if ws is None:
+            return 0
     from deskwfm.gui.main_window import MainWindow
 
     view = getattr(args, "view", None)
-    window = MainWindow(ws, ViewKind(view) if view else None, anchor, remember=not screenshot)
+    window = MainWindow(
+        ws, ViewKind(view) if view else None, anchor, remember=not screenshot, paint_first=not screenshot
+    )
     if screenshot:
         return _screenshot(app, window, Path(screenshot))
     if os.environ.get("DESKWFM_BENCH_FIRST_PAINT"):
-        _exit_on_first_paint(app, window)
+        _exit_on_first_paint(window)
     window.show()
     try:
         return int(app.exec())
@@ -93,26 +116,64 @@ def run_gui(args: argparse.Namespace) -> int:
         ws.close()
 
 
-def _open_workspace(db: str | None, *, interactive: bool) -> Workspace | None:
-    """The database to show; when none exists at the default place, the first-run dialog
-    chooses one (or, without a dialog, the demo centre is created there)."""
-    from deskwfm.services.workspace import Workspace
+def _open_existing(db: str | None, *, interactive: bool) -> Workspace | None:
+    """The database to show when there is one (no Qt needed); None when the first-run dialog
+    must choose. A ``--db FILE`` that does not exist is an error (exit 2) unless a dialog can
+    offer to create it."""
+    from deskwfm.services.workspace import Workspace, missing_file
 
     if db is not None:
+        if interactive and missing_file(db) is not None:
+            return None
         return Workspace.open(db)
     try:
         return Workspace.open(None)
     except NotFoundError:
-        pass
+        return None
+
+
+def _choose_workspace(db: str | None, *, interactive: bool) -> Workspace | None:
+    """No database yet: the first-run dialog chooses one (for ``--db FILE``, with FILE as the
+    place to create it); without a dialog, the demo centre is created at the default place."""
+    from deskwfm.services.workspace import Workspace, missing_file
+
     if interactive:
         from deskwfm.gui.first_run import choose_database
 
-        chosen = choose_database(None)
+        missing = missing_file(db) if db is not None else None
+        chosen = choose_database(None, missing=missing)
         return None if chosen is None else Workspace.open(chosen)
     from deskwfm.core.site import SiteSettings
     from deskwfm.services.setup import init_database
 
     return init_database(None, SiteSettings(), demo=True)
+
+
+def _skip_pyside_source_scan(loaded: set[str]) -> None:
+    """PySide6's ``__feature__`` import hook reads the source of every module that passes
+    through ``import`` after PySide6 (once per name), to learn whether it uses PySide. Modules
+    loaded before PySide6 was cannot, except deskwfm's GUI modules, which import it lazily:
+    record them as not using it, so their sources are not read again (~15 ms). Only work is
+    skipped: without that PySide-internal table nothing is done."""
+    table = getattr(sys.modules.get("shibokensupport.feature"), "pyside_feature_dict", None)
+    if not isinstance(table, dict):
+        return
+    for name in loaded:
+        if not name.startswith("deskwfm.gui"):
+            table.setdefault(name, -1)
+
+
+def _preload_window_modules() -> None:
+    """Import what the grid computes with (no Qt in these) ahead of PySide6 (see run_gui)."""
+    import platformdirs  # noqa: F401  (the holiday cache's folder)
+
+    import deskwfm.gui.grid_state  # noqa: F401  (pay, warnings, day totals, staffing row)
+    import deskwfm.gui.view_range  # noqa: F401
+    import deskwfm.services.forecast  # noqa: F401
+    import deskwfm.services.holiday_cache  # noqa: F401
+    import deskwfm.services.schedule  # noqa: F401
+    import deskwfm.services.schedule_tools  # noqa: F401
+    import deskwfm.services.site  # noqa: F401
 
 
 def _screenshot(app: QApplication, window: MainWindow, path: Path) -> int:
@@ -129,23 +190,16 @@ def _screenshot(app: QApplication, window: MainWindow, path: Path) -> int:
     return 0
 
 
-def _exit_on_first_paint(app: QApplication, window: MainWindow) -> None:
-    """Benchmark hook: print the wall-clock time of the grid's first paint, then quit."""
-    from PySide6.QtCore import QEvent, QObject, QTimer
+def _exit_on_first_paint(window: MainWindow) -> None:
+    """Benchmark hook: print the wall-clock time of the grid's first paint and end the process
+    at once, so timing the whole command measures start to first paint."""
+    from deskwfm.gui.first_paint import after_first_paint
 
-    class _Watch(QObject):
-        done = False
+    def report() -> None:
+        print(f"FIRST_PAINT {time.time():.6f}", flush=True)
+        os._exit(0)
 
-        def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
-            if event.type() == QEvent.Type.Paint and not self.done:
-                self.done = True
-                QTimer.singleShot(
-                    0, lambda: (print(f"FIRST_PAINT {time.time():.6f}", flush=True), app.quit())
-                )
-            return False
-
-    watch = _Watch(window)
-    window.grid.table.viewport().installEventFilter(watch)
+    after_first_paint(window.grid.table.viewport(), report)
 
 
 def _quiet_offscreen_noise() -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QAction, QCloseEvent
@@ -31,11 +31,13 @@ from deskwfm.gui.actions import build_menus
 from deskwfm.gui.cell_menu import show_cell_menu
 from deskwfm.gui.copy_week_dialog import CopyChoice, CopyWeekDialog
 from deskwfm.gui.find_bar import FindBar
+from deskwfm.gui.first_paint import after_first_paint
 from deskwfm.gui.grid_view import GridWidget
 from deskwfm.gui.guard import faults
 from deskwfm.gui.nav import NavBar
 from deskwfm.gui.notes import edit_note
 from deskwfm.gui.palette import PaletteBar
+from deskwfm.gui.refresh import ChangeWatcher
 from deskwfm.gui.session import ScheduleSession
 from deskwfm.gui.settings import add_recent, app_settings, recent_files
 from deskwfm.gui.status import SelectionSum, clear_error, show_message
@@ -43,6 +45,10 @@ from deskwfm.gui.team_filter import TeamFilter
 from deskwfm.gui.view_range import ViewKind
 from deskwfm.services.schedule_tools import WeekCopyPlan
 from deskwfm.services.workspace import Workspace
+
+if TYPE_CHECKING:  # imported where they are used: the window opens without them
+    from deskwfm.gui.empty_hint import EmptyScheduleHint
+    from deskwfm.gui.session import RefusedEdit
 
 T = TypeVar("T")
 FILE_FILTER = "deskwfm databases (*.sqlite3 *.sqlite *.db *.deskwfm);;All files (*)"
@@ -57,8 +63,11 @@ class MainWindow(QMainWindow):
         parent: QWidget | None = None,
         *,
         remember: bool = True,
+        paint_first: bool = False,
     ) -> None:
-        """``remember=False`` (screenshots) neither restores nor saves geometry, view or recent files."""
+        """``remember=False`` (screenshots) neither restores nor saves geometry, view or recent files.
+        ``paint_first`` (the program's start): the pay totals, warning corners and Short row are
+        worked out just after the grid's first paint, so the window appears sooner."""
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self._remember = remember
@@ -69,7 +78,7 @@ class MainWindow(QMainWindow):
             except ValueError:
                 kind = ViewKind.WEEK
         kind = kind or ViewKind.WEEK
-        self.session = ScheduleSession(ws, kind, anchor or date.today(), self)
+        self.session = ScheduleSession(ws, kind, anchor or date.today(), self, paint_first=paint_first)
         self.grid = GridWidget(self.session, self)
         self.find_bar = FindBar(self.session, self.grid.table, self)
         central = QWidget(self)
@@ -79,6 +88,7 @@ class MainWindow(QMainWindow):
         central_layout.addWidget(self.find_bar)
         central_layout.addWidget(self.grid, 1)
         self.setCentralWidget(central)
+        self.empty_hint: EmptyScheduleHint | None = None  # made when the schedule is empty
         self.nav = NavBar(self)
         self.addToolBar(self.nav)
         self.team_filter = TeamFilter(self.session, self)
@@ -109,6 +119,11 @@ class MainWindow(QMainWindow):
         self.session.error.connect(self.show_error)
         self.session.message.connect(lambda m: show_message(self.statusBar(), m))
         self.session.loaded.connect(self._on_loaded)
+        self.session.stale_refused.connect(self._offer_reapply)
+        self.watcher = ChangeWatcher(self.session, self.grid.table, self)
+        self.watcher.refreshed.connect(
+            lambda: show_message(self.statusBar(), tr("Updated with changes made on another workstation"))
+        )
 
         self.resize(1440, 860)
         if remember:
@@ -124,6 +139,8 @@ class MainWindow(QMainWindow):
         if first.isValid():
             self.grid.table.setCurrentIndex(first)
         self.grid.table.setFocus(Qt.FocusReason.OtherFocusReason)
+        if paint_first:
+            after_first_paint(self.grid.table.viewport(), self.session.complete)
         self.statusBar().showMessage(
             "Type 9-17, 22-6/30 or a code (D, N, VAC) into a cell · Enter/Tab commit · "
             "Ctrl+V pastes from Excel · Ctrl+Z undoes",
@@ -141,10 +158,24 @@ class MainWindow(QMainWindow):
         n = len(st.employees)
         total = tr_n("Total of {n} person", "Total of {n} people", n).format(n=format_int(n))
         self.grid.footer_note.setText(total + " ")
+        if st.row_count == 0 and self.empty_hint is None:
+            from deskwfm.gui.empty_hint import EmptyScheduleHint
+
+            self.empty_hint = EmptyScheduleHint(
+                self.grid.table.viewport(), self.edit_employees, self.import_workbook
+            )
+        if self.empty_hint is not None:
+            self.empty_hint.set_empty(st.row_count == 0)
+
+    def _offer_reapply(self, refused: RefusedEdit) -> None:
+        from deskwfm.gui.stale_offer import offer_reapply
+
+        offer_reapply(self, refused)
 
     def show_error(self, text: str) -> None:
         """A failed File action: a dialog (design.md: the GUI shows a dialog) and the status bar."""
         show_message(self.statusBar(), text, error=True)
+
         box = QMessageBox(QMessageBox.Icon.Warning, "deskwfm", text, QMessageBox.StandardButton.Ok, self)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()  # window-modal, does not block the event loop
@@ -237,7 +268,7 @@ class MainWindow(QMainWindow):
             title="New centre",
             intro="Create a schedule database for another site, open the demo centre, or open a file.",
         )
-        if dlg.exec() != QDialog.DialogCode.Accepted or dlg.chosen_path is None:
+        if not dlg.exec() or dlg.chosen_path is None:
             return
         chosen = dlg.chosen_path
         ws = self._guard("Open", lambda: Workspace.open(chosen))
@@ -247,6 +278,8 @@ class MainWindow(QMainWindow):
 
     def open_database(self, path: str | None = None) -> None:
         if path is None:
+            from PySide6.QtWidgets import QFileDialog
+
             path, _ = QFileDialog.getOpenFileName(self, "Open database", str(Path.home()), FILE_FILTER)
             if not path:
                 return
@@ -270,6 +303,7 @@ class MainWindow(QMainWindow):
 
         stem = Path(self.session.ws.title).stem
         suggested = str(Path.home() / f"{stem}-backup-{date.today():%Y-%m-%d}.sqlite3")
+
         path, _ = QFileDialog.getSaveFileName(self, "Back up database", suggested, FILE_FILTER)
         if not path:
             return
@@ -289,6 +323,8 @@ class MainWindow(QMainWindow):
         from deskwfm.services.forecast import import_forecast
 
         if path is None:
+            from PySide6.QtWidgets import QFileDialog
+
             path, _ = QFileDialog.getOpenFileName(
                 self, "Import call forecast", str(Path.home()), "Forecast (*.xlsx *.csv)"
             )

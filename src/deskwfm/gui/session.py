@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date
+from typing import TypeVar
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
@@ -32,6 +33,17 @@ from deskwfm.services.workspace import Workspace
 _HOW_OF_VERB = {
     "Edit": How.GRID_EDIT, "Paste": How.PASTE, "Clear": How.CLEAR, "Fill": How.FILL, "Apply": How.CODE,
 }
+T = TypeVar("T")
+
+
+@dataclass(frozen=True, slots=True)
+class RefusedEdit:
+    """An edit refused because another workstation changed one of its cells first: what the
+    user typed or pasted, kept so it can be applied again over the reloaded grid."""
+
+    edits: tuple[CellEdit, ...]
+    verb: str  # "Edit" for one typed cell, else "Paste", "Fill", "Clear"...
+    reason: str  # the refusal, ready to show
 
 
 class ScheduleSession(QObject):
@@ -39,18 +51,28 @@ class ScheduleSession(QObject):
     changed = Signal()  # cells changed (edit, undo, redo)
     message = Signal(str)  # something done
     error = Signal(str)  # something refused; nothing changed
+    stale_refused = Signal(object)  # a RefusedEdit, emitted after the grid reloaded
 
     # Rows priced per turn of the event loop for the totals row (about 1 ms each): a 5,000-agent
     # grid adds up in the background in slices short enough not to be felt.
     PRICE_STEP = 8
 
-    def __init__(self, ws: Workspace, kind: ViewKind, anchor: date, parent: QObject | None = None) -> None:
+    def __init__(
+        self, ws: Workspace, kind: ViewKind, anchor: date, parent: QObject | None = None,
+        *, paint_first: bool = False,
+    ) -> None:
+        """``paint_first`` (the window's start): the grid's cells are painted before the Short
+        row, the pay totals and the warnings are worked out; ``complete`` does that after."""
         super().__init__(parent)
+        self._paint_first = paint_first
         self.ws = ws
         self.kind = kind
         self.anchor = anchor
         self.team: str | None = None  # the team filter (None: everyone)
         self.undo_stack = QUndoStack(self)
+        # The database's change stamp when the shown state was read (or when this window's own
+        # write was the only one since): when it moves, another workstation changed something.
+        self.stamp = 0
         self.state = self._load_state()
         self.grid_model = GridModel(self.state, self)
         self.totals_model = RowTotalsModel(self.state, self)
@@ -59,12 +81,15 @@ class ScheduleSession(QObject):
         self._pricer = QTimer(self)
         self._pricer.setInterval(0)
         self._pricer.timeout.connect(self._price_some)
-        self._pricer.start()
+        if not paint_first:  # else ``complete`` starts it, once the window is on screen
+            self._pricer.start()
 
     # -- loading -------------------------------------------------------------------------------
     def _load_state(self) -> GridState:
         from deskwfm.services.site import get_site
 
+        # Read before the data: a change committed while it loads is seen by the next poll.
+        self.stamp = self.ws.change_stamp()
         start, end = range_for(self.kind, self.anchor, get_site(self.ws))
         # The grid's data is a few hundred thousand long-lived objects at 5,000 agents; a full
         # garbage collection scanning them costs ~130 ms, felt as a stutter while scrolling.
@@ -74,7 +99,9 @@ class ScheduleSession(QObject):
         data = schedule.load_schedule(self.ws, start, end)
         if self.team is not None and all(e.team != self.team for e in data.employees):
             self.team = None  # the team has nobody active any more: show everyone
-        state = GridState(data, load_staffing(self.ws, start, end), self.team)
+        staffing = None if self._paint_first else load_staffing(self.ws, start, end)
+        state = GridState(data, staffing, self.team)
+        state.pay_ready = not self._paint_first
         gc.freeze()
         return state
 
@@ -101,6 +128,34 @@ class ScheduleSession(QObject):
         if not self.state.price_some(self.PRICE_STEP):
             self._pricer.stop()
             self.sheet_model.refresh()
+
+    def complete(self) -> None:
+        """Work out what ``paint_first`` put off: pay totals and warnings of the rows in view
+        (as they are painted again), then the Short row. A no-op once done."""
+        self._paint_first = False
+        st = self.state
+        if not st.pay_ready:
+            st.pay_ready = True
+            every_row = set(range(st.row_count))
+            self.grid_model.rows_changed(every_row)  # warning corners
+            self.totals_model.rows_changed(every_row)
+            self._pricer.start()  # the totals row adds every row up in the background
+        if st.staffing is None:
+            self.day_model.cols_changed(st.add_staffing(load_staffing(self.ws, st.days[0], st.days[-1])))
+
+    def changed_elsewhere(self) -> bool:
+        """Whether the database changed since the shown state was read (one tiny query)."""
+        return self.ws.change_stamp() != self.stamp
+
+    def _own_write(self, action: Callable[[], T]) -> T:
+        """Run one committing write of this window (one transaction, one stamp step). If nobody
+        else wrote meanwhile, the stamp follows it, so the grid is not reloaded for its own edit."""
+        before = self.ws.change_stamp()
+        result = action()
+        after = self.ws.change_stamp()
+        if before == self.stamp and after == before + 1:
+            self.stamp = after
+        return result
 
     def show(self, kind: ViewKind | None = None, anchor: date | None = None) -> None:
         if kind is not None:
@@ -133,15 +188,25 @@ class ScheduleSession(QObject):
             return str(exc)
         return None
 
-    def run(self, label: Callable[[int], str], action: Callable[[], list[CellChange]]) -> bool:
-        """Run a service action; on success apply its changes and push one undo step."""
+    def run(
+        self,
+        label: Callable[[int], str],
+        action: Callable[[], list[CellChange]],
+        refused: RefusedEdit | None = None,
+    ) -> bool:
+        """Run a service action; on success apply its changes and push one undo step.
+        ``refused``: what to offer again if another workstation changed a cell first."""
         try:
-            changes = action()
+            changes = self._own_write(action)
         except StaleEditError as exc:
-            # Reload once the editor that triggered this has finished committing (a model reset
-            # inside setModelData would pull the row from under it).
-            QTimer.singleShot(0, self.reload)
-            self.error.emit(f"Nothing was changed: {exc}. The grid now shows the current schedule.")
+            reason = f"Nothing was changed: {exc}. The grid now shows the current schedule."
+            if refused is None:
+                # Reload once the editor that triggered this has finished committing (a model
+                # reset inside setModelData would pull the row from under it).
+                QTimer.singleShot(0, self.reload)
+                self.error.emit(reason)
+            else:
+                QTimer.singleShot(0, lambda: self._reload_after_refusal(replace(refused, reason=reason)))
             return False
         except DeskwfmError as exc:
             self.error.emit(str(exc))
@@ -166,13 +231,25 @@ class ScheduleSession(QObject):
             for e in edits
         ]
         how = _HOW_OF_VERB.get(verb.split()[0], How.GRID_EDIT)
+        refused = RefusedEdit(tuple(edits), verb, "")
         if len(edits) == 1 and verb == "Edit":
             e = edits[0]
             return self.run(
                 lambda n: f"Edit {e.employee_code} {e.work_date:%a %d %b}",
                 lambda: schedule.apply_edits(self.ws, edits, how),
+                refused,
             )
-        return self.run(lambda n: f"{verb} {cells(n)}", lambda: schedule.apply_edits(self.ws, edits, how))
+        return self.run(
+            lambda n: f"{verb} {cells(n)}", lambda: schedule.apply_edits(self.ws, edits, how), refused
+        )
+
+    def _reload_after_refusal(self, refused: RefusedEdit) -> None:
+        self.reload()
+        self.stale_refused.emit(refused)
+
+    def reapply(self, refused: RefusedEdit) -> bool:
+        """Apply a refused edit again, over what the grid now shows (checked like any edit)."""
+        return self.edit_cells(list(refused.edits), refused.verb)
 
     def set_cell(self, row: int, col: int, text: str) -> None:
         st = self.state
@@ -180,7 +257,7 @@ class ScheduleSession(QObject):
 
     def replay(self, changes: list[CellChange], *, redo: bool) -> None:
         try:
-            done = schedule.revert(self.ws, changes, redo=redo)
+            done = self._own_write(lambda: schedule.revert(self.ws, changes, redo=redo))
         except DeskwfmError as exc:
             # QUndoStack has already moved its index and a command cannot veto that; the steps
             # left would replay over cells someone else changed, so the history is dropped.

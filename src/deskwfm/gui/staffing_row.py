@@ -13,6 +13,7 @@ from datetime import date
 
 from deskwfm.core.coverage import Coverage, DayStaffing, day_staffing, needed_by_interval
 from deskwfm.core.forecast import ForecastInterval
+from deskwfm.core.i18n import tr
 from deskwfm.core.model import Shift
 from deskwfm.core.staffing_targets import StaffingTargets
 
@@ -27,14 +28,24 @@ class DayShort:
     text: str
     short: bool
     tooltip: str
+    dim: bool = False  # nothing to compare with: shown greyed
 
 
-_NO_FORECAST = DayShort("", False, "No call forecast for this day (deskwfm forecast import FILE)")
+def no_forecast() -> DayShort:
+    """A day without a call forecast says so (greyed), and the tooltip says how to get one."""
+    return DayShort(
+        tr("no forecast"),
+        False,
+        tr("No call forecast for this day, so staffing cannot be compared.\n"
+           "Import one with File \u2192 Import forecast (an .xlsx or .csv with Date, Interval start, "
+           "Calls and AHT (s) columns), or on the command line: deskwfm forecast import FILE"),
+        dim=True,
+    )
 
 
 def summarise(day: DayStaffing) -> DayShort:
     if not day.intervals:
-        return _NO_FORECAST
+        return no_forecast()
     worst = day.worst
     if worst is None:
         peak = day.peak
@@ -71,7 +82,7 @@ class StaffingRow:
     def _summary(self, d: date) -> DayShort:
         need = self._needed.get(d)
         if not need:
-            return _NO_FORECAST
+            return no_forecast()
         return summarise(day_staffing(self.coverage, d, need))
 
     def day(self, d: date) -> DayStaffing:

@@ -45,6 +45,7 @@ _Index = QModelIndex | QPersistentModelIndex
 
 SHORT_TINT = QColor("#f8d7da")
 SHORT_TEXT = QColor("#8a1c1c")
+NO_FORECAST_TEXT = QColor("#8c939c")
 NO_RATE_TINT = QColor("#fbe3e4")
 
 # Column headings (two lines: the columns stay narrow) and what each means; the words of the
@@ -142,7 +143,7 @@ class RowTotalsModel(_ResettableModel):
 
     def data(self, index: _Index, role: int = _DISPLAY) -> Any:
         try:
-            if not index.isValid():
+            if not index.isValid() or not self.state.pay_ready:
                 return None
             c = index.column()
             if role == _DISPLAY:
@@ -300,6 +301,7 @@ class DayTotalsModel(_ResettableModel):
         super().__init__(state, parent)
         self._short_bg = QBrush(SHORT_TINT)
         self._short_fg = QBrush(SHORT_TEXT)
+        self._dim_fg = QBrush(NO_FORECAST_TEXT)
         self._plain = QFont()  # the footer is bold; "−11 at 12:30" fits a day column in plain
         self._plain.setBold(False)
         if self._plain.pointSizeF() > 0:
@@ -342,7 +344,7 @@ class DayTotalsModel(_ResettableModel):
             if role == _BACKGROUND:
                 return self._short_bg if cell.short else None
             if role == _FOREGROUND:
-                return self._short_fg if cell.short else None
+                return self._short_fg if cell.short else self._dim_fg if cell.dim else None
             if role == _TOOLTIP:
                 return f"{format_day(self.state.days[index.column()])}: {cell.tooltip}"
             if role == _FONT:

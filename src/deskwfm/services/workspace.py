@@ -64,6 +64,15 @@ class Workspace:
         self.close()
 
 
+def missing_file(target: str | Path | None) -> Path | None:
+    """The SQLite file ``target`` names when that file does not exist yet (None for an existing
+    file or a server URL): where the GUI offers to create a centre instead of refusing."""
+    from deskwfm.store.engine import resolve_target
+
+    path = resolve_target(target).path
+    return path if path is not None and not path.exists() else None
+
+
 def default_path() -> Path:
     """Where the database lives when no --db is given (the platformdirs user data folder)."""
     from deskwfm.store.engine import default_db_path

@@ -18,6 +18,7 @@ from deskwfm.core.errors import NotFoundError, StaleEditError
 from deskwfm.core.forecast import ForecastInterval
 from deskwfm.core.model import Employee, PayPeriodKind, PayRate, Shift, ShiftCode, ShiftKind
 from deskwfm.core.site import SiteSettings
+from deskwfm.store import schema
 from deskwfm.store.convert import (
     TIMES,
     minutes_of,
@@ -28,41 +29,19 @@ from deskwfm.store.convert import (
     time_of,
     timekeeping_from_json,
 )
-from deskwfm.store.schema import (
-    AbsenceCodeRow,
-    ActualDayRow,
-    ApprovalRow,
-    AuditBatchRow,
-    AuditRow,
-    ChangeStampRow,
-    EmployeeRow,
-    ForecastRow,
-    PayRateRow,
-    PeriodRow,
-    ShiftCodeRow,
-    ShiftRow,
-    SiteRow,
-    SnapshotRow,
-)
 
+EMP, RATE, CODE, SHIFT, SITE, FORECAST, STAMP = (
+    schema.EMPLOYEES, schema.PAY_RATES, schema.SHIFT_CODES, schema.SHIFTS, schema.SITE, schema.FORECAST,
+    schema.CHANGE_STAMP,
+)
+AUDIT, AUDIT_BATCH, PERIOD, APPROVAL, SNAPSHOT = (
+    schema.AUDIT, schema.AUDIT_BATCHES, schema.PAY_PERIODS, schema.APPROVALS, schema.PERIOD_SNAPSHOTS,
+)
+ACTUAL, ABSENCE = schema.ACTUAL_DAYS, schema.ABSENCE_CODES
 KINDS = {k.value: k for k in ShiftKind}
 CellKey = tuple[str, date]
 CHUNK = 900  # bound parameters per IN (...) list, well under SQLite's limit
 FEW = 64  # up to this many employees, shift reads use an IN list; beyond, a filtered range scan
-
-
-def _t(row_class: type) -> Table:
-    table: Table = row_class.__table__  # type: ignore[attr-defined]
-    return table
-
-
-EMP, RATE, CODE, SHIFT, SITE, FORECAST, STAMP = (
-    _t(c) for c in (EmployeeRow, PayRateRow, ShiftCodeRow, ShiftRow, SiteRow, ForecastRow, ChangeStampRow)
-)
-AUDIT, AUDIT_BATCH, PERIOD, APPROVAL, SNAPSHOT = (
-    _t(c) for c in (AuditRow, AuditBatchRow, PeriodRow, ApprovalRow, SnapshotRow)
-)
-ACTUAL, ABSENCE = _t(ActualDayRow), _t(AbsenceCodeRow)
 
 
 def as_dict(obj: Any) -> dict[str, Any]:
@@ -281,7 +260,9 @@ def read_shifts(
         SHIFT.c.version,
         SHIFT.c.break_start_min,
     ).where(SHIFT.c.work_date >= start, SHIFT.c.work_date <= end)
-    q = q.order_by(SHIFT.c.employee_id, SHIFT.c.work_date)
+    # Dates in index order (no sort step in SQLite); the stable sort by employee code below
+    # then gives (code, date) order.
+    q = q.order_by(SHIFT.c.work_date)
     rows: Sequence[Any]
     if employee_codes is None:
         rows = conn.execute(q).tuples().all()

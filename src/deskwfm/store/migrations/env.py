@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from alembic import context
 
-from deskwfm.store.schema import Base
+from deskwfm.store.schema import metadata
 
 connection = context.config.attributes["connection"]
 context.configure(
     connection=connection,
-    target_metadata=Base.metadata,
+    target_metadata=metadata,
     render_as_batch=True,  # SQLite cannot ALTER most things; batch mode copies the table
     compare_type=True,
 )
