@@ -51,6 +51,9 @@ class SiteRow(Base):
     interval_minutes: Mapped[int] = mapped_column(Integer, server_default="30")
     # actual time: pay basis, rounding, session gap, grace periods as JSON (revision 0007)
     timekeeping: Mapped[str] = mapped_column(Text, server_default="{}")
+    # automatic scheduling shapes (revision 0008): "07:00,07:30" and minutes "510,600"
+    auto_starts: Mapped[str] = mapped_column(String(400), server_default="")
+    auto_lengths: Mapped[str] = mapped_column(String(100), server_default="")
 
 
 class EmployeeRow(Base):
@@ -66,6 +69,9 @@ class EmployeeRow(Base):
     version: Mapped[int] = mapped_column(Integer, default=1)
     # the phone system's ID for this person (revision 0007); "" for none
     login_id: Mapped[str] = mapped_column(String(100), server_default="")
+    # availability (revision 0008), in core.availability's text form
+    availability: Mapped[str] = mapped_column(String(200), server_default="")
+    dates_off: Mapped[str] = mapped_column(Text, server_default="")
 
 
 class PayRateRow(Base):
@@ -90,6 +96,9 @@ class ShiftCodeRow(Base):
     colour: Mapped[str] = mapped_column(String(9))
     label: Mapped[str] = mapped_column(String(100), default="")
     version: Mapped[int] = mapped_column(Integer, default=1)
+    # paid breaks (revision 0008): how many, and minutes each
+    paid_breaks: Mapped[int] = mapped_column(Integer, server_default="0")
+    paid_break_minutes: Mapped[int] = mapped_column(Integer, server_default="0")
 
 
 class ShiftRow(Base):
@@ -113,6 +122,11 @@ class ShiftRow(Base):
     version: Mapped[int] = mapped_column(Integer, default=1)
     # minutes after midnight the unpaid break starts; NULL = centred on the shift
     break_start_min: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    # paid breaks (revision 0008): how many, minutes each, and their starts as minutes after
+    # midnight ("615,900"; "" = the default places)
+    paid_breaks: Mapped[int] = mapped_column(Integer, server_default="0")
+    paid_break_minutes: Mapped[int] = mapped_column(Integer, server_default="0")
+    paid_break_starts: Mapped[str] = mapped_column(String(100), server_default="")
 
 
 class ForecastRow(Base):
