@@ -22,7 +22,8 @@ def _days(n: int, first: date = MON) -> list[date]:
 
 
 def _found(shifts, employee=EMP, start=MON, end=MON + timedelta(days=30)) -> dict[tuple[date, str], str]:
-    return {(w.work_date, w.rule): w.message for w in check_employee(SITE, employee, shifts, start, end)}
+    found = check_employee(SITE, employee, shifts, start, end)
+    return {(w.work_date, str(w.rule)): str(w.message) for w in found}
 
 
 def test_shift_types_on_the_night_window() -> None:
