@@ -54,6 +54,13 @@ COMPONENTS: tuple[tuple[str, str, str, str, str], ...] = (
     ("tzdata", "tzdata", "Apache-2.0", "https://github.com/python/tzdata", "time zone database"),
     ("pypdfium2", "pypdfium2 and PDFium", "Apache-2.0 OR BSD-3-Clause; PDFium BSD-3-Clause",
      "https://github.com/pypdfium2-team/pypdfium2", "print preview"),
+    ("ortools", "Google OR-Tools (CP-SAT)", "Apache-2.0", "https://developers.google.com/optimization",
+     "automatic scheduling"),
+    ("protobuf", "Protocol Buffers", "BSD-3-Clause", "https://protobuf.dev", "used by OR-Tools"),
+    ("absl_py", "Abseil Python", "Apache-2.0", "https://github.com/abseil/abseil-py", "used by OR-Tools"),
+    ("immutabledict", "immutabledict", "MIT", "https://github.com/corenting/immutabledict", "used by OR-Tools"),
+    ("numpy", "NumPy", "BSD-3-Clause AND others (see the text)", "https://numpy.org", "used by OR-Tools"),
+    ("pandas", "pandas", "BSD-3-Clause", "https://pandas.pydata.org", "used by OR-Tools"),
     ("pyinstaller", "PyInstaller bootloader", "GPL-2.0-or-later WITH Bootloader-exception",
      "https://pyinstaller.org", "starts the bundled program"),
 )

@@ -35,11 +35,12 @@ def test_leave_and_days_off_are_not_scheduled() -> None:
     assert sum(cov.scheduled(MON)) == 0
 
 
-def test_half_an_interval_counts_less_does_not() -> None:
+def test_part_of_an_interval_counts_as_that_share_of_an_agent() -> None:
     cov = Coverage(TZ, 30, [MON])
     cov.add(_shift("A", MON, time(9, 15), time(10, 10)), 1)
+    assert cov.minutes(MON)[18:21] == [15, 30, 10]  # 09:00 (15 of 30 min), 09:30, 10:00 (10 of 30)
     c = cov.scheduled(MON)
-    assert (c[18], c[19], c[20]) == (1, 1, 0)  # 09:00 (15 of 30 min), 09:30, not 10:00 (10 of 30)
+    assert (c[18], c[19]) == (0.5, 1.0) and abs(c[20] - 1 / 3) < 1e-9
 
 
 def test_night_shift_reaches_into_the_next_day_and_uncounts() -> None:

@@ -24,7 +24,11 @@ def test_short_rest_is_flagged_on_the_later_shift_with_the_shortfall() -> None:
 
 def test_overlap_with_an_overnight_shift() -> None:
     got = rules_of([work(MON, 22, 7), work(MON + timedelta(days=1), 6, 14)])
-    assert got == {(MON + timedelta(days=1), "overlap"): "overlaps the shift of Mon 2026-11-23 by 1.00 h"}
+    assert got == {
+        (MON + timedelta(days=1), "overlap"): "overlaps the shift of Mon 2026-11-23 by 1.00 h",
+        (MON + timedelta(days=1), "day_after_night"): "a day shift straight after the night shift of "
+        "Mon 2026-11-23",
+    }
 
 
 def test_over_daily_maximum() -> None:

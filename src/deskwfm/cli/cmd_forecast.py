@@ -5,7 +5,13 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from deskwfm.core.coverage import DayStaffing, IntervalStaffing
+    from deskwfm.core.service_level import StaffingFigures
+    from deskwfm.core.staffing_targets import StaffingTargets
+    from deskwfm.services.forecast import StaffingReport
 
 MAX_PROBLEMS_SHOWN = 50
 
@@ -48,8 +54,52 @@ def _short_hours(minutes: int) -> str:
     return hours_text(minutes)
 
 
+def _pct(share: float | None) -> float | None:
+    return None if share is None else round(share * 100, 1)
+
+
+def _figures_json(f: StaffingFigures) -> dict[str, Any]:
+    return {
+        "calls": f.calls,
+        "agent_intervals_short": round(f.agent_intervals_short, 2),
+        "agent_intervals_over": round(f.agent_intervals_over, 2),
+        "service_level_pct": _pct(f.service_level),
+    }
+
+
+def _interval_json(i: IntervalStaffing, targets: StaffingTargets) -> dict[str, Any]:
+    from deskwfm.core.service_level import interval_service_level
+
+    return {
+        "start": i.start_text, "calls": i.calls, "aht_seconds": i.aht_seconds, "needed": i.needed,
+        "scheduled": round(i.scheduled, 2), "short": round(i.short, 2), "over": round(i.over, 2),
+        "service_level_pct": _pct(interval_service_level(i, targets)),
+    }
+
+
+def _day_json(report: StaffingReport, d: DayStaffing) -> dict[str, Any]:
+    peak = d.peak
+    return {
+        "date": d.work_date.isoformat(),
+        "intervals": len(d.intervals),
+        "peak_needed": peak.needed if peak else 0,
+        "peak_at": peak.start_text if peak else None,
+        "scheduled_at_peak": round(peak.scheduled, 2) if peak else 0,
+        "intervals_short": len(d.short_intervals),
+        "agent_hours_short": round(d.short_agent_minutes / 60, 2),
+        **_figures_json(report.day_figures(d)),
+        "short": [
+            {"start": i.start_text, "needed": i.needed, "scheduled": round(i.scheduled, 2),
+             "short": round(i.short, 2)}
+            for i in d.short_intervals
+        ],
+        "detail": [_interval_json(i, report.targets) for i in d.intervals],
+    }
+
+
 def _show(args: argparse.Namespace) -> int:
     from deskwfm.cli.cmd_setup import open_workspace, parse_date_arg
+    from deskwfm.core.i18n import format_percent
     from deskwfm.services.forecast import staffing_between
 
     start = parse_date_arg(args.date_from, "--from")
@@ -57,29 +107,15 @@ def _show(args: argparse.Namespace) -> int:
     with open_workspace(args) as ws:
         report = staffing_between(ws, start, end)
     t = report.targets
-    rows: list[dict[str, Any]] = []
-    for d in report.days:
-        peak = d.peak
-        rows.append({
-            "date": d.work_date.isoformat(),
-            "intervals": len(d.intervals),
-            "peak_needed": peak.needed if peak else 0,
-            "peak_at": peak.start_text if peak else None,
-            "scheduled_at_peak": peak.scheduled if peak else 0,
-            "intervals_short": len(d.short_intervals),
-            "agent_hours_short": round(d.short_agent_minutes / 60, 2),
-            "short": [
-                {"start": i.start_text, "needed": i.needed, "scheduled": i.scheduled, "short": i.short}
-                for i in d.short_intervals
-            ],
-        })
     if args.json:
         print(json.dumps({
             "from": start.isoformat(), "to": end.isoformat(),
             "targets": {"service_level_pct": t.sl_target_pct, "within_seconds": t.sl_target_seconds,
                         "max_occupancy_pct": t.max_occupancy_pct, "shrinkage_pct": t.shrinkage_pct,
                         "interval_minutes": t.interval_minutes},
-            "days": rows,
+            "days": [_day_json(report, d) for d in report.days],
+            "weeks": [{"week_of": w.isoformat(), **_figures_json(f)} for w, f in report.weeks()],
+            "total": _figures_json(report.total()),
         }, indent=2, ensure_ascii=False))
         return 0
     print(f"Staffing {start.isoformat()} to {end.isoformat()}: {t.sl_target_pct} % of calls within "
@@ -88,14 +124,23 @@ def _show(args: argparse.Namespace) -> int:
     if not report.has_forecast:
         print("no forecast for these dates; import one with: deskwfm forecast import FILE")
         return 0
-    print(f"{'Date':<15} {'Peak need':>9} {'at':>6} {'Sched':>6} {'Short int.':>10} {'Agent-h short':>13}")
-    for d, r in zip(report.days, rows, strict=True):
+    print(f"{'Date':<15} {'Peak need':>9} {'at':>6} {'Sched':>6} {'Short int.':>10} {'Agent-h short':>13} "
+          f"{'Ag-int short':>12} {'Ag-int over':>11} {'SL':>8}")
+    for d in report.days:
         if not d.intervals:
             print(f"{d.work_date:%a %Y-%m-%d}  no forecast")
             continue
-        print(f"{d.work_date:%a %Y-%m-%d} {r['peak_needed']:>9} {r['peak_at']:>6} "
-              f"{r['scheduled_at_peak']:>6} {r['intervals_short']:>10} "
-              f"{_short_hours(d.short_agent_minutes):>13}")
+        peak = d.peak
+        f = report.day_figures(d)
+        sl = format_percent(f.service_level) if f.service_level is not None else "-"
+        print(f"{d.work_date:%a %Y-%m-%d} {peak.needed if peak else 0:>9} "
+              f"{peak.start_text if peak else '':>6} {round(peak.scheduled, 1) if peak else 0:>6} "
+              f"{len(d.short_intervals):>10} {_short_hours(d.short_agent_minutes):>13} "
+              f"{f.agent_intervals_short:>12.1f} {f.agent_intervals_over:>11.1f} {sl:>8}")
+    total = report.total()
+    sl = format_percent(total.service_level) if total.service_level is not None else "-"
+    print(f"Total: {total.agent_intervals_short:.1f} agent-intervals short, "
+          f"{total.agent_intervals_over:.1f} over, predicted service level {sl}")
     return 0
 
 
@@ -111,7 +156,11 @@ def register(sub: Any) -> None:
     imp.add_argument("file", metavar="FILE")
     imp.add_argument("--dry-run", action="store_true", help="check and summarise, write nothing")
     imp.set_defaults(handler=_import)
-    show = fsub.add_parser("show", help="per day: peak agents needed, scheduled then, intervals short")
+    show = fsub.add_parser(
+        "show",
+        help="per day: peak agents needed, scheduled then, agent-intervals short and over, predicted "
+        "service level (--json: every interval)",
+    )
     show.add_argument("--from", dest="date_from", required=True, metavar="YYYY-MM-DD")
     show.add_argument("--to", dest="date_to", required=True, metavar="YYYY-MM-DD")
     show.add_argument("--json", action="store_true", help="machine-readable output")

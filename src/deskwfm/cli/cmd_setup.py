@@ -135,6 +135,7 @@ def _init(args: argparse.Namespace) -> int:
 
 # ---------------------------------------------------------------- employee
 def _employee_add(args: argparse.Namespace) -> int:
+    from deskwfm.core.availability import parse_availability
     from deskwfm.core.changes import How
     from deskwfm.core.employees import parse_week_hours
     from deskwfm.core.fields import Field
@@ -146,7 +147,8 @@ def _employee_add(args: argparse.Namespace) -> int:
     maximum = parse_week_hours(args.max or "", Field.MAX_HOURS)
     start = parse_date_arg(args.rate_from, "--from") if args.rate_from else None
     employee = Employee(args.code, args.name, args.team or "", contract_minutes=contract, max_minutes=maximum,
-                        login_id=args.login_id or "")
+                        login_id=args.login_id or "",
+                        availability=parse_availability(args.availability or "", args.dates_off or ""))
     with open_workspace(args) as ws:
         if start is None:
             start = default_rate_from(ws)  # the Employees dialog's default too
@@ -180,7 +182,7 @@ def _code_set(args: argparse.Namespace) -> int:
     from deskwfm.core.entry import format_entry, parse_break_minutes, parse_time_of_day
     from deskwfm.core.fields import Field
     from deskwfm.core.model import ShiftCode, ShiftKind
-    from deskwfm.core.shift_codes import check_code_key, parse_colour, parse_kind
+    from deskwfm.core.shift_codes import check_code_key, parse_colour, parse_kind, parse_paid_breaks
     from deskwfm.services.codes import codes_by_key, save_code
 
     key = check_code_key(args.code)
@@ -197,13 +199,17 @@ def _code_set(args: argparse.Namespace) -> int:
         given["colour"] = parse_colour(args.colour)
     if args.label is not None:
         given["label"] = args.label
+    if args.paid_breaks is not None:
+        given["paid_breaks"], given["paid_break_minutes"] = parse_paid_breaks(args.paid_breaks)
     with open_workspace(args) as ws:
         old = codes_by_key(ws).get(key)
         base = old if old is not None else ShiftCode(key, ShiftKind.WORK)
         saved = save_code(ws, replace(base, **given), How.CLI, args.command_line)  # type: ignore[arg-type]
         times = format_entry(saved.start, saved.end, saved.break_minutes, "") or "no times"
+        paid = (f", paid breaks {saved.paid_breaks} x {saved.paid_break_minutes} min"
+                if saved.paid_breaks else "")
         print(f"{'Saved' if old else 'Added'} shift code {saved.code}: "
-              f"{saved.kind.value.replace('_', ' ')}, {times}, {saved.colour}")
+              f"{saved.kind.value.replace('_', ' ')}, {times}, {saved.colour}{paid}")
     return 0
 
 
@@ -214,6 +220,25 @@ def _employee_login_id(args: argparse.Namespace) -> int:
     with open_workspace(args) as ws:
         emp = set_login_id(ws, args.code, args.login_id, How.CLI, args.command_line)
     print(f"{emp.code}: login ID {emp.login_id}" if emp.login_id else f"{emp.code}: no login ID")
+    return 0
+
+
+def _employee_available(args: argparse.Namespace) -> int:
+    from dataclasses import replace
+
+    from deskwfm.core.availability import parse_availability
+    from deskwfm.core.changes import How
+    from deskwfm.services.employees import update_employee
+
+    with open_workspace(args) as ws:
+        emp = ws.store.get_employee(args.code)
+        weekly = emp.availability.weekly_text if args.weekly is None else args.weekly
+        off = emp.availability.off_text if args.dates_off is None else args.dates_off
+        new = update_employee(ws, replace(emp, availability=parse_availability(weekly, off)), How.CLI,
+                              args.command_line)
+        a = new.availability
+        print(f"{new.code}: available {a.weekly_text or 'any day, any time'}"
+              f"{'; dates off ' + a.off_text if a.off else ''}")
     return 0
 
 
@@ -268,11 +293,21 @@ def register(sub: Any) -> None:
     a.add_argument("--max", metavar="HOURS", help="maximum hours per week (a warning above it)")
     a.add_argument("--login-id", metavar="ID",
                    help="the phone system's ID for this person (actual time import)")
-    a.set_defaults(handler=_employee_add)
     li = esub.add_parser("login-id", help="set the phone system's ID for an employee (\"\" removes it)")
     li.add_argument("code", metavar="CODE")
     li.add_argument("login_id", metavar="ID")
     li.set_defaults(handler=_employee_login_id)
+    a.add_argument("--availability", metavar="DAYS", help='weekday windows, e.g. "Mon-Fri 08:00-18:00, Sat"')
+    a.add_argument("--dates-off", metavar="DATES",
+                   help='dates off, e.g. "2026-12-24, 2026-12-28..2027-01-02"')
+    a.set_defaults(handler=_employee_add)
+    av = esub.add_parser("available", help="set when an employee can be scheduled (weekdays and dates off)")
+    av.add_argument("code", metavar="CODE")
+    av.add_argument("--weekly", metavar="DAYS",
+                    help='weekday windows, e.g. "Mon-Fri 08:00-18:00, Sat" ("" = any day, any time)')
+    av.add_argument("--dates-off", metavar="DATES",
+                    help='e.g. "2026-12-24, 2026-12-28..2027-01-02" ("" = none)')
+    av.set_defaults(handler=_employee_available)
     r = esub.add_parser("rate", help="set an hourly rate from a date (replaces one from the same date)")
     r.add_argument("code", metavar="CODE")
     r.add_argument("rate", metavar="HOURLY")
@@ -289,6 +324,8 @@ def register(sub: Any) -> None:
     c.add_argument("--break", dest="break_minutes", metavar="MIN", help="unpaid break in minutes")
     c.add_argument("--colour", metavar="#RRGGBB", help="colour in the grid (default #d9d9d9)")
     c.add_argument("--label", metavar="TEXT", help="what the code means, e.g. Day shift")
+    c.add_argument("--paid-breaks", metavar="NxMIN",
+                   help="paid breaks of a work code, e.g. 2x15: paid, but off the phones (0 for none)")
     c.set_defaults(handler=_code_set)
 
     b = sub.add_parser("backup", help="copy the database into a new file (SQLite online backup)")

@@ -60,6 +60,7 @@ class How(StrEnum):
     UNLOCK = "unlock"
     ACTUAL_IMPORT = "actual time import"
     CONFIRM = "confirmed as scheduled"
+    AUTO_SCHEDULE = "automatic schedule"
 
 
 class _Any:

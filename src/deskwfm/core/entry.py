@@ -7,6 +7,11 @@ Accepted entries (case-insensitive, spaces ignored):
 An ``@`` after the break says when it starts (``9-17/30@12:30``, ``@1230``, ``@12``,
 ``@12:30p``); without it the break is centred on the shift. A code with a break takes one
 too (``D@13``). ``""`` clears the day, as does a code of kind OFF.
+
+Paid breaks (paid, but off the phones) follow as ``+15`` each (``9-17/30+15+15``: two paid
+15-minute breaks, placed by default), or ``+15@10:15`` to set where each starts. A shift code
+brings its own paid breaks; ``D+15@10:15+15@15`` places them (as many as the code has, of its
+length; ``+@10:15`` is the same).
 """
 
 from __future__ import annotations
@@ -14,12 +19,12 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import time
+from datetime import date, time
 
 from deskwfm.core.errors import EntryError
 from deskwfm.core.fields import Field, FieldError
-from deskwfm.core.messages import Msg, msg
-from deskwfm.core.model import ShiftCode, ShiftKind
+from deskwfm.core.messages import Msg, msg, msg_n
+from deskwfm.core.model import Shift, ShiftCode, ShiftKind
 
 _HINT = "write 9-17 or 09:00-17:30"
 _DASHES = str.maketrans({"\u2013": "-", "\u2014": "-", "\u2212": "-"})
@@ -37,10 +42,24 @@ class Entry:
     code: str
     kind: ShiftKind
     break_start: time | None = None
+    paid_breaks: int = 0
+    paid_break_minutes: int = 0
+    paid_break_starts: tuple[time, ...] = ()
 
     def text(self) -> str:
         """The canonical text that parses back to this entry (used for copy and export)."""
-        return format_entry(self.start, self.end, self.break_minutes, self.code, self.break_start)
+        return format_entry(
+            self.start, self.end, self.break_minutes, self.code, self.break_start,
+            self.paid_breaks, self.paid_break_minutes, self.paid_break_starts,
+        )
+
+    def shift(self, employee_code: str, work_date: date, note: str = "") -> Shift:
+        """The grid cell this entry makes."""
+        return Shift(
+            employee_code, work_date, self.start, self.end, self.break_minutes, self.code, self.kind,
+            note=note, break_start=self.break_start, paid_breaks=self.paid_breaks,
+            paid_break_minutes=self.paid_break_minutes, paid_break_starts=self.paid_break_starts,
+        )
 
 
 def span_minutes(start: time, end: time) -> int:
@@ -162,20 +181,32 @@ def parse_entry(text: str, codes: Mapping[str, ShiftCode]) -> Entry | None:
     compact = whole.translate(_DASHES).replace(" ", "").lower()
     if not compact:
         return None
+    compact, *extras = compact.split("+")
+    entry = _parse_main(compact, whole, codes)
+    if entry is None or (not extras and not entry.paid_breaks):
+        if extras:
+            raise EntryError(msg('"{whole}": a day off has no paid breaks', whole=whole))
+        return entry
+    return _with_paid_breaks(entry, extras, whole)
+
+
+def _parse_main(compact: str, whole: str, codes: Mapping[str, ShiftCode]) -> Entry | None:
     compact, at_sign, at = compact.partition("@")
     code = codes.get(compact.upper())
     if code is not None:
         if not at_sign:
             if code.kind is ShiftKind.OFF:
                 return None
-            return Entry(code.start, code.end, code.break_minutes, code.code, code.kind)
+            return Entry(code.start, code.end, code.break_minutes, code.code, code.kind,
+                         paid_breaks=code.paid_breaks, paid_break_minutes=code.paid_break_minutes)
         if code.start is None or code.end is None or not code.break_minutes:
             raise EntryError(
                 f'"{whole}": shift code {code.code} has no break to start at {at or "?"}; '
                 f"write a code with a break, or times like 9-17/30@12:30"
             )
         bs = _break_start(at, whole, code.start, code.end, code.break_minutes)
-        return Entry(code.start, code.end, code.break_minutes, code.code, code.kind, bs)
+        return Entry(code.start, code.end, code.break_minutes, code.code, code.kind, bs,
+                     code.paid_breaks, code.paid_break_minutes)
     m = _ENTRY.match(compact)
     if not m:
         known = ", ".join(sorted(codes)[:8])
@@ -242,16 +273,90 @@ def _break_start(token: str, whole: str, start: time, end: time, brk: int) -> ti
     return bs
 
 
+MAX_PAID_BREAKS = 6  # per shift
+MAX_PAID_BREAK_MINUTES = 60  # each
+
+
+def _with_paid_breaks(entry: Entry, extras: list[str], whole: str) -> Entry:
+    """``entry`` with the paid breaks of ``+LEN[@START]`` items (a code's own when none)."""
+    if entry.start is None or entry.end is None or entry.kind is not ShiftKind.WORK:
+        raise EntryError(msg('"{whole}": only a work shift with times can have paid breaks', whole=whole))
+    if not extras:
+        return entry
+    lengths: list[int] = []
+    starts: list[time] = []
+    for item in extras:
+        length_s, at_sign, at = item.partition("@")
+        if length_s and not length_s.isdigit() or not length_s and not (entry.code and at_sign):
+            raise EntryError(msg(
+                '"{whole}": paid break "+{item}" must be whole minutes, like +15 or +15@10:30',
+                whole=whole, item=item))
+        length = int(length_s) if length_s else entry.paid_break_minutes
+        if not 1 <= length <= MAX_PAID_BREAK_MINUTES:
+            raise EntryError(msg('"{whole}": a paid break lasts 1 to {most} minutes',
+                                 whole=whole, most=MAX_PAID_BREAK_MINUTES))
+        lengths.append(length)
+        if at_sign:
+            starts.append(_paid_start(at, whole, entry))
+    if len(set(lengths)) > 1:
+        raise EntryError(msg('"{whole}": the paid breaks of one shift are all the same length', whole=whole))
+    if starts and len(starts) != len(lengths):
+        raise EntryError(msg('"{whole}": give every paid break a start, or none', whole=whole))
+    if entry.code and (len(lengths), lengths[0]) != (entry.paid_breaks, entry.paid_break_minutes):
+        raise EntryError(msg_n(
+            '"{whole}": shift code {code} has {count} paid break of {length} min',
+            '"{whole}": shift code {code} has {count} paid breaks of {length} min',
+            entry.paid_breaks, whole=whole, code=entry.code, length=entry.paid_break_minutes))
+    if len(lengths) > MAX_PAID_BREAKS:
+        raise EntryError(msg('"{whole}": at most {most} paid breaks', whole=whole, most=MAX_PAID_BREAKS))
+    span = span_minutes(entry.start, entry.end)
+    if entry.break_minutes + len(lengths) * lengths[0] >= span:
+        raise EntryError(msg('"{whole}": the breaks do not fit the {span}-minute shift',
+                             whole=whole, span=span))
+    first = entry.start
+    ordered = tuple(sorted(starts, key=lambda t: break_offset(first, t)))
+    return Entry(entry.start, entry.end, entry.break_minutes, entry.code, entry.kind, entry.break_start,
+                 len(lengths), lengths[0], ordered)
+
+
+def _paid_start(token: str, whole: str, entry: Entry) -> time:
+    assert entry.start is not None and entry.end is not None
+    try:
+        t = _parse_time(token, whole, is_end=False)
+    except EntryError:
+        raise EntryError(msg(
+            '"{whole}": paid break start "@{token}" is not a time; write it like +15@10:30',
+            whole=whole, token=token)) from None
+    offset = break_offset(entry.start, t)
+    if offset == 0 or offset >= span_minutes(entry.start, entry.end):
+        raise EntryError(msg('"{whole}": the paid break at {t:time} is outside the shift', whole=whole, t=t))
+    return t
+
+
 def format_entry(
     start: time | None, end: time | None, break_minutes: int, code: str,
-    break_start: time | None = None,
+    break_start: time | None = None, paid_breaks: int = 0, paid_break_minutes: int = 0,
+    paid_break_starts: tuple[time, ...] = (),
 ) -> str:
     """Text a user sees and can type back: the code, else ``HH:MM-HH:MM[/break]``, either
-    followed by ``@HH:MM`` when the break has a set start."""
+    followed by ``@HH:MM`` when the break has a set start, then the paid breaks (``+15`` each,
+    ``+15@10:15`` when placed; a code's own unplaced breaks are left implicit)."""
     at = f"@{break_start:%H:%M}" if break_start is not None and break_minutes else ""
+    paid = ""
+    if paid_breaks and paid_break_minutes and start is not None:
+        if paid_break_starts:
+            paid = "".join(f"+{paid_break_minutes}@{t:%H:%M}" for t in paid_break_starts)
+        elif not code:
+            paid = f"+{paid_break_minutes}" * paid_breaks
     if code:
-        return code + at
+        return code + at + paid
     if start is None or end is None:
         return ""
     s = f"{start:%H:%M}-{end:%H:%M}"
-    return f"{s}/{break_minutes}{at}" if break_minutes else s
+    return (f"{s}/{break_minutes}{at}" if break_minutes else s) + paid
+
+
+def shift_text(s: Shift) -> str:
+    """The entry text of a grid cell (``format_entry`` of all its fields)."""
+    return format_entry(s.start, s.end, s.break_minutes, s.code, s.break_start, s.paid_breaks,
+                        s.paid_break_minutes, s.paid_break_starts)

@@ -44,6 +44,9 @@ class Field(StrEnum):
     INTERVAL_MINUTES = "interval_minutes"
     CALLS = "calls"
     AHT = "aht"
+    PAID_BREAKS = "paid_breaks"
+    AVAILABILITY = "availability"
+    DATES_OFF = "dates_off"
     LOGIN_ID = "login_id"
 
     @property
@@ -81,6 +84,9 @@ _LABELS: dict[Field, Msg] = {
     Field.INTERVAL_MINUTES: msg("staffing interval"),
     Field.CALLS: msg("calls"),
     Field.AHT: msg("average handle time"),
+    Field.PAID_BREAKS: msg("paid breaks"),
+    Field.AVAILABILITY: msg("availability"),
+    Field.DATES_OFF: msg("dates off"),
     Field.LOGIN_ID: msg("login ID"),
 }
 

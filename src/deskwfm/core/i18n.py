@@ -157,6 +157,20 @@ def format_int(n: int, lang: str | None = None) -> str:
     return ("-" if n < 0 else "") + _grouped(str(abs(n)), _symbols(lang or _state["lang"]).group)
 
 
+def format_agents(agents: float, lang: str | None = None) -> str:
+    """Agents on the phones, one decimal when fractional: 12 -> "12", 11.5 -> "11.5" / "11,5"."""
+    tenths = Decimal(str(agents)).quantize(Decimal("0.1"), ROUND_HALF_UP)
+    if tenths == tenths.to_integral_value():
+        return format_int(int(tenths), lang)
+    return format_decimal(tenths, 1, lang)
+
+
+def format_percent(share: float, lang: str | None = None) -> str:
+    """A share (0..1) as a percentage with one decimal: 0.8234 -> "82.3 %" / "82,3 %"."""
+    pct = Decimal(str(share * 100)).quantize(Decimal("0.1"), ROUND_HALF_UP)
+    return f"{format_decimal(pct, 1, lang)}\u00a0%"
+
+
 def format_time(t: time) -> str:
     return f"{t.hour:02d}:{t.minute:02d}"
 
@@ -210,6 +224,10 @@ class _Formatter(string.Formatter):
             return format_rate(Decimal(value), self.currency, lang)
         if format_spec == "num":
             return format_int(int(value), lang)
+        if format_spec == "agents":
+            return format_agents(float(value), lang)
+        if format_spec == "pct":
+            return format_percent(float(value), lang)
         return str(super().format_field(value, format_spec))
 
 

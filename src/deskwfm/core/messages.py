@@ -16,6 +16,8 @@ Placeholders take a *format spec* saying how the value is shown in the user's lo
   ``{a:money}``    an amount in the site's currency, "$1,060.00" / "1 060,00 $"
   ``{r:rate}``     an hourly rate with the precision used, "$35.625"
   ``{n:num}``      a grouped integer, "1,234" / "1 234"
+  ``{x:agents}``   agents, one decimal when fractional, "11.5" / "11,5"
+  ``{p:pct}``      a share 0..1 as a percentage, "82.3 %" / "82,3 %"
   ``{x}``          ``str(x)``; a ``Msg`` parameter is rendered in the same language
 
 Plurals come from the catalog (``msg_n``), never from a hand-written "s".

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, time
 from decimal import Decimal
 from enum import StrEnum
+
+from deskwfm.core.availability import ALWAYS, Availability
 
 
 class ShiftKind(StrEnum):
@@ -32,6 +34,9 @@ class Employee:
     max_minutes: int | None = None  # maximum minutes per work week (warning threshold)
     version: int = 0
     login_id: str = ""  # the phone system's / time clock's ID for this person ("": none)
+    # When the employee can be scheduled (weekday windows and dates off); used by the
+    # automatic scheduler and the rule warnings.
+    availability: Availability = field(default=ALWAYS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +64,9 @@ class ShiftCode:
     colour: str = "#d9d9d9"
     label: str = ""
     version: int = 0
+    # Paid breaks (e.g. 2 x 15 min): paid time, but off the phones (not coverage).
+    paid_breaks: int = 0
+    paid_break_minutes: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +77,7 @@ class Shift:
     Leave without times (``start is None``) pays nothing and counts nothing.
     ``break_start`` staggers the break (``9-17/30@12:30``); it lies inside the shift, on the
     work date or, for a shift past midnight, on the next day when it is before the start.
+    Paid breaks are placed the same way (``+15@10:15``).
     """
 
     employee_code: str
@@ -82,6 +91,12 @@ class Shift:
     version: int = 0
     # Wall-clock start of the unpaid break; None places the break centred on the shift.
     break_start: time | None = None
+    # Paid breaks (count and length each): paid, but not on the phones. ``paid_break_starts``
+    # holds one wall-clock start per paid break, or is empty for the default places
+    # (``core.breaks``).
+    paid_breaks: int = 0
+    paid_break_minutes: int = 0
+    paid_break_starts: tuple[time, ...] = ()
 
     @property
     def has_times(self) -> bool:

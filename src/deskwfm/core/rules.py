@@ -139,6 +139,12 @@ class RuleSet:
     max_daily_minutes: int | None = 12 * 60
     max_weekly_minutes: int | None = 48 * 60
     holiday_eligibility: HolidayEligibility = HolidayEligibility.NONE
+    # Roster patterns (warnings too; the automatic scheduler never breaks them): see
+    # core/roster_rules.py. None switches a rule off.
+    max_consecutive_days: int | None = 6
+    weekend_off_weeks: int | None = 2  # at least one Saturday or Sunday off in every N weeks
+    max_nights_in_row: int | None = 5
+    no_day_after_night: bool = True
 
     def with_changes(self, **changes: object) -> RuleSet:
         return replace(self, **changes)  # type: ignore[arg-type]

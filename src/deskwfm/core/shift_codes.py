@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from deskwfm.core.entry import check_break_minutes
+from deskwfm.core.entry import check_break_minutes, span_minutes
 from deskwfm.core.fields import Field, FieldError
 from deskwfm.core.messages import msg
 from deskwfm.core.model import ShiftCode, ShiftKind
@@ -124,4 +124,60 @@ def validate_code(code: ShiftCode) -> ShiftCode:
     check_break_minutes(code.break_minutes, code.start, code.end)
     colour = parse_colour(code.colour)
     label = check_label(code.label)
-    return replace(code, code=key, colour=colour, label=label)
+    _check_paid_breaks(key, code)
+    return replace(code, code=key, colour=colour, label=label,
+                   paid_breaks=code.paid_breaks if code.paid_break_minutes else 0,
+                   paid_break_minutes=code.paid_break_minutes if code.paid_breaks else 0)
+
+
+
+_PAID = re.compile(r"^\s*(\d{1,2})\s*[x\u00d7*]\s*(\d{1,3})\s*(?:min)?\s*$", re.IGNORECASE)
+
+
+def parse_paid_breaks(text: str) -> tuple[int, int]:
+    """``2 x 15`` (count x minutes; ``""`` or ``0`` for none): the one reader of paid breaks
+    (CLI, workbooks)."""
+    if not text.strip() or text.strip() == "0":
+        return 0, 0
+    m = _PAID.match(text)
+    if m is None:
+        raise FieldError(Field.PAID_BREAKS, msg(
+            '"{text}" is not paid breaks; write count x minutes, like 2 x 15', text=text.strip()))
+    return int(m.group(1)), int(m.group(2))
+
+
+def _check_paid_breaks(key: str, code: ShiftCode) -> None:
+    """Paid breaks: only on work codes, 0 to 6 of 1 to 60 minutes, fitting the shift."""
+    from datetime import date
+
+    from deskwfm.core.breaks import paid_break_spans
+    from deskwfm.core.entry import MAX_PAID_BREAK_MINUTES, MAX_PAID_BREAKS
+    from deskwfm.core.errors import EntryError
+    from deskwfm.core.model import Shift
+    from deskwfm.core.timecalc import clock_for
+
+    if not code.paid_breaks and not code.paid_break_minutes:
+        return
+    if not 0 <= code.paid_breaks <= MAX_PAID_BREAKS:
+        raise FieldError(Field.PAID_BREAKS, msg("shift code {code} can have 0 to {most} paid breaks",
+                                                code=key, most=MAX_PAID_BREAKS))
+    if not 0 <= code.paid_break_minutes <= MAX_PAID_BREAK_MINUTES:
+        raise FieldError(Field.PAID_BREAKS, msg("a paid break of shift code {code} lasts 0 to {most} minutes",
+                             code=key, most=MAX_PAID_BREAK_MINUTES))
+    if not code.paid_breaks or not code.paid_break_minutes:
+        return
+    if code.kind is not ShiftKind.WORK or code.start is None or code.end is None:
+        raise FieldError(Field.PAID_BREAKS, msg("only work codes with times have paid breaks ({code})",
+                                                code=key))
+    span = span_minutes(code.start, code.end)
+    if code.break_minutes + code.paid_breaks * code.paid_break_minutes >= span:
+        raise FieldError(Field.PAID_BREAKS, msg("the breaks of {code} do not fit its {span}-minute shift",
+                                                code=key, span=span))
+    sample = Shift("", date(2026, 1, 14), code.start, code.end, code.break_minutes, key, code.kind,
+                   paid_breaks=code.paid_breaks, paid_break_minutes=code.paid_break_minutes)
+    try:
+        paid_break_spans(clock_for("UTC"), sample)
+    except EntryError:
+        raise FieldError(Field.PAID_BREAKS, msg(
+            "the paid breaks of {code} do not fit between its start, its unpaid break and its end",
+            code=key)) from None

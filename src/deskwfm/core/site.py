@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, time
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from deskwfm.core.errors import InputError
@@ -40,6 +40,10 @@ class SiteSettings:
     version: int = 0
     # Actual time: pay basis, rounding, session gap, grace periods (core.timekeeping).
     timekeeping: Timekeeping = field(default_factory=Timekeeping)
+    # Shift shapes the automatic scheduler may use besides the work codes: these start times,
+    # each with these lengths (minutes from start to end); see services.auto_schedule.
+    auto_starts: tuple[time, ...] = ()
+    auto_lengths: tuple[int, ...] = ()
 
     @property
     def zone(self) -> ZoneInfo:
@@ -128,6 +132,9 @@ def validate_site(site: SiteSettings) -> SiteSettings:
             )
         )
     check_rules(site.rules)
+    from deskwfm.core.roster_rules import check_roster_rules
+
+    check_roster_rules(site.rules)
     site.staffing.check()
     site.timekeeping.check()
     return site.with_changes(name=name, currency=currency, holiday_region=region)

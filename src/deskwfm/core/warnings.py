@@ -1,5 +1,6 @@
 """Rule warnings (never errors): overlap, short rest, over daily/weekly maximum, over contract,
-no pay rate.
+no pay rate, and the roster-pattern rules of ``core.roster_rules`` (availability, consecutive
+days, weekends off, nights in a row, a day shift after a night).
 
 Warnings are attached to the shift (grid cell) where the problem shows: the later of two
 overlapping or too-close shifts, the shift that is too long, the shift that crosses a weekly
@@ -19,6 +20,7 @@ from deskwfm.core.messages import Msg, msg
 from deskwfm.core.model import Employee, PayRate, Shift, ShiftKind
 from deskwfm.core.payroll import rate_on
 from deskwfm.core.periods import week_start_of
+from deskwfm.core.roster_rules import roster_findings
 from deskwfm.core.site import SiteSettings
 from deskwfm.core.timecalc import clock_for, paid_spans, shift_span
 
@@ -31,6 +33,12 @@ class WarningRule(StrEnum):
     CONTRACT = "contract"
     NO_RATE = "no_rate"
     INVALID = "invalid"  # the shift cannot be placed on the clock (a start in a DST gap)
+    # roster patterns (core.roster_rules.RosterRule, same values)
+    UNAVAILABLE = "unavailable"
+    CONSECUTIVE_DAYS = "consecutive_days"
+    WEEKEND_OFF = "weekend_off"
+    NIGHTS_IN_ROW = "nights_in_row"
+    DAY_AFTER_NIGHT = "day_after_night"
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,6 +122,10 @@ def check_employee(
                         paid=paid, limit=rules.max_daily_minutes, over=paid - rules.max_daily_minutes)))
 
     out.extend(_weekly(site, employee, timed, start, end))
+    out.extend(
+        RuleWarning(code, day, WarningRule(rule.value), text)
+        for rule, day, text in roster_findings(clock, rules, employee, shifts, start, end)
+    )
     if rates is not None:
         out.extend(missing_rates(employee, rates, shifts, start, end))
     return out

@@ -584,6 +584,8 @@ def _shift_from_row(
         kind=code.kind if code else ShiftKind.WORK,
         note=note,
         break_start=break_at,
+        paid_breaks=code.paid_breaks if code and start is not None else 0,
+        paid_break_minutes=code.paid_break_minutes if code and start is not None else 0,
     )
 
 
@@ -716,16 +718,7 @@ def _grid_cell(
         ShiftRow(
             code,
             day,
-            Shift(
-                employee_code=code,
-                work_date=day,
-                start=parsed.start,
-                end=parsed.end,
-                break_minutes=parsed.break_minutes,
-                code=parsed.code,
-                kind=parsed.kind,
-                break_start=parsed.break_start,
-            ),
+            parsed.shift(code, day),  # with its paid breaks
             where,
         )
     )

@@ -11,9 +11,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from deskwfm.core.coverage import Coverage, DayStaffing, day_staffing, needed_by_interval
+from deskwfm.core.coverage import Coverage, DayStaffing, day_staffing, demand_by_interval
 from deskwfm.core.forecast import ForecastInterval
-from deskwfm.core.i18n import tr
+from deskwfm.core.i18n import format_agents, tr
 from deskwfm.core.model import Shift
 from deskwfm.core.staffing_targets import StaffingTargets
 
@@ -51,16 +51,16 @@ def summarise(day: DayStaffing) -> DayShort:
         peak = day.peak
         tip = "Every interval is staffed to the forecast"
         if peak is not None and peak.needed:
-            tip += f"\nPeak: {peak.label} needs {peak.needed}, has {peak.scheduled}"
+            tip += f"\nPeak: {peak.label} needs {peak.needed}, has {format_agents(peak.scheduled)}"
         return DayShort("\u2713", False, tip)
     shorts = day.short_intervals
     hours = day.short_agent_minutes / 60
     lines = [f"Short in {len(shorts)} interval{'s' if len(shorts) != 1 else ''} "
              f"({hours:.1f} agent-hours):"]
-    lines += [f"{i.label} need {i.needed}, have {i.scheduled}" for i in shorts[:MAX_TIP_LINES]]
+    lines += [f"{i.label} need {i.needed}, have {format_agents(i.scheduled)}" for i in shorts[:MAX_TIP_LINES]]
     if len(shorts) > MAX_TIP_LINES:
         lines.append(f"\u2026 and {len(shorts) - MAX_TIP_LINES} more")
-    return DayShort(f"{MINUS}{worst.short} at {worst.start_text}", True, "\n".join(lines))
+    return DayShort(f"{MINUS}{format_agents(worst.short)} at {worst.start_text}", True, "\n".join(lines))
 
 
 class StaffingRow:
@@ -76,7 +76,7 @@ class StaffingRow:
         self._col = {d: i for i, d in enumerate(self.days)}
         self.coverage = Coverage(tz, targets.interval_minutes, self.days)
         self.coverage.add_all(shifts)
-        self._needed = needed_by_interval(forecast, targets)
+        self._needed = demand_by_interval(forecast, targets)
         self.cells: list[DayShort] = [self._summary(d) for d in self.days]
 
     def _summary(self, d: date) -> DayShort:

@@ -224,6 +224,8 @@ def _plan_codes(rows: list[CodeRow], db_codes: dict[str, ShiftCode], plan: Impor
                 colour=new.colour if "colour" in row.given else old.colour,
                 label=new.label if "label" in row.given else old.label,
             )
+            if "paid_breaks" not in row.given:
+                new = replace(new, paid_breaks=old.paid_breaks, paid_break_minutes=old.paid_break_minutes)
             if _code_tuple(old) == _code_tuple(new):
                 plan.counts[("shift code", UNCHANGED)] += 1
                 continue
@@ -239,7 +241,8 @@ def _plan_codes(rows: list[CodeRow], db_codes: dict[str, ShiftCode], plan: Impor
 
 
 def _code_tuple(c: ShiftCode) -> tuple[object, ...]:
-    return (c.kind, c.start, c.end, c.break_minutes, c.colour.lower(), c.label)
+    return (c.kind, c.start, c.end, c.break_minutes, c.colour.lower(), c.label, c.paid_breaks,
+            c.paid_break_minutes)
 
 
 def _code_text(c: ShiftCode) -> str:
@@ -346,6 +349,11 @@ def _merge_employee(old: Employee, row: EmployeeRow) -> Employee:
         contract_minutes=new.contract_minutes if "contract" in g else old.contract_minutes,
         max_minutes=new.max_minutes if "max" in g else old.max_minutes,
         login_id=new.login_id if "login_id" in g else old.login_id,
+        availability=replace(
+            old.availability,
+            days=new.availability.days if "available" in g else old.availability.days,
+            off=new.availability.off if "dates_off" in g else old.availability.off,
+        ),
     )
 
 

@@ -17,6 +17,7 @@ from deskwfm.core.errors import InputError
 from deskwfm.core.forecast import ForecastInterval
 from deskwfm.core.messages import msg
 from deskwfm.core.periods import days as days_between
+from deskwfm.core.service_level import StaffingFigures, figures, range_figures
 from deskwfm.core.staffing_targets import StaffingTargets
 from deskwfm.services.site import get_site
 from deskwfm.services.workspace import Workspace
@@ -103,10 +104,27 @@ class StaffingReport:
     end: date
     targets: StaffingTargets
     days: list[DayStaffing]
+    week_start: int = 6  # date.weekday() of the first day of the site's work week
 
     @property
     def has_forecast(self) -> bool:
         return any(d.intervals for d in self.days)
+
+    def day_figures(self, day: DayStaffing) -> StaffingFigures:
+        """Agent-intervals short and over and the predicted service level of one day."""
+        return figures(day.intervals, self.targets)
+
+    def weeks(self) -> list[tuple[date, StaffingFigures]]:
+        """The same figures per work week of the range (first day of the week, figures)."""
+        from deskwfm.core.periods import week_start_of
+
+        groups: dict[date, list[DayStaffing]] = {}
+        for d in self.days:
+            groups.setdefault(week_start_of(d.work_date, self.week_start), []).append(d)
+        return [(w, range_figures(ds, self.targets)) for w, ds in sorted(groups.items())]
+
+    def total(self) -> StaffingFigures:
+        return range_figures(self.days, self.targets)
 
 
 def staffing_between(ws: Workspace, start: date, end: date) -> StaffingReport:
@@ -123,7 +141,9 @@ def staffing_between(ws: Workspace, start: date, end: date) -> StaffingReport:
     active = [e.code for e in ws.store.list_employees(include_inactive=False)]
     shifts = ws.store.shifts_between(start - timedelta(days=1), end, active)
     days = days_between(start, end)
-    return StaffingReport(start, end, targets, staffing_report(site.tz, targets, days, forecast, shifts))
+    return StaffingReport(
+        start, end, targets, staffing_report(site.tz, targets, days, forecast, shifts), site.week_start
+    )
 
 
 @dataclass(frozen=True, slots=True)

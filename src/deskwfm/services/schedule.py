@@ -10,7 +10,7 @@ workstation is never silently undone.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, timedelta
 
 from deskwfm.core.approvals import PeriodState
 from deskwfm.core.changes import Applied, Change, ChangeSet, Entity, How
@@ -90,6 +90,7 @@ def load_schedule(ws: Workspace, start: date, end: date) -> ScheduleData:
     """Active employees, codes, rates, holidays and shifts for the grid, in one read
     transaction. Shifts cover ``payroll_load_window`` so totals need no further query."""
     from deskwfm.core.payroll import payroll_load_window
+    from deskwfm.core.roster_rules import history_days
 
     check_plausible(start, "the range start")
     check_plausible(end, "the range end")
@@ -101,6 +102,8 @@ def load_schedule(ws: Workspace, start: date, end: date) -> ScheduleData:
     if site is None:
         raise DeskwfmError(f"{ws.location} has no site settings yet; set it up with: deskwfm init")
     load_from, load_to = payroll_load_window(site, start, end)
+    # the roster rules (weekends off, days in a row) look further back than payroll may
+    load_from = min(load_from, start - timedelta(days=history_days(site.rules)))
     data = ws.store.load_range(load_from, load_to)
     locked = {
         d: p for p in ws.store.periods() if p.locked and p.start <= end and p.end >= start
@@ -135,8 +138,9 @@ def _changes(applied: list[Applied]) -> list[CellChange]:
 
 def parse_edits(ws: Workspace, edits: list[CellEdit]) -> list[Change]:
     """Parse and check every edit (no writes). InputError names the first bad cell."""
+    from deskwfm.core.breaks import check_times
     from deskwfm.core.changes import ANY
-    from deskwfm.core.timecalc import paid_minutes
+    from deskwfm.core.timecalc import clock_for
 
     site = ws.store.get_site()
     if site is None:
@@ -161,11 +165,9 @@ def parse_edits(ws: Workspace, edits: list[CellEdit]) -> list[Change]:
             entry = parse_entry(edit.text, codes)
             shift = None
             if entry is not None:
-                shift = Shift(
-                    edit.employee_code, edit.work_date, entry.start, entry.end, entry.break_minutes,
-                    entry.code, entry.kind, break_start=entry.break_start,
-                )
-                paid_minutes(shift, zone)  # a start or break that does not exist that night (DST)
+                shift = entry.shift(edit.employee_code, edit.work_date)
+                # a start or break that does not exist that night (DST), a paid break off the shift
+                check_times(clock_for(zone.key), shift)
         except EntryError as exc:
             raise EntryError(f"{where}: {exc}") from None
         changes.append(
@@ -203,9 +205,7 @@ def expect_cell(ws: Workspace, employee_code: str, work_date: date, old: str) ->
     current = ws.store.cells([(employee_code, work_date)]).get((employee_code, work_date))
     wanted = None
     if entry is not None:
-        wanted = Shift(employee_code, work_date, entry.start, entry.end, entry.break_minutes, entry.code,
-                       entry.kind, note=current.note if current is not None else "",
-                       break_start=entry.break_start)
+        wanted = entry.shift(employee_code, work_date, current.note if current is not None else "")
     from deskwfm.store.store import same_cell
 
     if not same_cell(current, wanted):
@@ -246,18 +246,18 @@ def revert(ws: Workspace, changes: list[CellChange], *, redo: bool = False) -> l
 
 
 def cell_warnings(ws: Workspace, employee_code: str, start: date, end: date) -> list[RuleWarning]:
-    """Rule warnings (overlap, rest, daily/weekly maximum, contract, no pay rate) of one
-    employee's shifts with work dates in start..end, seeing whole weeks around them."""
-    from datetime import timedelta
-
+    """Rule warnings (overlap, rest, daily/weekly maximum, contract, no pay rate, roster rules) of
+    one employee's shifts with work dates in start..end, seeing whole weeks around them."""
     from deskwfm.core.periods import week_start_of
+    from deskwfm.core.roster_rules import history_days
     from deskwfm.core.warnings import check_employee
 
     site = ws.store.get_site()
     if site is None:
         raise DeskwfmError(f"{ws.location} has no site settings yet; set it up with: deskwfm init")
     employee = ws.store.get_employee(employee_code)
-    lo = week_start_of(start, site.week_start) - timedelta(days=1)
+    lo = min(week_start_of(start, site.week_start) - timedelta(days=1),
+             start - timedelta(days=history_days(site.rules)))
     hi = week_start_of(end, site.week_start) + timedelta(days=7)
     shifts = ws.store.shifts_between(lo, hi, [employee_code])
     rates = ws.store.rates([employee_code]).get(employee_code, [])

@@ -34,7 +34,7 @@ MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 # The newest revision in migrations/versions. Opening a current database compares against this
 # without importing Alembic (~125 ms of start-up); tests/store/test_migrations.py checks it
 # matches Alembic's own head, so a new migration cannot be forgotten here.
-HEAD_REVISION = "0007"
+HEAD_REVISION = "0008"
 
 
 def stored_revision(engine: Engine) -> str | None:

@@ -14,6 +14,7 @@ from sqlalchemy import Connection, String, Table, bindparam, select, type_coerce
 from deskwfm.core.absence import AbsenceCode, AbsencePay
 from deskwfm.core.actual import ActualDay, Source
 from deskwfm.core.approvals import Approval, PeriodState, PeriodStatus
+from deskwfm.core.availability import ALWAYS, Availability, parse_availability
 from deskwfm.core.errors import NotFoundError, StaleEditError
 from deskwfm.core.forecast import ForecastInterval
 from deskwfm.core.model import Employee, PayPeriodKind, PayRate, Shift, ShiftCode, ShiftKind
@@ -57,9 +58,16 @@ def same_cell(a: Shift | None, b: Shift | None) -> bool:
     """Whether two cell states hold the same shift (versions and kind ignored)."""
     if a is None or b is None:
         return a is None and b is None
-    return (a.start, a.end, a.break_minutes, a.code.upper(), a.note, break_start_of(a)) == (
-        b.start, b.end, b.break_minutes, b.code.upper(), b.note, break_start_of(b),
+    return (a.start, a.end, a.break_minutes, a.code.upper(), a.note, break_start_of(a), _paid_of(a)) == (
+        b.start, b.end, b.break_minutes, b.code.upper(), b.note, break_start_of(b), _paid_of(b),
     )
+
+
+def _paid_of(s: Shift) -> tuple[int, int, tuple[time, ...]]:
+    """The paid breaks that are stored: none unless both a count and a length."""
+    if not s.paid_breaks or not s.paid_break_minutes:
+        return (0, 0, ())
+    return (s.paid_breaks, s.paid_break_minutes, s.paid_break_starts)
 
 
 def break_start_of(s: Shift) -> time | None:
@@ -94,6 +102,8 @@ def read_site(conn: Connection) -> SiteSettings | None:
         interval_minutes=row["interval_minutes"],
         version=row["version"],
         timekeeping=timekeeping_from_json(row["timekeeping"]),
+        auto_starts=starts_of(row["auto_starts"]),
+        auto_lengths=tuple(int(x) for x in row["auto_lengths"].split(",") if x),
     )
 
 
@@ -108,7 +118,15 @@ def employee_of(row: Any) -> Employee:
         max_minutes=row.max_minutes,
         version=row.version,
         login_id=row.login_id,
+        availability=availability_of(row.availability, row.dates_off),
     )
+
+
+def availability_of(weekly: str, dates_off: str) -> Availability:
+    """Stored availability texts (written by this program in canonical form) as the core value."""
+    if not weekly and not dates_off:
+        return ALWAYS
+    return parse_availability(weekly, dates_off)
 
 
 def employee_values(e: Employee) -> dict[str, Any]:
@@ -119,6 +137,8 @@ def employee_values(e: Employee) -> dict[str, Any]:
         "contract_minutes": e.contract_minutes,
         "max_minutes": e.max_minutes,
         "login_id": e.login_id,
+        "availability": e.availability.weekly_text,
+        "dates_off": e.availability.off_text,
     }
 
 
@@ -190,6 +210,8 @@ def code_of(row: Any) -> ShiftCode:
         colour=row.colour,
         label=row.label,
         version=row.version,
+        paid_breaks=row.paid_breaks,
+        paid_break_minutes=row.paid_break_minutes,
     )
 
 
@@ -201,6 +223,8 @@ def code_values(c: ShiftCode) -> dict[str, Any]:
         "break_minutes": c.break_minutes,
         "colour": c.colour,
         "label": c.label,
+        "paid_breaks": c.paid_breaks,
+        "paid_break_minutes": c.paid_break_minutes,
     }
 
 
@@ -227,7 +251,7 @@ def shifts_of(
     days: dict[Any, date] = {}
     out: list[Shift] = []
     append = out.append
-    for emp, d, s, e, b, cid, n, v, bs in rows:
+    for emp, d, s, e, b, cid, n, v, bs, pn, pm, ps in rows:
         day = days.get(d)
         if day is None:
             day = days[d] = d if isinstance(d, date) else date.fromisoformat(d)
@@ -235,9 +259,28 @@ def shifts_of(
         start = None if s is None else times[s]
         append(Shift(
             emp_codes[emp], day, start, None if e is None else times[e], b, c, k, n, v,
-            None if bs is None else times[bs],
+            None if bs is None else times[bs], pn, pm, starts_of(ps) if ps else (),
         ))
     return out
+
+
+def starts_of(text: str) -> tuple[time, ...]:
+    """``"615,900"`` (minutes after midnight, as stored) -> times; also reads ``"10:15,15:00"``."""
+    out: list[time] = []
+    for part in text.split(","):
+        part = part.strip()
+        if not part:
+            continue
+        if ":" in part:
+            h, m = part.split(":")
+            out.append(TIMES[int(h) * 60 + int(m)])
+        else:
+            out.append(TIMES[int(part)])
+    return tuple(out)
+
+
+def starts_text(starts: tuple[time, ...]) -> str:
+    return ",".join(str(t.hour * 60 + t.minute) for t in starts)
 
 
 def read_shifts(
@@ -259,6 +302,9 @@ def read_shifts(
         SHIFT.c.note,
         SHIFT.c.version,
         SHIFT.c.break_start_min,
+        SHIFT.c.paid_breaks,
+        SHIFT.c.paid_break_minutes,
+        SHIFT.c.paid_break_starts,
     ).where(SHIFT.c.work_date >= start, SHIFT.c.work_date <= end)
     # Dates in index order (no sort step in SQLite); the stable sort by employee code below
     # then gives (code, date) order.
@@ -305,6 +351,9 @@ def shift_values(s: Shift, ids: dict[str, int]) -> dict[str, Any]:
         "code_id": code_id,
         "note": s.note,
         "break_start_min": minutes_of(break_start_of(s)),
+        "paid_breaks": s.paid_breaks if s.paid_break_minutes else 0,
+        "paid_break_minutes": s.paid_break_minutes if s.paid_breaks else 0,
+        "paid_break_starts": starts_text(s.paid_break_starts) if _paid_of(s)[0] else "",
     }
 
 

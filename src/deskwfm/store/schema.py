@@ -68,6 +68,9 @@ SITE = Table(
     Column("interval_minutes", Integer, nullable=False, server_default="30"),
     # actual time: pay basis, rounding, session gap, grace periods as JSON (revision 0007)
     Column("timekeeping", Text, nullable=False, server_default="{}"),
+    # automatic scheduling shapes (revision 0008): "07:00,07:30" and minutes "510,600"
+    Column("auto_starts", String(400), nullable=False, server_default=""),
+    Column("auto_lengths", String(100), nullable=False, server_default=""),
 )
 
 EMPLOYEES = Table(
@@ -83,6 +86,9 @@ EMPLOYEES = Table(
     _version(),
     # the phone system's ID for this person (revision 0007); "" for none
     Column("login_id", String(100), nullable=False, server_default=""),
+    # availability (revision 0008), in core.availability's text form
+    Column("availability", String(200), nullable=False, server_default=""),
+    Column("dates_off", Text, nullable=False, server_default=""),
 )
 
 PAY_RATES = Table(
@@ -107,6 +113,9 @@ SHIFT_CODES = Table(
     Column("colour", String(9), nullable=False),
     Column("label", String(100), nullable=False, default=""),
     _version(),
+    # paid breaks (revision 0008): how many, and minutes each
+    Column("paid_breaks", Integer, nullable=False, server_default="0"),
+    Column("paid_break_minutes", Integer, nullable=False, server_default="0"),
 )
 
 # One grid cell: at most one shift per employee and work date. Its kind is its code's kind
@@ -125,6 +134,11 @@ SHIFTS = Table(
     _version(),
     # minutes after midnight the unpaid break starts; NULL = centred on the shift
     Column("break_start_min", Integer, nullable=True),
+    # paid breaks (revision 0008): how many, minutes each, and their starts as minutes after
+    # midnight ("615,900"; "" = the default places)
+    Column("paid_breaks", Integer, nullable=False, server_default="0"),
+    Column("paid_break_minutes", Integer, nullable=False, server_default="0"),
+    Column("paid_break_starts", String(100), nullable=False, server_default=""),
     UniqueConstraint("employee_id", "work_date"),
     Index("ix_shifts_work_date", "work_date"),
 )

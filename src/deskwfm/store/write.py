@@ -31,7 +31,7 @@ from deskwfm.core.actual import ActualDay
 from deskwfm.core.actual_entry import format_actual
 from deskwfm.core.approvals import Actor, Approval, PeriodState, PeriodStatus
 from deskwfm.core.changes import Applied, AppliedSet, Change, ChangeSet, Entity, How
-from deskwfm.core.entry import format_entry
+from deskwfm.core.entry import shift_text
 from deskwfm.core.errors import InputError, StaleEditError
 from deskwfm.core.forecast import ForecastInterval
 from deskwfm.core.locks import (
@@ -225,6 +225,8 @@ class _SiteHandler:
             "shrinkage_pct": s.shrinkage_pct,
             "interval_minutes": s.interval_minutes,
             "timekeeping": timekeeping_to_json(s.timekeeping),
+            "auto_starts": ",".join(f"{t:%H:%M}" for t in s.auto_starts),
+            "auto_lengths": ",".join(str(n) for n in s.auto_lengths),
         }
 
     def upsert(self, tx: _Tx, items: list[Applied]) -> None:
@@ -436,11 +438,13 @@ class _ShiftHandler:
     # executemany (SQLAlchemy's per-row parameter processing was a third of a 3,500-cell paste).
     _INSERT = (
         "INSERT INTO shifts (employee_id, work_date, start_min, end_min, break_minutes, code_id, note, "
-        "break_start_min, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1)"
+        "break_start_min, paid_breaks, paid_break_minutes, paid_break_starts, version) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)"
     )
     _UPDATE = (
         "UPDATE shifts SET start_min = ?, end_min = ?, break_minutes = ?, code_id = ?, note = ?, "
-        "break_start_min = ?, version = version + 1 WHERE employee_id = ? AND work_date = ?"
+        "break_start_min = ?, paid_breaks = ?, paid_break_minutes = ?, paid_break_starts = ?, "
+        "version = version + 1 WHERE employee_id = ? AND work_date = ?"
     )
     _DELETE = "DELETE FROM shifts WHERE employee_id = ? AND work_date = ?"
 
@@ -460,6 +464,9 @@ class _ShiftHandler:
                 v["code_id"],
                 v["note"],
                 v["break_start_min"],
+                v["paid_breaks"],
+                v["paid_break_minutes"],
+                v["paid_break_starts"],
             )
             emp = ids[str(a.key[0])]
             if a.before is None:
@@ -480,13 +487,14 @@ class _ShiftHandler:
 
     def text(self, value: Shift | None) -> str | None:
         """``{"entry":"09:00-17:00/30"}`` (plus the note): shifts repeat a few patterns, and an
-        entry holds only digits, letters and ``:-/@_``, so the JSON is built once per pattern."""
+        entry holds only digits, letters and ``:-/@_+``, so the JSON is built once per pattern."""
         if value is None:
             return None
-        key = (value.start, value.end, value.break_minutes, value.code, value.break_start)
+        key = (value.start, value.end, value.break_minutes, value.code, value.break_start, value.paid_breaks,
+               value.paid_break_minutes, value.paid_break_starts)
         base = self._texts.get(key)
         if base is None:
-            entry = format_entry(value.start, value.end, value.break_minutes, value.code, value.break_start)
+            entry = shift_text(value)
             base = _json({"entry": entry})
             if len(self._texts) < 50_000:
                 self._texts[key] = base
