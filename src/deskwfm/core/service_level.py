@@ -18,12 +18,14 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from deskwfm.core.coverage import DayStaffing, IntervalStaffing
-from deskwfm.core.staffing import service_level, traffic_erlangs
 from deskwfm.core.staffing_targets import StaffingTargets
 
 
 def interval_service_level(i: IntervalStaffing, targets: StaffingTargets) -> float | None:
     """Share of the interval's calls answered within the target time (0..1); None without calls."""
+    # Erlang C is loaded on first use: the grid paints before any staffing maths is needed.
+    from deskwfm.core.staffing import service_level, traffic_erlangs
+
     if i.calls <= 0 or i.aht_seconds <= 0:
         return None
     agents = i.scheduled * (1 - targets.shrinkage_pct / 100)
