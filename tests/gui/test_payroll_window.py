@@ -186,3 +186,26 @@ def test_the_payroll_menu_opens_the_window_on_the_period_shown(qtbot, window) ->
     action = next(a for a in window.menuBar().actions() if a.text() == "&Payroll")
     action.menu().actions()[0].trigger()
     assert opened == [START]
+
+
+def test_a_rate_change_inside_a_locked_period_is_refused_in_the_employees_dialog(
+    qtbot, ws: Workspace
+) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QDate
+
+    from deskwfm.gui.dialogs.employees import EmployeesDialog
+
+    periods.approve(ws, START)
+    periods.lock(ws, START)
+    dlg = EmployeesDialog(ws)
+    qtbot.addWidget(dlg)
+    dlg.show()
+    codes = [dlg.model.index(r, 0).data() for r in range(dlg.model.rowCount())]
+    rect = dlg.table.visualRect(dlg.model.index(codes.index("AG001"), 1))
+    qtbot.mouseClick(dlg.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    panel = dlg.rates_panel
+    qtbot.keyClicks(panel.rate_edit, "25.00")
+    panel.rate_from.setDate(QDate(2026, 11, 29))  # inside the locked period
+    qtbot.keyClick(panel.rate_edit, Qt.Key.Key_Return)
+    assert dlg.message.is_error and "pay period 2026-11-22 to 2026-12-05 is locked" in dlg.message.text()
+    assert [r.hourly for r in employees.list_rates(ws, "AG001")] == [Decimal("20.00")]
