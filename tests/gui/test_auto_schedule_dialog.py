@@ -100,7 +100,8 @@ def test_the_dialog_starts_on_the_range_on_screen_and_the_team_filter(qtbot, win
     dlg = _open_dialog(qtbot, win)
     req = dlg.request()
     assert (req.start, req.end, req.team, req.seconds, req.seed) == (SUN, SAT, "Green", 30, 1)
-    assert [dlg.team_combo.itemText(i) for i in range(dlg.team_combo.count())] == ["All teams", "Blue", "Green"]
+    teams = [dlg.team_combo.itemText(i) for i in range(dlg.team_combo.count())]
+    assert teams == ["All teams", "Blue", "Green"]
     qtbot.mouseClick(dlg.close_button, Qt.MouseButton.LeftButton)
     assert not dlg.isVisible()
 
@@ -187,7 +188,7 @@ def test_a_cell_filled_meanwhile_elsewhere_refuses_the_whole_proposal(qtbot, win
     assert win.session.undo_stack.count() == 0
     st = win.session.state
     qtbot.waitUntil(lambda: win.session.state.shift_at(st.row_of[code], st.col_of[day]) is not None)
-    assert "changed" in win.statusBar().currentMessage() or "Nothing was changed" in win.statusBar().currentMessage()
+    assert "Nothing was changed" in win.statusBar().currentMessage()
 
 
 def test_a_bad_range_is_one_message_and_nothing_runs(qtbot, win) -> None:

@@ -103,4 +103,5 @@ def combine(parts: Iterable[StaffingFigures]) -> StaffingFigures:
         if f.service_level is not None:
             calls += f.calls
             answered += f.service_level * f.calls
-    return StaffingFigures(calls, short, over, short_m, over_m, n, n_short, answered / calls if calls else None)
+    sl = answered / calls if calls else None
+    return StaffingFigures(calls, short, over, short_m, over_m, n, n_short, sl)

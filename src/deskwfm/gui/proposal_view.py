@@ -19,17 +19,25 @@ from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, QRect, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPen
-from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
 from deskwfm.core.i18n import (
     format_agents,
-    format_day,
     format_decimal,
     format_hours,
     format_int,
     format_percent,
     render,
     tr,
+    weekday_abbr,
 )
 from deskwfm.core.messages import msg, msg_n
 from deskwfm.core.periods import week_start_of
@@ -40,7 +48,7 @@ from deskwfm.gui.coverage_panel import FiguresGrid
 from deskwfm.gui.dialogs.forms import RowsModel, make_table
 from deskwfm.gui.grid_model import GridModel
 from deskwfm.gui.grid_state import GridState
-from deskwfm.gui.grid_view import DAY_PREF, ScheduleTable
+from deskwfm.gui.grid_view import DAY_MIN, ScheduleTable
 from deskwfm.gui.guard import guarded
 from deskwfm.services.auto_schedule import AutoSchedule
 from deskwfm.services.forecast import StaffingInput
@@ -156,7 +164,7 @@ class DayRow:
 
 
 def _day_cells(r: DayRow) -> list[str]:
-    return [format_day(r.day), format_agents(r.before.agent_intervals_short),
+    return [f"{weekday_abbr(r.day)} {r.day.day}", format_agents(r.before.agent_intervals_short),
             format_agents(r.after.agent_intervals_short), _sl(r.before), _sl(r.after)]
 
 
@@ -174,7 +182,9 @@ class ProposalView(QWidget):
         self.table.setModel(self.model)
         self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
-        self.table.horizontalHeader().setDefaultSectionSize(DAY_PREF - 10)
+        header = self.table.horizontalHeader()
+        header.setMinimumSectionSize(DAY_MIN)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)  # a week fills the width; 6 scroll
 
         site = data.site
         interval = site.interval_minutes
@@ -195,11 +205,13 @@ class ProposalView(QWidget):
             self.figures.set_text("hours", c, format_hours(f.paid_minutes))
             self.figures.set_text("overtime", c, format_hours(f.overtime_minutes))
             self.figures.set_text("warnings", c, format_int(len(f.warnings)))
-        self.days_model = RowsModel((tr("Day"), tr("Short today"), tr("Short proposed"), tr("SL today"),
-                                     tr("SL proposed")), _day_cells, right_aligned=(1, 2, 3, 4), parent=self)
+        heads = (tr("Day"), tr("Short\ntoday"), tr("Short\nproposed"), tr("Service level\ntoday"),
+                 tr("Service level\nproposed"))
+        self.days_model = RowsModel(heads, _day_cells, right_aligned=(1, 2, 3, 4), parent=self)
         self.days_model.set_rows([DayRow(d.work_date, b, a) for d, b, a in
                                   zip(auto.after.days, auto.before.per_day, auto.after.per_day, strict=True)])
-        self.days_table = make_table(self.days_model, (104, 84, 96, 76, 80), self)
+        self.days_table = make_table(self.days_model, (56, 60, 70, 90, 90), self)
+        self.days_table.horizontalHeader().setMinimumHeight(2 * self.fontMetrics().height() + 8)
         self.days_table.setObjectName("proposalDays")
         self.days_table.setMinimumWidth(300)
         self._layout()
