@@ -204,17 +204,32 @@ class AutoScheduleDialog(QDialog):
     def _failed(self, exc: BaseException) -> None:
         if isinstance(exc, DeskwfmError):
             self.message.show_error(str(exc))
+            self._grow_to_fit()
             return
         raise exc
 
     def _done(self, prepared: Prepared | None) -> None:
         if prepared is None or (self.job is not None and self.job.cancelled):
             self.message.show_info(tr("Cancelled; nothing was written."))
+            self._grow_to_fit()
             return
         if not prepared.auto.shifts:
             self.message.show_info(nothing_text(prepared))
+            self._grow_to_fit()
             return
         self.show_proposal(prepared)
+
+    def _grow_to_fit(self) -> None:
+        """Taller when a message of two or three lines appears under the form: a wrapped label's
+        height does not reach the window's minimum size, and the range picker was squeezed."""
+        if self.pages.currentIndex() != 0:
+            return
+        layout = self.layout()
+        assert layout is not None
+        layout.activate()
+        width = self.width()
+        need = layout.totalHeightForWidth(width) if layout.hasHeightForWidth() else 0
+        self.resize(width, max(self.height(), need, self.sizeHint().height()))
 
     # -- the proposal ---------------------------------------------------------------------------
     def show_proposal(self, prepared: Prepared) -> None:

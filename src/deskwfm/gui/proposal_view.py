@@ -205,23 +205,37 @@ class ProposalView(QWidget):
             self.figures.set_text("hours", c, format_hours(f.paid_minutes))
             self.figures.set_text("overtime", c, format_hours(f.overtime_minutes))
             self.figures.set_text("warnings", c, format_int(len(f.warnings)))
-        heads = (tr("Day"), tr("Short\ntoday"), tr("Short\nproposed"), tr("Service level\ntoday"),
-                 tr("Service level\nproposed"))
+        heads = (tr("Day"), tr("Short\ntoday"), tr("Short\nproposed"), tr("Service\nlevel\ntoday"),
+                 tr("Service\nlevel\nproposed"))
         self.days_model = RowsModel(heads, _day_cells, right_aligned=(1, 2, 3, 4), parent=self)
         self.days_model.set_rows([DayRow(d.work_date, b, a) for d, b, a in
                                   zip(auto.after.days, auto.before.per_day, auto.after.per_day, strict=True)])
-        self.days_table = make_table(self.days_model, (56, 60, 70, 90, 90), self)
-        self.days_table.horizontalHeader().setMinimumHeight(2 * self.fontMetrics().height() + 8)
+        self.days_table = make_table(self.days_model, (52, 56, 66, 62, 66), self)
+        days_header = self.days_table.horizontalHeader()
+        days_header.setMinimumHeight(3 * self.fontMetrics().height() + 8)
+        days_header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)  # the five fit the pane
+        self.days_table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.days_table.setObjectName("proposalDays")
         self.days_table.setMinimumWidth(300)
         self._layout()
         self.table.selectionModel().currentChanged.connect(self._current_changed)
         for m in (self.today_map, self.proposed_map):
             m.day_clicked.connect(self.go_to_day)
-        first = self.model.index(0, 0)
+        first = self._first_new()
         if first.isValid():
             self.table.setCurrentIndex(first)
-        self.show_day(self.state.days[0])
+            self.table.scrollTo(first, QAbstractItemView.ScrollHint.PositionAtTop)
+        self.show_day(self.state.days[first.column()] if first.isValid() else self.state.days[0])
+
+    def _first_new(self) -> QModelIndex:
+        """The first proposed cell in reading order (a team's run opens on that team, not on the
+        top of the centre); the top left cell when nothing is proposed."""
+        st = self.state
+        for r, e in enumerate(st.employees):
+            for c, d in enumerate(st.days):
+                if (e.code, d) in self.model.new:
+                    return self.model.index(r, c)
+        return self.model.index(0, 0)
 
     def _layout(self) -> None:
         maps = QVBoxLayout()
