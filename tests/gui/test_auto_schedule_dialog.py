@@ -229,3 +229,106 @@ def test_cancel_stops_a_long_run_and_writes_nothing(qtbot, tmp_path: Path) -> No
     finally:
         w.close()
         ws.close()
+
+
+# ------------------------------------------------------------------ the bad paths a user meets
+
+
+def _window(qtbot, path: Path):  # type: ignore[no-untyped-def]
+    from deskwfm.gui.main_window import MainWindow
+    from deskwfm.gui.view_range import ViewKind
+    from deskwfm.services.workspace import Workspace
+
+    ws = Workspace.open(path)
+    w = MainWindow(ws, ViewKind.WEEK, WEEK_OF)
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    return w, ws
+
+
+def test_no_forecast_is_one_message_that_says_what_to_do(qtbot, centre: Path) -> None:
+    w, ws = _window(qtbot, centre)
+    try:
+        before = _stored(centre)
+        dlg = _open_dialog(qtbot, w)
+        _run(qtbot, dlg)
+        assert dlg.message.is_error and dlg.view is None
+        said = dlg.message.text()
+        assert "there is no call forecast for 2026-11-22 to 2026-11-28; import one first" in said
+        assert dlg.picker.isVisible() and dlg.picker.height() >= dlg.picker.minimumSizeHint().height()
+        assert _stored(centre) == before
+        qtbot.mouseClick(dlg.close_button, Qt.MouseButton.LeftButton)
+    finally:
+        w.close()
+        ws.close()
+
+
+def test_everyone_away_proposes_nothing_and_says_why(qtbot, busy_centre: Path) -> None:
+    from dataclasses import replace
+
+    from deskwfm.core.availability import Availability, parse_dates
+    from deskwfm.services.employees import list_employees, update_employee
+    from deskwfm.services.workspace import Workspace
+
+    ws = Workspace.open(busy_centre)
+    try:
+        away = Availability((), parse_dates(f"{SUN.isoformat()}..{SAT.isoformat()}"))
+        for e in list_employees(ws):
+            update_employee(ws, replace(e, availability=away))
+    finally:
+        ws.close()
+    w, ws = _window(qtbot, busy_centre)
+    try:
+        before = _stored(busy_centre)
+        dlg = _open_dialog(qtbot, w)
+        _run(qtbot, dlg)
+        assert not dlg.message.is_error and dlg.view is None
+        assert dlg.message.text().startswith("Nothing to propose: no empty cell can take a shift")
+        assert _stored(busy_centre) == before and w.session.undo_stack.count() == 0
+    finally:
+        w.close()
+        ws.close()
+
+
+def test_a_locked_pay_period_is_left_as_it_is(qtbot, busy_centre: Path) -> None:
+    """The week's pay period is locked: the run may not fill a cell of it, and says why."""
+    from deskwfm.services import periods
+    from deskwfm.services.workspace import Workspace
+
+    ws = Workspace.open(busy_centre)
+    try:
+        period = next(p for p in periods.list_periods(ws, SUN) if p.start <= SUN <= p.end)
+        periods.approve(ws, period.start)
+        periods.lock(ws, period.start)
+    finally:
+        ws.close()
+    w, ws = _window(qtbot, busy_centre)
+    try:
+        dlg = _open_dialog(qtbot, w)
+        _run(qtbot, dlg)
+        assert dlg.view is None and dlg.message.text().startswith("Nothing to propose")
+        assert "locked pay periods" in dlg.message.text()
+    finally:
+        w.close()
+        ws.close()
+
+
+def test_the_proposal_opens_on_its_first_new_cell_and_run_again_returns_to_the_question(
+    qtbot, win, busy_centre: Path
+) -> None:
+    dlg = _open_dialog(qtbot, win)
+    asked = dlg.size()
+    _run(qtbot, dlg)
+    view = dlg.view
+    assert view is not None
+    cur = view.table.currentIndex()
+    st = view.state
+    first = min((st.row_of[c], st.col_of[d]) for c, d in view.model.new)
+    assert (cur.row(), cur.column()) == first  # the first proposed cell in reading order
+    assert view.day_chart.curve is not None and view.day_chart.curve.day == st.days[first[1]]
+    days = view.days_table
+    assert days.horizontalScrollBar().maximum() <= 2  # the five columns fit (a pixel of rounding)
+    qtbot.mouseClick(dlg.again_button, Qt.MouseButton.LeftButton)
+    assert dlg.run_button.isVisible() and dlg.size() == asked  # not the proposal's whole screen
+    qtbot.mouseClick(dlg.close_button, Qt.MouseButton.LeftButton)

@@ -169,6 +169,7 @@ class AutoScheduleDialog(QDialog):
         for spin in (self.seconds_spin, self.seed_spin):
             spin.setMaximumWidth(120)
         self.resize(self.sizeHint().expandedTo(QSize(560, 0)))
+        self._ask_size = self.size()
 
     # -- the question ---------------------------------------------------------------------------
     def request(self) -> AutoRequest:
@@ -248,9 +249,17 @@ class AutoScheduleDialog(QDialog):
         self.view.table.setFocus()
 
     def ask_again(self) -> None:
+        """Back to the question, at the question's size (not the proposal's whole screen): the
+        proposal is dropped (there is no way back to it but a new run), so its page no longer
+        holds the window's minimum size up."""
+        if self.view is not None:
+            self.view.setParent(None)
+            self.view.deleteLater()
+            self.view = None
         self.pages.setCurrentIndex(0)
         self.ask_buttons.show()
         self.run_button.setDefault(True)
+        fit_to_screen(self, self._ask_size.width(), self._ask_size.height())
 
     def accept_proposal(self) -> None:
         """Write the proposal as one change set and one undo step, then close."""
@@ -290,7 +299,8 @@ def nothing_text(prepared: Prepared) -> str:
     if prepared.auto.before.total.short_agent_minutes == 0:
         return tr("Nothing to propose: the forecast of this range is covered already.")
     return tr("Nothing to propose: no empty cell can take a shift within the rules, the employees' "
-              "availability and their contract hours. Clear some cells, or add people or shift codes.")
+              "availability, their contract hours and locked pay periods. Clear some cells, or add people "
+              "or shift codes.")
 
 
 def fit_to_screen(w: QWidget, width: int, height: int) -> None:
