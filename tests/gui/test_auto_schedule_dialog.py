@@ -255,7 +255,7 @@ def test_no_forecast_is_one_message_that_says_what_to_do(qtbot, centre: Path) ->
         _run(qtbot, dlg)
         assert dlg.message.is_error and dlg.view is None
         said = dlg.message.text()
-        assert "there is no call forecast for 2026-11-22 to 2026-11-28; import one first" in said
+        assert said == "There is no call forecast for 2026-11-22 to 2026-11-28; import one first"
         assert dlg.picker.isVisible() and dlg.picker.height() >= dlg.picker.minimumSizeHint().height()
         assert _stored(centre) == before
         qtbot.mouseClick(dlg.close_button, Qt.MouseButton.LeftButton)

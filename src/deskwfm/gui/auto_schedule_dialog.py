@@ -204,7 +204,8 @@ class AutoScheduleDialog(QDialog):
 
     def _failed(self, exc: BaseException) -> None:
         if isinstance(exc, DeskwfmError):
-            self.message.show_error(str(exc))
+            text = str(exc)  # core's messages start in lower case, to follow "error:" on the CLI
+            self.message.show_error(text[:1].upper() + text[1:])
             self._grow_to_fit()
             return
         raise exc
