@@ -34,10 +34,10 @@ class SchedulingBox(QGroupBox):
         self.nights_spin = _count(self, 31, tr(" nights"))
         self.day_after_night_check = QCheckBox(tr("No day or late shift straight after a night"), self)
         self.starts_edit = QLineEdit(self)
-        self.starts_edit.setPlaceholderText(tr("e.g. 06:00-14:00/30, 16:00 (blank: the work codes only)"))
+        self.starts_edit.setPlaceholderText(tr("e.g. 06:00-14:00/30, 16:00"))
         self.starts_edit.setToolTip(tr(
             "Start times the automatic scheduler may use besides the work shift codes: times, or a run "
-            "such as 06:00-14:00/30 (every 30 minutes from 06:00 to 14:00)"))
+            "such as 06:00-14:00/30 (every 30 minutes from 06:00 to 14:00). Blank: the work codes only."))
         self.lengths_edit = QLineEdit(self)
         self.lengths_edit.setPlaceholderText(tr("e.g. 8.5, 10"))
         self.lengths_edit.setToolTip(tr(

@@ -219,7 +219,8 @@ class ShiftCodesDialog(ServiceDialog):
         for a, b in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(a, b)
 
-        self.resize(sum(WIDTHS) + 420, 440)
+        self.table.setMinimumWidth(sum(WIDTHS) + 4 + self.table.verticalScrollBar().sizeHint().width())
+        self.resize(sum(WIDTHS) + 440, 440)  # every column shown, the form beside
         self.reload()
         self.start_new()
 
