@@ -119,9 +119,15 @@ class EmployeesDialog(ServiceDialog):
         self.max_edit.setPlaceholderText("e.g. 48 (blank: none)")
         # When the automatic scheduler may use the employee (a shift outside is a rule warning)
         self.available_edit = QLineEdit(self.form_box)
-        self.available_edit.setPlaceholderText(tr("e.g. Mon-Fri 08:00-18:00, Sat (blank: any time)"))
+        self.available_edit.setPlaceholderText(tr("e.g. Mon-Fri 08:00-18:00, Sat"))
+        self.available_edit.setToolTip(tr(
+            "Weekdays, each with the hours a shift may fall in (none: the whole day), e.g. "
+            "Mon-Fri 08:00-18:00, Sat. Blank: any day, any time."))
         self.dates_off_edit = QLineEdit(self.form_box)
-        self.dates_off_edit.setPlaceholderText(tr("e.g. 2026-12-24, 2026-12-28..2027-01-02"))
+        self.dates_off_edit.setPlaceholderText(tr("e.g. 2026-12-24..2026-12-31"))
+        self.dates_off_edit.setToolTip(tr(
+            "Dates and ranges of dates the employee cannot work, e.g. 2026-12-24, "
+            "2026-12-28..2027-01-02. Blank: none."))
         self.start_rate_edit = QLineEdit(self.form_box)
         self.start_rate_edit.setPlaceholderText("e.g. 21.50")
         self.start_rate_from = make_date_edit(self._rate_from, self.form_box)
