@@ -23,6 +23,8 @@ from reportlab.lib.pagesizes import LETTER, landscape
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Spacer
 
+from deskwfm.core.i18n import render
+from deskwfm.core.messages import msg
 from deskwfm.core.model import Employee, Shift, ShiftCode, ShiftKind
 from deskwfm.core.periods import days as days_between
 from deskwfm.core.site import SiteSettings
@@ -226,7 +228,7 @@ def _coverage_pages(c: Canvas, coverage: CoverageInput, frame: Frame, stamp: str
         text, size = fit(stamp, FONT, 7, frame.width - 90)
         draw_runs(cv, MARGIN, MARGIN - 2, text, FONT, size)
         cv.setFont(FONT, 7)
-        cv.drawRightString(frame.x + frame.width, MARGIN - 2, f"Page {first + page}")
+        cv.drawRightString(frame.x + frame.width, MARGIN - 2, render(msg("Page {n}", n=first + page)))
         cv.setFillColor(colors.black)
 
     draw_pages(c, pages, frame, decorate)
