@@ -324,9 +324,9 @@ def test_the_proposal_opens_on_its_first_new_cell_and_run_again_returns_to_the_q
     assert view is not None
     cur = view.table.currentIndex()
     st = view.state
-    first = min((st.row_of[c], st.col_of[d]) for c, d in view.model.new)
-    assert (cur.row(), cur.column()) == first  # the first proposed cell in reading order
-    assert view.day_chart.curve is not None and view.day_chart.curve.day == st.days[first[1]]
+    col, row = min((st.col_of[d], st.row_of[c]) for c, d in view.model.new)
+    assert (cur.row(), cur.column()) == (row, col)  # the earliest day's topmost proposed cell
+    assert view.day_chart.curve is not None and view.day_chart.curve.day == st.days[col]
     days = view.days_table
     assert days.horizontalScrollBar().maximum() <= 2  # the five columns fit (a pixel of rounding)
     qtbot.mouseClick(dlg.again_button, Qt.MouseButton.LeftButton)

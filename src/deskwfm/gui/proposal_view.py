@@ -228,14 +228,15 @@ class ProposalView(QWidget):
         self.show_day(self.state.days[first.column()] if first.isValid() else self.state.days[0])
 
     def _first_new(self) -> QModelIndex:
-        """The first proposed cell in reading order (a team's run opens on that team, not on the
-        top of the centre); the top left cell when nothing is proposed."""
+        """The earliest day's topmost proposed cell (a team's run opens on that team, not on the
+        top of the centre, and on its first day); the top left cell when nothing is proposed."""
         st = self.state
-        for r, e in enumerate(st.employees):
-            for c, d in enumerate(st.days):
-                if (e.code, d) in self.model.new:
-                    return self.model.index(r, c)
-        return self.model.index(0, 0)
+        found = [(st.col_of[d], st.row_of[code]) for code, d in self.model.new
+                 if d in st.col_of and code in st.row_of]
+        if not found:
+            return self.model.index(0, 0)
+        col, row = min(found)
+        return self.model.index(row, col)
 
     def _layout(self) -> None:
         maps = QVBoxLayout()
