@@ -120,3 +120,38 @@ def test_print_schedule_wall_chart(db: str, tmp_path: Path) -> None:
     for team in ("Billing", "Overnight", "Retention"):
         assert team in joined
     assert joined.count("On shift") >= 5 and "All teams on shift" in joined
+
+
+def test_the_wall_chart_ends_with_a_coverage_page_per_week_whose_figures_are_forecast_shows(
+    db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Issue 15: the coverage chart is in the printed schedule - a page per work week, each day's
+    agent-intervals short and over and predicted service level as `forecast show --json` says."""
+    week = ["--from", "2026-11-15", "--to", "2026-11-21"]
+    capsys.readouterr()
+    assert main(["--db", db, "forecast", "show", *week, "--json"]) == 0
+    shown = json.loads(capsys.readouterr().out)
+    out = tmp_path / "chart.pdf"
+    assert main(["--db", db, "print", "schedule", *week, str(out)]) == 0
+    texts = [" ".join(p.extract_text().split()) for p in pypdf.PdfReader(out).pages]
+    coverage = [t for t in texts if "Coverage Sun" in t]
+    assert len(coverage) == 1 and coverage[0] is texts[-1]  # after the grid's pages
+    page = coverage[0]
+    w = shown["weeks"][0]
+    assert (f"Coverage Sun 2026-11-15 to Sat 2026-11-21 · short {w['agent_intervals_short']:,.0f} "
+                           f"· over {w['agent_intervals_over']:,.0f} agent-intervals · service level "
+                           f"{w['service_level_pct']:.1f} %") in page
+    for day in shown["days"]:
+        heading = (f"{day['date']} · short {day['agent_intervals_short']:,.0f} · over "
+                   f"{day['agent_intervals_over']:,.0f} agent-intervals · service level "
+                   f"{day['service_level_pct']:.1f} %")
+        assert heading in page
+    assert "The week's gap: scheduled less required agents" in page
+
+
+def test_no_forecast_in_the_range_prints_no_coverage_page(db: str, tmp_path: Path) -> None:
+    out = tmp_path / "chart.pdf"
+    no_forecast = ["--from", "2027-03-07", "--to", "2027-03-13"]
+    assert main(["--db", db, "print", "schedule", *no_forecast, str(out)]) == 0
+    texts = [p.extract_text() for p in pypdf.PdfReader(out).pages]
+    assert len(texts) >= 1 and not any("Coverage" in t for t in texts)

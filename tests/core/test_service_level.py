@@ -63,3 +63,21 @@ def test_day_service_level_is_weighted_by_calls_and_totals_add_up() -> None:
 def test_no_forecast_has_no_service_level() -> None:
     [day] = staffing_report(TZ, TARGETS, [MON], [], _agents(3))
     assert day_figures(day, TARGETS).service_level is None
+
+
+def test_a_week_combined_from_its_days_is_the_same_as_counted_whole() -> None:
+    from deskwfm.core.service_level import combine
+
+    tue = date(2026, 11, 24)
+    fc = [ForecastInterval(MON, 600, 100, 180), ForecastInterval(MON, 630, 60, 180),
+          ForecastInterval(tue, 600, 100, 180), ForecastInterval(tue, 660, 0, 0)]
+    shifts = _agents(14) + [Shift(f"B{k}", tue, time(9), time(12)) for k in range(22)]
+    days = staffing_report(TZ, TARGETS, [MON, tue], fc, shifts)
+    whole = range_figures(days, TARGETS)
+    joined = combine(day_figures(d, TARGETS) for d in days)
+    assert joined.service_level == pytest.approx(whole.service_level)
+    assert (joined.calls, joined.intervals, joined.intervals_short, joined.short_agent_minutes,
+            joined.over_agent_minutes) == (whole.calls, whole.intervals, whole.intervals_short,
+                                           whole.short_agent_minutes, whole.over_agent_minutes)
+    assert joined.agent_intervals_short == pytest.approx(whole.agent_intervals_short)
+    assert 0 < joined.service_level < 1 and joined.agent_intervals_over > 0  # not a trivial case

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from dataclasses import replace
 from datetime import date, time, timedelta
 
 import pypdf
@@ -55,3 +56,37 @@ def test_long_ranges_split_into_even_blocks_of_at_most_a_month() -> None:
     assert [len(b) for b in blocks] == [23, 22]
     pdf, pages = chart(days[0], days[-1], [])
     assert pages == 2
+
+
+def test_coverage_pages_follow_the_grid_one_per_work_week_with_each_days_figures() -> None:
+    """Issue 15: the printed schedule ends with the coverage chart - a page per work week with a
+    forecast, each day's agent-intervals short and over and service level in its heading, a day
+    without forecast said so, and the paid breaks off the phones as in the grid."""
+    from deskwfm.core.coverage import staffing_report
+    from deskwfm.core.forecast import ForecastInterval
+    from deskwfm.core.service_level import figures
+    from deskwfm.files.pdf_coverage import CoverageInput
+
+    site = SiteSettings(name="Site")
+    sun, sat = date(2026, 10, 4), date(2026, 10, 10)  # a work week (weeks start on Sunday)
+    days = [sun + timedelta(days=k) for k in range(7)]
+    forecast = [ForecastInterval(d, m, 3, 300) for d in days[:6] for m in range(540, 1020, 30)]  # no Sat
+    shifts = [Shift("AG1", d, time(8), time(16), 30, "D", paid_breaks=2, paid_break_minutes=15) for d in days]
+    staffing = staffing_report(site.tz, site.staffing, days, forecast, shifts)
+    buf = io.BytesIO()
+    pages = write_schedule_chart(buf, site, EMPS, CODES, shifts, {}, sun, sat,
+                                 coverage=CoverageInput(staffing, site.staffing, site.week_start))
+    texts = [" ".join(p.extract_text().split()) for p in pypdf.PdfReader(io.BytesIO(buf.getvalue())).pages]
+    assert pages == len(texts) == 2 and "Coverage" not in texts[0]
+    page = texts[1]
+    assert "Coverage Sun 2026-10-04 to Sat 2026-10-10" in page
+    mon = figures(staffing[1].intervals, site.staffing)
+    plain = [replace(s, paid_breaks=0, paid_break_minutes=0) for s in shifts]
+    no_breaks = staffing_report(site.tz, site.staffing, days, forecast, plain)
+    without = figures(no_breaks[1].intervals, site.staffing)
+    assert mon.agent_intervals_short > without.agent_intervals_short > 0  # the paid breaks are off the phones
+    assert f"Mon 2026-10-05 · short {mon.agent_intervals_short:g} · over 0 agent-intervals" in page
+    assert "Sat 2026-10-10 No call forecast for this day" in page
+    # without a forecast in the range: no coverage page at all
+    empty = CoverageInput(staffing_report(site.tz, site.staffing, days, [], shifts), site.staffing, 6)
+    assert write_schedule_chart(io.BytesIO(), site, EMPS, CODES, shifts, {}, sun, sat, coverage=empty) == 1

@@ -192,3 +192,25 @@ def test_break_start_prints_in_the_break_column_on_one_page(tmp_path: Path) -> N
     assert by_date["Tue 2026-10-06"].get("Break min") == "30 @12:30"
     assert by_date["Sat 2026-10-03"].get("Break min") == "45 @02:00"
     assert by_date["Wed 2026-10-07"].get("Break min") == "30"  # centred: no start to show
+
+
+def test_paid_breaks_are_in_the_shift_rows_notes_and_still_paid(tmp_path: Path) -> None:
+    """Issue 15: a shift's paid breaks (2 x 15 min) are paid time, and the timesheet says where
+    they fell - the default places them mid-morning and mid-afternoon, a set start where typed."""
+    day, other = date(2026, 10, 5), date(2026, 10, 6)
+    shifts = [Shift("PB", day, time(9), time(17, 30), 30, "D", paid_breaks=2, paid_break_minutes=15),
+              Shift("PB", other, time(9), time(17, 30), 30, "D", paid_breaks=2, paid_break_minutes=15,
+                    paid_break_starts=(time(10), time(15)))]
+    ep = compute_employee(SITE, Employee("PB", "Pat Break"), [PayRate("PB", date(2026, 1, 1), Decimal(20))],
+                          shifts, date(2026, 10, 4), date(2026, 10, 10), {})
+    pdf = tmp_path / "t.pdf"
+    pdf.write_bytes(render(ep))
+    [words] = page_words(pdf)
+    _, rows = shift_table(words)
+    dated = {r.get("Date")[4:]: r for r in rows if re.match(r"\w{3} \d{4}-\d\d-\d\d$", r.get("Date"))}
+    assert dated["2026-10-05"].get("Paid h") == "8.00"  # 8.5 h less the unpaid 30 min only
+    # 8 h worked around the centred 13:00-13:30 lunch: breaks centred 2 h and 6 h in (11:00, 15:30),
+    # starting 7.5 min earlier, rounded to 5 minutes (core.breaks)
+    assert dated["2026-10-05"].get("Notes") == "2 paid breaks of 15 min at 10:55, 15:25"
+    assert dated["2026-10-06"].get("Notes") == "2 paid breaks of 15 min at 10:00, 15:00"
+    assert dated["2026-10-07"].get("Notes") == ""

@@ -216,11 +216,11 @@ def test_tab_walks_the_form_in_reading_order(qtbot, dialog: EmployeesDialog) -> 
     dialog.code_edit.setFocus()
     qtbot.waitUntil(dialog.code_edit.hasFocus)
     order = []
-    for _ in range(5):
+    for _ in range(7):
         qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Tab)
         order.append(dialog.focusWidget())
     assert order == [dialog.name_edit, dialog.team_combo, dialog.contract_edit, dialog.max_edit,
-                     dialog.start_rate_edit]
+                     dialog.available_edit, dialog.dates_off_edit, dialog.start_rate_edit]
 
 
 # ------------------------------------------------- Enter in a date box; the first rate's date

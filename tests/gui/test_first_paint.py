@@ -27,7 +27,8 @@ PROBE = textwrap.dedent(
     """
     import os, sys
     HEAVY = ("sqlalchemy.orm", "alembic", "openpyxl", "reportlab", "deskwfm.core.staffing",
-             "deskwfm.files", "deskwfm.cli.cmd_payroll")
+             "deskwfm.files", "deskwfm.cli.cmd_payroll", "deskwfm.scheduler", "ortools",
+             "deskwfm.gui.coverage_chart", "deskwfm.gui.coverage_panel", "deskwfm.gui.auto_schedule_dialog")
     real_exit = os._exit
     def at_first_paint(code):
         loaded = sorted(m for m in sys.modules if any(m == h or m.startswith(h + ".") for h in HEAVY))
@@ -50,7 +51,8 @@ def test_the_window_paints_without_loading_what_it_does_not_show(centre: Path, t
     assert proc.returncode == 0, proc.stderr
     lines = proc.stdout.splitlines()
     assert lines[0].startswith("FIRST_PAINT ")  # the window painted its grid
-    # no ORM, migrations, Excel or PDF code, Erlang C or subcommand modules yet
+    # no ORM, migrations, Excel or PDF code, Erlang C, subcommand modules, the scheduler or the
+    # coverage chart yet
     assert lines[1].split() == ["LOADED"], lines[1]
 
 

@@ -274,3 +274,33 @@ def test_schedule_dialog_previews_the_range_on_screen(qtbot, centre: Path, tmp_p
         text = pdf_text(tmp_path / "chart.pdf")[0]
         assert "Agent 1" in text and "Sun 2026-11-22" in text
         dlg.close()
+
+
+def test_the_printed_schedule_ends_with_the_weeks_coverage_chart(qtbot, centre: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Issue 15: with a call forecast, File → Print schedule previews and saves a coverage page
+    after the grid: the day's figures as the chart panel shows them."""
+    from datetime import timedelta
+
+    from deskwfm.core.forecast import ForecastInterval
+    from deskwfm.services.forecast import staffing_between, store_forecast
+    from deskwfm.services.print_schedule import print_schedule
+    from deskwfm.services.site import get_site
+
+    sun, sat = date(2026, 11, 22), date(2026, 11, 28)
+    with Workspace.open(centre) as ws:
+        store_forecast(ws, sun, sat, [ForecastInterval(sun + timedelta(days=k), m, 3, 300)
+                                      for k in range(7) for m in range(600, 960, 30)])
+        monday = staffing_between(ws, sun, sat).days[1]
+        dlg = ScheduleDialog(None, get_site(ws), ANCHOR, (sun, sat),
+                             lambda s, e, target, progress: print_schedule(ws, s, e, target, progress))
+        qtbot.addWidget(dlg)
+        dlg.show()
+        qtbot.waitUntil(lambda: dlg.preview.page_count == 2, timeout=LONG)  # the grid, then coverage
+        dlg.save_to(tmp_path / "chart.pdf")
+        assert dlg.saved is not None
+        grid, coverage = pdf_text(tmp_path / "chart.pdf")
+        assert "Agent 1" in grid and "Coverage" not in grid
+        short = sum(i.short for i in monday.intervals)
+        assert "Coverage Sun 2026-11-22 to Sat 2026-11-28" in coverage
+        assert f"Mon 2026-11-23 · short {short:g} · over 0 agent-intervals" in coverage
+        dlg.close()

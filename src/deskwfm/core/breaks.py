@@ -16,8 +16,8 @@ from __future__ import annotations
 from datetime import time
 
 from deskwfm.core.errors import EntryError
-from deskwfm.core.messages import msg
-from deskwfm.core.model import Shift
+from deskwfm.core.messages import Msg, msg, msg_n
+from deskwfm.core.model import Shift, ShiftKind
 from deskwfm.core.timecalc import Clock, Span, break_instant, paid_spans, to_datetime
 
 _ROUND = 5  # default breaks start on a multiple of 5 minutes
@@ -91,6 +91,23 @@ def paid_break_spans(clock: Clock, shift: Shift) -> list[Span]:
 def paid_break_times(clock: Clock, shift: Shift) -> tuple[time, ...]:
     """Wall-clock starts of the paid breaks (set or default), for display."""
     return tuple(_wall_times(clock, paid_break_spans(clock, shift)))
+
+
+def describe_paid_breaks(clock: Clock, shift: Shift) -> Msg | None:
+    """``2 paid breaks of 15 min at 10:15, 14:45`` for the grid's tooltip and the timesheet
+    (None for a shift without paid breaks; without times when they cannot be placed)."""
+    if shift.kind is not ShiftKind.WORK or not shift.paid_breaks or not shift.paid_break_minutes:
+        return None
+    try:
+        times = paid_break_times(clock, shift)
+    except EntryError:
+        times = ()
+    if not times:
+        return msg_n("{count} paid break of {m} min", "{count} paid breaks of {m} min", shift.paid_breaks,
+                     m=shift.paid_break_minutes)
+    at = ", ".join(f"{t:%H:%M}" for t in times)
+    return msg_n("{count} paid break of {m} min at {at}", "{count} paid breaks of {m} min at {at}",
+                 shift.paid_breaks, m=shift.paid_break_minutes, at=at)
 
 
 def check_times(clock: Clock, shift: Shift) -> None:

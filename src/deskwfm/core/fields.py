@@ -48,6 +48,9 @@ class Field(StrEnum):
     AVAILABILITY = "availability"
     DATES_OFF = "dates_off"
     LOGIN_ID = "login_id"
+    AUTO_STARTS = "auto_starts"
+    AUTO_LENGTHS = "auto_lengths"
+    ROSTER = "roster"
 
     @property
     def label(self) -> Msg:
@@ -88,6 +91,9 @@ _LABELS: dict[Field, Msg] = {
     Field.AVAILABILITY: msg("availability"),
     Field.DATES_OFF: msg("dates off"),
     Field.LOGIN_ID: msg("login ID"),
+    Field.AUTO_STARTS: msg("start times for automatic scheduling"),
+    Field.AUTO_LENGTHS: msg("shift lengths for automatic scheduling"),
+    Field.ROSTER: msg("roster rules"),
 }
 
 

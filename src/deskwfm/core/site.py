@@ -135,6 +135,10 @@ def validate_site(site: SiteSettings) -> SiteSettings:
     from deskwfm.core.roster_rules import check_roster_rules
 
     check_roster_rules(site.rules)
+    from deskwfm.core.auto_shapes import check_lengths, check_starts
+
+    check_starts(site.auto_starts)
+    check_lengths(site.auto_lengths)
     site.staffing.check()
     site.timekeeping.check()
     return site.with_changes(name=name, currency=currency, holiday_region=region)

@@ -23,10 +23,13 @@ from reportlab.lib.pagesizes import LETTER, landscape
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Spacer
 
+from deskwfm.core.i18n import render
+from deskwfm.core.messages import msg
 from deskwfm.core.model import Employee, Shift, ShiftCode, ShiftKind
 from deskwfm.core.periods import days as days_between
 from deskwfm.core.site import SiteSettings
 from deskwfm.files.pdf_blocks import GREY, TextLine
+from deskwfm.files.pdf_coverage import CoverageInput, CoverageWeek, coverage_weeks, week_title
 from deskwfm.files.pdf_fonts import FONT, draw_runs, fit, register_fonts
 from deskwfm.files.pdf_grid import Column, Grid, GridStyle, Row, RowStyle
 from deskwfm.files.pdf_layout import Frame, draw_pages, paginate
@@ -158,9 +161,12 @@ def write_schedule_chart(
     end: date,
     generated: datetime | None = None,
     progress: Callable[[int, int], None] | None = None,
+    coverage: CoverageInput | None = None,
 ) -> int:
     """Write the wall chart; returns the page count. ``progress(done, total)`` is called
-    before and after each block of days (it may raise to stop; the caller discards the file)."""
+    before and after each block of days (it may raise to stop; the caller discards the file).
+    With ``coverage`` that has a forecast, the chart ends with a coverage page per work week
+    (``files.pdf_coverage``)."""
     register_fonts()
     rl_config.useA85 = 0
     pagesize = landscape(LETTER)
@@ -197,7 +203,33 @@ def write_schedule_chart(
 
         draw_pages(c, pages, frame, decorate)
         pages_done += len(pages)
+    if coverage is not None and coverage.has_forecast:
+        pages_done += _coverage_pages(c, coverage, frame, stamp, pages_done)
     if progress is not None:
         progress(len(blocks), len(blocks))
     c.save()
     return pages_done
+
+
+def _coverage_pages(c: Canvas, coverage: CoverageInput, frame: Frame, stamp: str, first: int) -> int:
+    """A page per work week with a forecast: its title and its ``CoverageWeek``."""
+    title_size = 13.0
+    pages: list[list[tuple[Flowable, float]]] = []
+    for _, days in coverage_weeks(coverage):
+        title = TextLine(week_title(days, coverage.targets), title_size, bold=True, space_after=6)
+        _, th = title.wrap(frame.width, frame.height)
+        week = CoverageWeek(days, coverage.targets, frame.height - th - 4)
+        week.wrap(frame.width, frame.height)
+        top = frame.y + frame.height
+        pages.append([(title, top - th), (week, frame.y)])
+
+    def decorate(cv: Canvas, page: int, total: int) -> None:
+        cv.setFillColor(GREY)
+        text, size = fit(stamp, FONT, 7, frame.width - 90)
+        draw_runs(cv, MARGIN, MARGIN - 2, text, FONT, size)
+        cv.setFont(FONT, 7)
+        cv.drawRightString(frame.x + frame.width, MARGIN - 2, render(msg("Page {n}", n=first + page)))
+        cv.setFillColor(colors.black)
+
+    draw_pages(c, pages, frame, decorate)
+    return len(pages)

@@ -16,10 +16,12 @@ from zoneinfo import ZoneInfo
 
 from reportlab.lib import colors
 
+from deskwfm.core.breaks import describe_paid_breaks
 from deskwfm.core.i18n import format_day, format_hours, language, render, tr
 from deskwfm.core.messages import msg
 from deskwfm.core.model import ShiftKind
 from deskwfm.core.payroll import DayPay, MinuteTotals
+from deskwfm.core.timecalc import Clock
 from deskwfm.core.timesheet import RowKind, TimesheetDay, TimesheetRow, TimesheetWeek
 from deskwfm.files.pay_text import HourColumn, hour_columns, shift_text, where_notes
 from deskwfm.files.pdf_grid import Column, Grid, GridStyle, Row, RowStyle
@@ -102,6 +104,7 @@ def _columns(width: float, hours: Sequence[HourColumn], break_starts: bool) -> l
 
 
 def _day_rows(day: TimesheetDay, hours: Sequence[HourColumn], zone: ZoneInfo, pay_period: bool) -> list[Row]:
+    clock = Clock(zone)
     kind = "weekend" if day.pay.day.weekday() >= 5 else "day"
     date_text = format_day(day.pay.day)
     day_notes = _day_notes(day.pay, zone)
@@ -111,6 +114,9 @@ def _day_rows(day: TimesheetDay, hours: Sequence[HourColumn], zone: ZoneInfo, pa
     rows = []
     for i, r in enumerate(day.rows):
         notes = (day_notes if i == 0 else []) + where_notes(r, pay_period)
+        paid = describe_paid_breaks(clock, r.shift) if r.kind is RowKind.SHIFT else None
+        if paid is not None:
+            notes.append(render(paid))
         if r.kind is RowKind.SHIFT and r.shift.note:
             notes.append(r.shift.note)
         shift = (CARRIED if r.kind is RowKind.CARRIED else "") + shift_text(r)

@@ -35,6 +35,8 @@ class Actions:
     copy_week: QAction
     views: dict[ViewKind, QAction]
     recent_menu: QMenu
+    coverage: QAction  # View → Coverage chart (checkable)
+    auto_schedule: QAction
 
 
 def _act(
@@ -126,6 +128,12 @@ def build_menus(win: MainWindow) -> Actions:
     v.addAction(win.nav.next_action)
     v.addSeparator()
     v.addAction(win.code_bar.toggleViewAction())
+    coverage = QAction(tr("Co&verage chart"), win)
+    coverage.setCheckable(True)
+    coverage.setShortcut(QKeySequence("Ctrl+Shift+G"))
+    coverage.setStatusTip(tr("Agents required vs scheduled per interval, for the current day and its week"))
+    coverage.toggled.connect(win.toggle_coverage)
+    v.addAction(coverage)
 
     s = bar.addMenu("&Schedule")
     copy_week = _act(
@@ -136,6 +144,8 @@ def build_menus(win: MainWindow) -> Actions:
         "Ctrl+Shift+W",
         tr("Copy the week of the current cell onto the following week, for the people shown"),
     )
+    auto = _act(win, s, tr("&Auto-schedule…"), win.auto_schedule, "Ctrl+Shift+U",
+                tr("Fill empty cells with shifts that cover the call forecast within the rules"))
     pay = bar.addMenu(tr("&Payroll"))
     _act(win, pay, tr("Pay &periods and approval…"), win.open_payroll, "Ctrl+Shift+A",
          tr("Approve, lock and unlock pay periods; print and export them"))
@@ -150,5 +160,5 @@ def build_menus(win: MainWindow) -> Actions:
     _act(win, h, "&About deskwfm", win.show_about)
     return Actions(
         undo, redo, copy, paste, clear, fill_down, fill_right, note, remove_note, history, find, copy_week,
-        views, recent,
+        views, recent, coverage=coverage, auto_schedule=auto,
     )

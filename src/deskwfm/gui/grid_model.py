@@ -80,8 +80,9 @@ def carried_text(minutes: int) -> str:
     return f"\u2190 {format_hours(minutes)} h"
 
 
-def describe_shift(s: Shift) -> str:
-    """A shift spelled out for a tooltip: ``N 22:00–06:30, 30 min unpaid break from 02:00``."""
+def describe_shift(s: Shift, tz: str | None = None) -> str:
+    """A shift spelled out for a tooltip: ``N 22:00–06:30, 30 min unpaid break from 02:00``,
+    and, given the site's time zone, where its paid breaks fall."""
     desc = s.code
     if s.has_times:
         assert s.start is not None and s.end is not None
@@ -94,6 +95,13 @@ def describe_shift(s: Shift) -> str:
             )
         else:
             desc += tr(", {minutes} min unpaid break (centred)").format(minutes=s.break_minutes)
+    if tz is not None and s.paid_breaks:
+        from deskwfm.core.breaks import describe_paid_breaks
+        from deskwfm.core.timecalc import clock_for
+
+        paid = describe_paid_breaks(clock_for(tz), s)
+        if paid is not None:
+            desc += "\n" + render(paid)
     if s.kind is ShiftKind.PAID_LEAVE:
         desc += " · " + tr("paid leave")
     elif s.kind is ShiftKind.UNPAID_LEAVE:
@@ -235,7 +243,7 @@ class GridModel(QAbstractTableModel):
         s = st.shift_at(r, c)
         lines = [f"{emp.code} {emp.name} · {format_long_date(d)}"]
         if s is not None and (s.has_times or s.code):
-            lines.append(describe_shift(s))
+            lines.append(describe_shift(s, st.site.tz))
         if c == 0:
             carried = st.carried_in(r)
             if carried is not None:

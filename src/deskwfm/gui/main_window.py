@@ -39,7 +39,7 @@ from deskwfm.gui.notes import edit_note
 from deskwfm.gui.palette import PaletteBar
 from deskwfm.gui.refresh import ChangeWatcher
 from deskwfm.gui.session import ScheduleSession
-from deskwfm.gui.settings import add_recent, app_settings, recent_files
+from deskwfm.gui.settings import COVERAGE_CHART, add_recent, app_settings, flag, recent_files
 from deskwfm.gui.status import SelectionSum, clear_error, show_message
 from deskwfm.gui.team_filter import TeamFilter
 from deskwfm.gui.view_range import ViewKind
@@ -99,6 +99,8 @@ class MainWindow(QMainWindow):
         self.code_bar = PaletteBar(self.apply_code, self)
         self.addToolBar(self.code_bar)
         self.actions_ = build_menus(self)
+        if remember and flag(COVERAGE_CHART):  # left open last time: shown once the grid is on screen
+            after_first_paint(self.grid.table.viewport(), lambda: self.actions_.coverage.setChecked(True))
         self.selection_sum = SelectionSum(self.session, self.grid.table, self)
         self.statusBar().addPermanentWidget(self.selection_sum)
         self.actor_label = QLabel(ws.actor.label)
@@ -196,9 +198,26 @@ class MainWindow(QMainWindow):
             self.show_error(f"{what}: {exc}")
             return None
 
+    @property
+    def remember(self) -> bool:
+        """Whether this window keeps its settings between runs (not for screenshots)."""
+        return self._remember
+
     # -- view ------------------------------------------------------------------------------
     def set_view(self, kind: ViewKind) -> None:
         self.session.show(kind=kind)
+
+    def toggle_coverage(self, on: bool) -> None:
+        """View → Coverage chart (its module loads the first time it is shown)."""
+        from deskwfm.gui.coverage_panel import show_coverage
+
+        show_coverage(self, on)
+
+    def auto_schedule(self) -> None:
+        """Schedule → Auto-schedule: ask, run on a worker, show the proposal, write it if accepted."""
+        from deskwfm.gui.auto_schedule_dialog import auto_schedule
+
+        auto_schedule(self)
 
     # -- edit ------------------------------------------------------------------------------
     def copy_cells(self) -> None:

@@ -33,3 +33,17 @@ def add_recent(location: str) -> list[str]:
     s.setValue("recent", items)
     s.sync()
     return items
+
+
+COVERAGE_CHART = "coverageChart"  # the coverage panel was left open (View → Coverage chart)
+
+
+def flag(key: str) -> bool:
+    """A yes/no setting (false when never set)."""
+    return app_settings().value(key, False, type=bool) is True
+
+
+def set_flag(key: str, on: bool) -> None:
+    s = app_settings()
+    s.setValue(key, on)
+    s.sync()

@@ -19,7 +19,9 @@ def print_schedule(
 ) -> PrintReport:
     """Write the chart for start..end to ``target`` (whole or not at all). ``progress(done,
     total)`` is called per block of days; returning False cancels (PrintCancelled, no file)."""
+    from deskwfm.files.pdf_coverage import CoverageInput
     from deskwfm.files.pdf_schedule import write_schedule_chart
+    from deskwfm.services.forecast import staffing_between
     from deskwfm.services.schedule import load_schedule
 
     if end < start:
@@ -29,9 +31,12 @@ def print_schedule(
     target = check_pdf_target(target)
     data = load_schedule(ws, start, end)
     shifts = [s for s in data.shifts if start <= s.work_date <= end]
+    staffing = staffing_between(ws, start, end)  # the coverage pages (none without a forecast)
+    coverage = CoverageInput(staffing.days, staffing.targets, staffing.week_start)
     with atomic_output(target) as out:
         pages = write_schedule_chart(
             out, data.site, data.employees, data.codes, shifts, data.holidays, start, end,
             progress=None if progress is None else lambda done, total: check_progress(progress, done, total),
+            coverage=coverage,
         )
     return PrintReport((target,), len(data.employees), pages, pay_range(data.site, start, end))

@@ -21,8 +21,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from deskwfm.core.availability import Availability, parse_dates, parse_weekly
 from deskwfm.core.employees import parse_rate, parse_week_hours
-from deskwfm.core.fields import Field, FieldError
+from deskwfm.core.errors import InputError
+from deskwfm.core.fields import Field
+from deskwfm.core.i18n import tr
 from deskwfm.core.messages import N_, msg
 from deskwfm.core.model import Employee
 from deskwfm.core.payroll import rate_on
@@ -114,6 +117,17 @@ class EmployeesDialog(ServiceDialog):
         self.contract_edit.setPlaceholderText("e.g. 37.5 (blank: none)")
         self.max_edit = QLineEdit(self.form_box)
         self.max_edit.setPlaceholderText("e.g. 48 (blank: none)")
+        # When the automatic scheduler may use the employee (a shift outside is a rule warning)
+        self.available_edit = QLineEdit(self.form_box)
+        self.available_edit.setPlaceholderText(tr("e.g. Mon-Fri 08:00-18:00, Sat"))
+        self.available_edit.setToolTip(tr(
+            "Weekdays, each with the hours a shift may fall in (none: the whole day), e.g. "
+            "Mon-Fri 08:00-18:00, Sat. Blank: any day, any time."))
+        self.dates_off_edit = QLineEdit(self.form_box)
+        self.dates_off_edit.setPlaceholderText(tr("e.g. 2026-12-24..2026-12-31"))
+        self.dates_off_edit.setToolTip(tr(
+            "Dates and ranges of dates the employee cannot work, e.g. 2026-12-24, "
+            "2026-12-28..2027-01-02. Blank: none."))
         self.start_rate_edit = QLineEdit(self.form_box)
         self.start_rate_edit.setPlaceholderText("e.g. 21.50")
         self.start_rate_from = make_date_edit(self._rate_from, self.form_box)
@@ -135,6 +149,8 @@ class EmployeesDialog(ServiceDialog):
         form.addRow("&Team", self.team_combo)
         form.addRow("Contract &hours per week", self.contract_edit)
         form.addRow("Ma&x hours per week", self.max_edit)
+        form.addRow(tr("A&vailable"), self.available_edit)
+        form.addRow(tr("Dates o&ff"), self.dates_off_edit)
         form.addRow(self.start_rate_label, self.start_rate_edit)
         form.addRow(self.start_from_label, self.start_rate_from)
         form.addRow(self.start_from_note)  # the full width of the form, under the date
@@ -170,7 +186,7 @@ class EmployeesDialog(ServiceDialog):
         self.active_button.clicked.connect(self.toggle_active)
         self.save_button.clicked.connect(self.save)
         for edit in (self.code_edit, self.name_edit, self.contract_edit, self.max_edit,
-                     self.start_rate_edit):
+                     self.available_edit, self.dates_off_edit, self.start_rate_edit):
             edit.returnPressed.connect(self.save)
         line = self.team_combo.lineEdit()
         if line is not None:
@@ -189,7 +205,8 @@ class EmployeesDialog(ServiceDialog):
         QWidget.setTabOrder(self.filter_edit, self.show_inactive)
         chain = [self.show_inactive, self.table, self.new_button, self.active_button,
                  self.code_edit, self.name_edit, self.team_combo, self.contract_edit, self.max_edit,
-                 self.start_rate_edit, self.start_rate_from, self.save_button,
+                 self.available_edit, self.dates_off_edit, self.start_rate_edit, self.start_rate_from,
+                 self.save_button,
                  self.rates_panel.table, self.rates_panel.delete_button, self.rates_panel.rate_edit,
                  self.rates_panel.rate_from, self.rates_panel.add_button]
         for a, b in zip(chain, chain[1:], strict=False):
@@ -300,6 +317,8 @@ class EmployeesDialog(ServiceDialog):
         self.team_combo.setCurrentText(e.team)
         self.contract_edit.setText(hours_field_text(e.contract_minutes))
         self.max_edit.setText(hours_field_text(e.max_minutes))
+        self.available_edit.setText(e.availability.weekly_text)
+        self.dates_off_edit.setText(e.availability.off_text)
         self._set_new_rate_visible(False)
         self.rates_panel.show_employee(e.code)
 
@@ -311,7 +330,7 @@ class EmployeesDialog(ServiceDialog):
         set_read_only(self.code_edit, False)
         self.code_edit.setToolTip("")
         for edit in (self.code_edit, self.name_edit, self.contract_edit, self.max_edit,
-                     self.start_rate_edit):
+                     self.available_edit, self.dates_off_edit, self.start_rate_edit):
             edit.clear()
         self.team_combo.setCurrentText("")
         self._set_new_rate_visible(True)
@@ -330,6 +349,7 @@ class EmployeesDialog(ServiceDialog):
         by the service for the rest), refused under the box's label."""
         contract = parse_week_hours(self.contract_edit.text(), Field.CONTRACT_HOURS)
         maximum = parse_week_hours(self.max_edit.text(), Field.MAX_HOURS)
+        availability = self._availability()
         base = self._editing
         return Employee(
             code=self.code_edit.text(),
@@ -340,7 +360,23 @@ class EmployeesDialog(ServiceDialog):
             max_minutes=maximum,
             version=base.version if base else 0,
             login_id=base.login_id if base else "",  # not in the form yet: keep it
+            availability=availability,
         )
+
+    def _availability(self) -> Availability:
+        """The Available and Dates off boxes, read by core's readers (the box refused is focused;
+        its message quotes what was typed and says how to write it)."""
+        try:
+            days = parse_weekly(self.available_edit.text())
+        except InputError:
+            self.available_edit.setFocus()
+            raise
+        try:
+            off = parse_dates(self.dates_off_edit.text())
+        except InputError:
+            self.dates_off_edit.setFocus()
+            raise
+        return Availability(days, off)
 
     def save(self) -> None:
         """Add the new employee (with a starting rate) or update the one being edited."""
@@ -348,7 +384,7 @@ class EmployeesDialog(ServiceDialog):
             employee = self._employee_from_form()
             if self._editing is None:
                 rate = parse_rate(self.start_rate_edit.text())
-        except FieldError as exc:
+        except InputError as exc:  # a field rule's FieldError, or availability not understood
             self.show_refusal(exc)
             return
         if self._editing is None:

@@ -20,8 +20,10 @@ from PySide6.QtWidgets import (
 
 from deskwfm.core.entry import parse_break_minutes, parse_time_of_day, span_minutes
 from deskwfm.core.fields import Field, FieldError
+from deskwfm.core.i18n import tr
 from deskwfm.core.messages import N_, msg
 from deskwfm.core.model import ShiftCode, ShiftKind
+from deskwfm.core.shift_codes import parse_paid_breaks
 from deskwfm.gui.dialogs.forms import (
     RowsModel,
     ServiceDialog,
@@ -41,8 +43,8 @@ KIND_LABELS: dict[ShiftKind, str] = {
     ShiftKind.UNPAID_LEAVE: "Unpaid leave",
     ShiftKind.OFF: "Day off",
 }
-COLUMNS = ("Code", "Kind", "Start", "End", "Break", "Paid h", "Label")
-WIDTHS = (80, 96, 56, 56, 60, 56, 160)
+COLUMNS = ("Code", "Kind", "Start", "End", "Break", "Paid breaks", "Paid h", "Label")
+WIDTHS = (80, 96, 56, 56, 60, 84, 56, 160)
 DEFAULT_COLOUR = "#d9d9d9"
 
 
@@ -53,9 +55,15 @@ def _cells(c: ShiftCode) -> list[str]:
         clock_text(c.start),
         clock_text(c.end),
         f"{c.break_minutes} min" if c.break_minutes else "",
+        paid_breaks_text(c.paid_breaks, c.paid_break_minutes),
         _paid_hours(c),
         c.label,
     ]
+
+
+def paid_breaks_text(count: int, minutes: int) -> str:
+    """``2 x 15`` (what core's reader takes back), blank for none."""
+    return f"{count} x {minutes}" if count and minutes else ""
 
 
 def _paid_hours(c: ShiftCode) -> str:
@@ -103,7 +111,7 @@ class ShiftCodesDialog(ServiceDialog):
         self.setWindowTitle("Shift codes")
 
         self.model = RowsModel(
-            COLUMNS, _cells, right_aligned=(5,), swatch=lambda c: c.colour, swatch_column=0, parent=self
+            COLUMNS, _cells, right_aligned=(6,), swatch=lambda c: c.colour, swatch_column=0, parent=self
         )
         self.table = make_table(self.model, WIDTHS, self)
         self.new_button = QPushButton("&New code", self)
@@ -126,6 +134,14 @@ class ShiftCodesDialog(ServiceDialog):
         self.break_edit = QLineEdit(self.form_box)
         self.break_edit.setPlaceholderText("0")
         self.break_edit.setMaximumWidth(80)
+        # Paid breaks: paid time, but off the phones (the Short row, the chart and the scheduler
+        # count them); read by core's one reader of "2 x 15", as in the template and the CLI.
+        self.paid_breaks_edit = QLineEdit(self.form_box)
+        self.paid_breaks_edit.setPlaceholderText(tr("e.g. 2 x 15 (blank: none)"))
+        self.paid_breaks_edit.setMaximumWidth(160)
+        self.paid_breaks_edit.setToolTip(tr(
+            "Count x minutes, e.g. 2 x 15: paid time, but the agent is off the phones. They are placed "
+            "mid-morning and mid-afternoon of the shift unless a cell says where (D+15@10:15+15@15:00)."))
         self.colour_button = ColourButton(self.form_box)
         self.label_edit = QLineEdit(self.form_box)
         self.label_edit.setPlaceholderText("e.g. Day shift")
@@ -154,6 +170,7 @@ class ShiftCodesDialog(ServiceDialog):
         break_row.addWidget(QLabel("min", self.form_box))
         break_row.addStretch(1)
         add_row(form, "Unpaid &break", break_row, self.break_edit)
+        add_row(form, tr("&Paid breaks"), self.paid_breaks_edit)
         add_row(form, "Colo&ur", colour_row, self.colour_button)
         form.addRow("L&abel", self.label_edit)
         save_row = QHBoxLayout()
@@ -183,24 +200,27 @@ class ShiftCodesDialog(ServiceDialog):
         self.save_button.clicked.connect(self.save)
         self.colour_button.clicked.connect(self.choose_colour)
         self.kind_combo.currentIndexChanged.connect(self._kind_changed)
-        for edit in (self.code_edit, self.start_edit, self.end_edit, self.break_edit, self.label_edit):
+        for edit in (self.code_edit, self.start_edit, self.end_edit, self.break_edit, self.paid_breaks_edit,
+                     self.label_edit):
             edit.returnPressed.connect(self.save)
         self.field_boxes = {
             Field.SHIFT_CODE: (N_("Code"), self.code_edit),
             Field.START: (N_("Start time"), self.start_edit),
             Field.END: (N_("End time"), self.end_edit),
             Field.BREAK: (N_("Unpaid break"), self.break_edit),
+            Field.PAID_BREAKS: (N_("Paid breaks"), self.paid_breaks_edit),
             Field.COLOUR: (N_("Colour"), self.colour_button),
             Field.LABEL: (N_("Label"), self.label_edit),
         }
 
         chain = [self.table, self.new_button, self.delete_button, self.code_edit, self.kind_combo,
-                 self.start_edit, self.end_edit, self.break_edit, self.colour_button,
+                 self.start_edit, self.end_edit, self.break_edit, self.paid_breaks_edit, self.colour_button,
                  self.label_edit, self.save_button]
         for a, b in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(a, b)
 
-        self.resize(sum(WIDTHS) + 420, 440)
+        self.table.setMinimumWidth(sum(WIDTHS) + 4 + self.table.verticalScrollBar().sizeHint().width())
+        self.resize(sum(WIDTHS) + 440, 440)  # every column shown, the form beside
         self.reload()
         self.start_new()
 
@@ -248,6 +268,7 @@ class ShiftCodesDialog(ServiceDialog):
         self.start_edit.setText(clock_text(c.start))
         self.end_edit.setText(clock_text(c.end))
         self.break_edit.setText(str(c.break_minutes) if c.break_minutes else "")
+        self.paid_breaks_edit.setText(paid_breaks_text(c.paid_breaks, c.paid_break_minutes))
         self.colour_button.set_colour(c.colour)
         self.label_edit.setText(c.label)
         self._kind_changed()
@@ -257,7 +278,8 @@ class ShiftCodesDialog(ServiceDialog):
         self.table.clearSelection()
         self.form_box.setTitle("New shift code")
         set_read_only(self.code_edit, False)
-        for edit in (self.code_edit, self.start_edit, self.end_edit, self.break_edit, self.label_edit):
+        for edit in (self.code_edit, self.start_edit, self.end_edit, self.break_edit, self.paid_breaks_edit,
+                     self.label_edit):
             edit.clear()
         self.kind_combo.setCurrentIndex(0)
         self.colour_button.set_colour(DEFAULT_COLOUR)
@@ -272,6 +294,7 @@ class ShiftCodesDialog(ServiceDialog):
         timed = kind is not ShiftKind.OFF
         for w in (self.start_edit, self.end_edit, self.break_edit):
             w.setEnabled(timed)
+        self.paid_breaks_edit.setEnabled(kind is ShiftKind.WORK)  # only work is on the phones
         self.times_hint.setText({
             ShiftKind.WORK: "An end at or before the start ends the next day.",
             ShiftKind.PAID_LEAVE: "Times set the hours the leave pays; blank pays none.",
@@ -285,10 +308,13 @@ class ShiftCodesDialog(ServiceDialog):
         kind = self._kind()
         start = end = None
         break_minutes = 0
+        paid = (0, 0)
         if kind is not ShiftKind.OFF:  # a day-off code has no times: its boxes are disabled
             start = self._time(self.start_edit, Field.START, is_end=False)
             end = self._time(self.end_edit, Field.END, is_end=True)
             break_minutes = parse_break_minutes(self.break_edit.text())
+        if kind is ShiftKind.WORK:
+            paid = parse_paid_breaks(self.paid_breaks_edit.text())
         base = self._editing
         return ShiftCode(
             code=self.code_edit.text(),
@@ -299,6 +325,8 @@ class ShiftCodesDialog(ServiceDialog):
             colour=self.colour_button.colour,
             label=self.label_edit.text(),
             version=base.version if base else 0,
+            paid_breaks=paid[0],
+            paid_break_minutes=paid[1],
         )
 
     @staticmethod

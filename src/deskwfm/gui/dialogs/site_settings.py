@@ -54,6 +54,7 @@ from deskwfm.gui.dialogs.forms import (
     parse_hours,
     to_qdate,
 )
+from deskwfm.gui.dialogs.scheduling_box import SchedulingBox
 from deskwfm.services import site as site_service
 from deskwfm.services.workspace import Workspace
 
@@ -319,6 +320,9 @@ class SiteSettingsDialog(ServiceDialog):
         left.addWidget(site_box)
         left.addWidget(night_box)
         left.addWidget(staff_box)
+        # under the staffing box: the right column is full, and the dialog must fit 1280 x 800
+        self.scheduling = SchedulingBox(self)
+        left.addWidget(self.scheduling)
         left.addStretch(1)
         right = QVBoxLayout()
         right.addWidget(rules_box)
@@ -350,7 +354,7 @@ class SiteSettingsDialog(ServiceDialog):
                  self.ot_mult_edit, self.dt_mult_edit, self.ot_base_combo, self.holiday_pay_combo,
                  self.holiday_base_combo, self.holiday_mult_edit, self.holiday_ot_check,
                  self.holiday_week_edit, self.holiday_day_off_combo, self.min_rest_edit,
-                 self.max_daily_edit, self.max_weekly_edit]
+                 self.max_daily_edit, self.max_weekly_edit, *self.scheduling.widgets()]
         for a, b in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(a, b)
 
@@ -376,6 +380,8 @@ class SiteSettingsDialog(ServiceDialog):
             Field.SL_TARGET_SECONDS: (N_("Service level"), self.sl_seconds_spin),
             Field.MAX_OCCUPANCY_PCT: (N_("Maximum occupancy"), self.occupancy_spin),
             Field.SHRINKAGE_PCT: (N_("Shrinkage"), self.shrinkage_spin),
+            Field.AUTO_STARTS: (N_("Scheduler's start times"), self.scheduling.starts_edit),
+            Field.AUTO_LENGTHS: (N_("Scheduler's shift lengths (h)"), self.scheduling.lengths_edit),
         }
         self.name_edit.setFocus()
 
@@ -409,6 +415,7 @@ class SiteSettingsDialog(ServiceDialog):
         _select(self.night_kind_combo, r.night_premium_kind)
         _select(self.preset_combo, r.preset)
         self._fill_rules(r)
+        self.scheduling.load(site)
         self._loading = False
         self._period_changed()
         self._update_preset_note()
@@ -537,7 +544,7 @@ class SiteSettingsDialog(ServiceDialog):
             raise InputError(f'Time zone: "{tz}" is not a time zone; pick one such as America/Toronto')
         region = self.region_combo.currentText().strip().upper()  # blank: no statutory holidays
         anchor: date = date_of(self.anchor_edit)
-        return self._site.with_changes(
+        return self.scheduling.apply(self._site.with_changes(
             name=name,
             currency=self.currency_edit.text(),
             tz=tz,
@@ -551,13 +558,13 @@ class SiteSettingsDialog(ServiceDialog):
             max_occupancy_pct=self.occupancy_spin.value(),
             shrinkage_pct=self.shrinkage_spin.value(),
             interval_minutes=int(self.interval_combo.currentData()),
-        )
+        ))
 
     def save(self) -> None:
         try:
             site = self.site_from_form()
         except InputError as exc:
-            self.show_error(str(exc))
+            self.show_refusal(exc)
             return
         saved = self.call(lambda: site_service.save_site(self._ws, site), success="Saved")
         if saved is None:
