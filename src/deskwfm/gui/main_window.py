@@ -91,6 +91,8 @@ class MainWindow(QMainWindow):
         central_layout.setContentsMargins(0, 0, 0, 0)
         central_layout.setSpacing(0)
         central_layout.addWidget(self.find_bar)
+        self.mode_bar = ModeBar(self)
+        central_layout.addWidget(self.mode_bar.legend)  # the Actual or Variance view's legend
         central_layout.addWidget(self.grid, 1)
         self.setCentralWidget(central)
         self.empty_hint: EmptyScheduleHint | None = None  # made when the schedule is empty
@@ -102,7 +104,6 @@ class MainWindow(QMainWindow):
         self.nav.addWidget(self.team_filter)
         self.cell_menu: QMenu | None = None
         self._fault_shown = False
-        self.mode_bar = ModeBar(self)
         self.addToolBar(self.mode_bar)
         self.code_bar = PaletteBar(self.apply_code, self)
         self.addToolBar(self.code_bar)

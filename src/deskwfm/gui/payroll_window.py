@@ -31,9 +31,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from deskwfm.core.adherence import Adherence
 from deskwfm.core.errors import DeskwfmError
-from deskwfm.core.i18n import format_day, format_hours, format_money, render, tr
-from deskwfm.core.messages import msg
+from deskwfm.core.i18n import format_day, format_decimal, format_hours, format_money, render, tr
+from deskwfm.core.messages import N_, msg
 from deskwfm.services import periods
 from deskwfm.services.payroll_sheet import PayrollSheet, SheetRow, load_sheet, period_choices
 from deskwfm.services.workspace import Workspace
@@ -72,6 +73,26 @@ HEADINGS = (
 _FIRST_HOUR = 3
 _HOLIDAY_PAY = _FIRST_HOUR + len(HOUR_COLUMNS)
 _GROSS = _HOLIDAY_PAY + 1
+# When the site pays actual time: the plan against what was worked, after Gross.
+ACTUAL_HEADINGS = (N_("Scheduled h"), N_("Actual h"), N_("Variance h"), N_("Adherence"), N_("Late"))
+_APPROVED_BY = "Approved by"
+
+
+def headings(on_actual: bool) -> tuple[str, ...]:
+    """The columns of the screen (English, shown through ``tr``)."""
+    if not on_actual:
+        return HEADINGS
+    return (*HEADINGS[: _GROSS + 1], *ACTUAL_HEADINGS, *HEADINGS[_GROSS + 1 :])
+
+
+def _adherence_text(a: Adherence) -> str:
+    pct = a.percent
+    return "" if pct is None else f"{format_decimal(pct, 1)}\u00a0%"
+
+
+def _signed(minutes: int) -> str:
+    text = format_hours(abs(minutes))
+    return f"+{text}" if minutes > 0 else f"\u2212{text}" if minutes < 0 else text
 
 
 class PayrollModel(QAbstractTableModel):
@@ -81,10 +102,12 @@ class PayrollModel(QAbstractTableModel):
         super().__init__(parent)
         self.sheet: PayrollSheet | None = None
         self.rows: list[SheetRow] = []
+        self.headings: tuple[str, ...] = HEADINGS
 
     def set_sheet(self, sheet: PayrollSheet | None, team: str | None) -> None:
         self.beginResetModel()
         self.sheet = sheet
+        self.headings = headings(sheet is not None and sheet.on_actual)
         self.rows = (
             [] if sheet is None else [r for r in sheet.rows if team is None or r.pay.employee.team == team]
         )
@@ -94,10 +117,15 @@ class PayrollModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.rows)
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(HEADINGS)
+        return 0 if parent.isValid() else len(self.headings)
 
     def _value(self, r: SheetRow, c: int) -> tuple[str, object]:
         """(text, sort key) of one cell."""
+        extra = len(self.headings) - len(HEADINGS)
+        if extra and c > _GROSS:
+            if c <= _GROSS + extra:
+                return _attendance_value(r, c - _GROSS - 1)
+            c -= extra
         ep = r.pay
         cur = self.sheet.currency if self.sheet is not None else "$"
         if c == 0:
@@ -132,9 +160,9 @@ class PayrollModel(QAbstractTableModel):
             return self._value(r, c)[0]
         if role == _SORT:
             return self._value(r, c)[1]
-        if role == _ALIGN and _FIRST_HOUR <= c <= _GROSS:
+        if role == _ALIGN and _FIRST_HOUR <= c < self.headings.index(_APPROVED_BY):
             return _RIGHT
-        if role == _FOREGROUND and (c == len(HEADINGS) - 1 or (c == _GROSS and r.pay.missing_rate)):
+        if role == _FOREGROUND and (c == len(self.headings) - 1 or (c == _GROSS and r.pay.missing_rate)):
             return _WARN
         if role == _TOOLTIP and c == _GROSS and r.pay.missing_rate is not None:
             return render(
@@ -146,9 +174,27 @@ class PayrollModel(QAbstractTableModel):
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == _DISPLAY and 0 <= section < len(HEADINGS):
-            return tr(HEADINGS[section])
+        horizontal = orientation == Qt.Orientation.Horizontal
+        if horizontal and role == _DISPLAY and 0 <= section < len(self.headings):
+            return tr(self.headings[section])
         return None
+
+
+def _attendance_value(r: SheetRow, i: int) -> tuple[str, object]:
+    """(text, sort key) of the i-th ACTUAL_HEADINGS column of a row."""
+    a = r.attendance
+    if a is None:
+        return "", 0
+    if i == 0:
+        return format_hours(a.scheduled_minutes), a.scheduled_minutes
+    if i == 1:
+        return format_hours(a.worked_minutes), a.worked_minutes
+    if i == 2:
+        return _signed(a.variance_minutes), a.variance_minutes
+    if i == 3:
+        pct = a.adherence.percent
+        return _adherence_text(a.adherence), pct if pct is not None else Decimal(-1)
+    return (str(a.adherence.late) if a.adherence.late else ""), a.adherence.late
 
 
 class _SortProxy(QSortFilterProxyModel):
@@ -166,9 +212,11 @@ class TotalsModel(QAbstractTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.values: list[str] = [""] * len(HEADINGS)
+        self.headings: tuple[str, ...] = HEADINGS
 
     def set_rows(self, sheet: PayrollSheet | None, rows: list[SheetRow]) -> None:
-        vals = [""] * len(HEADINGS)
+        heads = headings(sheet is not None and sheet.on_actual)
+        vals = [""] * len(heads)
         if sheet is not None:
             m, hol, gross = sheet.totals(tuple(rows))
             vals[1] = render(msg("Total ({n} employees)", n=len(rows)))
@@ -176,21 +224,32 @@ class TotalsModel(QAbstractTableModel):
                 vals[_FIRST_HOUR + i] = format_hours(getattr(m, field))
             vals[_HOLIDAY_PAY] = format_money(hol, sheet.currency)
             vals[_GROSS] = format_money(gross, sheet.currency)
+            if sheet.on_actual:
+                sched, worked, adh = sheet.attendance_totals(tuple(rows))
+                vals[_GROSS + 1 : _GROSS + 1 + len(ACTUAL_HEADINGS)] = [
+                    format_hours(sched), format_hours(worked), _signed(worked - sched), _adherence_text(adh),
+                    str(adh.late) if adh.late else "",
+                ]
+        if heads != self.headings:
+            self.beginResetModel()
+            self.headings, self.values = heads, vals
+            self.endResetModel()
+            return
         self.values = vals
-        self.dataChanged.emit(self.index(0, 0), self.index(0, len(HEADINGS) - 1))
+        self.dataChanged.emit(self.index(0, 0), self.index(0, len(heads) - 1))
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else 1
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(HEADINGS)
+        return 0 if parent.isValid() else len(self.headings)
 
     def data(self, index: _Index, role: int = _DISPLAY) -> Any:
         if not index.isValid():
             return None
         if role == _DISPLAY:
             return self.values[index.column()]
-        if role == _ALIGN and _FIRST_HOUR <= index.column() <= _GROSS:
+        if role == _ALIGN and _FIRST_HOUR <= index.column() < self.headings.index(_APPROVED_BY):
             return _RIGHT
         if role == int(Qt.ItemDataRole.FontRole):
             f = QFont()
@@ -461,7 +520,7 @@ class PayrollWindow(QDialog):
         self.totals_model.set_rows(sheet, self.model.rows)
         self.table.resizeColumnsToContents()
         self.totals.resizeColumnsToContents()
-        for i in range(len(HEADINGS)):  # one width per column for the rows and their total
+        for i in range(len(self.model.headings)):  # one width per column for the rows and their total
             width = max(self.table.columnWidth(i), self.totals.columnWidth(i))
             self.table.setColumnWidth(i, width)
             self.totals.setColumnWidth(i, width)
@@ -500,8 +559,27 @@ class PayrollWindow(QDialog):
         return self._run(tr("Approve"), lambda: periods.approve(self.ws, self.start, codes))
 
     def approve_everyone(self) -> bool:
-        codes = [r.code for r in self.model.rows]  # everyone shown (the team filter applies)
-        return self._run(tr("Approve"), lambda: periods.approve(self.ws, self.start, codes))
+        """Approve everyone shown (the team filter applies). Under the actual pay basis, those with
+        an unresolved critical exception are left for last, so the others are approved and the
+        service's refusal then names who is left and why."""
+        codes = [r.code for r in self.model.rows if not r.blocked]
+        blocked = [r.code for r in self.model.rows if r.blocked]
+        written = False
+        try:
+            if codes:
+                periods.approve(self.ws, self.start, codes)
+                written = True
+            if blocked:
+                periods.approve(self.ws, self.start, blocked)
+        except DeskwfmError as exc:
+            QMessageBox.warning(self, tr("Approve"), str(exc))
+            if written:
+                self.changed_data = True
+                self.reload()
+            return False
+        self.changed_data = True
+        self.reload()
+        return True
 
     def lock(self) -> bool:
         return self._run(tr("Lock period"), lambda: periods.lock(self.ws, self.start))

@@ -36,12 +36,16 @@ def legend_html(mode: GridMode) -> str:
     from deskwfm.gui.actual_model import SOURCE_COLOURS, VARIANCE_COLOURS
 
     if mode is GridMode.VARIANCE:
-        return " ".join(_chip(colour, tr(label)) for colour, label in VARIANCE_COLOURS.values())
-    if mode is GridMode.ACTUAL:
+        chips = [_chip(colour, tr(label)) for colour, label in VARIANCE_COLOURS.values()]
+        head = tr("Variance: worked minus scheduled (h:mm).")
+    elif mode is GridMode.ACTUAL:
         chips = [_chip(colour, tr(label), as_text=True) for colour, label in SOURCE_COLOURS.values()]
         chips.append(_chip("#8a8f98", tr("(scheduled, nothing recorded)"), as_text=True))
-        return " ".join(chips)
-    return ""
+        head = tr("Actual time: first login to last logout /unpaid minutes.")
+    else:
+        return ""
+    corners = tr("Corner: red, a critical exception; orange, a warning.")
+    return f"<b>{escape(head)}</b> {' '.join(chips)} &nbsp; {escape(corners)}"
 
 
 class ModeBar(QToolBar):
@@ -73,11 +77,11 @@ class ModeBar(QToolBar):
         self.confirm_action.setToolTip(tr(CONFIRM_TIP) + " (Ctrl+K)")
         self.confirm_action.setStatusTip(tr(CONFIRM_TIP))
         self.addAction(self.confirm_action)
-        self.legend = QLabel(self)
+        # The legend is a strip over the grid (the window places it): the toolbars have no room.
+        self.legend = QLabel()
         self.legend.setObjectName("modeLegend")
-        self.legend.setStyleSheet("QLabel { padding: 0 8px; }")
-        self.legend_action = self.addWidget(self.legend)
-        self.legend_action.setVisible(False)
+        self.legend.setStyleSheet("QLabel#modeLegend { padding: 3px 6px; background: #f4f5f7; }")
+        self.legend.hide()
 
     def add_to_menu(self, menu: QMenu) -> None:
         """The three views, for the View menu."""
@@ -88,4 +92,4 @@ class ModeBar(QToolBar):
         self.mode_actions[mode].setChecked(True)
         html = legend_html(mode)
         self.legend.setText(html)
-        self.legend_action.setVisible(bool(html))
+        self.legend.setVisible(bool(html))
