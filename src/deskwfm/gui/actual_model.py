@@ -4,8 +4,8 @@ cells over an ``ActualLayer``, for ``GridModel.data`` to hand to Qt.
 Each row's looks (text, background, foreground) are made once, the first time the row is painted,
 and kept until the row changes, so ``data()`` is two list lookups per cell as in the Schedule view.
 
-- **Actual**: what was recorded, short (``8:58–17:03``, ``8:58–17:03 /32`` for two worked times
-  32 minutes apart, ``8:58–?`` for a missing logout, ``SICK``, ``LATE 9:40–17``); a scheduled day with nothing
+- **Actual**: what was recorded, short: the first login to the last logout (``8:58–17:03``),
+  ``8:58–?`` for a missing logout, ``SICK``, ``LATE 9:40–17``; a scheduled day with nothing
   recorded shows the plan in grey brackets (``(9–17)``). Text colour says where it came from
   (typed: black, imported: blue, confirmed as scheduled: green).
 - **Variance**: worked minus scheduled (``+0:40``, ``−0:12``, ``✓``), or ``No-show`` / ``No
@@ -62,7 +62,7 @@ class Tone:
 VARIANCE_COLOURS: dict[str, tuple[str, str]] = {
     Tone.MISSING: ("#f4a7a3", N_("Missing")),
     Tone.LATE: ("#ffc680", N_("Late start")),
-    Tone.SHORT: ("#fff08a", N_("Left early")),
+    Tone.SHORT: ("#fff08a", N_("Left early, long break")),
     Tone.EXTRA: ("#a9d1f7", N_("Extra time")),
     Tone.UNSCHEDULED: ("#d3c1f0", N_("Unscheduled")),
     Tone.CODED: ("#dedede", N_("Coded")),
@@ -98,23 +98,20 @@ def _short(minute: int) -> str:
     return f"{m // 60}" if m % 60 == 0 else f"{m // 60}:{m % 60:02d}"
 
 
-def segments_text(segments: Sequence[Segment], break_minutes: int = 0) -> str:
-    """Worked times short enough for a day column, written like the schedule's: the first login
-    to the last logout and the unpaid minutes between (``8:58–17:03 /32`` for 8:58-12:01 and
-    12:33-17:03, or a typed ``/30``), ``8:58–?`` with no logout yet. The tooltip has every time."""
+def segments_text(segments: Sequence[Segment]) -> str:
+    """Worked times short enough for a day column: the first login to the last logout
+    (``8:58–17:03``, for one worked time or several), ``8:58–?`` with no logout yet. The tooltip
+    has every time and the unpaid minutes between them."""
     if not segments:
         return ""
     last = segments[-1]
     end = _short(last.end) if last.end is not None else "?"
-    text = f"{_short(segments[0].start)}{EN_DASH}{end}"
-    gaps = sum(b.start - a.end for a, b in zip(segments, segments[1:], strict=False) if a.end is not None)
-    unpaid = gaps + break_minutes
-    return f"{text} /{unpaid}" if unpaid else text
+    return f"{_short(segments[0].start)}{EN_DASH}{end}"
 
 
 def actual_text(day: ActualDay) -> str:
     """What the Actual view shows for a recorded day."""
-    times = segments_text(day.segments, day.break_minutes)
+    times = segments_text(day.segments)
     return " ".join(p for p in (day.absence, times) if p)
 
 

@@ -150,7 +150,7 @@ class ExceptionsPanel(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for col, width in enumerate((70, 70, 150, 110, 330)):
+        for col, width in enumerate((70, 70, 150, 110, 440)):
             self.table.setColumnWidth(col, width)
         top = QHBoxLayout()
         top.addWidget(self.summary, 1)
@@ -232,10 +232,9 @@ class ExceptionsDock(QDockWidget):
             self.panel.refresh()
 
     def go_to(self, code: str, day: date) -> None:
-        """Show the exception's cell in the Actual view (the Variance view stays as it is)."""
+        """Show the exception's cell in the Actual view, where it is corrected or coded."""
         session = self.session
-        if session.mode is GridMode.SCHEDULE:
-            session.set_mode(GridMode.ACTUAL)
+        session.set_mode(GridMode.ACTUAL)
         st = session.state
         row, col = st.row_of.get(code), st.col_of.get(day)
         if row is None or col is None:

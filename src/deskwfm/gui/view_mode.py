@@ -41,7 +41,7 @@ def legend_html(mode: GridMode) -> str:
     elif mode is GridMode.ACTUAL:
         chips = [_chip(colour, tr(label), as_text=True) for colour, label in SOURCE_COLOURS.values()]
         chips.append(_chip("#8a8f98", tr("(scheduled, nothing recorded)"), as_text=True))
-        head = tr("Actual time: first login to last logout /unpaid minutes.")
+        head = tr("Actual time: first login to last logout.")
     else:
         return ""
     corners = tr("Corner: red, a critical exception; orange, a warning.")
