@@ -4,7 +4,8 @@
 a progress dialog if it takes more than a moment), then shows what it found:
 - the headers were not recognised: ``ColumnsDialog`` asks which column holds the login ID, the
   login, the logout (and a date when the times carry none), from the file's first rows; the choice
-  is remembered (QSettings) and offered the next time a file has those headers;
+  is remembered (QSettings) and used without asking the next time a file has those headers (the
+  preview says which columns were read, and "Change columns…" asks again);
 - problems (an unknown ID, a logout before its login, overlapping sessions, a bad time): every one
   with its row and column, and nothing is written;
 - otherwise a preview: days added, changed, unchanged and kept (typed or confirmed by a person),
@@ -57,6 +58,8 @@ ROLES: tuple[tuple[str, str, bool], ...] = (
     ("date", N_("&Date (when the times carry none)"), False),
     ("outdate", N_("Logout da&te"), False),
 )
+ROLE_NAMES = {"id": N_("Login ID"), "in": N_("Login"), "out": N_("Logout"), "date": N_("Date"),
+              "outdate": N_("Logout date")}
 _GUESS = {
     "id": ("loginid", "agentid", "id", "agent", "user", "employee", "extension", "badge", "name"),
     "in": ("login", "logon", "signin", "clockin", "timein", "start", "in"),
@@ -148,7 +151,9 @@ class RowsTable(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.headers)
 
     def data(self, index: _Index, role: int = int(Qt.ItemDataRole.DisplayRole)) -> Any:
-        if not index.isValid() or role != int(Qt.ItemDataRole.DisplayRole):
+        # the tooltip is the whole text, for a long problem cut short by its column
+        shown = (int(Qt.ItemDataRole.DisplayRole), int(Qt.ItemDataRole.ToolTipRole))
+        if not index.isValid() or role not in shown:
             return None
         row = self.rows[index.row()]
         return row[index.column()] if index.column() < len(row) else ""
@@ -369,7 +374,7 @@ def _summary(plan: ActualImportPlan) -> str:
     if plan.skipped_rows:
         lines.append(render(msg("{n:num} total or blank rows skipped", n=plan.skipped_rows)))
     if plan.columns:
-        names = ", ".join(f"{role} = {head}" for role, head in plan.columns.items())
+        names = ", ".join(f"{tr(ROLE_NAMES.get(role, role))}: {head}" for role, head in plan.columns.items())
         lines.append(render(msg("Columns read: {names}", names=names)))
     if plan.locked is not None:
         lines.append(render(msg("Nothing can be imported: {why}", why=plan.locked)))
@@ -424,7 +429,11 @@ class ActualImport(QObject):
         if rows:
             self.rows = rows
         if not plan.header_found and self.columns is None:
-            self._ask_columns(plan.file_name)
+            known = self._remembered_fit()
+            if known is not None:  # named for a file like this before: use it, no question
+                self._plan(known)
+            else:
+                self._ask_columns(plan.file_name)
             return
         dlg = ImportPreview(plan, self._parent)
         dlg.exec()
@@ -434,6 +443,11 @@ class ActualImport(QObject):
             self._apply(plan)
         else:
             self._finish(0)
+
+    def _remembered_fit(self) -> dict[str, str] | None:
+        """The columns chosen before for a file with one of these first rows as its header."""
+        choices = remembered()
+        return next((fit for row in self.rows if (fit := fitting(row, choices)) is not None), None)
 
     def _ask_columns(self, file_name: str, current: dict[str, str] | None = None) -> None:
         if not self.rows:
