@@ -80,12 +80,14 @@ def import_from_menu(qtbot, window, monkeypatch, path: Path, handlers) -> list[Q
     """File → Import actual time…, the file chosen, each dialog answered by ``handlers``."""
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
     seen: list[QDialog] = []
+    over: list[bool] = []  # this import's dialogs are answered by this call's loop only
     done = lambda: window.actual_import is not None and window.actual_import.finished  # noqa: E731
     window.actual_import = None
-    answer(list(handlers), seen, done)
+    answer(list(handlers), seen, lambda: bool(over))
     menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&File")
     next(a for a in menu.actions() if a.text().replace("&", "") == "Import actual time…").trigger()
     qtbot.waitUntil(done, timeout=10_000)
+    over.append(True)
     return seen
 
 

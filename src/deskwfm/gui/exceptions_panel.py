@@ -4,17 +4,20 @@ scheduled — with its severity, the critical ones that block approving pay firs
 
 It reads the grid's own ``ActualLayer`` (no query of its own once the shown range is loaded), so
 it follows every edit, undo, import and reload; a day resolved by confirming it, correcting its
-times or coding it leaves the list (resolved ones can be shown). Double-click or Enter on a line
-goes to its cell in the Actual view.
+times or coding it leaves the list (resolved ones can be shown). The clerk works down the list:
+Enter (or a double-click) goes to the line's cell in the Actual view; "Resolve…" (Ctrl+R) records
+the day's times, an absence code and a note in one dialog; "Confirm as scheduled" (Ctrl+K) records
+a no-show's day as worked as planned. After each, the next line is selected.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -22,13 +25,14 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from deskwfm.core.exceptions import Severity, TimeException
-from deskwfm.core.i18n import format_day, render, tr
+from deskwfm.core.exceptions import ExceptionKind, Severity, TimeException
+from deskwfm.core.i18n import format_day, format_long_date, render, tr
 from deskwfm.core.messages import N_, msg, msg_n
 from deskwfm.core.timekeeping import PayBasis
 from deskwfm.gui.grid_mode import GridMode
@@ -113,7 +117,8 @@ class ExceptionsModel(QAbstractTableModel):
         if role == _FONT and c == 5 and e.blocks and self.on_actual:
             return self._bold
         if role == _TOOLTIP:
-            return tr("Double-click or press Enter to go to the cell")
+            return tr("Enter or double-click: go to the cell · Ctrl+R: resolve · "
+                      "Ctrl+K: confirm as scheduled")
         return None
 
     @guarded(None)
@@ -123,8 +128,35 @@ class ExceptionsModel(QAbstractTableModel):
         return None
 
 
+class _KeyTable(QTableView):
+    """The list, whose own keys (Ctrl+R, Ctrl+K) win over the window's while it has the focus
+    (in the grid they fill right and confirm the grid's selection)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.keys: dict[str, Callable[[], object]] = {}  # "Ctrl+R" (portable text) -> action
+
+    def _action(self, event: QKeyEvent) -> Callable[[], object] | None:
+        text = QKeySequence(event.keyCombination()).toString(QKeySequence.SequenceFormat.PortableText)
+        return self.keys.get(text)
+
+    def event(self, event: QEvent) -> bool:
+        override = event.type() == QEvent.Type.ShortcutOverride
+        if override and isinstance(event, QKeyEvent) and self._action(event):
+            event.accept()
+            return True
+        return super().event(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        action = self._action(event)
+        if action is not None:
+            action()
+            return
+        super().keyPressEvent(event)
+
+
 class ExceptionsPanel(QWidget):
-    """The list, its summary and the "show resolved" choice."""
+    """The list, its summary, the "show resolved" choice and what can be done with a line."""
 
     jump = Signal(str, object)  # employee code, work date
 
@@ -137,7 +169,7 @@ class ExceptionsPanel(QWidget):
         self.summary.setWordWrap(True)
         self.show_resolved = QCheckBox(tr("Show &resolved"), self)
         self.model = ExceptionsModel(self)
-        self.table = QTableView(self)
+        self.table = _KeyTable(self)
         self.table.setObjectName("exceptionsTable")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -152,8 +184,21 @@ class ExceptionsPanel(QWidget):
         header.setStretchLastSection(True)
         for col, width in enumerate((70, 70, 150, 110, 440)):
             self.table.setColumnWidth(col, width)
+        self.go_button = QPushButton(tr("&Go to cell"), self)
+        self.go_button.setToolTip(tr("Show the day in the Actual view (Enter)"))
+        self.resolve_button = QPushButton(tr("&Resolve\u2026"), self)
+        self.resolve_button.setObjectName("resolveButton")
+        self.resolve_button.setToolTip(tr("Correct the times, code the day or add a note (Ctrl+R)"))
+        self.confirm_button = QPushButton(tr("Con&firm as scheduled"), self)
+        self.confirm_button.setToolTip(tr("Record the day as worked exactly as scheduled (Ctrl+K)"))
+        self.go_button.clicked.connect(lambda: self._go(self.table.currentIndex()))
+        self.resolve_button.clicked.connect(self.resolve)
+        self.confirm_button.clicked.connect(self.confirm)
+        self.table.keys = {"Ctrl+R": self.resolve, "Ctrl+K": self.confirm}
         top = QHBoxLayout()
         top.addWidget(self.summary, 1)
+        for b in (self.go_button, self.resolve_button, self.confirm_button):
+            top.addWidget(b)
         top.addWidget(self.show_resolved)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -168,6 +213,9 @@ class ExceptionsPanel(QWidget):
         self.show_resolved.toggled.connect(self.refresh_soon)
         self.table.activated.connect(self._go)
         self.table.doubleClicked.connect(self._go)
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._enable())
+        self.model.modelReset.connect(self._enable)
+        self._enable()
 
     def refresh_soon(self, *_: object) -> None:
         """Refresh once the event loop turns (an edit emits several signals) and only if shown."""
@@ -183,8 +231,11 @@ class ExceptionsPanel(QWidget):
         found = layer.exceptions()
         shown = found if self.show_resolved.isChecked() else [e for e in found if not e.resolved]
         on_actual = st.site.timekeeping.pay_basis is PayBasis.ACTUAL
+        at = self.table.currentIndex()
         self.model.set_rows(shown, {e.code: e.name for e in st.employees}, on_actual)
         self.summary.setText(self._summary(found, on_actual))
+        if at.isValid() and self.model.rows:  # keep the place: the next line takes a resolved one's
+            self.table.selectRow(min(at.row(), len(self.model.rows) - 1))
 
     def _summary(self, found: list[TimeException], on_actual: bool) -> str:
         st = self.session.state
@@ -203,10 +254,57 @@ class ExceptionsPanel(QWidget):
             ))
         return text
 
+    def _enable(self) -> None:
+        e = self.current()
+        self.go_button.setEnabled(e is not None)
+        self.resolve_button.setEnabled(e is not None)
+        self.confirm_button.setEnabled(e is not None and e.kind is ExceptionKind.NO_SHOW and not e.resolved)
+
+    def current(self) -> TimeException | None:
+        index = self.table.currentIndex()
+        rows = self.model.rows
+        return rows[index.row()] if index.isValid() and index.row() < len(rows) else None
+
+    def _cell(self, e: TimeException) -> tuple[int, int] | None:
+        st = self.session.state
+        row, col = st.row_of.get(e.employee_code), st.col_of.get(e.work_date)
+        return None if row is None or col is None else (row, col)
+
     def _go(self, index: QModelIndex) -> None:
         if index.isValid():
             e = self.model.rows[index.row()]
             self.jump.emit(e.employee_code, e.work_date)
+
+    def resolve(self) -> bool:
+        """Ask for the selected line's times, code and note and record them (one undo step)."""
+        from deskwfm.gui.resolve_dialog import ResolveDialog, resolve_label
+
+        e, layer = self.current(), self.session.state.actual
+        cell = self._cell(e) if e is not None else None
+        if e is None or cell is None or layer is None:
+            return False
+        st = self.session.state
+        emp = st.employees[cell[0]]
+        about = f"{emp.code} {emp.name} \u00b7 {format_long_date(e.work_date)}"
+        here = [render(x.message()) for x in self.model.rows
+                if (x.employee_code, x.work_date) == (e.employee_code, e.work_date)]
+        dlg = ResolveDialog(about, here, layer.recorded(*cell), list(layer.codes.values()), self)
+        if dlg.exec() != ResolveDialog.DialogCode.Accepted:
+            return False
+        label = resolve_label(e.employee_code, e.work_date)
+        done = self.session.record_day(*cell, dlg.text(), dlg.note(), label)
+        self.table.setFocus()
+        return done
+
+    def confirm(self) -> bool:
+        """Record the selected no-show's day as worked as scheduled."""
+        e = self.current()
+        cell = self._cell(e) if e is not None else None
+        if cell is None:
+            return False
+        done = self.session.confirm([cell])
+        self.table.setFocus()
+        return done
 
 
 class ExceptionsDock(QDockWidget):

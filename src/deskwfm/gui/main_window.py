@@ -38,7 +38,7 @@ from deskwfm.gui.grid_mode import GridMode
 from deskwfm.gui.grid_view import GridWidget
 from deskwfm.gui.guard import faults
 from deskwfm.gui.nav import NavBar
-from deskwfm.gui.notes import edit_note
+from deskwfm.gui.notes import edit_note, remove_actual_note
 from deskwfm.gui.palette import PaletteBar
 from deskwfm.gui.refresh import ChangeWatcher
 from deskwfm.gui.session import ScheduleSession
@@ -287,6 +287,10 @@ class MainWindow(QMainWindow):
         cur = self.grid.table.currentIndex()
         if not cur.isValid():
             return
+        if self.session.mode.records_actual:  # the recorded day's note
+            if not remove_actual_note(self.session, cur.row(), cur.column()):
+                show_message(self.statusBar(), tr("This cell has no note"))
+            return
         shift = self.session.state.shift_at(cur.row(), cur.column())
         if shift is None or not shift.note:
             show_message(self.statusBar(), tr("This cell has no note"))
@@ -481,7 +485,12 @@ class MainWindow(QMainWindow):
 
         dlg = PayrollWindow(self.session.ws, self.session.state.days[0], self)
         dlg.exec()
-        if dlg.changed_data:
+        if dlg.wants_exceptions:  # "Show exceptions": the period, its variance and the panel
+            self.session.show(ViewKind.PERIOD, dlg.start)
+            self.session.set_mode(GridMode.VARIANCE)
+            self.exceptions_dock.show()
+            self.exceptions_dock.panel.table.setFocus()
+        elif dlg.changed_data:
             self.session.reload()
 
     def open_audit(self) -> None:

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 from deskwfm.core.adherence import Adherence
 from deskwfm.core.errors import DeskwfmError
 from deskwfm.core.i18n import format_day, format_decimal, format_hours, format_money, render, tr
-from deskwfm.core.messages import N_, msg
+from deskwfm.core.messages import N_, msg, msg_n
 from deskwfm.services import periods
 from deskwfm.services.payroll_sheet import PayrollSheet, SheetRow, load_sheet, period_choices
 from deskwfm.services.workspace import Workspace
@@ -164,6 +164,10 @@ class PayrollModel(QAbstractTableModel):
             return _RIGHT
         if role == _FOREGROUND and (c == len(self.headings) - 1 or (c == _GROSS and r.pay.missing_rate)):
             return _WARN
+        if role == _FOREGROUND and c <= 1 and r.blocked:
+            return _WARN
+        if role == _TOOLTIP and c <= 1 and r.blocked:
+            return tr("Cannot be approved: resolve the critical exceptions first (Show exceptions)")
         if role == _TOOLTIP and c == _GROSS and r.pay.missing_rate is not None:
             return render(
                 msg(
@@ -195,6 +199,40 @@ def _attendance_value(r: SheetRow, i: int) -> tuple[str, object]:
         pct = a.adherence.percent
         return _adherence_text(a.adherence), pct if pct is not None else Decimal(-1)
     return (str(a.adherence.late) if a.adherence.late else ""), a.adherence.late
+
+
+def blocked_text(approved: int, blocked: Sequence[SheetRow]) -> str:
+    """Why some were not approved and what to do, for the message after Approve."""
+    who = [r.code for r in blocked]
+    names = ", ".join(who[:10]) + (" \u2026" if len(who) > 10 else "")
+    parts = []
+    if approved:
+        parts.append(render(msg_n("Approved {count} employee.", "Approved {count} employees.", approved)))
+    parts.append(render(msg_n(
+        "{count} employee was not approved: {who} has an unresolved critical exception (a no-show or "
+        "a missing logout) in this period.",
+        "{count} employees were not approved: {who} have unresolved critical exceptions (a no-show or "
+        "a missing logout) in this period.",
+        len(who), who=names,
+    )))
+    parts.append(tr("Resolve them first: Show exceptions opens the period in the grid with the Exceptions "
+                    "panel, where each day can be given its times, an absence code or a note, or be "
+                    "confirmed as scheduled."))
+    return "\n\n".join(parts)
+
+
+def blocked_banner(rows: Sequence[SheetRow]) -> str:
+    """The line over the table while some cannot be approved ("" when none)."""
+    n = sum(1 for r in rows if r.blocked and r.approval is None)
+    if not n:
+        return ""
+    return render(msg_n(
+        "{count} employee cannot be approved until the critical exceptions are resolved (no-show, "
+        "missing logout).",
+        "{count} employees cannot be approved until their critical exceptions are resolved (no-show, "
+        "missing logout).",
+        n,
+    ))
 
 
 class _SortProxy(QSortFilterProxyModel):
@@ -367,6 +405,15 @@ class PayrollWindow(QDialog):
         self.status = QLabel()
         self.status.setObjectName("payrollStatus")
         self.status.setWordWrap(True)
+        self.blocked = QLabel()
+        self.blocked.setObjectName("payrollBlocked")
+        self.blocked.setWordWrap(True)
+        self.blocked.setStyleSheet("QLabel { color: #b3261e; font-weight: bold; }")
+        self.exceptions_button = QPushButton(tr("Show e&xceptions"))
+        self.exceptions_button.setToolTip(tr("Close this window and show the period in the grid with the "
+                                             "Exceptions panel"))
+        self.exceptions_button.clicked.connect(self.show_exceptions)
+        self.wants_exceptions = False  # the window closed to show this period's exceptions in the grid
         top = QHBoxLayout()
         top.addWidget(QLabel(tr("Pay period")))
         top.addWidget(self.period, 1)
@@ -439,6 +486,10 @@ class PayrollWindow(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.status)
+        blocked_row = QHBoxLayout()
+        blocked_row.addWidget(self.blocked, 1)
+        blocked_row.addWidget(self.exceptions_button)
+        layout.addLayout(blocked_row)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.totals)
         layout.addLayout(actions)
@@ -525,6 +576,10 @@ class PayrollWindow(QDialog):
             self.table.setColumnWidth(i, width)
             self.totals.setColumnWidth(i, width)
         self.status.setText(render(sheet.status()) if sheet else "")
+        banner = blocked_banner(self.model.rows) if sheet and not sheet.state.locked else ""
+        self.blocked.setText(banner)
+        self.blocked.setVisible(bool(banner))
+        self.exceptions_button.setVisible(sheet is not None and sheet.on_actual)
         self._enable(True)
 
     def _enable(self, on: bool) -> None:
@@ -556,30 +611,28 @@ class PayrollWindow(QDialog):
         if not codes:
             QMessageBox.information(self, tr("Approve"), tr("Select the employees to approve first."))
             return False
-        return self._run(tr("Approve"), lambda: periods.approve(self.ws, self.start, codes))
+        return self._approve([r for r in self.model.rows if r.code in set(codes)])
 
     def approve_everyone(self) -> bool:
-        """Approve everyone shown (the team filter applies). Under the actual pay basis, those with
-        an unresolved critical exception are left for last, so the others are approved and the
-        service's refusal then names who is left and why."""
-        codes = [r.code for r in self.model.rows if not r.blocked]
-        blocked = [r.code for r in self.model.rows if r.blocked]
-        written = False
-        try:
-            if codes:
-                periods.approve(self.ws, self.start, codes)
-                written = True
-            if blocked:
-                periods.approve(self.ws, self.start, blocked)
-        except DeskwfmError as exc:
-            QMessageBox.warning(self, tr("Approve"), str(exc))
-            if written:
-                self.changed_data = True
-                self.reload()
+        """Approve everyone shown (the team filter applies)."""
+        return self._approve(list(self.model.rows))
+
+    def _approve(self, rows: list[SheetRow]) -> bool:
+        """Approve ``rows``; those with an unresolved critical exception (the actual pay basis) are
+        left out and named, with where to resolve them, so the others are not held up."""
+        codes = [r.code for r in rows if not r.blocked]
+        blocked = [r for r in rows if r.blocked]
+        if codes and not self._run(tr("Approve"), lambda: periods.approve(self.ws, self.start, codes)):
             return False
-        self.changed_data = True
-        self.reload()
+        if blocked:
+            QMessageBox.warning(self, tr("Approve"), blocked_text(len(codes), blocked))
+            return False
         return True
+
+    def show_exceptions(self) -> None:
+        """Close, for the main window to show this period with its exceptions."""
+        self.wants_exceptions = True
+        self.accept()
 
     def lock(self) -> bool:
         return self._run(tr("Lock period"), lambda: periods.lock(self.ws, self.start))

@@ -380,6 +380,23 @@ class ScheduleSession(QObject):
             ActualCommand,
         )
 
+    def record_day(self, row: int, col: int, text: str, note: str, label: str) -> bool:
+        """Write one cell's actual time and note together (the exceptions panel's Resolve, the
+        Note of a day in the Actual view): one undo step named ``label``, refused if the day
+        changed on another workstation since the grid read it."""
+        from deskwfm.services.actual import ActualEdit, edit_actual
+
+        if not self.ensure_actual():
+            return False
+        layer = self.state.actual
+        assert layer is not None
+        code, day = self.state.employees[row].code, self.state.days[col]
+        write = ActualEdit(code, day, text, layer.recorded(row, col), note=note)
+        return self._run(
+            lambda _n: label, lambda: edit_actual(self.ws, [write], How.GRID_EDIT), None,
+            self._apply_actual, ActualCommand,
+        )
+
     def confirm(self, cells: list[tuple[int, int]]) -> bool:
         """Record the chosen days with a scheduled shift and nothing recorded as worked as
         scheduled: one undo step. Days of a locked pay period are left out."""
