@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMainWindow,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -317,6 +318,7 @@ class ExceptionsDock(QDockWidget):
         self._table = table
         self.panel = ExceptionsPanel(session, self)
         self.setWidget(self.panel)
+        self._sized = False  # the first time it opens, a quarter of the window high
         toggle = self.toggleViewAction()
         toggle.setText(tr("E&xceptions panel"))
         toggle.setShortcut("Ctrl+Shift+E")
@@ -328,6 +330,10 @@ class ExceptionsDock(QDockWidget):
         self.session.want_actual(visible)
         if visible:
             self.panel.refresh()
+            window = self.parentWidget()
+            if not self._sized and isinstance(window, QMainWindow):  # the grid keeps most of the height
+                self._sized = True
+                window.resizeDocks([self], [max(170, window.height() // 4)], Qt.Orientation.Vertical)
 
     def go_to(self, code: str, day: date) -> None:
         """Show the exception's cell in the Actual view, where it is corrected or coded."""

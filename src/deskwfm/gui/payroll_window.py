@@ -203,7 +203,7 @@ def _attendance_value(r: SheetRow, i: int) -> tuple[str, object]:
 
 def blocked_text(approved: int, blocked: Sequence[SheetRow]) -> str:
     """Why some were not approved and what to do, for the message after Approve."""
-    who = [r.code for r in blocked]
+    who = sorted(r.code for r in blocked)
     names = ", ".join(who[:10]) + (" \u2026" if len(who) > 10 else "")
     parts = []
     if approved:
