@@ -280,3 +280,28 @@ def test_show_exceptions_opens_the_period_with_its_variance_and_the_panel(
     panel = window.exceptions_dock.panel
     qtbot.waitUntil(lambda: panel.model.rowCount() == 4)
     assert not any(isinstance(w, QMessageBox) and w.isVisible() for w in QApplication.topLevelWidgets())
+
+
+def test_a_locked_period_refuses_a_resolve_and_says_why(qtbot, window, centre, after_the_week) -> None:
+    from deskwfm.services import periods
+
+    a_week_with_exceptions(window)
+    ws = window.session.ws
+    for code in ("AG001", "AG002"):  # the blocked are coded first, so the period can be approved
+        set_actual(ws, code, FRI, "SICK")
+    set_actual(ws, "AG002", THU, "9:02-17:00")
+    periods.approve(ws, date(2026, 11, 22))
+    periods.lock(ws, date(2026, 11, 22))
+    window.session.reload()
+    panel = open_panel(qtbot, window)
+    panel.table.setFocus()
+    panel.table.selectRow(0)  # AG001 late on Tuesday
+
+    def code_it_late(w: QWidget) -> None:
+        w.code.setCurrentIndex(w.code.findData("LATE"))
+        w.accept()
+
+    when_a_dialog_opens(code_it_late, [])
+    qtbot.keyClick(panel.table, Qt.Key.Key_R, CTRL)
+    assert "is locked" in status(window)
+    assert recorded(centre, "AG001", TUE).absence == ""

@@ -218,3 +218,26 @@ def test_an_unknown_login_id_and_a_logout_before_its_login_are_located_and_nothi
     assert [(row, col) for _sheet, row, col, _what in found] == [("3", "A"), ("4", "C")]
     assert "4242" in found[0][3]
     assert recorded(centre) == {}
+
+
+def test_an_import_into_a_locked_period_shows_why_and_cannot_be_pressed(
+    qtbot, window, centre, monkeypatch, tmp_path
+) -> None:
+    from deskwfm.services import periods
+
+    login_ids(centre)
+    ws = window.session.ws
+    periods.approve(ws, date(2026, 11, 22))
+    periods.lock(ws, date(2026, 11, 22))
+    report = tmp_path / "uccx.csv"
+    report.write_text(UCCX, encoding="utf-8")
+
+    def read_why(dlg: QDialog) -> None:
+        assert isinstance(dlg, ImportPreview)
+        assert "Nothing can be imported: the pay period" in dlg.summary.text()
+        assert "is locked" in dlg.summary.text()
+        assert not dlg.import_button.isEnabled()
+        dlg.reject()
+
+    import_from_menu(qtbot, window, monkeypatch, report, [read_why])
+    assert recorded(centre) == {}
