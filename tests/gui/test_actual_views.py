@@ -259,6 +259,7 @@ def test_variance_colours_each_kind_of_difference_and_the_tooltip_says_by_how_mu
         assert background(window, code, day) == colour(tone), (code, day)
         assert tip in tooltip(window, code, day), (code, day)
     assert "Scheduled: 09:00\u201317:00" in tooltip(window, "AG001", MON)
+    assert "variance \u22120.33 h (\u22120:20)" in tooltip(window, "AG001", MON)  # payroll hours and h:mm
     assert "Recorded: 09:20-17:00 · typed" in tooltip(window, "AG001", MON)
     assert "(blocks approval)" in tooltip(window, "AG001", FRI)
     # a change of plan shows in the Variance view at once

@@ -266,9 +266,9 @@ class ActualPresenter:
             if code is not None:
                 lines.append(_code_line(code))
             lines.append(render(msg(
-                "Worked {worked:hours} h, scheduled {scheduled:hours} h, variance {variance} h",
+                "Worked {worked:hours} h, scheduled {scheduled:hours} h, variance {variance} h ({hm})",
                 worked=cell.worked_minutes, scheduled=cell.scheduled_minutes,
-                variance=_signed_hours(cell.variance_minutes),
+                variance=_signed_hours(cell.variance_minutes), hm=signed_hm(cell.variance_minutes),
             )))
         lines.extend(exception_line(e) for e in cell.exceptions)
         if day is not None and day.note:
