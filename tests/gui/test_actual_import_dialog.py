@@ -153,7 +153,11 @@ def test_unknown_headers_are_named_once_and_remembered_for_the_next_file(
     def name_columns(dlg: QDialog) -> None:
         assert isinstance(dlg, ColumnsDialog)
         asked.append(dlg)
-        # Nothing is recognised; the clerk picks each column from the header row shown
+        # nothing is recognised, so nothing is guessed ("in" is not the in of "Went offline")
+        assert [dlg.combos[r].currentText() for r in ("id", "in", "out")] == ["(choose)"] * 3
+        click(qtbot, dlg.ok_button)
+        assert dlg.isVisible() and dlg.error.text().startswith("Choose the column of: Login ID")
+        # the clerk picks each column from the header row shown
         for role, header in (("id", "Rep #"), ("in", "Went ready"), ("out", "Went offline")):
             combo = dlg.combos[role]
             combo.setCurrentIndex(combo.findText(header))

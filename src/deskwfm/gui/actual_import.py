@@ -15,6 +15,7 @@ a progress dialog if it takes more than a moment), then shows what it found:
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Sequence
 from datetime import date
 from enum import Enum
@@ -115,13 +116,20 @@ def header_row(rows: Sequence[Sequence[str]]) -> int:
     return best
 
 
+def _names(key: str, header: str) -> bool:
+    """Whether a header names ``key``: a short key ("in", "id", "end") as a word of its own (not
+    the "in" of "Went offline"), a longer one anywhere ("LoginTimestamp")."""
+    words = re.findall(r"[a-z0-9]+", header.lower())
+    return key in words or (len(key) > 3 and key in _norm(header))
+
+
 def guess(headers: Sequence[str]) -> dict[str, str]:
     """A first guess of each role's column from the header names (the person checks it)."""
     out: dict[str, str] = {}
     taken: set[str] = set()
     for role in ("outdate", "date", "id", "in", "out"):
         for key in _GUESS[role]:
-            hit = next((h for h in headers if h and h not in taken and key in _norm(h)), None)
+            hit = next((h for h in headers if h and h not in taken and _names(key, h)), None)
             if hit is not None:
                 if role == "date" and any(w in _norm(hit) for w in ("time", "stamp")):
                     continue  # "Login Date/Time" is a timestamp, not a date column
@@ -252,8 +260,8 @@ class ColumnsDialog(QDialog):
         for role, _label, required in ROLES:
             combo = self.combos[role]
             combo.clear()
-            if not required:
-                combo.addItem(tr("(none)"), "")
+            # a required column nobody guessed shows as unchosen, never as the first header
+            combo.addItem(tr("(choose)") if required else tr("(none)"), "")
             for h in names:
                 combo.addItem(h, h)
             want = picked.get(role)
