@@ -72,6 +72,7 @@ def test_the_panel_lists_what_blocks_approval_first_and_enter_goes_to_the_cell(
     qtbot, window, after_the_week
 ) -> None:
     a_week_with_exceptions(window)
+    window.activateWindow()
     panel = open_panel(qtbot, window)
     got = lines(panel)
     assert [(code, what.split(":")[0], st) for code, _day, what, st in got] == [
@@ -89,6 +90,13 @@ def test_the_panel_lists_what_blocks_approval_first_and_enter_goes_to_the_cell(
     cur, st = window.grid.table.currentIndex(), window.session.state
     assert (st.employees[cur.row()].code, st.days[cur.column()]) == ("AG001", TUE)
     assert window.grid.table.hasFocus()
+    # Ctrl+Shift+E comes back to the list (still open), and closes it from there
+    shift_ctrl = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    qtbot.keyClick(window.grid.table, Qt.Key.Key_E, shift_ctrl)
+    assert window.exceptions_dock.isVisible() and panel.table.hasFocus()
+    assert panel.table.currentIndex().row() == 3
+    qtbot.keyClick(panel.table, Qt.Key.Key_E, shift_ctrl)
+    assert not window.exceptions_dock.isVisible()
 
 
 def test_resolving_a_no_show_with_a_code_and_a_note_takes_it_off_the_list_and_undo_puts_it_back(

@@ -112,7 +112,7 @@ def test_a_uccx_export_is_previewed_then_imported_and_a_second_import_changes_no
     assert [type(d) for d in seen] == [ImportPreview]  # the UCCX headers are known: no question
     summary = previews[0].summary.text()
     assert "uccx.csv: 4 login sessions of 2 employees" in summary
-    assert "3 added, 0 changed" in summary and "total or blank rows skipped" in summary
+    assert "3 added, 0 changed" in summary and "1 total or blank row skipped" in summary
     assert "Login ID: Agent ID" in summary
     days = recorded(centre)
     agent1 = days[("AG001", MON)]

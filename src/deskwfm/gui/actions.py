@@ -127,7 +127,7 @@ def build_menus(win: MainWindow) -> Actions:
         views[kind] = act
     v.addSeparator()
     win.mode_bar.add_to_menu(v)
-    v.addAction(win.exceptions_dock.toggleViewAction())
+    v.addAction(win.exceptions_dock.toggle_action)
     v.addSeparator()
     v.addAction(win.nav.prev_action)
     v.addAction(win.nav.today_action)

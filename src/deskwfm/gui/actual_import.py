@@ -380,7 +380,8 @@ def _summary(plan: ActualImportPlan) -> str:
                    same=plan.unchanged, kept=plan.kept)),
     ]
     if plan.skipped_rows:
-        lines.append(render(msg("{n:num} total or blank rows skipped", n=plan.skipped_rows)))
+        lines.append(render(msg_n("{count} total or blank row skipped", "{count} total or blank rows skipped",
+                                  plan.skipped_rows)))
     if plan.columns:
         names = ", ".join(f"{tr(ROLE_NAMES.get(role, role))}: {head}" for role, head in plan.columns.items())
         lines.append(render(msg("Columns read: {names}", names=names)))

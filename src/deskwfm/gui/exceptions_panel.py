@@ -17,7 +17,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent, QKeySequence
+from PySide6.QtGui import QAction, QBrush, QColor, QFont, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -319,12 +319,27 @@ class ExceptionsDock(QDockWidget):
         self.panel = ExceptionsPanel(session, self)
         self.setWidget(self.panel)
         self._sized = False  # the first time it opens, a quarter of the window high
-        toggle = self.toggleViewAction()
-        toggle.setText(tr("E&xceptions panel"))
-        toggle.setShortcut("Ctrl+Shift+E")
-        toggle.setStatusTip(tr("Late, early, no-show, missing logout and other exceptions of the days shown"))
+        # Not Qt's toggleViewAction: with the panel open but the grid focused (after going to a
+        # cell), Ctrl+Shift+E comes back to the list instead of closing it.
+        self.toggle_action = QAction(tr("E&xceptions panel"), self)
+        self.toggle_action.setCheckable(True)
+        self.toggle_action.setShortcut(QKeySequence("Ctrl+Shift+E"))
+        self.toggle_action.setStatusTip(
+            tr("Late, early, no-show, missing logout and other exceptions of the days shown")
+        )
+        self.toggle_action.triggered.connect(self._toggle)
+        self.visibilityChanged.connect(self.toggle_action.setChecked)
         self.visibilityChanged.connect(self._shown)
         self.panel.jump.connect(self.go_to)
+
+    def _toggle(self) -> None:
+        if self.isVisible() and not self.panel.table.hasFocus():
+            self.toggle_action.setChecked(True)
+            self.panel.table.setFocus()
+            return
+        self.setVisible(not self.isVisible())
+        if self.isVisible():
+            self.panel.table.setFocus()
 
     def _shown(self, visible: bool) -> None:
         self.session.want_actual(visible)
