@@ -245,3 +245,37 @@ def test_an_import_into_a_locked_period_shows_why_and_cannot_be_pressed(
 
     import_from_menu(qtbot, window, monkeypatch, report, [read_why])
     assert recorded(centre) == {}
+
+
+def test_change_columns_from_the_preview_reads_the_file_again_with_the_new_choice(
+    qtbot, window, centre, monkeypatch, tmp_path
+) -> None:
+    """Two login columns in one file: the clerk sees the preview read one, and changes it."""
+    login_ids(centre)
+    report = tmp_path / "two_ids.csv"
+    report.write_text(
+        "Agent ID,Extension,Login Time,Logout Time\n"
+        "1001,1002,11/23/2026 09:00:00 AM,11/23/2026 05:00:00 PM\n",
+        encoding="utf-8",
+    )
+    summaries: list[str] = []
+
+    def change(dlg: QDialog) -> None:
+        assert isinstance(dlg, ImportPreview)
+        summaries.append(dlg.summary.text())
+        click(qtbot, dlg.columns_button)
+
+    def use_the_extension(dlg: QDialog) -> None:
+        assert isinstance(dlg, ColumnsDialog)
+        assert dlg.combos["id"].currentText() == "Agent ID"  # what the preview read, to change
+        dlg.combos["id"].setCurrentIndex(dlg.combos["id"].findText("Extension"))
+        click(qtbot, dlg.ok_button)
+
+    def import_it(dlg: QDialog) -> None:
+        assert isinstance(dlg, ImportPreview)
+        summaries.append(dlg.summary.text())
+        click(qtbot, dlg.import_button)
+
+    import_from_menu(qtbot, window, monkeypatch, report, [change, use_the_extension, import_it])
+    assert "Login ID: Agent ID" in summaries[0] and "Login ID: Extension" in summaries[1]
+    assert set(recorded(centre)) == {("AG002", MON)}
