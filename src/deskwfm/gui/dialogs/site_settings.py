@@ -337,11 +337,11 @@ class SiteSettingsDialog(ServiceDialog):
         # under the staffing box: the right column is full, and the dialog must fit 1280 x 800
         self.scheduling = SchedulingBox(self)
         left.addWidget(self.scheduling)
-        left.addWidget(time_box)
         left.addStretch(1)
         right = QVBoxLayout()
         right.addWidget(rules_box)
         right.addWidget(warn_box)
+        right.addWidget(time_box)  # the right column has room left: the dialog fits 1280 x 800
         right.addStretch(1)
         grid = QHBoxLayout()
         grid.addLayout(left, 1)
@@ -426,9 +426,14 @@ class SiteSettingsDialog(ServiceDialog):
         self.overtime_grace_spin = _spin(box, lo, hi, " " + tr("min"))
         form = QFormLayout(box)
         add_row(form, tr("Payroll &pays"), self.pay_basis_combo)
-        add_row(form, tr("Round in/out times"), self.rounding_combo)
-        gap = _with_unit(self.merge_gap_spin, tr("apart"))
-        add_row(form, tr("Join sessions up to"), gap, self.merge_gap_spin)
+        # rounding and joining on one row: with the scheduling settings the dialog must fit 1280 x 800
+        rounding = QHBoxLayout()
+        rounding.addWidget(self.rounding_combo, 1)
+        join = QLabel(tr("&join sessions up to"), box)
+        join.setBuddy(self.merge_gap_spin)
+        rounding.addWidget(join)
+        rounding.addLayout(_with_unit(self.merge_gap_spin, tr("apart")))
+        add_row(form, tr("Round in/out times"), rounding, self.rounding_combo)
         grace = QHBoxLayout()
         for label, spin in ((tr("late"), self.late_grace_spin), (tr("early"), self.early_grace_spin),
                             (tr("break"), self.break_grace_spin), (tr("overtime"), self.overtime_grace_spin)):
