@@ -130,7 +130,7 @@ class EmployeesDialog(ServiceDialog):
             "2026-12-28..2027-01-02. Blank: none."))
         self.login_edit = QLineEdit(self.form_box)
         self.login_edit.setObjectName("loginIdEdit")
-        self.login_edit.setPlaceholderText(tr("the phone system's or time clock's ID (blank: none)"))
+        self.login_edit.setPlaceholderText(tr("e.g. 5017 (blank: none)"))
         self.login_edit.setToolTip(tr(
             "How the phone system or time clock names this person in its login/logout reports "
             "(agent login ID, extension, badge); File → Import actual time matches by it. Unique."
