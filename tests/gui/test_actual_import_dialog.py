@@ -114,6 +114,9 @@ def test_a_uccx_export_is_previewed_then_imported_and_a_second_import_changes_no
     assert "uccx.csv: 4 login sessions of 2 employees" in summary
     assert "3 added, 0 changed" in summary and "1 total or blank row skipped" in summary
     assert "Login ID: Agent ID" in summary
+    table = previews[0].table_model  # each day, who it is, what it holds now and after
+    first = [table.index(0, c).data() for c in range(table.columnCount())]
+    assert first == ["AG001", "Agent 1", "Mon 2026-11-23", "", "08:58-17:03"]
     days = recorded(centre)
     agent1 = days[("AG001", MON)]
     assert agent1.segments == (Segment(538, 1023),)  # two sessions 50 s apart join into one

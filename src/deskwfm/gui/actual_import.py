@@ -306,7 +306,9 @@ def _day_text(day: object) -> str:
 class ImportPreview(QDialog):
     """What the import would do, or why it cannot: the rows and columns of every problem."""
 
-    def __init__(self, plan: ActualImportPlan, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, plan: ActualImportPlan, parent: QWidget | None = None, names: dict[str, str] | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("actualImportPreview")
         self.plan = plan
@@ -334,9 +336,11 @@ class ImportPreview(QDialog):
                 len(plan.problems), file=plan.file_name)))
             self.import_button.hide()
         else:
-            heads = [tr("Employee"), tr("Date"), tr("Now"), tr("After import")]
+            heads = [tr("Employee"), tr("Name"), tr("Date"), tr("Now"), tr("After import")]
+            who = names or {}
             body = [
-                [str(c.key[0]), _date_text(c.key[1]), _day_text(c.expected), _day_text(c.after)]
+                [str(c.key[0]), who.get(str(c.key[0]), ""), _date_text(c.key[1]), _day_text(c.expected),
+                 _day_text(c.after)]
                 for c in plan.changes[:MAX_ROWS_SHOWN]
             ]
             self.summary.setText(_summary(plan))
@@ -393,7 +397,7 @@ def _summary(plan: ActualImportPlan) -> str:
 
 
 # ---------------------------------------------------------------- the flow
-Planned = tuple[ActualImportPlan, list[list[str]]]
+Planned = tuple[ActualImportPlan, list[list[str]], dict[str, str]]  # plan, first rows, names
 
 
 class ActualImport(QObject):
@@ -425,8 +429,11 @@ class ActualImport(QObject):
         self.columns = columns
 
         def work(_progress: Callable[[int, int], bool]) -> Planned:
+            from deskwfm.services.employees import list_employees
+
             plan = plan_actual_import(ws, path, columns)
-            return plan, (report_rows(path) if not plan.header_found or plan.problems else [])
+            rows = report_rows(path) if not plan.header_found or plan.problems else []
+            return plan, rows, {e.code: e.name for e in list_employees(ws)}
 
         self.job = BackgroundJob(
             self._parent, tr("Import actual time"), work, self._planned, self._failed,
@@ -434,7 +441,7 @@ class ActualImport(QObject):
         ).start()
 
     def _planned(self, result: Planned) -> None:
-        plan, rows = result
+        plan, rows, names = result
         if rows:
             self.rows = rows
         if not plan.header_found and self.columns is None:
@@ -444,7 +451,7 @@ class ActualImport(QObject):
             else:
                 self._ask_columns(plan.file_name)
             return
-        dlg = ImportPreview(plan, self._parent)
+        dlg = ImportPreview(plan, self._parent, names)
         dlg.exec()
         if dlg.choice is Choice.COLUMNS:
             self._ask_columns(plan.file_name, plan.columns)
