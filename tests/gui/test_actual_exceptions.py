@@ -250,6 +250,9 @@ def test_the_payroll_screen_shows_actual_against_scheduled_and_refuses_the_block
     def approve_all(w) -> None:  # type: ignore[no-untyped-def]
         heads = [w.model.headerData(c, Qt.Orientation.Horizontal) for c in range(w.model.columnCount())]
         assert {"Scheduled h", "Actual h", "Variance h", "Adherence", "Late"} <= set(heads)
+        sched_tip = w.model.headerData(heads.index("Scheduled h"), Qt.Orientation.Horizontal,
+                                       Qt.ItemDataRole.ToolTipRole)
+        assert "days to come included" in sched_tip  # a running period is short, and says why
         seen["banner"] = w.blocked.text() if w.blocked.isVisible() else ""
         messages: list[str] = []
         when_a_message_box_opens(messages)

@@ -75,6 +75,13 @@ _HOLIDAY_PAY = _FIRST_HOUR + len(HOUR_COLUMNS)
 _GROSS = _HOLIDAY_PAY + 1
 # When the site pays actual time: the plan against what was worked, after Gross.
 ACTUAL_HEADINGS = (N_("Scheduled h"), N_("Actual h"), N_("Variance h"), N_("Adherence"), N_("Late"))
+ACTUAL_TIPS = {
+    "Scheduled h": N_("Paid hours of the shifts scheduled in the whole pay period, days to come included"),
+    "Actual h": N_("Hours worked as recorded: typed, imported or confirmed as scheduled"),
+    "Variance h": N_("Actual minus scheduled: short while the period is still running"),
+    "Adherence": N_("Minutes worked as scheduled ÷ scheduled minutes of the shifts that have ended"),
+    "Late": N_("Late arrivals beyond the site's grace period"),
+}
 _APPROVED_BY = "Approved by"
 
 
@@ -181,6 +188,9 @@ class PayrollModel(QAbstractTableModel):
         horizontal = orientation == Qt.Orientation.Horizontal
         if horizontal and role == _DISPLAY and 0 <= section < len(self.headings):
             return tr(self.headings[section])
+        if horizontal and role == _TOOLTIP and 0 <= section < len(self.headings):
+            tip = ACTUAL_TIPS.get(self.headings[section])
+            return tr(tip) if tip else None
         return None
 
 
