@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication
 
 from deskwfm.core.actual import ActualDay, Segment, Source
@@ -330,3 +330,21 @@ def test_the_actual_and_variance_views_pass_qtmodeltester(qtmodeltester, window,
     for mode in (GridMode.ACTUAL, GridMode.VARIANCE):
         view(window, mode)
         qtmodeltester.check(window.session.grid_model)
+
+
+def test_a_team_s_whole_day_is_confirmed_with_a_header_click_and_one_keystroke(qtbot, window, centre) -> None:
+    window.activateWindow()
+    view(window, GridMode.ACTUAL)
+    combo = window.team_filter  # the team box, with the keyboard
+    combo.setFocus()
+    while combo.currentText() != "Blue":
+        qtbot.keyClick(combo, Qt.Key.Key_Down)
+    assert [e.code for e in window.session.state.employees] == ["AG001", "AG002", "AG003"]
+    header = window.grid.table.horizontalHeader()
+    col = window.session.state.days.index(WED)
+    x = header.sectionViewportPosition(col) + header.sectionSize(col) // 2
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, header.height() // 2))
+    qtbot.keyClick(window.grid.table, Qt.Key.Key_K, CTRL)
+    assert "Confirmed 2 days as scheduled (1 without a scheduled shift)" in status(window)
+    assert [recorded(centre, c, WED) is not None for c in ("AG001", "AG002", "AG003")] == [True, True, False]
+    assert recorded(centre, "AG004", WED) is None  # another team's row, not shown, not touched

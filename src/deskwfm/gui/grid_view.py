@@ -130,6 +130,7 @@ class ScheduleTable(QTableView):
         _fixed(self.horizontalHeader(), DAY_PREF)
         self.horizontalHeader().setFixedHeight(HEADER_HEIGHT)
         self.horizontalHeader().setHighlightSections(True)
+        self.horizontalHeader().setSectionsClickable(True)  # a click on a day selects its column
         self.setEditTriggers(_Triggers.AnyKeyPressed | _Triggers.EditKeyPressed | _Triggers.DoubleClicked)
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
