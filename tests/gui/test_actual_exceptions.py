@@ -166,6 +166,9 @@ def test_a_missing_logout_is_resolved_by_typing_the_logout_and_a_no_show_by_conf
     late = next(i for i, (c, _d, w, _s) in enumerate(lines(panel)) if w.startswith("late"))
     panel.table.selectRow(late)
     assert not panel.confirm_button.isEnabled() and panel.resolve_button.isEnabled()
+    qtbot.keyClick(panel.table, Qt.Key.Key_K, CTRL)
+    assert "Confirm as scheduled settles a no-show" in status(window)
+    assert recorded(centre, "AG001", TUE).source is Source.TYPED  # kept as it was
 
 
 def test_a_bad_entry_in_the_resolve_dialog_changes_nothing_and_says_where(

@@ -301,7 +301,11 @@ class ExceptionsPanel(QWidget):
         """Record the selected no-show's day as worked as scheduled."""
         e = self.current()
         cell = self._cell(e) if e is not None else None
-        if cell is None:
+        if e is None or cell is None:
+            return False
+        if not self.confirm_button.isEnabled():  # something was recorded: confirming keeps it
+            self.session.error.emit(tr("Confirm as scheduled settles a no-show; correct the times or code "
+                                       "the day with Resolve\u2026 (Ctrl+R)"))
             return False
         done = self.session.confirm([cell])
         self.table.setFocus()
