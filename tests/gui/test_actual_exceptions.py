@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from deskwfm.core.actual import ActualDay, Segment, Source
 from deskwfm.core.timekeeping import PayBasis
@@ -112,9 +112,8 @@ def test_resolving_a_no_show_with_a_code_and_a_note_takes_it_off_the_list_and_un
         assert isinstance(w, ResolveDialog)
         seen.append(w.findChild(QWidget, "resolveTimes").text())
         w.code.setCurrentIndex(w.code.findData("SICK"))
-        w.note_edit.setPlainText("Called in at 8:10, doctor's note")
-        ok = w.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
-        qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+        qtbot.keyClicks(w.note_edit, "Called in at 8:10, doctor's note")
+        qtbot.keyClick(w.note_edit, Qt.Key.Key_Return, CTRL)  # Ctrl+Enter in the note saves
 
     when_a_dialog_opens(code_it_sick, [])
     qtbot.keyClick(panel.table, Qt.Key.Key_R, CTRL)  # Ctrl+R: the panel's, not the grid's Fill right
