@@ -282,3 +282,31 @@ def test_change_columns_from_the_preview_reads_the_file_again_with_the_new_choic
     import_from_menu(qtbot, window, monkeypatch, report, [change, use_the_extension, import_it])
     assert "Login ID: Agent ID" in summaries[0] and "Login ID: Extension" in summaries[1]
     assert set(recorded(centre)) == {("AG002", MON)}
+
+
+def test_an_xlsx_export_with_excel_date_times_is_imported_through_the_same_dialog(
+    qtbot, window, centre, monkeypatch, tmp_path
+) -> None:
+    from datetime import datetime
+
+    from openpyxl import Workbook
+
+    login_ids(centre)
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["Agent Login Logout Activity Report"])
+    sheet.append([])
+    sheet.append(["Agent Name", "Agent ID", "Login Time", "Logout Time"])
+    sheet.append(["Agent 1", 1001, datetime(2026, 11, 23, 22, 1), datetime(2026, 11, 24, 6, 29)])  # a night
+    sheet.append(["Total", None, None, None])
+    report = tmp_path / "agents.xlsx"
+    book.save(report)
+
+    def import_it(dlg: QDialog) -> None:
+        assert isinstance(dlg, ImportPreview)
+        click(qtbot, dlg.import_button)
+
+    seen = import_from_menu(qtbot, window, monkeypatch, report, [import_it])
+    assert [type(d) for d in seen] == [ImportPreview]
+    night = recorded(centre)[("AG001", MON)]  # kept on the date it began
+    assert night.segments == (Segment(1321, 1829),)
