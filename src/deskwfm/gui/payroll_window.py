@@ -4,6 +4,11 @@ lock, unlock, print the timesheets, export the payroll and see what changed sinc
 Thin over ``services.payroll_sheet`` and ``services.periods``: the sheet is computed on a worker
 (``gui.background``) so a 500-agent period never freezes the window; every action is one
 service call whose refusal is shown in a dialog.
+
+When the site pays actual time the screen adds scheduled, actual and variance hours, adherence
+and late arrivals; an employee with an unresolved critical exception (no-show, missing logout) is
+shown in red under a banner, left out of Approve (the others are approved and those left out are
+named), and "Show exceptions" hands the period to the grid's Variance view and exceptions panel.
 """
 
 from __future__ import annotations
