@@ -130,7 +130,7 @@ def test_import_problems_are_located_and_nothing_is_written(
         (["actual", "set", "AG001", "16/11/2026", "9-17"], "is not a date"),
         (["actual", "import", "nowhere.csv"], "nowhere.csv: no such file"),
         (["actual", "import", "x.csv", "--columns", "id=A"], "in=, out= must be given"),
-        (["employee", "login-id", "AG002", "4711"], "login ID 4711 already belongs to AG001"),
+        (["employee", "login-id", "AG002", "4711"], "login ID: 4711 already belongs to AG001"),
         (["absence", "set", "9X"], 'absence code "9X" must start with a letter'),
         (["absence", "remove", "NOPE"], "no absence code NOPE"),
     ],

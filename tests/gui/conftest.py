@@ -69,3 +69,17 @@ def window(qtbot, centre: Path):  # type: ignore[no-untyped-def]
     yield win
     win.close()
     ws.close()
+
+
+# Tuesday 1 December 2026, noon UTC: the test week is over, so every shift in it is checked.
+AFTER_THE_WEEK = 29_935_440  # epoch minutes of 2026-12-01 12:00 UTC
+
+
+@pytest.fixture
+def after_the_week(monkeypatch: pytest.MonkeyPatch) -> int:
+    """Exceptions are found only for shifts over by "now": fix "now" after the test week, so the
+    actual-time tests do not depend on the day they run."""
+    for module in ("deskwfm.services.actual", "deskwfm.services.attendance", "deskwfm.services.exceptions",
+                   "deskwfm.gui.actual_state"):
+        monkeypatch.setattr(f"{module}.now_minutes", lambda: AFTER_THE_WEEK)
+    return AFTER_THE_WEEK

@@ -63,7 +63,7 @@ def _row_texts(dlg: EmployeesDialog, code: str) -> list[str]:
 
 def test_lists_employees_with_hours_and_current_rate(dialog: EmployeesDialog) -> None:
     assert _shown_codes(dialog) == ["B200", "S300"]
-    assert _row_texts(dialog, "B200") == ["B200", "Dana Scully", "Billing", "yes", "40", "", "$20.00"]
+    assert _row_texts(dialog, "B200") == ["B200", "Dana Scully", "Billing", "yes", "40", "", "$20.00", ""]
 
 
 def test_add_employee_with_starting_rate(qtbot, dialog: EmployeesDialog, ws: Workspace) -> None:
@@ -216,11 +216,11 @@ def test_tab_walks_the_form_in_reading_order(qtbot, dialog: EmployeesDialog) -> 
     dialog.code_edit.setFocus()
     qtbot.waitUntil(dialog.code_edit.hasFocus)
     order = []
-    for _ in range(7):
+    for _ in range(8):
         qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Tab)
         order.append(dialog.focusWidget())
     assert order == [dialog.name_edit, dialog.team_combo, dialog.contract_edit, dialog.max_edit,
-                     dialog.available_edit, dialog.dates_off_edit, dialog.start_rate_edit]
+                     dialog.available_edit, dialog.dates_off_edit, dialog.login_edit, dialog.start_rate_edit]
 
 
 # ------------------------------------------------- Enter in a date box; the first rate's date

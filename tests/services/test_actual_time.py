@@ -306,7 +306,7 @@ def test_a_bad_entry_names_the_cell_and_writes_nothing(centre_actual: Workspace)
 
 
 def test_login_ids_are_unique_ignoring_case(centre_actual: Workspace) -> None:
-    with pytest.raises(InputError, match="login ID jwang@ACME.com already belongs to AG002"):
+    with pytest.raises(InputError, match="login ID: jwang@ACME.com already belongs to AG002"):
         set_login_id(centre_actual, "AG003", "jwang@ACME.com")
 
 

@@ -335,6 +335,20 @@ def read_sessions(path: str | Path, columns: Mapping[str, str] | None = None) ->
     return out
 
 
+def first_rows(path: str | Path, limit: int = _HEADER_SCAN_ROWS) -> list[list[str]]:
+    """The first ``limit`` rows of a report (of its first sheet with any), each cell as the text
+    a user would recognise: what a person picks the columns from when the headers are not
+    recognised. InputError as ``read_sessions`` for a file that cannot be read."""
+    p = Path(path)
+    suffix = p.suffix.lower()
+    if suffix in (".xlsx", ".xlsm"):
+        sheets = [rows for _name, rows in _xlsx_sheets(p) if rows]
+        rows = sheets[0][:limit] if sheets else []
+    else:
+        rows = _csv_rows(p, limit)
+    return [[shown(v) if not is_blank(v) else "" for v in row] for row in rows]
+
+
 def _header(rows: list[list[Any]], columns: Mapping[str, str] | None) -> tuple[int, dict[str, int]] | None:
     for r, row in enumerate(rows[:_HEADER_SCAN_ROWS]):
         normed = [norm(v) for v in row]
@@ -493,8 +507,9 @@ def _when(
 
 
 # ---------------------------------------------------------------- files
-def _csv_rows(p: Path) -> list[list[Any]]:
-    """A .csv's rows, read a line at a time with bounds on line length and count."""
+def _csv_rows(p: Path, limit: int | None = None) -> list[list[Any]]:
+    """A .csv's rows (the first ``limit`` lines), read a line at a time with bounds on line
+    length and count."""
     if not p.is_file():
         raise InputError(msg("{file}: no such file", file=p.name))
     if p.stat().st_size > MAX_FILE_BYTES:
@@ -507,7 +522,8 @@ def _csv_rows(p: Path) -> list[list[Any]]:
         )
     try:
         with p.open(encoding="utf-8-sig", newline="") as fh:
-            return _parse_csv(p.name, _bounded_lines(p.name, fh))
+            lines = _bounded_lines(p.name, fh)
+            return _parse_csv(p.name, lines if limit is None else itertools.islice(lines, limit))
     except UnicodeDecodeError:
         raise InputError(
             msg("{file} is not a UTF-8 text file; save it from Excel as CSV UTF-8", file=p.name)

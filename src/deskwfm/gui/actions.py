@@ -68,6 +68,8 @@ def build_menus(win: MainWindow) -> Actions:
     f.addSeparator()
     _act(win, f, "&Import workbook…", win.import_workbook, "Ctrl+I", "Import employees and shifts from Excel")
     _act(win, f, "Import &forecast…", win.import_forecast, None, "Calls per interval (.xlsx or .csv)")
+    _act(win, f, tr("Import &actual time…"), win.import_actual_time, None,
+         tr("Login and logout times from the phone system or time clock (.csv or .xlsx)"))
     export = f.addMenu("&Export")
     _act(win, export, "&Schedule…", win.export_schedule, None, "The shown range as a printable workbook")
     _act(win, export, "&Payroll…", win.export_payroll, None, "Pay totals of a pay period (payroll system)")
@@ -98,6 +100,7 @@ def build_menus(win: MainWindow) -> Actions:
     fill_right = _act(
         win, e, "Fill r&ight", win.fill_right, "Ctrl+R", "Copy the left column of the selection right"
     )
+    e.addAction(win.mode_bar.confirm_action)
     e.addSeparator()
     note = _act(
         win, e, tr("&Note…"), win.edit_note, "Shift+F2", tr("Write a note on the current cell's shift")
@@ -122,6 +125,9 @@ def build_menus(win: MainWindow) -> Actions:
         act.setCheckable(True)
         group.addAction(act)
         views[kind] = act
+    v.addSeparator()
+    win.mode_bar.add_to_menu(v)
+    v.addAction(win.exceptions_dock.toggle_action)
     v.addSeparator()
     v.addAction(win.nav.prev_action)
     v.addAction(win.nav.today_action)

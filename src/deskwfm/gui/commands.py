@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QUndoCommand
 
+from deskwfm.core.changes import Applied
 from deskwfm.services.schedule import CellChange
 
 if TYPE_CHECKING:
@@ -32,6 +33,27 @@ class ScheduleCommand(QUndoCommand):
 
     def undo(self) -> None:
         self._session.replay(self.changes, redo=False)
+        self._done = False
+
+
+class ActualCommand(QUndoCommand):
+    """One action on actual time (typed, pasted, filled, cleared, coded or confirmed as
+    scheduled): the days it wrote, restored through ``services.actual.revert_actual``."""
+
+    def __init__(self, session: ScheduleSession, text: str, applied: list[Applied]) -> None:
+        super().__init__(text)
+        self._session = session
+        self.changes = applied
+        self._done = True  # already applied when pushed
+
+    def redo(self) -> None:
+        if self._done:
+            return
+        self._session.replay_actual(self.changes, redo=True)
+        self._done = True
+
+    def undo(self) -> None:
+        self._session.replay_actual(self.changes, redo=False)
         self._done = False
 
 

@@ -18,7 +18,6 @@ from deskwfm.core.periods import week_start_of
 from deskwfm.gui.clipboard import parse_tsv, to_tsv
 from deskwfm.gui.commands import cells
 from deskwfm.gui.copy_week_dialog import CopyChoice
-from deskwfm.gui.grid_model import entry_text
 from deskwfm.gui.session import ScheduleSession
 from deskwfm.services.schedule import CellEdit
 from deskwfm.services.schedule_tools import WeekCopyPlan, block_edits, copy_week, fill_block, plan_week_copy
@@ -73,8 +72,7 @@ def selection_rect(view: QTableView) -> Rect | None:
 
 
 def _text(session: ScheduleSession, r: int, c: int) -> str:
-    s = session.state.shift_at(r, c)
-    return "" if s is None else entry_text(s)
+    return session.entry_text(r, c)
 
 
 def _cell_name(session: ScheduleSession, r: int, c: int) -> str:
@@ -96,7 +94,7 @@ def clear(session: ScheduleSession, view: QTableView) -> bool:
     edits = [
         CellEdit(st.employees[r].code, st.days[c], "")
         for r, c in selected_cells(view)
-        if st.shift_at(r, c) is not None
+        if session.has_entry(r, c)
     ]
     if not edits:
         return True
@@ -181,14 +179,41 @@ def fill(session: ScheduleSession, view: QTableView, *, down: bool) -> bool:
 
 
 def apply_code(session: ScheduleSession, view: QTableView, code: str) -> bool:
+    """The palette's code on the selection. In the Actual and Variance views it is an absence
+    code added to what each day records (``LATE`` on ``9:40-17:00`` gives ``LATE 9:40-17:00``),
+    and "clear" clears the day."""
     st = session.state
-    edits = [CellEdit(st.employees[r].code, st.days[c], code) for r, c in selected_cells(view)]
-    if not edits:
+    chosen = selected_cells(view)
+    if not chosen:
         cur = view.currentIndex()
         if not cur.isValid():
             return False
-        edits = [CellEdit(st.employees[cur.row()].code, st.days[cur.column()], code)]
+        chosen = [(cur.row(), cur.column())]
+    edits = [CellEdit(st.employees[r].code, st.days[c], _coded(session, r, c, code)) for r, c in chosen]
     return session.edit_cells(edits, f"Apply {code or 'clear'} to")
+
+
+def _coded(session: ScheduleSession, r: int, c: int, code: str) -> str:
+    layer = session.state.actual
+    if not code or not session.mode.records_actual or layer is None:
+        return code
+    from deskwfm.core.actual_entry import format_actual
+
+    day = layer.recorded(r, c)
+    if day is None:
+        return code
+    return format_actual(day.segments, day.break_minutes, code)
+
+
+def confirm(session: ScheduleSession, view: QTableView) -> bool:
+    """Record the selected days as worked as scheduled (those with nothing recorded yet)."""
+    chosen = selected_cells(view)
+    if not chosen:
+        cur = view.currentIndex()
+        if not cur.isValid():
+            return False
+        chosen = [(cur.row(), cur.column())]
+    return session.confirm(chosen)
 
 
 def copy_week_forward(

@@ -8,7 +8,7 @@ from C++ is ``guarded``: a fault shows once and the grid still paints.
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
@@ -17,8 +17,12 @@ from deskwfm.core.entry import format_entry
 from deskwfm.core.i18n import format_hours, format_long_date, format_time, render, tr
 from deskwfm.core.messages import msg
 from deskwfm.core.model import Shift, ShiftKind
+from deskwfm.gui.grid_mode import GridMode
 from deskwfm.gui.grid_state import GridState, display_text
 from deskwfm.gui.guard import guarded, report_fault
+
+if TYPE_CHECKING:
+    from deskwfm.gui.actual_model import ActualPresenter
 
 _DISPLAY = int(Qt.ItemDataRole.DisplayRole)
 _EDIT = int(Qt.ItemDataRole.EditRole)
@@ -122,6 +126,9 @@ class GridModel(QAbstractTableModel):
         self._carried_fg = QBrush(CARRIED_TEXT)
         self._bold = QFont()
         self._bold.setBold(True)
+        self.mode = GridMode.SCHEDULE
+        self._actual: ActualPresenter | None = None  # the Actual or Variance view's cells
+        self._actual_roles: frozenset[int] = frozenset()
         self._set(state)
 
     def _set(self, state: GridState) -> None:
@@ -150,6 +157,30 @@ class GridModel(QAbstractTableModel):
             self._header_tips.append(tip)
         self._colours = {c.code: c.colour for c in state.data.codes.values()}
         self._text_cache: dict[tuple[object, object, str, int, object], str] = {}
+        self._actual = self._presenter()
+
+    def _presenter(self) -> ActualPresenter | None:
+        """The Actual or Variance view over the state's recorded time (None: the Schedule view)."""
+        layer = self.state.actual
+        if self.mode is GridMode.SCHEDULE or layer is None:
+            return None
+        from deskwfm.gui.actual_model import ROLES, ActualPresenter
+
+        self._actual_roles = ROLES
+        return ActualPresenter(layer, self.mode, self._day_bg)
+
+    @property
+    def actual_view(self) -> ActualPresenter | None:
+        return self._actual
+
+    def set_mode(self, mode: GridMode) -> None:
+        """Show the plan, or the state's actual time (its ``actual`` layer must be loaded then);
+        every cell repaints, the selection stays."""
+        self.mode = mode
+        self._actual = self._presenter()
+        rows, cols = self.state.row_count, self.state.col_count
+        if rows and cols:
+            self.dataChanged.emit(self.index(0, 0), self.index(rows - 1, cols - 1))
 
     def reset_state(self, state: GridState) -> None:
         self.beginResetModel()
@@ -161,6 +192,8 @@ class GridModel(QAbstractTableModel):
         last = self.state.col_count - 1
         if last < 0:
             return
+        if self._actual is not None:
+            self._actual.forget(rows)
         for r in sorted(rows):
             self.dataChanged.emit(self.index(r, 0), self.index(r, last))
 
@@ -193,6 +226,8 @@ class GridModel(QAbstractTableModel):
                 return None
             r = index.row()
             c = index.column()
+            if self._actual is not None and role in self._actual_roles:
+                return self._actual.data(r, c, role)
             st = self.state
             if role == _DISPLAY:
                 s = st.shift_at(r, c)

@@ -18,6 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, time, timedelta
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from deskwfm.core.model import Employee, Shift, ShiftKind
 from deskwfm.core.money import minutes_pay, round_cents
@@ -28,6 +29,9 @@ from deskwfm.gui.staffing_row import StaffingRow
 from deskwfm.gui.totals import DayTotals
 from deskwfm.services.forecast import StaffingInput
 from deskwfm.services.schedule import CellChange, ScheduleData
+
+if TYPE_CHECKING:
+    from deskwfm.gui.actual_state import ActualLayer
 
 EN_DASH = "\u2013"
 BREAK_MARK = "\u2615"  # ☕: "9–17 ☕12:30" is a break at 12:30, never a start at 12:30
@@ -165,6 +169,8 @@ class GridState:
         self.sheet = SheetTotals(len(self.employees))
         self._next_to_price = 0
         self._folded = [(folded(e.code), folded(e.name)) for e in self.employees]
+        # What was recorded in the shown cells (the Actual and Variance views); loaded on demand.
+        self.actual: ActualLayer | None = None
 
     def _shown_shifts(self) -> list[Shift]:
         """Everyone's shifts that can reach a shown day (the data also holds the weeks before,
@@ -319,6 +325,8 @@ class GridState:
                 cols.add(col)
         if self.staffing is not None and staffing_changes:
             cols |= self.staffing.change_many(staffing_changes)
+        if self.actual is not None and rows:  # the Variance view compares with the new plan
+            self.actual.forget(self.employees[r].code for r in rows)
         return rows, cols
 
     # -- selection -----------------------------------------------------------------------------

@@ -130,6 +130,7 @@ class ScheduleTable(QTableView):
         _fixed(self.horizontalHeader(), DAY_PREF)
         self.horizontalHeader().setFixedHeight(HEADER_HEIGHT)
         self.horizontalHeader().setHighlightSections(True)
+        self.horizontalHeader().setSectionsClickable(True)  # a click on a day selects its column
         self.setEditTriggers(_Triggers.AnyKeyPressed | _Triggers.EditKeyPressed | _Triggers.DoubleClicked)
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -173,6 +174,12 @@ class ScheduleTable(QTableView):
                 if r > 0 and state.team_start[r]:
                     y = self.rowViewportPosition(r)
                     p.drawLine(0, y, width, y)
+            actual = getattr(model, "actual_view", None)
+            if actual is not None:  # the Actual or Variance view: exceptions and notes of actual time
+                from deskwfm.gui.actual_model import paint_marks
+
+                paint_marks(self, p, actual, range(top, bottom + 1), range(left, right + 1))
+                return
             p.setPen(Qt.PenStyle.NoPen)
             days = state.days
             for r in range(top, bottom + 1):
@@ -328,7 +335,7 @@ class GridWidget(QWidget):
         self.session = session
         self.table = ScheduleTable(self)
         self.table.setModel(session.grid_model)
-        self.delegate = ShiftDelegate(session.check_entry, session.set_cell, lambda: self.table.typing, self)
+        self.delegate = ShiftDelegate(self._check, session.set_cell, lambda: self.table.typing, self)
         self.table.setItemDelegate(self.delegate)
         self.delegate.move_after_commit.connect(self.table.step_cursor)
         self.totals = _TotalsView(self)
@@ -393,6 +400,13 @@ class GridWidget(QWidget):
         model = session.grid_model
         model.modelAboutToBeReset.connect(self._keep_current)
         model.modelReset.connect(self._restore_current)
+
+    def _check(self, text: str) -> str | None:
+        """The parser's verdict on what is typed into the current cell (the one being edited)."""
+        cur = self.table.currentIndex()
+        if not cur.isValid():
+            return self.session.check_entry(text)
+        return self.session.check_cell(cur.row(), cur.column(), text)
 
     def _keep_current(self) -> None:
         cur = self.table.currentIndex()

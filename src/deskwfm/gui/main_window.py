@@ -25,28 +25,33 @@ from PySide6.QtWidgets import (
 )
 
 from deskwfm.core.errors import DeskwfmError
-from deskwfm.core.i18n import format_int, tr, tr_n
+from deskwfm.core.i18n import format_int, render, tr, tr_n
+from deskwfm.core.messages import msg_n
 from deskwfm.gui import edit_ops
 from deskwfm.gui.actions import build_menus
 from deskwfm.gui.cell_menu import show_cell_menu
 from deskwfm.gui.copy_week_dialog import CopyChoice, CopyWeekDialog
+from deskwfm.gui.exceptions_panel import ExceptionsDock
 from deskwfm.gui.find_bar import FindBar
 from deskwfm.gui.first_paint import after_first_paint
+from deskwfm.gui.grid_mode import GridMode
 from deskwfm.gui.grid_view import GridWidget
 from deskwfm.gui.guard import faults
 from deskwfm.gui.nav import NavBar
-from deskwfm.gui.notes import edit_note
+from deskwfm.gui.notes import edit_note, remove_actual_note
 from deskwfm.gui.palette import PaletteBar
 from deskwfm.gui.refresh import ChangeWatcher
 from deskwfm.gui.session import ScheduleSession
 from deskwfm.gui.settings import COVERAGE_CHART, add_recent, app_settings, flag, recent_files
 from deskwfm.gui.status import SelectionSum, clear_error, show_message
 from deskwfm.gui.team_filter import TeamFilter
+from deskwfm.gui.view_mode import ModeBar
 from deskwfm.gui.view_range import ViewKind
 from deskwfm.services.schedule_tools import WeekCopyPlan
 from deskwfm.services.workspace import Workspace
 
 if TYPE_CHECKING:  # imported where they are used: the window opens without them
+    from deskwfm.gui.actual_import import ActualImport
     from deskwfm.gui.empty_hint import EmptyScheduleHint
     from deskwfm.gui.session import RefusedEdit
 
@@ -86,9 +91,12 @@ class MainWindow(QMainWindow):
         central_layout.setContentsMargins(0, 0, 0, 0)
         central_layout.setSpacing(0)
         central_layout.addWidget(self.find_bar)
+        self.mode_bar = ModeBar(self)
+        central_layout.addWidget(self.mode_bar.legend)  # the Actual or Variance view's legend
         central_layout.addWidget(self.grid, 1)
         self.setCentralWidget(central)
         self.empty_hint: EmptyScheduleHint | None = None  # made when the schedule is empty
+        self.actual_import: ActualImport | None = None  # the last File → Import actual time
         self.nav = NavBar(self)
         self.addToolBar(self.nav)
         self.team_filter = TeamFilter(self.session, self)
@@ -96,8 +104,12 @@ class MainWindow(QMainWindow):
         self.nav.addWidget(self.team_filter)
         self.cell_menu: QMenu | None = None
         self._fault_shown = False
+        self.addToolBar(self.mode_bar)
         self.code_bar = PaletteBar(self.apply_code, self)
         self.addToolBar(self.code_bar)
+        self.exceptions_dock = ExceptionsDock(self.session, self.grid.table, self)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.exceptions_dock)
+        self.exceptions_dock.hide()
         self.actions_ = build_menus(self)
         if remember and flag(COVERAGE_CHART):  # left open last time: shown once the grid is on screen
             after_first_paint(self.grid.table.viewport(), lambda: self.actions_.coverage.setChecked(True))
@@ -113,6 +125,9 @@ class MainWindow(QMainWindow):
         self.nav.next_action.triggered.connect(lambda: self.session.go(1))
         self.nav.today_action.triggered.connect(lambda: self.session.show(anchor=date.today()))
         self.nav.view_chosen.connect(self.set_view)
+        self.mode_bar.mode_chosen.connect(self.session.set_mode)
+        self.mode_bar.confirm_action.triggered.connect(lambda _=False: self.confirm_scheduled())
+        self.session.mode_changed.connect(self._mode_changed)
         self.grid.table.clear_requested.connect(self.clear_cells)
         self.grid.table.menu_requested.connect(lambda pos: show_cell_menu(self, pos))
         self.grid.delegate.refused.connect(lambda m: show_message(self.statusBar(), m, error=True))
@@ -155,7 +170,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{self.session.ws.title} — {st.site.name} — deskwfm")
         self.nav.show_range(self.session.kind, st.data.start, st.data.end)
         self.actions_.views[self.session.kind].setChecked(True)
-        self.code_bar.set_codes(list(st.data.codes.values()))
+        self._fill_palette()
         self.grid.after_reset()
         n = len(st.employees)
         total = tr_n("Total of {n} person", "Total of {n} people", n).format(n=format_int(n))
@@ -168,6 +183,19 @@ class MainWindow(QMainWindow):
             )
         if self.empty_hint is not None:
             self.empty_hint.set_empty(st.row_count == 0)
+
+    def _fill_palette(self) -> None:
+        """Shift codes in the Schedule view; absence codes where typing records actual time."""
+        st = self.session.state
+        if self.session.mode.records_actual and st.actual is not None:
+            self.code_bar.set_absence_codes(list(st.actual.codes.values()))
+        else:
+            self.code_bar.set_codes(list(st.data.codes.values()))
+
+    def _mode_changed(self, mode: GridMode) -> None:
+        self.mode_bar.show_mode(mode)
+        self._fill_palette()
+        show_message(self.statusBar(), tr(mode.label) + " · " + self.mode_bar.mode_actions[mode].statusTip())
 
     def _offer_reapply(self, refused: RefusedEdit) -> None:
         from deskwfm.gui.stale_offer import offer_reapply
@@ -239,6 +267,10 @@ class MainWindow(QMainWindow):
         edit_ops.apply_code(self.session, self.grid.table, code)
         self.grid.table.setFocus()
 
+    def confirm_scheduled(self) -> None:
+        edit_ops.confirm(self.session, self.grid.table)
+        self.grid.table.setFocus()
+
     def copy_week(self) -> None:
         def ask(plan: WeekCopyPlan, who: str) -> CopyChoice | None:
             dlg = CopyWeekDialog(plan, who, self)
@@ -254,6 +286,10 @@ class MainWindow(QMainWindow):
     def remove_note(self) -> None:
         cur = self.grid.table.currentIndex()
         if not cur.isValid():
+            return
+        if self.session.mode.records_actual:  # the recorded day's note
+            if not remove_actual_note(self.session, cur.row(), cur.column()):
+                show_message(self.statusBar(), tr("This cell has no note"))
             return
         shift = self.session.state.shift_at(cur.row(), cur.column())
         if shift is None or not shift.note:
@@ -365,6 +401,26 @@ class MainWindow(QMainWindow):
         self.session.reload()
         show_message(self.statusBar(), f"Imported {result.summary()}")
 
+    def import_actual_time(self, path: str | None = None) -> None:
+        """File → Import actual time: preview (or the problems, or naming the columns) on a
+        worker, then write; the grid reloads and the exceptions panel follows."""
+        from deskwfm.gui.actual_import import FILE_FILTER, ActualImport
+
+        if path is None:
+            path, _ = QFileDialog.getOpenFileName(self, tr("Import actual time"), str(Path.home()),
+                                                  tr(FILE_FILTER))
+            if not path:
+                return
+
+        def done(written: int, file_name: str) -> None:
+            if written:
+                self.session.reload()
+                show_message(self.statusBar(), render(msg_n(
+                    "Imported the actual time of {count} day from {file}",
+                    "Imported the actual time of {count} days from {file}", written, file=file_name)))
+
+        self.actual_import = ActualImport(self, self.session.ws, path, done).start()
+
     def _view(self) -> tuple[date, date]:
         return self.session.state.days[0], self.session.state.days[-1]
 
@@ -429,7 +485,12 @@ class MainWindow(QMainWindow):
 
         dlg = PayrollWindow(self.session.ws, self.session.state.days[0], self)
         dlg.exec()
-        if dlg.changed_data:
+        if dlg.wants_exceptions:  # "Show exceptions": the period, its variance and the panel
+            self.session.show(ViewKind.PERIOD, dlg.start)
+            self.session.set_mode(GridMode.VARIANCE)
+            self.exceptions_dock.show()
+            self.exceptions_dock.panel.table.setFocus()
+        elif dlg.changed_data:
             self.session.reload()
 
     def open_audit(self) -> None:

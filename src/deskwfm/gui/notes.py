@@ -2,7 +2,8 @@
 
 A note belongs to the shift in a cell (the timesheet prints it beside that day); writing it is
 one undo step through ``services.schedule.set_note``, refused like any edit if the cell was
-changed on another workstation meanwhile.
+changed on another workstation meanwhile. In the Actual and Variance views the note is the
+recorded day's (why someone was late, who approved the extra time), written with its times.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from deskwfm.core.i18n import format_long_date, tr
+from deskwfm.core.i18n import format_day, format_long_date, tr
 from deskwfm.gui.grid_model import describe_shift
 from deskwfm.gui.session import ScheduleSession
 
@@ -61,6 +62,8 @@ class NoteDialog(QDialog):
 
 def edit_note(session: ScheduleSession, row: int, col: int, parent: QWidget) -> bool:
     """Ask for the note of cell (row, col) and write it; False if refused or cancelled."""
+    if session.mode.records_actual:
+        return edit_actual_note(session, row, col, parent)
     st = session.state
     emp, day = st.employees[row], st.days[col]
     shift = st.shift_at(row, col)
@@ -73,3 +76,44 @@ def edit_note(session: ScheduleSession, row: int, col: int, parent: QWidget) -> 
     if dlg.exec() != QDialog.DialogCode.Accepted:
         return False
     return session.set_note(row, col, dlg.edit.toPlainText())
+
+
+def recorded_text(session: ScheduleSession, row: int, col: int) -> tuple[str, str]:
+    """(entry, note) of what cell (row, col) records as actual time."""
+    from deskwfm.core.actual_entry import format_actual
+
+    layer = session.state.actual
+    day = layer.recorded(row, col) if layer is not None else None
+    if day is None:
+        return "", ""
+    return format_actual(day.segments, day.break_minutes, day.absence), day.note
+
+
+def edit_actual_note(session: ScheduleSession, row: int, col: int, parent: QWidget) -> bool:
+    """The note of a recorded day (kept with its times; a note alone may stand on an empty day)."""
+    if not session.ensure_actual():
+        return False
+    st = session.state
+    emp, day = st.employees[row], st.days[col]
+    entry, note = recorded_text(session, row, col)
+    about = f"{emp.code} {emp.name} · {format_long_date(day)}\n" + (
+        tr("Recorded: {entry}").format(entry=entry) if entry else tr("Nothing recorded")
+    )
+    dlg = NoteDialog(tr("Note on the day worked"), about, note, parent)
+    if dlg.exec() != QDialog.DialogCode.Accepted:
+        return False
+    return _write_note(session, row, col, entry, note, dlg.edit.toPlainText().strip())
+
+
+def remove_actual_note(session: ScheduleSession, row: int, col: int) -> bool:
+    """Remove a recorded day's note; False if it has none."""
+    entry, note = recorded_text(session, row, col)
+    return bool(note) and _write_note(session, row, col, entry, note, "")
+
+
+def _write_note(session: ScheduleSession, row: int, col: int, entry: str, old: str, new: str) -> bool:
+    if new == old:
+        return True
+    cell = f"{session.state.employees[row].code} {format_day(session.state.days[col])}"
+    label = tr("Remove the note of {cell}") if not new else tr("Note on {cell}")
+    return session.record_day(row, col, entry, new, label.format(cell=cell))

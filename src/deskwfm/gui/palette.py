@@ -8,6 +8,8 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QColor, QIcon, QKeySequence, QPainter, QPixmap
 from PySide6.QtWidgets import QToolBar, QWidget
 
+from deskwfm.core.absence import AbsenceCode
+from deskwfm.core.i18n import tr
 from deskwfm.core.model import ShiftCode, ShiftKind
 
 _KIND_ORDER = {ShiftKind.WORK: 0, ShiftKind.PAID_LEAVE: 1, ShiftKind.UNPAID_LEAVE: 2, ShiftKind.OFF: 3}
@@ -34,6 +36,15 @@ def describe(code: ShiftCode) -> str:
     return what
 
 
+ABSENCE_SWATCH = "#ece6f6"
+
+
+def describe_absence(code: AbsenceCode) -> str:
+    paid = tr("paid") if code.paid else tr("unpaid")
+    cause = tr("reasonable cause") if code.reasonable_cause else tr("no reasonable cause")
+    return f"{code.label or code.code} · {paid}, {cause}"
+
+
 class PaletteBar(QToolBar):
     def __init__(self, apply: Callable[[str], None], parent: QWidget | None = None) -> None:
         super().__init__("Shift codes", parent)
@@ -44,21 +55,30 @@ class PaletteBar(QToolBar):
         self.code_actions: dict[str, QAction] = {}
 
     def set_codes(self, codes: list[ShiftCode]) -> None:
+        ordered = sorted(codes, key=lambda c: (_KIND_ORDER.get(c.kind, 9), c.code))
+        self.setWindowTitle(tr("Shift codes"))
+        self._fill([(c.code, c.colour, describe(c)) for c in ordered])
+
+    def set_absence_codes(self, codes: list[AbsenceCode]) -> None:
+        """The Actual and Variance views' palette: absence codes, added to what a day records."""
+        self.setWindowTitle(tr("Absence codes"))
+        ordered = sorted(codes, key=lambda c: c.code)
+        self._fill([(c.code, ABSENCE_SWATCH, describe_absence(c)) for c in ordered])
+
+    def _fill(self, codes: list[tuple[str, str, str]]) -> None:
         for act in self.actions():
             self.removeAction(act)
             act.deleteLater()
         self.code_actions.clear()
-        ordered = sorted(codes, key=lambda c: (_KIND_ORDER.get(c.kind, 9), c.code))
-        for i, code in enumerate(ordered):
-            act = QAction(swatch(code.colour), code.code, self)
-            tip = describe(code)
+        for i, (code, colour, tip) in enumerate(codes):
+            act = QAction(swatch(colour), code, self)
             if i < 9:
                 act.setShortcut(QKeySequence(f"Alt+{i + 1}"))
                 tip += f"  (Alt+{i + 1})"
             act.setToolTip(tip)
-            act.triggered.connect(lambda _=False, c=code.code: self._apply(c))
+            act.triggered.connect(lambda _=False, c=code: self._apply(c))
             self.addAction(act)
-            self.code_actions[code.code] = act
+            self.code_actions[code] = act
         clear = QAction("Clear", self)
         clear.setToolTip("Clear the selected cells  (Delete)")
         clear.triggered.connect(lambda _=False: self._apply(""))

@@ -4,6 +4,11 @@ lock, unlock, print the timesheets, export the payroll and see what changed sinc
 Thin over ``services.payroll_sheet`` and ``services.periods``: the sheet is computed on a worker
 (``gui.background``) so a 500-agent period never freezes the window; every action is one
 service call whose refusal is shown in a dialog.
+
+When the site pays actual time the screen adds scheduled, actual and variance hours, adherence
+and late arrivals; an employee with an unresolved critical exception (no-show, missing logout) is
+shown in red under a banner, left out of Approve (the others are approved and those left out are
+named), and "Show exceptions" hands the period to the grid's Variance view and exceptions panel.
 """
 
 from __future__ import annotations
@@ -31,9 +36,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from deskwfm.core.adherence import Adherence
 from deskwfm.core.errors import DeskwfmError
-from deskwfm.core.i18n import format_day, format_hours, format_money, render, tr
-from deskwfm.core.messages import msg
+from deskwfm.core.i18n import format_day, format_decimal, format_hours, format_money, render, tr
+from deskwfm.core.messages import N_, msg, msg_n
 from deskwfm.services import periods
 from deskwfm.services.payroll_sheet import PayrollSheet, SheetRow, load_sheet, period_choices
 from deskwfm.services.workspace import Workspace
@@ -72,6 +78,33 @@ HEADINGS = (
 _FIRST_HOUR = 3
 _HOLIDAY_PAY = _FIRST_HOUR + len(HOUR_COLUMNS)
 _GROSS = _HOLIDAY_PAY + 1
+# When the site pays actual time: the plan against what was worked, after Gross.
+ACTUAL_HEADINGS = (N_("Scheduled h"), N_("Actual h"), N_("Variance h"), N_("Adherence"), N_("Late"))
+ACTUAL_TIPS = {
+    "Scheduled h": N_("Paid hours of the shifts scheduled in the whole pay period, days to come included"),
+    "Actual h": N_("Hours worked as recorded: typed, imported or confirmed as scheduled"),
+    "Variance h": N_("Actual minus scheduled: short while the period is still running"),
+    "Adherence": N_("Minutes worked as scheduled ÷ scheduled minutes of the shifts that have ended"),
+    "Late": N_("Late arrivals beyond the site's grace period"),
+}
+_APPROVED_BY = "Approved by"
+
+
+def headings(on_actual: bool) -> tuple[str, ...]:
+    """The columns of the screen (English, shown through ``tr``)."""
+    if not on_actual:
+        return HEADINGS
+    return (*HEADINGS[: _GROSS + 1], *ACTUAL_HEADINGS, *HEADINGS[_GROSS + 1 :])
+
+
+def _adherence_text(a: Adherence) -> str:
+    pct = a.percent
+    return "" if pct is None else f"{format_decimal(pct, 1)}\u00a0%"
+
+
+def _signed(minutes: int) -> str:
+    text = format_hours(abs(minutes))
+    return f"+{text}" if minutes > 0 else f"\u2212{text}" if minutes < 0 else text
 
 
 class PayrollModel(QAbstractTableModel):
@@ -81,10 +114,12 @@ class PayrollModel(QAbstractTableModel):
         super().__init__(parent)
         self.sheet: PayrollSheet | None = None
         self.rows: list[SheetRow] = []
+        self.headings: tuple[str, ...] = HEADINGS
 
     def set_sheet(self, sheet: PayrollSheet | None, team: str | None) -> None:
         self.beginResetModel()
         self.sheet = sheet
+        self.headings = headings(sheet is not None and sheet.on_actual)
         self.rows = (
             [] if sheet is None else [r for r in sheet.rows if team is None or r.pay.employee.team == team]
         )
@@ -94,10 +129,15 @@ class PayrollModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.rows)
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(HEADINGS)
+        return 0 if parent.isValid() else len(self.headings)
 
     def _value(self, r: SheetRow, c: int) -> tuple[str, object]:
         """(text, sort key) of one cell."""
+        extra = len(self.headings) - len(HEADINGS)
+        if extra and c > _GROSS:
+            if c <= _GROSS + extra:
+                return _attendance_value(r, c - _GROSS - 1)
+            c -= extra
         ep = r.pay
         cur = self.sheet.currency if self.sheet is not None else "$"
         if c == 0:
@@ -132,10 +172,14 @@ class PayrollModel(QAbstractTableModel):
             return self._value(r, c)[0]
         if role == _SORT:
             return self._value(r, c)[1]
-        if role == _ALIGN and _FIRST_HOUR <= c <= _GROSS:
+        if role == _ALIGN and _FIRST_HOUR <= c < self.headings.index(_APPROVED_BY):
             return _RIGHT
-        if role == _FOREGROUND and (c == len(HEADINGS) - 1 or (c == _GROSS and r.pay.missing_rate)):
+        if role == _FOREGROUND and (c == len(self.headings) - 1 or (c == _GROSS and r.pay.missing_rate)):
             return _WARN
+        if role == _FOREGROUND and c <= 1 and r.blocked:
+            return _WARN
+        if role == _TOOLTIP and c <= 1 and r.blocked:
+            return tr("Cannot be approved: resolve the critical exceptions first (Show exceptions)")
         if role == _TOOLTIP and c == _GROSS and r.pay.missing_rate is not None:
             return render(
                 msg(
@@ -146,9 +190,64 @@ class PayrollModel(QAbstractTableModel):
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == _DISPLAY and 0 <= section < len(HEADINGS):
-            return tr(HEADINGS[section])
+        horizontal = orientation == Qt.Orientation.Horizontal
+        if horizontal and role == _DISPLAY and 0 <= section < len(self.headings):
+            return tr(self.headings[section])
+        if horizontal and role == _TOOLTIP and 0 <= section < len(self.headings):
+            tip = ACTUAL_TIPS.get(self.headings[section])
+            return tr(tip) if tip else None
         return None
+
+
+def _attendance_value(r: SheetRow, i: int) -> tuple[str, object]:
+    """(text, sort key) of the i-th ACTUAL_HEADINGS column of a row."""
+    a = r.attendance
+    if a is None:
+        return "", 0
+    if i == 0:
+        return format_hours(a.scheduled_minutes), a.scheduled_minutes
+    if i == 1:
+        return format_hours(a.worked_minutes), a.worked_minutes
+    if i == 2:
+        return _signed(a.variance_minutes), a.variance_minutes
+    if i == 3:
+        pct = a.adherence.percent
+        return _adherence_text(a.adherence), pct if pct is not None else Decimal(-1)
+    return (str(a.adherence.late) if a.adherence.late else ""), a.adherence.late
+
+
+def blocked_text(approved: int, blocked: Sequence[SheetRow]) -> str:
+    """Why some were not approved and what to do, for the message after Approve."""
+    who = sorted(r.code for r in blocked)
+    names = ", ".join(who[:10]) + (" \u2026" if len(who) > 10 else "")
+    parts = []
+    if approved:
+        parts.append(render(msg_n("Approved {count} employee.", "Approved {count} employees.", approved)))
+    parts.append(render(msg_n(
+        "{count} employee was not approved: {who} has an unresolved critical exception (a no-show or "
+        "a missing logout) in this period.",
+        "{count} employees were not approved: {who} have unresolved critical exceptions (a no-show or "
+        "a missing logout) in this period.",
+        len(who), who=names,
+    )))
+    parts.append(tr("Resolve them first: Show exceptions opens the period in the grid with the Exceptions "
+                    "panel, where each day can be given its times, an absence code or a note, or be "
+                    "confirmed as scheduled."))
+    return "\n\n".join(parts)
+
+
+def blocked_banner(rows: Sequence[SheetRow]) -> str:
+    """The line over the table while some cannot be approved ("" when none)."""
+    n = sum(1 for r in rows if r.blocked and r.approval is None)
+    if not n:
+        return ""
+    return render(msg_n(
+        "{count} employee cannot be approved until the critical exceptions are resolved (no-show, "
+        "missing logout).",
+        "{count} employees cannot be approved until their critical exceptions are resolved (no-show, "
+        "missing logout).",
+        n,
+    ))
 
 
 class _SortProxy(QSortFilterProxyModel):
@@ -166,9 +265,11 @@ class TotalsModel(QAbstractTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.values: list[str] = [""] * len(HEADINGS)
+        self.headings: tuple[str, ...] = HEADINGS
 
     def set_rows(self, sheet: PayrollSheet | None, rows: list[SheetRow]) -> None:
-        vals = [""] * len(HEADINGS)
+        heads = headings(sheet is not None and sheet.on_actual)
+        vals = [""] * len(heads)
         if sheet is not None:
             m, hol, gross = sheet.totals(tuple(rows))
             vals[1] = render(msg("Total ({n} employees)", n=len(rows)))
@@ -176,21 +277,32 @@ class TotalsModel(QAbstractTableModel):
                 vals[_FIRST_HOUR + i] = format_hours(getattr(m, field))
             vals[_HOLIDAY_PAY] = format_money(hol, sheet.currency)
             vals[_GROSS] = format_money(gross, sheet.currency)
+            if sheet.on_actual:
+                sched, worked, adh = sheet.attendance_totals(tuple(rows))
+                vals[_GROSS + 1 : _GROSS + 1 + len(ACTUAL_HEADINGS)] = [
+                    format_hours(sched), format_hours(worked), _signed(worked - sched), _adherence_text(adh),
+                    str(adh.late) if adh.late else "",
+                ]
+        if heads != self.headings:
+            self.beginResetModel()
+            self.headings, self.values = heads, vals
+            self.endResetModel()
+            return
         self.values = vals
-        self.dataChanged.emit(self.index(0, 0), self.index(0, len(HEADINGS) - 1))
+        self.dataChanged.emit(self.index(0, 0), self.index(0, len(heads) - 1))
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else 1
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(HEADINGS)
+        return 0 if parent.isValid() else len(self.headings)
 
     def data(self, index: _Index, role: int = _DISPLAY) -> Any:
         if not index.isValid():
             return None
         if role == _DISPLAY:
             return self.values[index.column()]
-        if role == _ALIGN and _FIRST_HOUR <= index.column() <= _GROSS:
+        if role == _ALIGN and _FIRST_HOUR <= index.column() < self.headings.index(_APPROVED_BY):
             return _RIGHT
         if role == int(Qt.ItemDataRole.FontRole):
             f = QFont()
@@ -308,6 +420,15 @@ class PayrollWindow(QDialog):
         self.status = QLabel()
         self.status.setObjectName("payrollStatus")
         self.status.setWordWrap(True)
+        self.blocked = QLabel()
+        self.blocked.setObjectName("payrollBlocked")
+        self.blocked.setWordWrap(True)
+        self.blocked.setStyleSheet("QLabel { color: #b3261e; font-weight: bold; }")
+        self.exceptions_button = QPushButton(tr("Show e&xceptions"))
+        self.exceptions_button.setToolTip(tr("Close this window and show the period in the grid with the "
+                                             "Exceptions panel"))
+        self.exceptions_button.clicked.connect(self.show_exceptions)
+        self.wants_exceptions = False  # the window closed to show this period's exceptions in the grid
         top = QHBoxLayout()
         top.addWidget(QLabel(tr("Pay period")))
         top.addWidget(self.period, 1)
@@ -380,6 +501,10 @@ class PayrollWindow(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.status)
+        blocked_row = QHBoxLayout()
+        blocked_row.addWidget(self.blocked, 1)
+        blocked_row.addWidget(self.exceptions_button)
+        layout.addLayout(blocked_row)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.totals)
         layout.addLayout(actions)
@@ -461,11 +586,15 @@ class PayrollWindow(QDialog):
         self.totals_model.set_rows(sheet, self.model.rows)
         self.table.resizeColumnsToContents()
         self.totals.resizeColumnsToContents()
-        for i in range(len(HEADINGS)):  # one width per column for the rows and their total
+        for i in range(len(self.model.headings)):  # one width per column for the rows and their total
             width = max(self.table.columnWidth(i), self.totals.columnWidth(i))
             self.table.setColumnWidth(i, width)
             self.totals.setColumnWidth(i, width)
         self.status.setText(render(sheet.status()) if sheet else "")
+        banner = blocked_banner(self.model.rows) if sheet and not sheet.state.locked else ""
+        self.blocked.setText(banner)
+        self.blocked.setVisible(bool(banner))
+        self.exceptions_button.setVisible(sheet is not None and sheet.on_actual)
         self._enable(True)
 
     def _enable(self, on: bool) -> None:
@@ -497,11 +626,28 @@ class PayrollWindow(QDialog):
         if not codes:
             QMessageBox.information(self, tr("Approve"), tr("Select the employees to approve first."))
             return False
-        return self._run(tr("Approve"), lambda: periods.approve(self.ws, self.start, codes))
+        return self._approve([r for r in self.model.rows if r.code in set(codes)])
 
     def approve_everyone(self) -> bool:
-        codes = [r.code for r in self.model.rows]  # everyone shown (the team filter applies)
-        return self._run(tr("Approve"), lambda: periods.approve(self.ws, self.start, codes))
+        """Approve everyone shown (the team filter applies)."""
+        return self._approve(list(self.model.rows))
+
+    def _approve(self, rows: list[SheetRow]) -> bool:
+        """Approve ``rows``; those with an unresolved critical exception (the actual pay basis) are
+        left out and named, with where to resolve them, so the others are not held up."""
+        codes = [r.code for r in rows if not r.blocked]
+        blocked = [r for r in rows if r.blocked]
+        if codes and not self._run(tr("Approve"), lambda: periods.approve(self.ws, self.start, codes)):
+            return False
+        if blocked:
+            QMessageBox.warning(self, tr("Approve"), blocked_text(len(codes), blocked))
+            return False
+        return True
+
+    def show_exceptions(self) -> None:
+        """Close, for the main window to show this period with its exceptions."""
+        self.wants_exceptions = True
+        self.accept()
 
     def lock(self) -> bool:
         return self._run(tr("Lock period"), lambda: periods.lock(self.ws, self.start))

@@ -13,13 +13,16 @@ from datetime import date
 from typing import TypeVar
 
 from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtGui import QUndoStack
+from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from deskwfm.core.changes import How
+from deskwfm.core.actual import ActualDay
+from deskwfm.core.changes import Applied, How
 from deskwfm.core.entry import parse_entry
 from deskwfm.core.errors import DeskwfmError, EntryError, StaleEditError
-from deskwfm.core.i18n import format_day, tr
-from deskwfm.gui.commands import ScheduleCommand, cells
+from deskwfm.core.i18n import format_day, render, tr
+from deskwfm.core.messages import msg, msg_n
+from deskwfm.gui.commands import ActualCommand, ScheduleCommand, cells
+from deskwfm.gui.grid_mode import GridMode
 from deskwfm.gui.grid_model import GridModel
 from deskwfm.gui.grid_state import GridState
 from deskwfm.gui.totals_models import DayTotalsModel, RowTotalsModel, SheetTotalsModel
@@ -44,6 +47,11 @@ class RefusedEdit:
     edits: tuple[CellEdit, ...]
     verb: str  # "Edit" for one typed cell, else "Paste", "Fill", "Clear"...
     reason: str  # the refusal, ready to show
+    actual: bool = False  # an edit of actual time (the Actual or Variance view), not of the plan
+
+
+def _day(recorded: dict[str, dict[date, ActualDay]], code: str, day: date) -> ActualDay | None:
+    return recorded.get(code, {}).get(day)
 
 
 class ScheduleSession(QObject):
@@ -52,6 +60,7 @@ class ScheduleSession(QObject):
     message = Signal(str)  # something done
     error = Signal(str)  # something refused; nothing changed
     stale_refused = Signal(object)  # a RefusedEdit, emitted after the grid reloaded
+    mode_changed = Signal(object)  # a GridMode: the grid now shows the plan, actual time or variance
 
     # Rows priced per turn of the event loop for the totals row (about 1 ms each): a 5,000-agent
     # grid adds up in the background in slices short enough not to be felt.
@@ -69,6 +78,8 @@ class ScheduleSession(QObject):
         self.kind = kind
         self.anchor = anchor
         self.team: str | None = None  # the team filter (None: everyone)
+        self.mode = GridMode.SCHEDULE
+        self._want_actual = False  # something besides the grid shows actual time (exceptions panel)
         self.undo_stack = QUndoStack(self)
         # The database's change stamp when the shown state was read (or when this window's own
         # write was the only one since): when it moves, another workstation changed something.
@@ -102,8 +113,46 @@ class ScheduleSession(QObject):
         staffing = None if self._paint_first else load_staffing(self.ws, start, end)
         state = GridState(data, staffing, self.team)
         state.pay_ready = not self._paint_first
+        if self.mode.records_actual or self._want_actual:
+            self._attach_actual(state)
         gc.freeze()
         return state
+
+    # -- actual time -----------------------------------------------------------------------------
+    def _attach_actual(self, state: GridState) -> None:
+        """Read what was recorded in the state's cells (the Actual and Variance views)."""
+        from deskwfm.gui.actual_state import ActualLayer
+        from deskwfm.services.actual import recorded_between
+
+        codes = [e.code for e in state.employees] if state.team is not None else None
+        rec = recorded_between(self.ws, state.days[0], state.days[-1], codes)
+        state.actual = ActualLayer(state, rec.days, rec.codes)
+
+    def ensure_actual(self) -> bool:
+        """Load the shown cells' actual time unless it is loaded; False (and an error) if it cannot be."""
+        if self.state.actual is None:
+            try:
+                self._attach_actual(self.state)
+            except DeskwfmError as exc:
+                self.error.emit(str(exc))
+                return False
+        return True
+
+    def want_actual(self, on: bool) -> None:
+        """Keep actual time loaded whatever the view (the exceptions panel is open)."""
+        self._want_actual = on
+        if on:
+            self.ensure_actual()
+
+    def set_mode(self, mode: GridMode) -> None:
+        """Show the plan, what was recorded, or the difference; typing then edits that."""
+        if mode is self.mode:
+            return
+        if mode.records_actual and not self.ensure_actual():
+            return
+        self.mode = mode
+        self.grid_model.set_mode(mode)
+        self.mode_changed.emit(mode)
 
     def reload(self) -> None:
         self.state = self._load_state()
@@ -188,6 +237,42 @@ class ScheduleSession(QObject):
             return str(exc)
         return None
 
+    def check_cell(self, row: int, col: int, text: str) -> str | None:
+        """``check_entry`` for the cell being typed into; in the Actual and Variance views the
+        actual-time parser's message, naming the cell."""
+        layer = self.state.actual
+        if not self.mode.records_actual or layer is None:
+            return self.check_entry(text)
+        from deskwfm.core.actual_entry import parse_actual
+        from deskwfm.services.actual import cell_name
+
+        try:
+            parse_actual(text, layer.codes)
+        except EntryError as exc:
+            st = self.state
+            where = cell_name(st.employees[row].code, st.days[col])
+            return render(msg("{where}: {problem}", where=where, problem=exc.msg))
+        return None
+
+    def entry_text(self, row: int, col: int) -> str:
+        """What a cell holds as it can be typed back (copy, fill and the editor use it)."""
+        layer = self.state.actual
+        if self.mode.records_actual and layer is not None:
+            cell = layer.cell(row, col)
+            return cell.text if cell is not None else ""
+        from deskwfm.gui.grid_model import entry_text
+
+        s = self.state.shift_at(row, col)
+        return "" if s is None else entry_text(s)
+
+    def has_entry(self, row: int, col: int) -> bool:
+        """Whether the view's cell holds something to clear."""
+        layer = self.state.actual
+        if self.mode.records_actual and layer is not None:
+            day = layer.recorded(row, col)
+            return day is not None and not day.empty
+        return self.state.shift_at(row, col) is not None
+
     def run(
         self,
         label: Callable[[int], str],
@@ -196,6 +281,16 @@ class ScheduleSession(QObject):
     ) -> bool:
         """Run a service action; on success apply its changes and push one undo step.
         ``refused``: what to offer again if another workstation changed a cell first."""
+        return self._run(label, action, refused, self._apply, ScheduleCommand)
+
+    def _run(
+        self,
+        label: Callable[[int], str],
+        action: Callable[[], list[T]],
+        refused: RefusedEdit | None,
+        apply: Callable[[list[T]], None],
+        command: Callable[[ScheduleSession, str, list[T]], QUndoCommand],
+    ) -> bool:
         try:
             changes = self._own_write(action)
         except StaleEditError as exc:
@@ -214,9 +309,9 @@ class ScheduleSession(QObject):
         if not changes:
             self.message.emit("Nothing changed")
             return True
-        self._apply(changes)
+        apply(changes)
         text = label(len(changes))
-        self.undo_stack.push(ScheduleCommand(self, text, changes))
+        self.undo_stack.push(command(self, text, changes))
         self.message.emit(text)
         return True
 
@@ -225,6 +320,8 @@ class ScheduleSession(QObject):
         hold what the grid shows, so an edit never overwrites another workstation's change."""
         if not edits:
             return True
+        if self.mode.records_actual:
+            return self._edit_actual(edits, verb)
         cells_of = self.state.cells
         edits = [
             replace(e, check=True, expected=cells_of.get(e.employee_code, {}).get(e.work_date))
@@ -249,7 +346,113 @@ class ScheduleSession(QObject):
 
     def reapply(self, refused: RefusedEdit) -> bool:
         """Apply a refused edit again, over what the grid now shows (checked like any edit)."""
+        if refused.actual:
+            return self._edit_actual(list(refused.edits), refused.verb)
         return self.edit_cells(list(refused.edits), refused.verb)
+
+    def _edit_actual(self, edits: list[CellEdit], verb: str) -> bool:
+        """``edit_cells`` in the Actual and Variance views: the texts are actual-time entries, each
+        day expected to hold what the grid shows (``services.actual.edit_actual``)."""
+        from deskwfm.services.actual import ActualEdit, edit_actual
+
+        if not self.ensure_actual():
+            return False
+        layer = self.state.actual
+        assert layer is not None
+        recorded = layer.days
+        writes = [
+            ActualEdit(e.employee_code, e.work_date, e.text, _day(recorded, e.employee_code, e.work_date))
+            for e in edits
+        ]
+        how = _HOW_OF_VERB.get(verb.split()[0], How.GRID_EDIT)
+        refused = RefusedEdit(tuple(edits), verb, "", actual=True)
+        if len(edits) == 1 and verb == "Edit":
+            e = edits[0]
+            text = render(msg("Edit actual time of {code} {day:day}", code=e.employee_code, day=e.work_date))
+        else:
+            n = len(edits)
+            text = render(msg_n(
+                "{action} actual time of {count} cell", "{action} actual time of {count} cells", n,
+                action=tr(verb),
+            ))
+        return self._run(
+            lambda _n: text, lambda: edit_actual(self.ws, writes, how), refused, self._apply_actual,
+            ActualCommand,
+        )
+
+    def record_day(self, row: int, col: int, text: str, note: str, label: str) -> bool:
+        """Write one cell's actual time and note together (the exceptions panel's Resolve, the
+        Note of a day in the Actual view): one undo step named ``label``, refused if the day
+        changed on another workstation since the grid read it."""
+        from deskwfm.services.actual import ActualEdit, edit_actual
+
+        if not self.ensure_actual():
+            return False
+        layer = self.state.actual
+        assert layer is not None
+        code, day = self.state.employees[row].code, self.state.days[col]
+        write = ActualEdit(code, day, text, layer.recorded(row, col), note=note)
+        return self._run(
+            lambda _n: label, lambda: edit_actual(self.ws, [write], How.GRID_EDIT), None,
+            self._apply_actual, ActualCommand,
+        )
+
+    def confirm(self, cells: list[tuple[int, int]]) -> bool:
+        """Record the chosen days with a scheduled shift and nothing recorded as worked as
+        scheduled: one undo step. Days of a locked pay period are left out."""
+        from deskwfm.services.actual import confirm_as_scheduled
+
+        st = self.state
+        keys = [(st.employees[r].code, st.days[c]) for r, c in cells if st.days[c] not in st.data.locked]
+        locked = len(cells) - len(keys)
+        try:
+            result = self._own_write(lambda: confirm_as_scheduled(self.ws, keys, How.CONFIRM))
+        except StaleEditError as exc:
+            QTimer.singleShot(0, self.reload)
+            self.error.emit(render(msg("Nothing was confirmed: {why}. The grid now shows the current time "
+                                       "recorded.", why=exc.msg)))
+            return False
+        except DeskwfmError as exc:
+            self.error.emit(render(msg("Nothing was confirmed: {why}", why=exc.msg)))
+            return False
+        done = render(msg_n("Confirmed {count} day as scheduled", "Confirmed {count} days as scheduled",
+                            len(result.confirmed)))
+        notes = []
+        if result.kept:
+            notes.append(render(msg_n("{count} already recorded, kept", "{count} already recorded, kept",
+                                      len(result.kept))))
+        if result.not_scheduled:
+            notes.append(render(msg_n(
+                "{count} without a scheduled shift", "{count} without a scheduled shift", result.not_scheduled
+            )))
+        if locked:
+            notes.append(render(msg_n("{count} in a locked pay period", "{count} in a locked pay period",
+                                      locked)))
+        text = done + (f" ({'; '.join(notes)})" if notes else "")
+        if result.applied:
+            self._apply_actual(result.applied)
+            self.undo_stack.push(ActualCommand(self, done, result.applied))
+        self.message.emit(text)
+        return bool(result.applied)
+
+    def replay_actual(self, applied: list[Applied], *, redo: bool) -> None:
+        """Undo or redo an action on actual time (refused if a day changed since)."""
+        from deskwfm.services.actual import revert_actual
+
+        try:
+            done = self._own_write(lambda: revert_actual(self.ws, applied, redo=redo))
+        except DeskwfmError as exc:
+            self._replay_failed(exc, redo)
+            return
+        self._apply_actual(done)
+
+    def _apply_actual(self, applied: list[Applied]) -> None:
+        layer = self.state.actual
+        if layer is not None:
+            rows = layer.apply(applied)
+            if rows:
+                self.grid_model.rows_changed(rows)
+        self.changed.emit()
 
     def set_cell(self, row: int, col: int, text: str) -> None:
         st = self.state
@@ -259,16 +462,19 @@ class ScheduleSession(QObject):
         try:
             done = self._own_write(lambda: schedule.revert(self.ws, changes, redo=redo))
         except DeskwfmError as exc:
-            # QUndoStack has already moved its index and a command cannot veto that; the steps
-            # left would replay over cells someone else changed, so the history is dropped.
-            QTimer.singleShot(0, self.undo_stack.clear)
-            self.reload()
-            self.error.emit(
-                f"Could not {'redo' if redo else 'undo'}: {exc}. The undo history was cleared and the "
-                "grid shows the current schedule."
-            )
+            self._replay_failed(exc, redo)
             return
         self._apply(done)
+
+    def _replay_failed(self, exc: DeskwfmError, redo: bool) -> None:
+        # QUndoStack has already moved its index and a command cannot veto that; the steps
+        # left would replay over cells someone else changed, so the history is dropped.
+        QTimer.singleShot(0, self.undo_stack.clear)
+        self.reload()
+        self.error.emit(
+            f"Could not {'redo' if redo else 'undo'}: {exc}. The undo history was cleared and the "
+            "grid shows the current schedule."
+        )
 
     def set_note(self, row: int, col: int, note: str) -> bool:
         """Write the note of a cell as one undo step (refused if the cell changed elsewhere)."""

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
 from deskwfm.core.i18n import format_hours, format_int, format_money, tr, tr_n
-from deskwfm.gui.edit_ops import selected_rects
+from deskwfm.gui.edit_ops import cells_of, selected_rects
 from deskwfm.gui.grid_view import ScheduleTable
 from deskwfm.gui.session import ScheduleSession
+
+if TYPE_CHECKING:
+    from deskwfm.gui.actual_state import ActualSum
 
 
 class SelectionSum(QLabel):
@@ -25,10 +30,15 @@ class SelectionSum(QLabel):
         self._timer.timeout.connect(self.refresh)
         session.changed.connect(self._timer.start)
         session.loaded.connect(self._timer.start)
+        session.mode_changed.connect(self._timer.start)
         # the table keeps one selection model for its life (models are reset, never replaced)
         table.selectionModel().selectionChanged.connect(self._timer.start)
 
     def refresh(self) -> None:
+        layer = self._session.state.actual
+        if self._session.mode.records_actual and layer is not None:
+            self._actual(layer.selection_sum(cells_of(selected_rects(self._table))))
+            return
         s = self._session.state.selection_sum(selected_rects(self._table))
         cells = tr_n("{n} cell", "{n} cells", s.cells).format(n=format_int(s.cells))
         if not s.shifts:
@@ -46,6 +56,24 @@ class SelectionSum(QLabel):
             text += " " + tr_n(
                 "({n} shift without a pay rate)", "({n} shifts without a pay rate)", s.unpriced
             ).format(n=format_int(s.unpriced))
+        self.setText(text)
+
+
+    def _actual(self, a: ActualSum) -> None:
+        """In the Actual and Variance views: the time worked in the selection against its plan."""
+        if not a.worked_minutes and not a.scheduled_minutes:
+            cells = tr_n("{n} cell", "{n} cells", a.cells).format(n=format_int(a.cells))
+            self.setText(cells if a.cells > 1 else "")
+            return
+        text = tr("worked {worked} h of {scheduled} h scheduled").format(
+            worked=format_hours(a.worked_minutes), scheduled=format_hours(a.scheduled_minutes)
+        )
+        if a.cells > 1:
+            text = tr("{cells} · {recorded} · Sum {rest}").format(
+                cells=tr_n("{n} cell", "{n} cells", a.cells).format(n=format_int(a.cells)),
+                recorded=tr_n("{n} recorded", "{n} recorded", a.recorded).format(n=format_int(a.recorded)),
+                rest=text,
+            )
         self.setText(text)
 
 

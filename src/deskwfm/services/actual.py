@@ -106,6 +106,26 @@ def load_actual(
     )
 
 
+@dataclass(frozen=True, slots=True)
+class Recorded:
+    """The actual time recorded over a range and the site's absence codes (UPPER-CASE keys):
+    what the grid's Actual and Variance views add to the schedule they already hold."""
+
+    days: list[ActualDay]
+    codes: dict[str, AbsenceCode]
+
+
+def recorded_between(
+    ws: Workspace, start: date, end: date, employee_codes: Sequence[str] | None = None
+) -> Recorded:
+    """Actual time with work dates in start..end (the employees given, or everyone)."""
+    check_range(start, end)
+    return Recorded(
+        ws.store.actual_between(start, end, employee_codes),
+        {c.code.upper(): c for c in ws.store.absence_codes()},
+    )
+
+
 # ---------------------------------------------------------------- cells for the grid
 @dataclass(frozen=True, slots=True)
 class ActualCell:
@@ -284,6 +304,7 @@ class ConfirmResult:
     confirmed: list[CellKey] = field(default_factory=list)
     kept: list[CellKey] = field(default_factory=list)  # already recorded: left as they are
     not_scheduled: int = 0  # days without a scheduled work shift (nothing to confirm)
+    applied: list[Applied] = field(default_factory=list)  # the days written (for an undo)
 
 
 def confirm_as_scheduled(
@@ -316,9 +337,8 @@ def confirm_as_scheduled(
         check_segments(day.segments)
         changes.append(Change(Entity.ACTUAL, key, day, expected=recorded.get(key)))
         confirmed.append(key)
-    if changes:
-        ws.commit(ChangeSet(changes, how, detail))
-    return ConfirmResult(confirmed, kept, not_scheduled)
+    applied = ws.commit(ChangeSet(changes, how, detail)).applied if changes else []
+    return ConfirmResult(confirmed, kept, not_scheduled, applied)
 
 
 def confirm_range(

@@ -62,6 +62,12 @@ class ActualImportPlan:
     def ok(self) -> bool:
         return not self.problems and self.locked is None
 
+    @property
+    def header_found(self) -> bool:
+        """Whether the report's ID, login and logout columns were found (when not, a person
+        names them from ``report_rows`` and plans again with ``columns``)."""
+        return bool(self.columns)
+
 
 def _employees_by_id(ws: Workspace) -> tuple[dict[str, str], dict[str, str]]:
     emps = ws.store.list_employees()
@@ -264,6 +270,13 @@ def apply_actual_import(ws: Workspace, plan: ActualImportPlan, detail: str = "")
         return 0
     applied = ws.commit(ChangeSet(plan.changes, How.ACTUAL_IMPORT, detail or plan.file_name))
     return len(applied.of(Entity.ACTUAL))
+
+
+def report_rows(path: str | Path) -> list[list[str]]:
+    """The first rows of a report as text, to name its columns from when they are not recognised."""
+    from deskwfm.files.actual_read import first_rows
+
+    return first_rows(path)
 
 
 def import_actual(

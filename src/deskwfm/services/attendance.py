@@ -10,7 +10,7 @@ on the date it began), as the grid shows them; the payroll's own figures are by 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -100,13 +100,17 @@ def attendance(
     employee_codes: Sequence[str] | None = None,
     team: str | None = None,
     now: int | None = None,
+    losses: Mapping[str, Sequence[HolidayLoss]] | None = None,
 ) -> list[AttendanceRow]:
-    """One row per employee shown (active ones, and anyone with scheduled or recorded time)."""
+    """One row per employee shown (active ones, and anyone with scheduled or recorded time).
+    ``losses``: the withheld holiday pay when the caller has just run the payroll
+    (``services.payroll.payroll_with_losses``), so it is not run again."""
     moment = now_minutes() if now is None else now
     ctx = load_actual(ws, start, end, employee_codes=employee_codes, team=team)
     cells = cells_of(ctx, moment)
     adh = adherence_of(ctx, [e for c in cells.values() for e in c.exceptions], moment)
-    losses = _losses(ws, start, end, employee_codes, team, moment)
+    if losses is None:
+        losses = _losses(ws, start, end, employee_codes, team, moment)
     totals: dict[str, list[int]] = {}
     for (code, _d), c in cells.items():
         t = totals.setdefault(code, [0, 0, 0, 0])

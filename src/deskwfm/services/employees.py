@@ -9,6 +9,7 @@ from decimal import Decimal
 from deskwfm.core.changes import Change, ChangeSet, Entity, How
 from deskwfm.core.employees import check_employee, check_rate
 from deskwfm.core.errors import InputError, NotFoundError, StaleEditError
+from deskwfm.core.fields import Field, FieldError
 from deskwfm.core.login_id import login_key, validate_login_id
 from deskwfm.core.messages import msg
 from deskwfm.core.model import Employee, PayRate
@@ -44,15 +45,16 @@ def default_rate_from(ws: Workspace, day: date | None = None) -> date:
 
 
 def _check_login_free(ws: Workspace, employee: Employee) -> None:
-    """InputError when another employee already has this login ID (compared case-insensitively)."""
+    """FieldError (login ID) when another employee already has this login ID (compared
+    case-insensitively), so a form shows it under its Login ID box."""
     if not employee.login_id:
         return
     key = login_key(employee.login_id)
     others = (e for e in ws.store.list_employees() if e.code != employee.code)
     other = next((e for e in others if login_key(e.login_id) == key), None)
     if other is not None:
-        raise InputError(
-            msg("login ID {id} already belongs to {code}", id=employee.login_id, code=other.code)
+        raise FieldError(
+            Field.LOGIN_ID, msg("{id} already belongs to {code}", id=employee.login_id, code=other.code)
         )
 
 

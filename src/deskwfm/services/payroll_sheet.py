@@ -1,5 +1,9 @@
 """What the payroll clerk's screen shows for one pay period: every employee's pay (the stored
-figures of a locked period, else computed now), their approval, and what needs attention."""
+figures of a locked period, else computed now), their approval, and what needs attention.
+
+When the site pays actual time, each row also carries the employee's scheduled and worked time,
+adherence and late arrivals (``services.attendance``), and the exceptions not resolved are
+warnings: a critical one (no-show, missing logout) means approving that employee is refused."""
 
 from __future__ import annotations
 
@@ -7,11 +11,14 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from deskwfm.core.adherence import Adherence
 from deskwfm.core.approvals import Approval, PeriodState
-from deskwfm.core.messages import Msg, msg
+from deskwfm.core.messages import Msg, msg, msg_n
 from deskwfm.core.pay_snapshot import figures_json
 from deskwfm.core.payroll import EmployeePay, MinuteTotals
 from deskwfm.core.periods import period_containing
+from deskwfm.core.timekeeping import PayBasis
+from deskwfm.services.attendance import AttendanceRow
 from deskwfm.services.periods import PeriodInfo, check_period_start, stored_payroll
 from deskwfm.services.site import get_site
 from deskwfm.services.workspace import Workspace
@@ -24,6 +31,12 @@ class SheetRow:
     pay: EmployeePay
     approval: Approval | None
     warnings: tuple[Msg, ...] = ()
+    attendance: AttendanceRow | None = None  # scheduled against actual (the actual pay basis)
+
+    @property
+    def blocked(self) -> bool:
+        """An unresolved critical exception stops approving this employee."""
+        return self.attendance is not None and self.attendance.blocking > 0
 
     @property
     def code(self) -> str:
@@ -44,6 +57,20 @@ class PayrollSheet:
     rows: tuple[SheetRow, ...]
     stored: bool  # the figures a lock stored, not computed now
     currency: str = "$"
+    pay_basis: PayBasis = PayBasis.SCHEDULE
+
+    @property
+    def on_actual(self) -> bool:
+        return self.pay_basis is PayBasis.ACTUAL
+
+    def attendance_totals(self, rows: tuple[SheetRow, ...] | None = None) -> tuple[int, int, Adherence]:
+        """Scheduled and worked minutes and adherence summed over ``rows`` (default: all)."""
+        chosen = [r.attendance for r in (self.rows if rows is None else rows) if r.attendance is not None]
+        return (
+            sum(a.scheduled_minutes for a in chosen),
+            sum(a.worked_minutes for a in chosen),
+            sum((a.adherence for a in chosen), Adherence()),
+        )
 
     @property
     def approved(self) -> int:
@@ -85,15 +112,22 @@ def default_period(ws: Workspace, shown: date) -> date:
 
 def load_sheet(ws: Workspace, start: date) -> PayrollSheet:
     """The payroll screen's content for the period starting ``start``."""
-    from deskwfm.services.payroll import compute_payroll_now
+
+    from deskwfm.services.attendance import attendance
+    from deskwfm.services.payroll import payroll_with_losses
 
     first, last = check_period_start(ws, start)
+    site = get_site(ws)
+    on_actual = site.timekeeping.pay_basis is PayBasis.ACTUAL
     state = next((p for p in ws.store.periods() if p.start == first), PeriodState(first, last))
     approvals = {a.employee_code: a for a in ws.store.approvals([first])}
+    losses = None
     if state.locked:
         pays = stored_payroll(ws, state).employees
     else:
-        pays = compute_payroll_now(ws, first, last, allow_missing_rates=True).employees
+        result, losses = payroll_with_losses(ws, first, last, allow_missing_rates=True)
+        pays = result.employees
+    present = {a.employee.code: a for a in attendance(ws, first, last, losses=losses)} if on_actual else {}
     rows = []
     for ep in pays:
         ap = approvals.get(ep.employee.code)
@@ -102,8 +136,28 @@ def load_sheet(ws: Workspace, start: date) -> PayrollSheet:
             warnings.append(msg("no pay rate from {day:date}", day=ep.missing_rate))
         if ap is not None and not state.locked and figures_json(ep) != ap.figures:
             warnings.append(msg("pay changed since it was approved"))
-        rows.append(SheetRow(ep, ap, tuple(warnings)))
-    return PayrollSheet(first, last, state, tuple(rows), state.locked, get_site(ws).currency)
+        att = present.get(ep.employee.code)
+        if att is not None:
+            warnings.extend(_attendance_warnings(att))
+        rows.append(SheetRow(ep, ap, tuple(warnings), att))
+    basis = site.timekeeping.pay_basis
+    return PayrollSheet(first, last, state, tuple(rows), state.locked, site.currency, basis)
+
+
+def _attendance_warnings(a: AttendanceRow) -> list[Msg]:
+    out: list[Msg] = []
+    if a.blocking:
+        out.append(msg_n(
+            "{count} unresolved critical exception (no-show or missing logout): approval is refused",
+            "{count} unresolved critical exceptions (no-show or missing logout): approval is refused",
+            a.blocking,
+        ))
+    if a.open_exceptions > a.blocking:
+        n = a.open_exceptions - a.blocking
+        out.append(msg_n("{count} open exception", "{count} open exceptions", n))
+    for h in a.holiday_losses:
+        out.append(msg("no holiday pay for {day:date}: {why}", day=h.holiday, why=h.reason))
+    return out
 
 
 def period_choices(ws: Workspace, around: date) -> list[PeriodInfo]:

@@ -47,8 +47,8 @@ from deskwfm.services import employees as employee_service
 from deskwfm.services import site as site_service
 from deskwfm.services.workspace import Workspace
 
-COLUMNS = ("Code", "Name", "Team", "Active", "Contract h/wk", "Max h/wk", "Current rate")
-WIDTHS = (70, 190, 110, 56, 96, 76, 90)
+COLUMNS = ("Code", "Name", "Team", "Active", "Contract h/wk", "Max h/wk", "Current rate", N_("Login ID"))
+WIDTHS = (70, 190, 110, 56, 96, 76, 90, 80)
 
 
 class EmployeesDialog(ServiceDialog):
@@ -75,7 +75,7 @@ class EmployeesDialog(ServiceDialog):
 
         # ---- left: filter + list
         self.filter_edit = QLineEdit(self)
-        self.filter_edit.setPlaceholderText("Filter by code, name or team")
+        self.filter_edit.setPlaceholderText(tr("Filter by code, name, team or login ID"))
         self.filter_edit.setClearButtonEnabled(True)
         self.show_inactive = QCheckBox("Show &inactive", self)
         self.show_inactive.setChecked(True)
@@ -128,6 +128,13 @@ class EmployeesDialog(ServiceDialog):
         self.dates_off_edit.setToolTip(tr(
             "Dates and ranges of dates the employee cannot work, e.g. 2026-12-24, "
             "2026-12-28..2027-01-02. Blank: none."))
+        self.login_edit = QLineEdit(self.form_box)
+        self.login_edit.setObjectName("loginIdEdit")
+        self.login_edit.setPlaceholderText(tr("e.g. 5017 (blank: none)"))
+        self.login_edit.setToolTip(tr(
+            "How the phone system or time clock names this person in its login/logout reports "
+            "(agent login ID, extension, badge); File → Import actual time matches by it. Unique."
+        ))
         self.start_rate_edit = QLineEdit(self.form_box)
         self.start_rate_edit.setPlaceholderText("e.g. 21.50")
         self.start_rate_from = make_date_edit(self._rate_from, self.form_box)
@@ -151,6 +158,7 @@ class EmployeesDialog(ServiceDialog):
         form.addRow("Ma&x hours per week", self.max_edit)
         form.addRow(tr("A&vailable"), self.available_edit)
         form.addRow(tr("Dates o&ff"), self.dates_off_edit)
+        form.addRow(tr("&Login ID"), self.login_edit)
         form.addRow(self.start_rate_label, self.start_rate_edit)
         form.addRow(self.start_from_label, self.start_rate_from)
         form.addRow(self.start_from_note)  # the full width of the form, under the date
@@ -186,7 +194,7 @@ class EmployeesDialog(ServiceDialog):
         self.active_button.clicked.connect(self.toggle_active)
         self.save_button.clicked.connect(self.save)
         for edit in (self.code_edit, self.name_edit, self.contract_edit, self.max_edit,
-                     self.available_edit, self.dates_off_edit, self.start_rate_edit):
+                     self.available_edit, self.dates_off_edit, self.login_edit, self.start_rate_edit):
             edit.returnPressed.connect(self.save)
         line = self.team_combo.lineEdit()
         if line is not None:
@@ -198,6 +206,7 @@ class EmployeesDialog(ServiceDialog):
             Field.TEAM: (N_("Team"), self.team_combo),
             Field.CONTRACT_HOURS: (N_("Contract hours per week"), self.contract_edit),
             Field.MAX_HOURS: (N_("Max hours per week"), self.max_edit),
+            Field.LOGIN_ID: (N_("Login ID"), self.login_edit),
             Field.RATE: (N_("Starting rate"), self.start_rate_edit),
         }
         self.rates_panel.rates_changed.connect(self._rates_changed)
@@ -205,8 +214,8 @@ class EmployeesDialog(ServiceDialog):
         QWidget.setTabOrder(self.filter_edit, self.show_inactive)
         chain = [self.show_inactive, self.table, self.new_button, self.active_button,
                  self.code_edit, self.name_edit, self.team_combo, self.contract_edit, self.max_edit,
-                 self.available_edit, self.dates_off_edit, self.start_rate_edit, self.start_rate_from,
-                 self.save_button,
+                 self.available_edit, self.dates_off_edit, self.login_edit, self.start_rate_edit,
+                 self.start_rate_from, self.save_button,
                  self.rates_panel.table, self.rates_panel.delete_button, self.rates_panel.rate_edit,
                  self.rates_panel.rate_from, self.rates_panel.add_button]
         for a, b in zip(chain, chain[1:], strict=False):
@@ -244,6 +253,7 @@ class EmployeesDialog(ServiceDialog):
             hours_field_text(e.contract_minutes),
             hours_field_text(e.max_minutes),
             money_text(rate, self._currency) if rate is not None else "—",
+            e.login_id,
         ]
 
     def reload(self, select: str | None = None) -> None:
@@ -269,7 +279,7 @@ class EmployeesDialog(ServiceDialog):
         shown = [
             e for e in self._employees
             if (self.show_inactive.isChecked() or e.active)
-            and (not needle or needle in f"{e.code}\t{e.name}\t{e.team}".casefold())
+            and (not needle or needle in f"{e.code}\t{e.name}\t{e.team}\t{e.login_id}".casefold())
         ]
         self.model.set_rows(shown)
         self.count_label.setText(f"{len(shown)} of {len(self._employees)}")
@@ -319,6 +329,7 @@ class EmployeesDialog(ServiceDialog):
         self.max_edit.setText(hours_field_text(e.max_minutes))
         self.available_edit.setText(e.availability.weekly_text)
         self.dates_off_edit.setText(e.availability.off_text)
+        self.login_edit.setText(e.login_id)
         self._set_new_rate_visible(False)
         self.rates_panel.show_employee(e.code)
 
@@ -330,7 +341,7 @@ class EmployeesDialog(ServiceDialog):
         set_read_only(self.code_edit, False)
         self.code_edit.setToolTip("")
         for edit in (self.code_edit, self.name_edit, self.contract_edit, self.max_edit,
-                     self.available_edit, self.dates_off_edit, self.start_rate_edit):
+                     self.available_edit, self.dates_off_edit, self.login_edit, self.start_rate_edit):
             edit.clear()
         self.team_combo.setCurrentText("")
         self._set_new_rate_visible(True)
@@ -359,7 +370,7 @@ class EmployeesDialog(ServiceDialog):
             contract_minutes=contract,
             max_minutes=maximum,
             version=base.version if base else 0,
-            login_id=base.login_id if base else "",  # not in the form yet: keep it
+            login_id=self.login_edit.text(),  # checked (unique, no control characters) by the service
             availability=availability,
         )
 
@@ -407,7 +418,7 @@ class EmployeesDialog(ServiceDialog):
 
     def _matches_filter(self, e: Employee) -> bool:
         needle = self.filter_edit.text().strip().casefold()
-        return needle in f"{e.code}\t{e.name}\t{e.team}".casefold()
+        return needle in f"{e.code}\t{e.name}\t{e.team}\t{e.login_id}".casefold()
 
     def toggle_active(self) -> None:
         row = selected_row(self.table)

@@ -41,6 +41,7 @@ from deskwfm.core.rules import (
 )
 from deskwfm.core.site import SiteSettings
 from deskwfm.core.staffing_targets import RANGES
+from deskwfm.core.timekeeping import MAX_GRACE_MINUTES, PayBasis
 from deskwfm.gui.dialogs.forms import (
     ServiceDialog,
     add_row,
@@ -96,6 +97,17 @@ HOLIDAY_ON_DAY_OFF_LABELS: dict[HolidayOnDayOff, str] = {
 NIGHT_KIND_LABELS: dict[NightPremiumKind, str] = {
     NightPremiumKind.AMOUNT: "per night hour",
     NightPremiumKind.PERCENT: "% of hourly rate",
+}
+PAY_BASIS_LABELS: dict[PayBasis, str] = {
+    PayBasis.SCHEDULE: N_("the schedule (the plan)"),
+    PayBasis.ACTUAL: N_("the actual time recorded"),
+}
+ROUNDING_LABELS: dict[int, str] = {
+    0: N_("no rounding"),
+    5: N_("to the nearest 5 minutes"),
+    6: N_("to the nearest 6 minutes (tenth of an hour)"),
+    10: N_("to the nearest 10 minutes"),
+    15: N_("to the nearest 15 minutes"),
 }
 # Night window and premium are the site's own policy, not statute: a preset leaves them alone.
 _NIGHT_FIELDS = ("night_start", "night_end", "night_premium", "night_premium_kind")
@@ -316,6 +328,8 @@ class SiteSettingsDialog(ServiceDialog):
         staff_form.addRow("Shrin&kage", self.shrinkage_spin)
         staff_form.addRow("Forecast &interval", self.interval_combo)
 
+        time_box = self._timekeeping_box()
+
         left = QVBoxLayout()
         left.addWidget(site_box)
         left.addWidget(night_box)
@@ -327,6 +341,7 @@ class SiteSettingsDialog(ServiceDialog):
         right = QVBoxLayout()
         right.addWidget(rules_box)
         right.addWidget(warn_box)
+        right.addWidget(time_box)  # the right column has room left: the dialog fits 1280 x 800
         right.addStretch(1)
         grid = QHBoxLayout()
         grid.addLayout(left, 1)
@@ -354,7 +369,9 @@ class SiteSettingsDialog(ServiceDialog):
                  self.ot_mult_edit, self.dt_mult_edit, self.ot_base_combo, self.holiday_pay_combo,
                  self.holiday_base_combo, self.holiday_mult_edit, self.holiday_ot_check,
                  self.holiday_week_edit, self.holiday_day_off_combo, self.min_rest_edit,
-                 self.max_daily_edit, self.max_weekly_edit, *self.scheduling.widgets()]
+                 self.max_daily_edit, self.max_weekly_edit, *self.scheduling.widgets(), self.pay_basis_combo,
+                 self.rounding_combo, self.merge_gap_spin, self.late_grace_spin, self.early_grace_spin,
+                 self.break_grace_spin, self.overtime_grace_spin]
         for a, b in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(a, b)
 
@@ -385,6 +402,53 @@ class SiteSettingsDialog(ServiceDialog):
         }
         self.name_edit.setFocus()
 
+    def _timekeeping_box(self) -> QGroupBox:
+        """Actual time: which time payroll pays, rounding of in/out times, joining of sessions and
+        the grace periods exceptions are measured with (``core.timekeeping``)."""
+        box = QGroupBox(tr("Actual time worked"), self)
+        self.pay_basis_combo = _combo(box, PAY_BASIS_LABELS, translate=True)
+        self.pay_basis_combo.setToolTip(tr(
+            "Schedule: payroll pays the plan. Actual: payroll pays the time recorded (typed, imported "
+            "or confirmed) and paid absence codes; a scheduled shift with nothing recorded pays nothing, "
+            "and an unresolved no-show or missing logout stops the employee's approval."
+        ))
+        self.rounding_combo = _combo(box, ROUNDING_LABELS, translate=True)
+        self.rounding_combo.setToolTip(tr(
+            "In and out times are rounded for pay only, to the nearest mark, a time half-way going to "
+            "the even mark so rounding averages out (29 CFR 785.48(b)); the times recorded are kept."
+        ))
+        self.merge_gap_spin = _spin(box, 0, 60, " " + tr("min"))
+        self.merge_gap_spin.setToolTip(tr("Imported sessions this close together are one session"))
+        lo, hi = 0, MAX_GRACE_MINUTES
+        self.late_grace_spin = _spin(box, lo, hi, " " + tr("min"))
+        self.early_grace_spin = _spin(box, lo, hi, " " + tr("min"))
+        self.break_grace_spin = _spin(box, lo, hi, " " + tr("min"))
+        self.overtime_grace_spin = _spin(box, lo, hi, " " + tr("min"))
+        form = QFormLayout(box)
+        add_row(form, tr("Payroll &pays"), self.pay_basis_combo)
+        # rounding and joining on one row: with the scheduling settings the dialog must fit 1280 x 800
+        rounding = QHBoxLayout()
+        rounding.addWidget(self.rounding_combo, 1)
+        join = QLabel(tr("&join sessions up to"), box)
+        join.setBuddy(self.merge_gap_spin)
+        rounding.addWidget(join)
+        rounding.addLayout(_with_unit(self.merge_gap_spin, tr("apart")))
+        add_row(form, tr("Round in/out times"), rounding, self.rounding_combo)
+        grace = QHBoxLayout()
+        for label, spin in ((tr("late"), self.late_grace_spin), (tr("early"), self.early_grace_spin),
+                            (tr("break"), self.break_grace_spin), (tr("overtime"), self.overtime_grace_spin)):
+            grace.addWidget(QLabel(label, box))
+            grace.addWidget(spin)
+        grace.addStretch(1)
+        add_row(form, tr("Grace periods"), grace, self.late_grace_spin)
+        self.late_grace_spin.setToolTip(tr("A first login this long after the scheduled start is not late"))
+        self.early_grace_spin.setToolTip(tr("A last logout this long before the scheduled end is not early"))
+        self.break_grace_spin.setToolTip(
+            tr("Unpaid time this much over the scheduled break is not a long break")
+        )
+        self.overtime_grace_spin.setToolTip(tr("Time worked this much over the schedule is not overtime"))
+        return box
+
     def on_stale(self) -> None:
         """Show the settings as the other workstation saved them; the user re-applies a change."""
         fresh = self.call(lambda: site_service.get_site(self._ws))
@@ -414,6 +478,14 @@ class SiteSettingsDialog(ServiceDialog):
         self.night_premium_edit.setText(decimal_text(r.night_premium))
         _select(self.night_kind_combo, r.night_premium_kind)
         _select(self.preset_combo, r.preset)
+        tk = site.timekeeping
+        _select(self.pay_basis_combo, tk.pay_basis)
+        _select(self.rounding_combo, tk.rounding_minutes)
+        self.merge_gap_spin.setValue(tk.merge_gap_minutes)
+        self.late_grace_spin.setValue(tk.late_grace_minutes)
+        self.early_grace_spin.setValue(tk.early_grace_minutes)
+        self.break_grace_spin.setValue(tk.break_grace_minutes)
+        self.overtime_grace_spin.setValue(tk.overtime_grace_minutes)
         self._fill_rules(r)
         self.scheduling.load(site)
         self._loading = False
@@ -558,6 +630,15 @@ class SiteSettingsDialog(ServiceDialog):
             max_occupancy_pct=self.occupancy_spin.value(),
             shrinkage_pct=self.shrinkage_spin.value(),
             interval_minutes=int(self.interval_combo.currentData()),
+            timekeeping=self._site.timekeeping.with_changes(  # checked by core.timekeeping on save
+                pay_basis=PayBasis(self.pay_basis_combo.currentData()),
+                rounding_minutes=int(self.rounding_combo.currentData()),
+                merge_gap_minutes=self.merge_gap_spin.value(),
+                late_grace_minutes=self.late_grace_spin.value(),
+                early_grace_minutes=self.early_grace_spin.value(),
+                break_grace_minutes=self.break_grace_spin.value(),
+                overtime_grace_minutes=self.overtime_grace_spin.value(),
+            ),
         ))
 
     def save(self) -> None:
