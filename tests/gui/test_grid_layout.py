@@ -71,3 +71,22 @@ def test_a_long_range_scrolls_and_the_day_totals_scroll_with_it(qtbot, window) -
     c = grid.table.columnAt(grid.table.viewport().width() // 2)
     assert grid.table.columnViewportPosition(c) == grid.footer.columnViewportPosition(c)
     assert grid.table.columnWidth(c) == grid.footer.columnWidth(c)
+
+
+def test_the_window_opens_inside_a_laptop_screen_and_keeps_its_size_on_a_large_one(qtbot, window) -> None:
+    """The window's default 1440 x 860 would put the status bar and the Saturday column off a
+    1280 x 800 screen; shown there, it fits the free area and still shows the whole week."""
+    from PySide6.QtCore import QRect
+
+    window.show()
+    qtbot.waitExposed(window)
+    window.fit_screen(QRect(0, 0, 1280, 800))
+    qtbot.waitUntil(lambda: window.grid.width() <= 1280)
+    frame = window.frameGeometry()
+    assert frame.width() <= 1280 and frame.height() <= 800
+    assert (frame.x(), frame.y()) == (0, 0)
+    assert _days_fully_shown(window) == 7
+
+    window.resize(1440, 860)
+    window.fit_screen(QRect(0, 0, 2560, 1440))
+    assert (window.width(), window.height()) == (1440, 860)

@@ -110,6 +110,7 @@ def run_gui(args: argparse.Namespace) -> int:
     if os.environ.get("DESKWFM_BENCH_FIRST_PAINT"):
         _exit_on_first_paint(window)
     window.show()
+    window.fit_screen()
     try:
         return int(app.exec())
     finally:

@@ -11,7 +11,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtCore import QByteArray, QRect, Qt
 from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -165,6 +165,22 @@ class MainWindow(QMainWindow):
         )
 
     # -- state shown -----------------------------------------------------------------------
+    def fit_screen(self, available: QRect | None = None) -> None:
+        """Shrink the window to the screen's free area (a 1280 x 800 laptop, a panel taking some
+        height) so that its frame and status bar are never off screen; a large screen keeps the
+        window's size."""
+        if available is None:
+            screen = self.screen()
+            if screen is None:
+                return
+            available = screen.availableGeometry()
+        frame = self.frameGeometry().size() - self.size()  # title bar and borders
+        width = min(self.width(), available.width() - frame.width())
+        height = min(self.height(), available.height() - frame.height())
+        if (width, height) != (self.width(), self.height()):
+            self.resize(width, height)
+            self.move(available.topLeft())
+
     def _on_loaded(self) -> None:
         st = self.session.state
         self.setWindowTitle(f"{self.session.ws.title} — {st.site.name} — deskwfm")
