@@ -50,7 +50,7 @@ from deskwfm.gui.grid_model import GridModel
 from deskwfm.gui.grid_state import GridState
 from deskwfm.gui.grid_view import DAY_MIN, ScheduleTable
 from deskwfm.gui.guard import guarded
-from deskwfm.services.auto_schedule import AutoSchedule
+from deskwfm.services.auto_schedule import AutoSchedule, no_forecast_note
 from deskwfm.services.forecast import StaffingInput
 from deskwfm.services.schedule import ScheduleData
 
@@ -149,6 +149,8 @@ def summary_text(auto: AutoSchedule) -> str:
         text += " " + render(msg_n(
             "{count} proposed shift was left out because it would add a rule warning.",
             "{count} proposed shifts were left out because they would add a rule warning.", len(p.dropped)))
+    if (unforecast := no_forecast_note(auto.no_forecast)) is not None:
+        text += " " + render(unforecast)
     return text
 
 
