@@ -374,6 +374,9 @@ def test_a_day_without_forecast_is_left_alone_and_said_so(qtbot, no_saturday: Pa
         assert {day for _code, day in view.model.new} <= {SUN + timedelta(days=k) for k in range(6)}
         summary = view.summary.text()
         assert "1 day has no call forecast and was left alone (Sat 2026-11-28)" in summary
+        days = view.days_model
+        sat = [days.index(6, c).data() for c in range(days.columnCount())]
+        assert sat == ["Sat 28", "\u2013", "\u2013", "\u2013", "\u2013"]  # not "0 short": nothing is needed
         qtbot.mouseClick(dlg.accept_button, Qt.MouseButton.LeftButton)
         qtbot.waitUntil(lambda: not dlg.isVisible())
         qtbot.wait(500)  # several polls of the change watcher

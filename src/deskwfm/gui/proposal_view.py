@@ -163,9 +163,12 @@ class DayRow:
     day: date
     before: StaffingFigures
     after: StaffingFigures
+    forecast: bool = True  # False: no forecast, nothing needed (not "0 short")
 
 
 def _day_cells(r: DayRow) -> list[str]:
+    if not r.forecast:
+        return [f"{weekday_abbr(r.day)} {r.day.day}", _DASH, _DASH, _DASH, _DASH]
     return [f"{weekday_abbr(r.day)} {r.day.day}", format_agents(r.before.agent_intervals_short),
             format_agents(r.after.agent_intervals_short), _sl(r.before), _sl(r.after)]
 
@@ -210,7 +213,8 @@ class ProposalView(QWidget):
         heads = (tr("Day"), tr("Short\ntoday"), tr("Short\nproposed"), tr("Service\nlevel\ntoday"),
                  tr("Service\nlevel\nproposed"))
         self.days_model = RowsModel(heads, _day_cells, right_aligned=(1, 2, 3, 4), parent=self)
-        self.days_model.set_rows([DayRow(d.work_date, b, a) for d, b, a in
+        unforecast = set(auto.no_forecast)
+        self.days_model.set_rows([DayRow(d.work_date, b, a, d.work_date not in unforecast) for d, b, a in
                                   zip(auto.after.days, auto.before.per_day, auto.after.per_day, strict=True)])
         self.days_table = make_table(self.days_model, (52, 56, 66, 62, 66), self)
         days_header = self.days_table.horizontalHeader()
