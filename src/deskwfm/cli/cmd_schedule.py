@@ -95,7 +95,7 @@ def _sl(share: float | None) -> str:
 
 
 def _print_auto(auto: AutoSchedule) -> None:
-    from deskwfm.core.i18n import format_hours
+    from deskwfm.core.i18n import format_hours, tr
     from deskwfm.services.auto_schedule import no_forecast_note
 
     p = auto.proposal
@@ -124,7 +124,7 @@ def _print_auto(auto: AutoSchedule) -> None:
     print(f"{'Day':<15} {'short before':>12} {'after':>8} {'SL before':>10} {'after':>8}")
     for d, fb, fa in zip(a.days, b.per_day, a.per_day, strict=True):
         if d.work_date in auto.no_forecast:
-            print(f"{d.work_date:%a %Y-%m-%d}  no forecast: left alone")
+            print(f"{d.work_date:%a %Y-%m-%d}  {tr('no forecast: left alone')}")
             continue
         print(f"{d.work_date:%a %Y-%m-%d} {fb.agent_intervals_short:>12.1f} {fa.agent_intervals_short:>8.1f} "
               f"{_sl(fb.service_level):>10} {_sl(fa.service_level):>8}")
