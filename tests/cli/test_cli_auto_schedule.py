@@ -89,3 +89,20 @@ def test_employee_availability_from_the_command_line(db: Path, capsys: Capture) 
     for s in json.loads(out)["shifts"]:
         assert s["employee"] != "AG001" or s["date"] != "2026-11-24"
         assert s["employee"] != "AG009" or s["date"] in ("2026-11-22", "2026-11-28")
+
+
+def test_days_without_forecast_are_left_alone_and_named(db: Path, capsys: Capture) -> None:
+    """The forecast ends on Sat 28 Nov; a run to Wed 2 Dec proposes nothing after it and says
+    which days it left alone (the demo centre's Saturdays after its forecast got 34 shifts)."""
+    code, out, _ = cli(capsys, db, "schedule", "auto", "--from", "2026-11-22", "--to", "2026-12-02",
+                       "--time-limit", "3", "--dry-run", "--json")
+    data = json.loads(out)
+    assert code == 0 and data["proposed_shifts"] > 0
+    assert data["days_without_forecast"] == ["2026-11-29", "2026-11-30", "2026-12-01", "2026-12-02"]
+    assert max(s["date"] for s in data["shifts"]) <= "2026-11-28"
+    code, out, _ = cli(capsys, db, "schedule", "auto", "--from", "2026-11-22", "--to", "2026-12-02",
+                       "--time-limit", "3", "--dry-run")
+    assert code == 0
+    assert ("note: 4 days have no call forecast and were left alone (Sun 2026-11-29 to Wed 2026-12-02); "
+            "import a forecast to schedule them.") in out
+    assert "Mon 2026-11-30  no forecast: left alone" in out

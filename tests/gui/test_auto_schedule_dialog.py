@@ -332,3 +332,56 @@ def test_the_proposal_opens_on_its_first_new_cell_and_run_again_returns_to_the_q
     qtbot.mouseClick(dlg.again_button, Qt.MouseButton.LeftButton)
     assert dlg.run_button.isVisible() and dlg.size() == asked  # not the proposal's whole screen
     qtbot.mouseClick(dlg.close_button, Qt.MouseButton.LeftButton)
+
+
+@pytest.fixture
+def no_saturday(centre: Path) -> Path:
+    """Three agents needed 10:00-16:00 Sunday to Friday; no forecast for Saturday."""
+    from deskwfm.services.forecast import store_forecast
+    from deskwfm.services.workspace import Workspace
+
+    ws = Workspace.open(centre)
+    try:
+        store_forecast(ws, SUN, SAT - timedelta(days=1),
+                       [ForecastInterval(SUN + timedelta(days=k), m, 3, 300)
+                        for k in range(6) for m in range(600, 960, 30)])
+    finally:
+        ws.close()
+    return centre
+
+
+def test_a_day_without_forecast_is_left_alone_and_said_so(qtbot, no_saturday: Path) -> None:
+    """The scheduler invents no work where nothing is forecast (the demo's Saturdays got 34
+    shifts); the summary names the day; accepting is the window's own write, not another
+    workstation's."""
+    from deskwfm.gui.main_window import MainWindow
+    from deskwfm.gui.view_range import ViewKind
+    from deskwfm.services.workspace import Workspace
+
+    ws = Workspace.open(no_saturday)
+    w = MainWindow(ws, ViewKind.WEEK, WEEK_OF)
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    try:
+        w.watcher.timer.setInterval(100)
+        said: list[str] = []
+        w.statusBar().messageChanged.connect(said.append)
+        dlg = _open_dialog(qtbot, w)
+        _run(qtbot, dlg)
+        view = dlg.view
+        assert view is not None and view.auto.shifts
+        assert {day for _code, day in view.model.new} <= {SUN + timedelta(days=k) for k in range(6)}
+        summary = view.summary.text()
+        assert "1 day has no call forecast and was left alone (Sat 2026-11-28)" in summary
+        days = view.days_model
+        sat = [days.index(6, c).data() for c in range(days.columnCount())]
+        assert sat == ["Sat 28", "\u2013", "\u2013", "\u2013", "\u2013"]  # not "0 short": nothing is needed
+        qtbot.mouseClick(dlg.accept_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: not dlg.isVisible())
+        qtbot.wait(500)  # several polls of the change watcher
+        assert said and not any("another workstation" in m for m in said)
+        assert ws.store.shifts_between(SAT, SAT) == []  # nothing written on Saturday
+    finally:
+        w.close()
+        ws.close()

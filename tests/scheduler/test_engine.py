@@ -130,3 +130,36 @@ def test_a_banned_succession_blocks_only_the_shifts_it_names(night_rule: bool) -
     # with the night rule on, only another night may follow (it covers 22:00-23:00)
     assert by_day.get(tue) == (time(22) if night_rule else time(16))
     assert _warnings(p, got.shifts) == set()
+
+
+SUN = MON - timedelta(days=1)
+
+
+def test_a_day_without_forecast_gets_no_shift_even_when_fairness_would_like_one() -> None:
+    """Sun-Sat, a forecast Sunday to Friday, none on Saturday. A01 already works Sunday, so
+    "weekends spread evenly" would gain from giving the others a Saturday - pure over-coverage on
+    a day that needs nobody (the demo's Sat 19 Dec got 34 such shifts). Saturday is left alone,
+    and the proposal says so."""
+    days = [SUN + timedelta(days=k) for k in range(7)]
+    sat = days[-1]
+    kept = [Shift("A01", SUN, time(8), time(16, 30), 30, "D", paid_breaks=2, paid_break_minutes=15)]
+    p = problem(days=days, demand=need(days[:-1], time(9), time(15), 1), shifts=kept)
+    got = solve(p, FAST)
+    assert got.outcome is Outcome.DONE and got.weighted_short == 0
+    assert [s for s in got.shifts if s.work_date == sat] == []
+    assert got.no_forecast == (sat,)
+    assert {s.work_date for s in got.shifts} >= set(days[1:-1])  # Mon-Fri are covered
+
+
+def test_fairness_never_adds_a_shift_outside_the_forecast_hours() -> None:
+    """The forecast covers 09:00-15:00 only; a night shape covers none of it. A01 already has a
+    night in the range, so "nights spread evenly" would gain from nights for the others - shifts
+    that only add over-coverage. None is proposed."""
+    days = week()
+    night = Shape(time(22), time(6, 30), 30, 2, 15, "N")
+    kept = [Shift("A01", days[0], time(22), time(6, 30), 30, "N", paid_breaks=2, paid_break_minutes=15)]
+    p = problem(days=days, shifts=kept, shapes=[DAY, night])
+    got = solve(p, FAST)
+    assert got.outcome is Outcome.DONE and got.weighted_short == 0
+    assert [s for s in got.shifts if s.code == "N"] == []
+    assert {s.work_date for s in got.shifts} == set(days)  # the day shifts the forecast needs

@@ -41,6 +41,7 @@ READS: dict[str, Callable[[Store], object]] = {
     "verify_audit": lambda s: s.verify_audit(),
     "audit_head": lambda s: s.audit_head(),
     "change_stamp": lambda s: s.change_stamp(),
+    "moved_elsewhere": lambda s: s.moved_elsewhere(0),
     "counts": lambda s: s.counts(),
     "actual_between": lambda s: s.actual_between(MON, MON),
     "actual_cells": lambda s: s.actual_cells([("AG001", MON)]),

@@ -230,3 +230,24 @@ def test_every_committed_write_moves_the_change_stamp_and_reads_do_not(store: St
     with pytest.raises(StaleEditError):
         put(store, emp(Employee("AG900", "Again"), expected=None))  # refused: rolled back, no new stamp
     assert store.change_stamp() == after
+
+
+def test_own_commits_are_told_from_another_workstations(filled: Store, db_target: str) -> None:
+    """A window polls ``moved_elsewhere``: its own writes (and refused ones) are not another
+    workstation's; a commit by a second Store on the same database is."""
+    since = filled.change_stamp()
+    put(filled, emp(Employee("AG901", "Own Write"), expected=None))
+    with pytest.raises(StaleEditError):
+        put(filled, emp(Employee("AG901", "Refused"), expected=None))
+    now, elsewhere = filled.moved_elsewhere(since)
+    assert (now, elsewhere) == (since + 1, False)
+    other = Store.open(db_target)
+    try:
+        put(other, emp(Employee("AG902", "Theirs"), expected=None))
+        put(filled, emp(Employee("AG903", "Own again"), expected=None))
+        assert filled.moved_elsewhere(now) == (now + 2, True)  # theirs, between two of ours
+        assert filled.moved_elsewhere(now + 1) == (now + 2, False)  # only ours after theirs
+        assert other.moved_elsewhere(now) == (now + 2, True)
+    finally:
+        other.close()
+    assert filled.moved_elsewhere(now + 5)[1]  # the stamp went back: a restored file

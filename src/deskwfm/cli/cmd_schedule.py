@@ -81,6 +81,7 @@ def _auto_json(auto: AutoSchedule, written: bool) -> dict[str, Any]:
         "above_lower_bound_pct": _pct(p.gap),
         "soft_rules": {k.value: v for k, v in p.costs.items()},
         "left_out_by_rule_check": len(p.dropped),
+        "days_without_forecast": [d.isoformat() for d in auto.no_forecast],
         "before": _figures_json(auto.before), "after": _figures_json(auto.after),
         "shifts": [{"employee": s.employee_code, "date": s.work_date.isoformat(), "entry": shift_text(s)}
                    for s in p.shifts],
@@ -94,7 +95,8 @@ def _sl(share: float | None) -> str:
 
 
 def _print_auto(auto: AutoSchedule) -> None:
-    from deskwfm.core.i18n import format_hours
+    from deskwfm.core.i18n import format_hours, tr
+    from deskwfm.services.auto_schedule import no_forecast_note
 
     p = auto.proposal
     b, a = auto.before, auto.after
@@ -104,6 +106,8 @@ def _print_auto(auto: AutoSchedule) -> None:
           f"lower bound {p.lower_bound:,}{gap}")
     if p.outcome.value != "done":
         print(f"note: the run ended {p.outcome.value}: only the weeks solved are proposed")
+    if (unforecast := no_forecast_note(auto.no_forecast)) is not None:
+        print(f"note: {unforecast}")
     rows = [
         ("Agent-intervals short", f"{b.total.agent_intervals_short:,.1f}",
          f"{a.total.agent_intervals_short:,.1f}"),
@@ -119,6 +123,9 @@ def _print_auto(auto: AutoSchedule) -> None:
         print(f"{label:<24} {was:>12} {now:>12}")
     print(f"{'Day':<15} {'short before':>12} {'after':>8} {'SL before':>10} {'after':>8}")
     for d, fb, fa in zip(a.days, b.per_day, a.per_day, strict=True):
+        if d.work_date in auto.no_forecast:
+            print(f"{d.work_date:%a %Y-%m-%d}  {tr('no forecast: left alone')}")
+            continue
         print(f"{d.work_date:%a %Y-%m-%d} {fb.agent_intervals_short:>12.1f} {fa.agent_intervals_short:>8.1f} "
               f"{_sl(fb.service_level):>10} {_sl(fa.service_level):>8}")
     if p.costs:

@@ -296,12 +296,17 @@ class AutoScheduleDialog(QDialog):
 
 
 def nothing_text(prepared: Prepared) -> str:
-    """Why a run proposed no shift."""
+    """Why a run proposed no shift (and which days it left alone for want of a forecast)."""
+    from deskwfm.services.auto_schedule import no_forecast_note
+
     if prepared.auto.before.total.short_agent_minutes == 0:
-        return tr("Nothing to propose: the forecast of this range is covered already.")
-    return tr("Nothing to propose: no empty cell can take a shift within the rules, the employees' "
-              "availability, their contract hours and locked pay periods. Clear some cells, or add people "
-              "or shift codes.")
+        text = tr("Nothing to propose: the forecast of this range is covered already.")
+    else:
+        text = tr("Nothing to propose: no empty cell can take a shift within the rules, the employees' "
+                  "availability, their contract hours and locked pay periods. Clear some cells, or add "
+                  "people or shift codes.")
+    unforecast = no_forecast_note(prepared.auto.no_forecast)
+    return text if unforecast is None else text + " " + render(unforecast)
 
 
 def fit_to_screen(w: QWidget, width: int, height: int) -> None:

@@ -50,7 +50,7 @@ from deskwfm.gui.grid_model import GridModel
 from deskwfm.gui.grid_state import GridState
 from deskwfm.gui.grid_view import DAY_MIN, ScheduleTable
 from deskwfm.gui.guard import guarded
-from deskwfm.services.auto_schedule import AutoSchedule
+from deskwfm.services.auto_schedule import AutoSchedule, no_forecast_note
 from deskwfm.services.forecast import StaffingInput
 from deskwfm.services.schedule import ScheduleData
 
@@ -149,6 +149,8 @@ def summary_text(auto: AutoSchedule) -> str:
         text += " " + render(msg_n(
             "{count} proposed shift was left out because it would add a rule warning.",
             "{count} proposed shifts were left out because they would add a rule warning.", len(p.dropped)))
+    if (unforecast := no_forecast_note(auto.no_forecast)) is not None:
+        text += " " + render(unforecast)
     return text
 
 
@@ -161,9 +163,12 @@ class DayRow:
     day: date
     before: StaffingFigures
     after: StaffingFigures
+    forecast: bool = True  # False: no forecast, nothing needed (not "0 short")
 
 
 def _day_cells(r: DayRow) -> list[str]:
+    if not r.forecast:
+        return [f"{weekday_abbr(r.day)} {r.day.day}", _DASH, _DASH, _DASH, _DASH]
     return [f"{weekday_abbr(r.day)} {r.day.day}", format_agents(r.before.agent_intervals_short),
             format_agents(r.after.agent_intervals_short), _sl(r.before), _sl(r.after)]
 
@@ -208,7 +213,8 @@ class ProposalView(QWidget):
         heads = (tr("Day"), tr("Short\ntoday"), tr("Short\nproposed"), tr("Service\nlevel\ntoday"),
                  tr("Service\nlevel\nproposed"))
         self.days_model = RowsModel(heads, _day_cells, right_aligned=(1, 2, 3, 4), parent=self)
-        self.days_model.set_rows([DayRow(d.work_date, b, a) for d, b, a in
+        unforecast = set(auto.no_forecast)
+        self.days_model.set_rows([DayRow(d.work_date, b, a, d.work_date not in unforecast) for d, b, a in
                                   zip(auto.after.days, auto.before.per_day, auto.after.per_day, strict=True)])
         self.days_table = make_table(self.days_model, (52, 56, 66, 62, 66), self)
         days_header = self.days_table.horizontalHeader()

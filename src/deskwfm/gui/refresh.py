@@ -2,8 +2,10 @@
 range when it moved, keeping the cursor, the selection and the scroll position.
 
 The poll is one tiny query every two seconds. It never reloads under a cell the user is
-typing in: the reload waits until the editor closes. The window's own edits move the stamp
-too, but the session follows them (``ScheduleSession._own_write``), so they cause no reload.
+typing in: the reload waits until the editor closes. The window's own writes (grid edits,
+settings dialogs, imports, the payroll screen, an accepted auto-schedule) move the stamp too, but
+the workspace knows its own commits (``Workspace.moved_elsewhere``), so they cause no reload and
+no "changed on another workstation".
 """
 
 from __future__ import annotations

@@ -81,8 +81,8 @@ class ScheduleSession(QObject):
         self.mode = GridMode.SCHEDULE
         self._want_actual = False  # something besides the grid shows actual time (exceptions panel)
         self.undo_stack = QUndoStack(self)
-        # The database's change stamp when the shown state was read (or when this window's own
-        # write was the only one since): when it moves, another workstation changed something.
+        # The database's change stamp when the shown state was read (or when only this window's
+        # own writes moved it since): another workstation's commit moves it past that.
         self.stamp = 0
         self.state = self._load_state()
         self.grid_model = GridModel(self.state, self)
@@ -193,18 +193,19 @@ class ScheduleSession(QObject):
             self.day_model.cols_changed(st.add_staffing(load_staffing(self.ws, st.days[0], st.days[-1])))
 
     def changed_elsewhere(self) -> bool:
-        """Whether the database changed since the shown state was read (one tiny query)."""
-        return self.ws.change_stamp() != self.stamp
+        """Whether another workstation changed the database since the shown state was read (one
+        tiny query). This window's own writes do not count, wherever they were made (the grid, a
+        settings dialog, an import, the payroll screen): whoever made them shows them - the grid
+        applies its edits, the window reloads after a dialog or an import."""
+        now, elsewhere = self.ws.moved_elsewhere(self.stamp)
+        if not elsewhere:
+            self.stamp = now
+        return elsewhere
 
     def _own_write(self, action: Callable[[], T]) -> T:
-        """Run one committing write of this window (one transaction, one stamp step). If nobody
-        else wrote meanwhile, the stamp follows it, so the grid is not reloaded for its own edit."""
-        before = self.ws.change_stamp()
-        result = action()
-        after = self.ws.change_stamp()
-        if before == self.stamp and after == before + 1:
-            self.stamp = after
-        return result
+        """Run one committing write of this window. The workspace knows its own commits, so
+        ``changed_elsewhere`` does not take it for another workstation's."""
+        return action()
 
     def show(self, kind: ViewKind | None = None, anchor: date | None = None) -> None:
         if kind is not None:

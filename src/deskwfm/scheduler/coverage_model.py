@@ -7,7 +7,9 @@ and over the requirement:
     kept minutes + sum(count x span minutes) - sum(lunch places x minutes) - sum(paid places x
     minutes) + short - over = needed agents x interval length
 
-with short, over >= 0; minimising them makes exactly one of the two non-zero. The objective
+with short, over >= 0; minimising them makes exactly one of the two non-zero. An option's
+minutes in no forecast interval (``Option.outside``: no calls are expected then) are over-coverage
+too, added to ``total_over`` as a constant per shift. The objective
 terms follow the issue's order by their weights: under-coverage (weighted toward intervals
 with more calls) far above over-coverage, which is above overtime, which is above fairness.
 """
@@ -40,6 +42,8 @@ class CoverageVars:
     over: dict[int, cp_model.IntVar] = field(default_factory=dict)
     lunches: dict[int, list[cp_model.IntVar | None]] = field(default_factory=dict)  # per option
     paid: dict[int, list[list[cp_model.IntVar | None]]] = field(default_factory=dict)
+    # shifts x their minutes outside every forecast interval: over-coverage by definition
+    outside: list[tuple[cp_model.LinearExprT, int]] = field(default_factory=list)
 
     def weighted_short(self, horizon: Horizon) -> cp_model.LinearExpr:
         cells = self.cells
@@ -50,7 +54,10 @@ class CoverageVars:
         return cp_model.LinearExpr.sum([self.short[c] for c in self.cells])
 
     def total_over(self) -> cp_model.LinearExpr:
-        return cp_model.LinearExpr.sum([self.over[c] for c in self.cells])
+        """Agent-minutes over the requirement, those outside the forecast included."""
+        return cp_model.LinearExpr.weighted_sum(
+            [self.over[c] for c in self.cells] + [e for e, _ in self.outside],
+            [1] * len(self.cells) + [k for _, k in self.outside])
 
 
 def _allocate(model: cp_model.CpModel, count: cp_model.LinearExprT, places: int, most: int,
@@ -90,6 +97,8 @@ def add_coverage(
     for opt in options:
         n = counts[opt.number]
         top = most.get(opt.number, 0)
+        if opt.outside > 0:
+            out.outside.append((n, opt.outside))
         for c, m in opt.cells:
             put(c, n, m)
         if opt.lunches:

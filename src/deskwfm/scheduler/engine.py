@@ -108,7 +108,7 @@ def solve(problem: Problem, settings: Settings | None = None, control: Control |
     costs[Soft.UNDER] = weighted
     took = time.perf_counter() - t0
     return Proposal(shifts, outcome, sizing.lower_bound, weighted, costs, dropped, took - tally[0], took,
-                    len(all_options))
+                    len(all_options), tuple(horizon.unforecast))
 
 
 def weighted_short(problem: Problem, shifts: list[Shift]) -> int:

@@ -12,6 +12,11 @@ window lies between the paid-break windows), so any pairing of the places is a v
 Break places: the unpaid break within an hour of its centred place, the paid breaks within
 30 minutes of their default places (``core.breaks``), all on quarter hours, none in the first
 or last hour of the shift.
+
+Without a forecast there is no requirement: a day of the range with no forecast at all gets no
+options (the scheduler never invents work; the run reports the days it left alone), and an
+option's minutes outside every forecast interval (``Option.outside``) count as over-coverage,
+so no lower objective term (fairness, say) can add a shift that only adds over-coverage.
 """
 
 from __future__ import annotations
@@ -75,6 +80,7 @@ class Option:
     cells: Cells  # minutes of the whole span in each interval
     lunches: tuple[BreakSlot, ...]  # empty: no unpaid break
     paid_windows: tuple[tuple[BreakSlot, ...], ...]  # one tuple of places per paid break
+    outside: int = 0  # minutes of the span in no forecast interval: over-coverage, whatever else
 
     def shift(self, employee: str, lunch: time | None, paid: Sequence[time]) -> Shift:
         s = self.shape
@@ -105,6 +111,8 @@ class Horizon:
         self.fixed = self.coverage  # coverage of the kept shifts
         self.cells: list[Cell] = []
         self.number: dict[tuple[date, int], int] = {}
+        # days of the range without any forecast: nothing is needed, nothing is proposed
+        self.unforecast = [d for d in self.days if not demand.get(d)]
         calls = [d.calls for day in counted for d in demand.get(day, {}).values() if d.calls > 0]
         mean = sum(calls) / len(calls) if calls else 1.0
         for day in counted:
@@ -197,8 +205,9 @@ def build_option(horizon: Horizon, number: int, day: date, shape: Shape) -> Opti
     )
     if (shape.break_minutes and not lunches) or any(not w for w in paid_slots):
         return None
-    return Option(number, day, shape, begin, finish, paid, kind, horizon.cells_of(day, [(begin, finish)]),
-                  lunches, paid_slots)
+    cells = horizon.cells_of(day, [(begin, finish)])
+    return Option(number, day, shape, begin, finish, paid, kind, cells, lunches, paid_slots,
+                  elapsed - sum(m for _, m in cells))
 
 
 def _paid_windows(defaults: list[int], shape: Shape, elapsed: int, lunch: list[int]) -> list[list[int]]:
@@ -226,12 +235,13 @@ def _paid_windows(defaults: list[int], shape: Shape, elapsed: int, lunch: list[i
 
 
 def build_options(horizon: Horizon, shapes: Sequence[Shape]) -> dict[date, list[Option]]:
-    """Every shape on every day of the range (those that can be placed)."""
+    """Every shape on every day of the range that has a forecast (those that can be placed)."""
     out: dict[date, list[Option]] = {}
     n = 0
+    skip = set(horizon.unforecast)
     for day in horizon.days:
         row: list[Option] = []
-        for shape in shapes:
+        for shape in () if day in skip else shapes:
             opt = build_option(horizon, n, day, shape)
             if opt is not None:
                 row.append(opt)

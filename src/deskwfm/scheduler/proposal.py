@@ -4,6 +4,7 @@ each soft rule, and how long it took."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from enum import StrEnum
 
 from deskwfm.core.model import Shift
@@ -30,6 +31,7 @@ class Proposal:
     first_seconds: float = 0.0  # to a first complete schedule (each solve's first solution)
     seconds: float = 0.0
     options: int = 0  # shifts considered (shapes x days)
+    no_forecast: tuple[date, ...] = ()  # days of the range without a forecast: left alone
 
     @property
     def gap(self) -> float | None:

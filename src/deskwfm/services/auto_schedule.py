@@ -20,7 +20,7 @@ from deskwfm.core.changes import Change, ChangeSet, Entity, How
 from deskwfm.core.coverage import DayStaffing, demand_by_interval, staffing_report
 from deskwfm.core.entry import span_minutes
 from deskwfm.core.errors import InputError
-from deskwfm.core.messages import msg
+from deskwfm.core.messages import Msg, msg, msg_n
 from deskwfm.core.model import Employee, PayRate, Shift, ShiftCode, ShiftKind
 from deskwfm.core.periods import days as days_between
 from deskwfm.core.service_level import StaffingFigures, range_figures
@@ -66,6 +66,34 @@ class AutoSchedule:
     @property
     def shifts(self) -> list[Shift]:
         return self.proposal.shifts
+
+    @property
+    def no_forecast(self) -> tuple[date, ...]:
+        """The range's days without a call forecast: nothing is needed, so nothing was proposed."""
+        return self.proposal.no_forecast
+
+
+def no_forecast_note(days: Sequence[date]) -> Msg | None:
+    """One sentence naming the days a run left alone for want of a forecast (runs of days as
+    ranges), or None when every day had one."""
+    if not days:
+        return None
+    runs: list[list[date]] = []
+    for d in sorted(days):
+        if runs and d - runs[-1][-1] == _ONE_DAY:
+            runs[-1].append(d)
+        else:
+            runs.append([d])
+    parts = [msg("{a:day}", a=r[0]) if len(r) == 1 else msg("{a:day} to {b:day}", a=r[0], b=r[-1])
+             for r in runs]
+    listed = parts[-1]
+    for part in reversed(parts[:-1]):
+        listed = msg("{first}, {rest}", first=part, rest=listed)
+    return msg_n(
+        "{count} day has no call forecast and was left alone ({days}); import a forecast to schedule it.",
+        "{count} days have no call forecast and were left alone ({days}); import a forecast to "
+        "schedule them.",
+        len(days), days=listed)
 
 
 def shapes_of(site: SiteSettings, codes: Sequence[ShiftCode]) -> list[Shape]:

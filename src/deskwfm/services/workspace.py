@@ -51,6 +51,11 @@ class Workspace:
         """Moves whenever any workstation commits a change (one cheap read)."""
         return self.store.change_stamp()
 
+    def moved_elsewhere(self, since: int) -> tuple[int, bool]:
+        """The change stamp now, and whether anything but this workspace's own commits moved it
+        since ``since`` (one cheap read): what a window polls to show other workstations' edits."""
+        return self.store.moved_elsewhere(since)
+
     @property
     def title(self) -> str:
         """Short name for the window title: the file name, or the masked URL."""

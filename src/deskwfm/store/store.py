@@ -81,6 +81,9 @@ class Store:
         self.actor = actor or local_actor()
         self._role_known = target.is_sqlite
         self.audit_enabled = True  # bench/bench_audit.py alone turns it off, to measure its cost
+        # The change stamps this Store's own commits set (each commit moves the stamp by one),
+        # so a window can tell its own writes from another workstation's (``moved_elsewhere``).
+        self._own_stamps: set[int] = set()
 
     # ----------------------------------------------------------------- opening
     @classmethod
@@ -136,6 +139,9 @@ class Store:
                 yield conn
                 # Every committed write moves the stamp on (another window's cheap "anything new?").
                 conn.execute(update(STAMP).where(STAMP.c.id == 1).values(stamp=STAMP.c.stamp + 1))
+                stamp = int(conn.execute(select(STAMP.c.stamp).where(STAMP.c.id == 1)).scalar_one())
+            # committed: recorded after the commit, so a failed write is never taken for our own
+            self._own_stamps.add(stamp)
         except OperationalError as exc:
             raise self._driver_error(exc) from None
         except DataError:
@@ -348,6 +354,13 @@ class Store:
         """A number that changes whenever any workstation commits a change (one cheap read)."""
         with self._read() as conn:
             return int(conn.execute(select(STAMP.c.stamp).where(STAMP.c.id == 1)).scalar_one())
+
+    def moved_elsewhere(self, since: int) -> tuple[int, bool]:
+        """The change stamp now, and whether a commit other than this Store's own moved it
+        past ``since`` (another workstation, or another program on this one). A stamp that went
+        back (the file was restored from a backup) moved elsewhere too."""
+        now = self.change_stamp()
+        return now, now < since or any(s not in self._own_stamps for s in range(since + 1, now + 1))
 
     def counts(self) -> dict[str, int]:
         """Row counts per table (status lines, tests)."""
