@@ -8,6 +8,7 @@ from decimal import Decimal
 from enum import StrEnum
 
 from deskwfm.core.availability import ALWAYS, Availability
+from deskwfm.core.messages import Msg, msg
 
 
 class ShiftKind(StrEnum):
@@ -15,6 +16,15 @@ class ShiftKind(StrEnum):
     PAID_LEAVE = "paid_leave"
     UNPAID_LEAVE = "unpaid_leave"
     OFF = "off"
+
+
+# What each kind is called where people read it (the values above are stored, never shown).
+KIND_LABELS: dict[ShiftKind, Msg] = {
+    ShiftKind.WORK: msg("work"),
+    ShiftKind.PAID_LEAVE: msg("paid leave"),
+    ShiftKind.UNPAID_LEAVE: msg("unpaid leave"),
+    ShiftKind.OFF: msg("off"),
+}
 
 
 class PayPeriodKind(StrEnum):

@@ -118,9 +118,8 @@ def roster_findings(
             s.work_date, minute_of_day(s.start), _end_minute(s)
         ):
             out.append((RosterRule.UNAVAILABLE, s.work_date, msg(
-                "{code} is not available then ({weekly}{dates})", code=employee.code,
-                weekly=employee.availability.weekly_text or "any day",
-                dates="; off " + employee.availability.off_text if employee.availability.off else "")))
+                "{code} is not available then ({availability})", code=employee.code,
+                availability=employee.availability)))
     worked = sorted(typed)
     if rules.max_consecutive_days is not None:
         limit = rules.max_consecutive_days
