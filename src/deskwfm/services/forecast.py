@@ -16,6 +16,7 @@ from deskwfm.core.coverage import DayStaffing, staffing_report
 from deskwfm.core.errors import InputError
 from deskwfm.core.forecast import ForecastInterval
 from deskwfm.core.messages import msg
+from deskwfm.core.periods import check_order
 from deskwfm.core.periods import days as days_between
 from deskwfm.core.service_level import StaffingFigures, figures, range_figures
 from deskwfm.core.staffing_targets import StaffingTargets
@@ -130,10 +131,9 @@ class StaffingReport:
 def staffing_between(ws: Workspace, start: date, end: date) -> StaffingReport:
     """Needed (Erlang C with the site's targets), scheduled and short agents per interval of
     each day in start..end. Night shifts of the day before ``start`` are counted too."""
-    if end < start:
-        raise InputError(f"the range ends ({end.isoformat()}) before it starts ({start.isoformat()})")
+    check_order(start, end)
     if (end - start).days > 366:
-        raise InputError("a staffing report covers at most one year at a time")
+        raise InputError(msg("a staffing report covers at most one year at a time"))
     site = get_site(ws)
     targets = site.staffing
     forecast = ws.store.forecast_between(start, end)
