@@ -97,7 +97,8 @@ class Availability:
         weekly = weekly_text(self.days, lang) or render(msg("any day, any time"), lang)
         if not self.off:
             return weekly
-        return render(msg("{weekly}; off {dates}", weekly=verbatim(weekly), dates=dates_text(self.off)), lang)
+        said = msg("{weekly}; dates off {dates}", weekly=verbatim(weekly), dates=dates_text(self.off))
+        return render(said, lang)
 
 
 ALWAYS = Availability()

@@ -217,6 +217,16 @@ def _date_text(d: date, shape: str, code: str) -> str:
     return str(format_date(d, _FR_PATTERNS[shape], locale=babel_locale(code)))
 
 
+def weekday_name(weekday: int, lang: str | None = None) -> str:
+    """A weekday's whole name, Monday = 0: "Sunday" / "dimanche"."""
+    code = lang or _state["lang"]
+    if code == "en":
+        return _EN_LONG_DAYS[weekday]
+    from babel.dates import get_day_names
+
+    return str(get_day_names("wide", locale=babel_locale(code))[weekday])
+
+
 def format_day(d: date, lang: str | None = None) -> str:
     """Weekday and ISO date: "Tue 2026-11-24" / "mar. 2026-11-24"."""
     return f"{weekday_abbr(d, lang)} {d.isoformat()}"
@@ -298,7 +308,7 @@ class _Formatter(string.Formatter):
         if format_spec == "rate":
             return format_rate(Decimal(value), self.currency, lang)
         if format_spec == "dec":
-            return format_exact(Decimal(value), lang)
+            return format_exact(Decimal(str(value)) if isinstance(value, float) else Decimal(value), lang)
         if format_spec == "num":
             return format_int(int(value), lang)
         if format_spec == "agents":

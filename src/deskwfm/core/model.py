@@ -34,6 +34,14 @@ class PayPeriodKind(StrEnum):
     MONTHLY = "monthly"
 
 
+PAY_PERIOD_LABELS: dict[PayPeriodKind, Msg] = {
+    PayPeriodKind.WEEKLY: msg("weekly"),
+    PayPeriodKind.BIWEEKLY: msg("biweekly"),
+    PayPeriodKind.SEMIMONTHLY: msg("semimonthly"),
+    PayPeriodKind.MONTHLY: msg("monthly"),
+}
+
+
 @dataclass(frozen=True, slots=True)
 class Employee:
     code: str

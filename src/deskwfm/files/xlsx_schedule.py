@@ -224,7 +224,7 @@ def write_schedule(
     ws.print_options.gridLines = False
     ws.page_margins.left = ws.page_margins.right = 0.4
     ws.page_margins.top = ws.page_margins.bottom = 0.5
-    ws.oddFooter.center.text = render(msg("Page {page} of {pages}", page="&P", pages="&N"))
+    ws.oddFooter.center.text = render(msg("Page {n} of {total}", n="&P", total="&N"))
     ws.oddHeader.left.text = "&A"
     _legend(wb, sheet)
     if progress is not None:

@@ -6,6 +6,8 @@ import calendar
 from datetime import date, timedelta
 from enum import StrEnum
 
+from deskwfm.core.i18n import tr
+from deskwfm.core.messages import N_
 from deskwfm.core.periods import next_period, period_containing, previous_period, week_start_of
 from deskwfm.core.site import SiteSettings
 
@@ -18,14 +20,15 @@ class ViewKind(StrEnum):
 
     @property
     def label(self) -> str:
-        return _LABELS[self]
+        """The view's name in the reader's language."""
+        return tr(_LABELS[self])
 
 
 _LABELS = {
-    ViewKind.WEEK: "Week",
-    ViewKind.PERIOD: "Pay period",
-    ViewKind.SIX_WEEKS: "6 weeks",
-    ViewKind.MONTH: "Month",
+    ViewKind.WEEK: N_("Week"),
+    ViewKind.PERIOD: N_("Pay period"),
+    ViewKind.SIX_WEEKS: N_("6 weeks"),
+    ViewKind.MONTH: N_("Month"),
 }
 
 

@@ -146,7 +146,7 @@ class ImportStaleError(StaleEditError):
 @dataclass
 class ImportPlan:
     file_name: str
-    sheets_read: list[str]
+    sheets_read: list[Msg]
     sheets_ignored: list[str]
     problems: list[Problem] = field(default_factory=list)
     employees: list[Employee] = field(default_factory=list)

@@ -15,7 +15,7 @@ from deskwfm.core.changes import Change, ChangeSet, Entity, How
 from deskwfm.core.coverage import DayStaffing, staffing_report
 from deskwfm.core.errors import InputError
 from deskwfm.core.forecast import ForecastInterval
-from deskwfm.core.messages import msg
+from deskwfm.core.messages import Msg, msg, msg_n
 from deskwfm.core.periods import check_order
 from deskwfm.core.periods import days as days_between
 from deskwfm.core.service_level import StaffingFigures, figures, range_figures
@@ -45,12 +45,14 @@ class ForecastImport:
     def calls(self) -> int:
         return sum(i.calls for i in self.intervals)
 
-    def summary(self) -> str:
+    def summary(self) -> Msg:
         if not self.intervals or self.first is None or self.last is None:
-            return f"{self.file_name}: no forecast"
-        return (
-            f"{self.file_name}: {len(self.intervals):,} intervals on {self.days} day(s), "
-            f"{self.first.isoformat()} to {self.last.isoformat()}, {self.calls:,} calls"
+            return msg("{file}: no forecast", file=self.file_name)
+        return msg(
+            "{file}: {intervals:num} intervals on {days}, {first:date} to {last:date}, {calls:num} calls",
+            file=self.file_name, intervals=len(self.intervals),
+            days=msg_n("{count} day", "{count} days", self.days), first=self.first, last=self.last,
+            calls=self.calls,
         )
 
 

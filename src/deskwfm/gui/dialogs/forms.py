@@ -214,7 +214,7 @@ class RowsModel(QAbstractTableModel):
     @guarded(None)
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY_ROLE) -> Any:
         if role == DISPLAY_ROLE and orientation == Qt.Orientation.Horizontal:
-            return self._headers[section]
+            return tr(self._headers[section])
         return None
 
 

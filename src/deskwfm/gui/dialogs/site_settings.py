@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from deskwfm.core.errors import InputError
 from deskwfm.core.fields import Field
 from deskwfm.core.i18n import tr
-from deskwfm.core.messages import N_
+from deskwfm.core.messages import N_, msg
 from deskwfm.core.model import PayPeriodKind
 from deskwfm.core.rules import (
     PRESETS,
@@ -613,7 +613,8 @@ class SiteSettingsDialog(ServiceDialog):
         name = self.name_edit.text()  # checked, with every other setting, by core.site
         tz = self.tz_combo.currentText().strip()
         if tz not in time_zone_choices() and tz != "UTC":
-            raise InputError(f'Time zone: "{tz}" is not a time zone; pick one such as America/Toronto')
+            raise InputError(msg('Time zone: "{tz}" is not a time zone; pick one such as America/Toronto',
+                                 tz=tz))
         region = self.region_combo.currentText().strip().upper()  # blank: no statutory holidays
         anchor: date = date_of(self.anchor_edit)
         return self.scheduling.apply(self._site.with_changes(
