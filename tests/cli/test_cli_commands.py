@@ -140,7 +140,7 @@ def test_bad_input_one_line_exit_2_nothing_written(
 
 
 BAD_INIT = [
-    (["--rules", "quebec"], "unknown rules preset 'quebec'"),
+    (["--rules", "quebec"], 'unknown rules preset "quebec"'),
     (["--tz", "Mars/Olympus"], 'unknown time zone "Mars/Olympus"'),
     (["--holidays", "XX-YY"], 'unknown holiday region "XX-YY"'),
     (["--pay-period", "fortnightly"], "--pay-period"),

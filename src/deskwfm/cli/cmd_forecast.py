@@ -125,16 +125,17 @@ def _show(args: argparse.Namespace) -> int:
         }, indent=2, ensure_ascii=False))
         return 0
     print(render(msg(
-        "Staffing {start:date} to {end:date}: {sl} % of calls within {secs} s, occupancy <= {occ} %, "
-        "shrinkage {shrink} %, {interval}-minute intervals",
+        "Staffing {start:date} to {end:date}: target {sl} % (calls answered within {secs} s), "
+        "occupancy <= {occ} %, shrinkage {shrink} %, {interval}-minute intervals",
         start=start, end=end, sl=t.sl_target_pct, secs=t.sl_target_seconds, occ=t.max_occupancy_pct,
         shrink=t.shrinkage_pct, interval=t.interval_minutes,
     )))
     if not report.has_forecast:
         print(tr("no forecast for these dates; import one with: deskwfm forecast import FILE"))
         return 0
-    print(f"{tr('Date'):<15} {tr('Peak need'):>9} {tr('at'):>6} {tr('Sched'):>6} {tr('Short int.'):>10} "
-          f"{tr('Agent-h short'):>13} {tr('Ag-int short'):>12} {tr('Ag-int over'):>11} {tr('SL'):>8}")
+    h = (tr("Date"), tr("Peak need"), tr("at"), tr("Sched"), tr("Short int."), tr("Agent-h short"),
+         tr("Ag-int short"), tr("Ag-int over"), tr("SL"))
+    print(f"{h[0]:<15} {h[1]:>9} {h[2]:>6} {h[3]:>6} {h[4]:>10} {h[5]:>13} {h[6]:>12} {h[7]:>11} {h[8]:>8}")
     for d in report.days:
         if not d.intervals:
             print(f"{format_day(d.work_date):<15}  {tr('no forecast')}")

@@ -139,10 +139,12 @@ def _print_auto(auto: AutoSchedule) -> None:
         (tr("Rule warnings"), format_int(len(b.warnings)), format_int(len(a.warnings))),
     ]
     width = max(len(r[0]) for r in rows) + 1
-    print(f"{'':<{width}} {tr('before'):>12} {tr('after'):>12}")
+    before, after = tr("before"), tr("after")
+    print(f"{'':<{width}} {before:>12} {after:>12}")
     for label, was, now in rows:
         print(f"{label:<{width}} {was:>12} {now:>12}")
-    print(f"{tr('Day'):<15} {tr('short before'):>12} {tr('after'):>8} {tr('SL before'):>10} {tr('after'):>8}")
+    heads = (tr("Day"), tr("short before"), after, tr("SL before"), after)
+    print(f"{heads[0]:<15} {heads[1]:>12} {heads[2]:>8} {heads[3]:>10} {heads[4]:>8}")
     for d, fb, fa in zip(a.days, b.per_day, a.per_day, strict=True):
         if d.work_date in auto.no_forecast:
             left_alone = tr("no forecast: left alone")

@@ -294,7 +294,7 @@ def register(sub: Any) -> None:
     p.add_argument("--night", metavar="HH:MM-HH:MM", help=tr("night window (default 22:00-06:00)"))
     p.add_argument("--night-premium", metavar="AMOUNT|PCT%",
                    help=tr("night premium: 1.00 = an amount per hour, 10%% = percent of the rate"))
-    p.add_argument("--name", default="Contact centre", help=tr("site name shown on timesheets"))
+    p.add_argument("--name", default=tr("Contact centre"), help=tr("site name shown on timesheets"))
     p.add_argument("--pay-basis", default="schedule", metavar="schedule|actual",
                    help=tr("pay the schedule (default) or the actual time recorded"))
     p.set_defaults(handler=_init)

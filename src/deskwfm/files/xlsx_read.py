@@ -746,8 +746,11 @@ def _read_grid(
             if cols_seen.get(d) != c:
                 continue
             _grid_cell(sheet, data, r, c, code, d, sheet.value(row, c), codes, cache, seen)
-    data.sheets_read.append(msg("{sheet} (grid, {employees:num} employees × {days:num} days)",
-                                sheet=sheet.name, employees=employees, days=len(cols_seen)))
+    data.sheets_read.append(msg(
+        "{sheet} (grid, {employees} × {days})", sheet=sheet.name,
+        employees=msg_n("{count:num} employee", "{count:num} employees", employees),
+        days=msg_n("{count} day", "{count} days", len(cols_seen)),
+    ))
     return True
 
 

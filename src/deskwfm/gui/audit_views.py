@@ -91,12 +91,12 @@ class AuditModel(QAbstractTableModel):
             return self._texts(index.row())[index.column()]
         if role == _TOOLTIP:
             e = self.rows[index.row()]
-            lines = [f"{tr('How')}: {render(how_label(e.how))}"]
+            lines = [tr("How: {how}").format(how=render(how_label(e.how)))]
             if e.detail:
-                lines.append(f"{tr('Detail')}: {e.detail}")
+                lines.append(tr("Detail: {detail}").format(detail=e.detail))
             if e.reason:
-                lines.append(f"{tr('Reason')}: {e.reason}")
-            lines.append(f"{tr('Key')}: {e.key.replace('|', ' ')}  ·  {tr('row')} {e.id}")
+                lines.append(tr("Reason: {reason}").format(reason=e.reason))
+            lines.append(tr("Key: {key}  ·  row {id}").format(key=e.key.replace("|", " "), id=e.id))
             return "\n".join(lines)
         return None
 
