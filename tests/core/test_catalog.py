@@ -80,7 +80,7 @@ def catalog(lang: str) -> Catalog:
 def test_every_message_key_is_a_literal() -> None:
     """``msg(text)`` with a variable, an f-string or a concatenation cannot reach the catalog."""
     bad = [c.where for c in key_calls() if None in c.keys and not c.deferred]
-    assert not bad, "message keys must be string literals (msg(...) with named placeholders): " + ", ".join(bad)
+    assert not bad, "message keys must be string literals (msg() with named placeholders): " + ", ".join(bad)
 
 
 def test_the_finder_sees_literals_and_refuses_the_rest(tmp_path: Path) -> None:
