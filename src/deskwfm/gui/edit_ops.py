@@ -13,7 +13,7 @@ from PySide6.QtCore import QItemSelection, QItemSelectionModel
 from PySide6.QtWidgets import QApplication, QTableView
 
 from deskwfm.core.errors import DeskwfmError
-from deskwfm.core.i18n import format_short_date, render, tr, tr_n
+from deskwfm.core.i18n import format_day, format_short_date, render, tr, tr_n
 from deskwfm.core.messages import Msg, msg, msg_n
 from deskwfm.core.periods import week_start_of
 from deskwfm.gui.clipboard import parse_tsv, to_tsv
@@ -78,7 +78,7 @@ def _text(session: ScheduleSession, r: int, c: int) -> str:
 
 def _cell_name(session: ScheduleSession, r: int, c: int) -> str:
     st = session.state
-    return f"{st.employees[r].code} {st.days[c]:%a %Y-%m-%d}"
+    return f"{st.employees[r].code} {format_day(st.days[c])}"
 
 
 def select_rect(view: QTableView, rect: Rect) -> None:

@@ -40,6 +40,13 @@ def install_qt_language(app: QApplication, lang: str | None = None) -> bool:
     return True
 
 
+def uninstall_qt_language(app: QApplication) -> None:
+    """Take Qt's translations out again (tests switch languages within one process)."""
+    while _installed:
+        app.removeTranslator(_installed.pop())
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.Canada))
+
+
 # The choices of Settings → Language: None follows the system.
 _CHOICES: tuple[tuple[str | None, str], ...] = (
     (None, "system"),
