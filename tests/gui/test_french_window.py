@@ -110,7 +110,8 @@ def test_settings_language_remembers_the_choice(  # type: ignore[no-untyped-def]
     monkeypatch.setattr(QMessageBox, "question", no)
     menus = [a.menu() for a in window.menuBar().actions() if a.menu() is not None]
     settings = next(m for m in menus if m.title().replace("&", "") == "Settings")
-    language = next(a.menu() for a in settings.actions() if a.menu() and a.menu().objectName() == "languageMenu")
+    language = settings.findChild(QMenu, "languageMenu")
+    assert language is not None
     by_text = {a.text(): a for a in language.actions()}
     assert list(by_text) == ["System default", "English", "Français"]
     assert by_text["System default"].isChecked()
