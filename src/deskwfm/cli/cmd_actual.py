@@ -273,8 +273,10 @@ def _exceptions(args: argparse.Namespace) -> int:
 
 # ---------------------------------------------------------------- adherence
 def _adherence(args: argparse.Namespace) -> int:
+    from decimal import Decimal
+
     from deskwfm.cli.cmd_setup import open_workspace
-    from deskwfm.core.i18n import format_hours, tr
+    from deskwfm.core.i18n import format_exact, format_hours, tr
     from deskwfm.services.exceptions import adherence_between
 
     start, end = _range(args)
@@ -288,6 +290,7 @@ def _adherence(args: argparse.Namespace) -> int:
             "adhered_hours": format_hours(a.adhered),
             "worked_hours": format_hours(a.worked),
             "adherence_pct": None if pct is None else str(pct),
+            "adherence_shown": None if pct is None else format_exact(Decimal(str(pct))),
             "late": a.late,
         }
 
@@ -295,9 +298,9 @@ def _adherence(args: argparse.Namespace) -> int:
         print(
             json.dumps(
                 {
-                    "employees": {c: row(a) for c, a in sorted(report.employees.items())},
-                    "teams": {t: row(a) for t, a in sorted(report.teams.items())},
-                    "total": row(report.total),
+                    "employees": {c: _json(row(a)) for c, a in sorted(report.employees.items())},
+                    "teams": {t: _json(row(a)) for t, a in sorted(report.teams.items())},
+                    "total": _json(row(report.total)),
                 },
                 indent=2,
                 ensure_ascii=False,
@@ -317,12 +320,16 @@ def _adherence(args: argparse.Namespace) -> int:
     return 0
 
 
+def _json(r: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in r.items() if k != "adherence_shown"}
+
+
 def _cells(r: dict[str, Any]) -> list[str]:
     return [
         r["scheduled_hours"],
         r["adhered_hours"],
         r["worked_hours"],
-        r["adherence_pct"] or "-",
+        r["adherence_shown"] or "-",
         str(r["late"]),
     ]
 

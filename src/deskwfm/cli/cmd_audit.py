@@ -6,6 +6,7 @@ import argparse
 import json
 from typing import Any
 
+from deskwfm.core.changes import entity_label, how_label
 from deskwfm.core.i18n import render, tr
 from deskwfm.core.messages import msg_n
 
@@ -48,10 +49,11 @@ def _audit(args: argparse.Namespace) -> int:
         return 0
     for e in reversed(rows):  # oldest first, like a log
         when = audit.local_time(e.at, tz)
-        what = f"{e.entity} {e.key.replace('|', ' ')}"
+        what = f"{render(entity_label(e.entity))} {e.key.replace('|', ' ')}"
         before, after = audit.value_text(e.entity, e.before), audit.value_text(e.entity, e.after)
         change = f"{before or '∅'} → {after or '∅'}"
-        how = e.how + (f" ({e.detail})" if e.detail else "") + (f" — {e.reason}" if e.reason else "")
+        how = render(how_label(e.how)) + (f" ({e.detail})" if e.detail else "") + (
+            f" — {e.reason}" if e.reason else "")
         print(f"{when:%Y-%m-%d %H:%M:%S}  {e.actor}@{e.workstation}  {how}  {what}: {change}")
     return 0
 

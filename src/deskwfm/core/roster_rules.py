@@ -39,6 +39,14 @@ class ShiftType(StrEnum):
     NIGHT = "night"
 
 
+# What each kind is called inside a warning ("a day shift straight after the night shift of ...").
+SHIFT_TYPE_LABELS: dict[ShiftType, Msg] = {
+    ShiftType.DAY: msg("day"),
+    ShiftType.LATE: msg("late"),
+    ShiftType.NIGHT: msg("night"),
+}
+
+
 class RosterRule(StrEnum):
     """The rules of this module (the ``rule`` of their warnings)."""
 
@@ -142,7 +150,7 @@ def roster_findings(
             if nxt in typed and typed[nxt] is not ShiftType.NIGHT and start <= nxt <= end:
                 out.append((RosterRule.DAY_AFTER_NIGHT, nxt, msg(
                     "a {kind} shift straight after the night shift of {day:day}",
-                    kind=typed[nxt].value, day=d)))
+                    kind=SHIFT_TYPE_LABELS[typed[nxt]], day=d)))
     if rules.weekend_off_weeks is not None:
         out.extend(_weekends(set(worked), rules.weekend_off_weeks, start, end))
     return out

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 from deskwfm.core.actual import ActualDay
 from deskwfm.core.errors import InputError, NotFoundError
 from deskwfm.core.holiday_eligibility import HolidayLoss
-from deskwfm.core.messages import msg, msg_n
+from deskwfm.core.messages import N_, msg, msg_n
 from deskwfm.core.model import Employee, Shift
 from deskwfm.core.money import hours_text, round_cents
 from deskwfm.core.pay_basis import eligibility_window, employee_pay
@@ -38,14 +38,14 @@ MAX_PERIOD_DAYS = 400
 # (JSON key, table heading, what) in the order of the issue's --json spec.
 HOUR_KEYS = ("regular_hours", "overtime_hours", "double_time_hours", "night_hours", "holiday_hours")
 COLUMNS: tuple[tuple[str, str], ...] = (
-    ("regular_hours", "Regular"),
-    ("overtime_hours", "OT 1.5x"),
-    ("double_time_hours", "OT 2x"),
-    ("night_hours", "Night"),
-    ("holiday_hours", "Hol. worked"),
-    ("holiday_pay", "Hol. pay"),
-    ("leave_hours", "Leave"),
-    ("gross_pay", "Gross"),
+    ("regular_hours", N_("Regular")),
+    ("overtime_hours", N_("OT 1.5x")),
+    ("double_time_hours", N_("OT 2x")),
+    ("night_hours", N_("Night")),
+    ("holiday_hours", N_("Hol. worked")),
+    ("holiday_pay", N_("Hol. pay")),
+    ("leave_hours", N_("Leave")),
+    ("gross_pay", N_("Gross")),
 )
 
 
@@ -278,15 +278,23 @@ def _pad(text: str, width: int, right: bool = False) -> str:
 
 def payroll_table(result: PayrollResult) -> str:
     """An aligned text table: one row per employee, a totals row, the period in the title."""
-    heads = ["Code", "Name", *(h for _, h in COLUMNS)]
-    body = [[p.employee.code, p.employee.name, *(_row(p)[k] for k, _ in COLUMNS)] for p in result.employees]
+    from deskwfm.core.i18n import format_decimal, render, tr
+
+    def shown(value: str) -> str:  # "1520.00" in the reader's style: "1,520.00" / "1 520,00"
+        return format_decimal(Decimal(value), 2)
+
+    heads = [tr("Code"), tr("Name"), *(tr(h) for _, h in COLUMNS)]
+    body = [[p.employee.code, p.employee.name, *(shown(_row(p)[k]) for k, _ in COLUMNS)]
+            for p in result.employees]
     totals = _totals(result)
-    foot = ["", "Total", *(totals[k] for k, _ in COLUMNS)]
+    foot = ["", tr("Total"), *(shown(totals[k]) for k, _ in COLUMNS)]
     widths = [max(display_width(r[i]) for r in [heads, *body, foot]) for i in range(len(heads))]
 
     def line(cells: list[str]) -> str:
         return "  ".join(_pad(c, widths[i], right=i >= 2) for i, c in enumerate(cells)).rstrip()
 
     rule = "  ".join("-" * w for w in widths)
-    title = f"Payroll {result.start.isoformat()} to {result.end.isoformat()} ({len(body)} employees)"
+    title = render(msg_n("Payroll {start:date} to {end:date} ({count} employee)",
+                         "Payroll {start:date} to {end:date} ({count} employees)", len(body),
+                         start=result.start, end=result.end))
     return "\n".join([title, "", line(heads), rule, *(line(r) for r in body), rule, line(foot)]) + "\n"
