@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from babel.messages.pofile import read_po
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMenu, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMenu, QMessageBox, QWidget
 
 from deskwfm.core.i18n import set_language
 from deskwfm.resources import resource_dir
@@ -127,3 +127,88 @@ def test_a_damaged_settings_file_is_ignored(tmp_path: Path) -> None:
     config_path().parent.mkdir(parents=True, exist_ok=True)
     config_path().write_text("{not json", encoding="utf-8")
     assert saved_language() is None
+
+
+def _texts(root: QWidget) -> Iterator[str]:
+    """What a person reads in a window: its title, labels, buttons, group titles, placeholders,
+    tooltips, combo entries and table headings."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import (
+        QAbstractButton,
+        QComboBox,
+        QGroupBox,
+        QLabel,
+        QLineEdit,
+        QTableView,
+        QTreeView,
+    )
+
+    yield root.windowTitle()
+    for w in [root, *root.findChildren(QWidget)]:
+        if w.toolTip():
+            yield w.toolTip()
+        if isinstance(w, QLabel | QAbstractButton):
+            yield w.text()
+        elif isinstance(w, QGroupBox):
+            yield w.title()
+        elif isinstance(w, QLineEdit):
+            yield w.placeholderText()
+        elif isinstance(w, QComboBox):
+            yield from (w.itemText(i) for i in range(w.count()))
+        elif isinstance(w, QTableView | QTreeView) and w.model() is not None:
+            header = w.horizontalHeader() if isinstance(w, QTableView) else w.header()
+            model = w.model()
+            yield from (str(model.headerData(c, Qt.Orientation.Horizontal) or "")
+                        for c in range(header.count()))
+
+
+def _menu_action(win: QWidget, menu_title: str, text: str) -> QAction:
+    bar = win.menuBar()  # type: ignore[attr-defined]
+    menu = next(a.menu() for a in bar.actions() if a.menu() is not None and a.menu().title() == menu_title)
+    return next(a for a in _actions(menu) if a.text() == text)
+
+
+@pytest.mark.parametrize(
+    ("menu", "item"),
+    [
+        ("&Fichier", "&Nouvelle base de données…"),
+        ("&Fichier", "Im&primer les feuilles de temps…"),
+        ("&Fichier", "Imprimer l'&horaire…"),
+        ("&Horaire", "Copier la &semaine sur la suivante…"),
+        ("&Paie", "Piste de &vérification…"),
+        ("Ai&de", "À &propos de deskwfm"),
+    ],
+)
+def test_the_windows_a_menu_opens_are_french(qtbot, french_window, menu: str, item: str) -> None:  # type: ignore[no-untyped-def]
+    """Each window opened from a French menu shows no text the catalog has in French."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QDialog
+
+    english = _english_texts()
+    found: list[str] = []
+    done: list[bool] = []
+
+    def look(left: int = 200) -> None:
+        dialogs = [d for d in QApplication.topLevelWidgets() if isinstance(d, QDialog) and d.isVisible()]
+        if not dialogs:
+            if left:
+                QTimer.singleShot(25, lambda: look(left - 1))
+            return
+        d = dialogs[-1]
+        job = getattr(d, "job", None)
+        if job is not None and not job.done and left:  # a preview being written: read it when shown
+            QTimer.singleShot(25, lambda: look(left - 1))
+            return
+        try:
+            found.extend(t.replace("&", "") for t in _texts(d) if t)
+        finally:
+            done.append(True)
+            d.reject()
+
+    french_window.grid.table.setCurrentIndex(french_window.grid.table.model().index(0, 1))
+    QTimer.singleShot(0, look)
+    _menu_action(french_window, menu, item).trigger()
+    qtbot.waitUntil(lambda: bool(done), timeout=5000)
+    assert found
+    leaks = sorted({t for t in found if t in english})
+    assert not leaks, f"English in {item}: {leaks}"
