@@ -23,11 +23,13 @@ def _english_texts() -> set[str]:
     window is a mistake); the mnemonic ``&`` is ignored."""
     with (resource_dir() / "locale" / "fr" / "LC_MESSAGES" / "deskwfm.po").open("rb") as f:
         cat = read_po(f)
-    out = set()
+    english, french = set(), set()
     for m in cat:
-        if m.id and isinstance(m.id, str) and m.string and m.string != m.id:
-            out.add(m.id.replace("&", ""))
-    return out
+        if m.id and isinstance(m.id, str) and m.string:
+            french.add(m.string.replace("&", ""))
+            if m.string.replace("&", "") != m.id.replace("&", ""):
+                english.add(m.id.replace("&", ""))
+    return english - french  # "Code" is French too
 
 
 def _actions(menu: QMenu) -> Iterator[QAction]:
@@ -176,6 +178,10 @@ def _menu_action(win: QWidget, menu_title: str, text: str) -> QAction:
         ("&Fichier", "Imprimer l'&horaire…"),
         ("&Horaire", "Copier la &semaine sur la suivante…"),
         ("&Paie", "Piste de &vérification…"),
+        ("Pa&ramètres", "&Employés…"),
+        ("Pa&ramètres", "&Codes de quart…"),
+        ("Pa&ramètres", "Paramètres du &site…"),
+        ("&Horaire", "Horaire &automatique…"),
         ("Ai&de", "À &propos de deskwfm"),
     ],
 )

@@ -70,7 +70,7 @@ class RatesPanel(QGroupBox):
         add_row = QHBoxLayout()
         add_row.addWidget(QLabel(tr("Rate"), self))
         add_row.addWidget(self.rate_edit)
-        add_row.addWidget(QLabel("from", self))
+        add_row.addWidget(QLabel(tr("from"), self))
         add_row.addWidget(self.rate_from)
         add_row.addWidget(self.add_button)
         add_row.addStretch(1)
