@@ -57,7 +57,7 @@ class RatesPanel(QGroupBox):
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
 
         self.rate_edit = QLineEdit(self)
-        self.rate_edit.setPlaceholderText("e.g. 21.50")
+        self.rate_edit.setPlaceholderText(tr("e.g. 21.50"))
         self.rate_edit.setMaximumWidth(110)
         self.rate_edit.setAccessibleName(tr("New hourly rate"))
         self.rate_from = make_date_edit(date.today(), self)

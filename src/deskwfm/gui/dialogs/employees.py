@@ -137,7 +137,7 @@ class EmployeesDialog(ServiceDialog):
             "(agent login ID, extension, badge); File → Import actual time matches by it. Unique."
         ))
         self.start_rate_edit = QLineEdit(self.form_box)
-        self.start_rate_edit.setPlaceholderText("e.g. 21.50")
+        self.start_rate_edit.setPlaceholderText(tr("e.g. 21.50"))
         self.start_rate_from = make_date_edit(self._rate_from, self.form_box)
         self.start_from_note = QLabel(self._rate_from_note(), self.form_box)
         self.start_from_note.setWordWrap(True)
@@ -250,7 +250,7 @@ class EmployeesDialog(ServiceDialog):
             e.code,
             e.name,
             e.team,
-            "yes" if e.active else "no",
+            tr("yes") if e.active else tr("no"),
             hours_field_text(e.contract_minutes),
             hours_field_text(e.max_minutes),
             money_text(rate, self._currency) if rate is not None else "—",

@@ -45,7 +45,7 @@ KIND_LABELS: dict[ShiftKind, str] = {
 }
 COLUMNS = (N_("Code"), N_("Kind"), N_("Start"), N_("End"), N_("Break"), N_("Paid breaks"), N_("Paid h"),
            N_("Label"))
-WIDTHS = (80, 96, 56, 56, 60, 84, 56, 160)
+WIDTHS = (80, 112, 56, 56, 60, 100, 64, 160)  # room for the French headings and kinds
 DEFAULT_COLOUR = "#d9d9d9"
 
 
