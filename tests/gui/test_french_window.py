@@ -178,6 +178,7 @@ def _menu_action(win: QWidget, menu_title: str, text: str) -> QAction:
         ("&Fichier", "Imprimer l'&horaire…"),
         ("&Horaire", "Copier la &semaine sur la suivante…"),
         ("&Paie", "Piste de &vérification…"),
+        ("&Paie", "&Périodes de paie et approbation…"),
         ("Pa&ramètres", "&Employés…"),
         ("Pa&ramètres", "&Codes de quart…"),
         ("Pa&ramètres", "Paramètres du &site…"),
