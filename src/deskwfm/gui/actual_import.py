@@ -368,8 +368,8 @@ def _date_text(value: object) -> str:
 def _problem_row(p: Any) -> list[str]:
     where = p.where
     if where is None:
-        return [p.sheet, "", "", p.message]
-    return [where.sheet, format_int(where.row), where.cell.rstrip("0123456789"), p.message]
+        return [p.sheet, "", "", str(p.message)]
+    return [where.sheet, format_int(where.row), where.cell.rstrip("0123456789"), str(p.message)]
 
 
 def _summary(plan: ActualImportPlan) -> str:
