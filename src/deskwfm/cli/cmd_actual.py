@@ -481,7 +481,7 @@ def _timekeeping(args: argparse.Namespace) -> int:
                 args.command_line,
             )
     tk = site.timekeeping
-    print(tr("pay basis: {basis}").format(basis=tk.pay_basis.value))
+    print(tr("pay basis: {basis}").format(basis=tr(tk.pay_basis.value)))  # N_ in files.xlsx_attendance
     print(
         tr("rounding of in/out times for pay: {r}").format(
             r=tr("none")

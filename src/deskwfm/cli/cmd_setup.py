@@ -133,7 +133,7 @@ def _init(args: argparse.Namespace) -> int:
             "weeks start on {weekday}; pay basis {basis}",
             name=site.name, tz=site.tz, rules=site.rules.preset, region=site.holiday_region or msg("none"),
             kind=PAY_PERIOD_LABELS[site.pay_period], anchor=site.period_anchor, weekday=weekday,
-            basis=site.timekeeping.pay_basis.value,
+            basis=tr(site.timekeeping.pay_basis.value),  # marked with N_ in files.xlsx_attendance
         )))
         print("  " + render(msg(
             "{codes} shift codes, {employees} employees, {shifts} shifts",
