@@ -92,7 +92,7 @@ def _line(what: str, value: float, unit: str, budget: float | None = None) -> No
     print(f"  {what:<44} {value:9.1f} {unit}{b}{mark}")
 
 
-def bench_startup(db: Path, first_day: object, runs: int) -> None:
+def bench_startup(db: Path, first_day: object, runs: int, baseline_src: Path | None = None) -> None:
     """Whole process, start to the grid's first paint, against a bare PySide6 window started
     the same way; the commands take turns so a drift of the machine's speed hits all alike."""
     # An installed deskwfm runs from byte-code (pip and the Windows bundle compile it). With
@@ -111,15 +111,24 @@ def bench_startup(db: Path, first_day: object, runs: int) -> None:
         "  the same after `import sqlalchemy`": [sys.executable, "-c", bare_window("import sqlalchemy")],
         "deskwfm 6-week view, 500 agents": [*deskwfm, "6weeks"],
         "deskwfm week view, 500 agents": [*deskwfm, "week"],
+        # French loads the catalog and Qt's qtbase_fr.qm; English reads neither
+        "deskwfm week view, 500 agents, --lang fr": [*deskwfm, "week", "--lang", "fr"],
     }
+    envs = {name: env for name in commands}
+    if baseline_src is not None:  # another checkout (main) started the same way, in the same run
+        compileall.compile_dir(str(baseline_src / "deskwfm"), quiet=1)
+        name = f"  baseline {baseline_src}: week view"
+        commands[name] = [*deskwfm, "week"]
+        envs[name] = dict(env, PYTHONPATH=str(baseline_src))
     times: dict[str, list[float]] = {name: [] for name in commands}
     for _ in range(runs):
         for name, cmd in commands.items():
-            times[name].append(_first_paint(cmd, env))
-    print(f"  {'start to first paint (whole process)':<44} {'min':>9} {'median':>9}   of {runs} runs")
+            times[name].append(_first_paint(cmd, envs[name]))
+    width = max(44, *(len(n) for n in commands))
+    print(f"  {'start to first paint (whole process)':<{width}} {'min':>9} {'median':>9}   of {runs} runs")
     for name, got in times.items():
         budget = "  (budget 600 ms)" if name.startswith("deskwfm") else ""
-        print(f"  {name:<44} {min(got) * 1000:6.0f} ms {statistics.median(got) * 1000:6.0f} ms{budget}")
+        print(f"  {name:<{width}} {min(got) * 1000:6.0f} ms {statistics.median(got) * 1000:6.0f} ms{budget}")
 
 
 def _window(db: Path, first_day: object, kind: str = "6weeks"):  # type: ignore[no-untyped-def]
@@ -255,6 +264,8 @@ def main() -> int:
     parser.add_argument("--quick", action="store_true", help="skip the 5,000-agent run")
     parser.add_argument("--startup-only", action="store_true", help="only the start-up figures")
     parser.add_argument("--runs", type=int, default=7, help="start-up runs of each command (default 7)")
+    parser.add_argument("--baseline-src", type=Path, metavar="DIR",
+                        help="also time the week view from another checkout's src/ (e.g. /work/main/src)")
     parser.add_argument("--big-only", nargs=2, metavar=("DB", "FIRST_DAY"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.big_only:  # the 5,000-agent run in a fresh process, so its memory figure is its own
@@ -269,7 +280,7 @@ def main() -> int:
     print("deskwfm grid benchmark (offscreen)")
     db, first = make_db(folder, 500)
     print("start-up:")
-    bench_startup(db, first, args.runs)
+    bench_startup(db, first, args.runs, args.baseline_src)
     if args.startup_only:
         return 0
 

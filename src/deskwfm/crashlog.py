@@ -68,7 +68,12 @@ def describe(exc: BaseException) -> str:
     if isinstance(exc, OSError) and exc.strerror:
         where = f"{exc.filename}: " if exc.filename else ""
         return f"{where}{exc.strerror}"
+    from deskwfm.core.i18n import render
+    from deskwfm.core.messages import msg
+
     path = record(exc)
-    detail = f" (details in {path})" if path else ""
     what = " ".join(scrub(str(exc)).split())
-    return f"unexpected error: {type(exc).__name__}: {what}{detail}"
+    if path:
+        return render(msg("unexpected error: {kind}: {what} (details in {path})", kind=type(exc).__name__,
+                          what=what, path=str(path)))
+    return render(msg("unexpected error: {kind}: {what}", kind=type(exc).__name__, what=what))

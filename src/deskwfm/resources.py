@@ -13,6 +13,7 @@ from importlib import resources as _ir
 from pathlib import Path
 
 from deskwfm.core.errors import NotFoundError
+from deskwfm.core.messages import msg
 
 
 @cache
@@ -27,12 +28,13 @@ def resource_dir() -> Path:
     for c in candidates:
         if c.is_dir():
             return c
-    raise NotFoundError("deskwfm's resources folder is missing; reinstall deskwfm")
+    raise NotFoundError(msg("deskwfm's resources folder is missing; reinstall deskwfm"))
 
 
 def resource_path(*parts: str) -> Path:
     """Path of a bundled resource, e.g. ``resource_path("fonts", "X.ttf")``."""
     p = resource_dir().joinpath(*parts)
     if not p.exists():
-        raise NotFoundError(f"bundled resource {'/'.join(parts)} is missing; reinstall deskwfm")
+        name = "/".join(parts)
+        raise NotFoundError(msg("bundled resource {name} is missing; reinstall deskwfm", name=name))
     return p

@@ -117,7 +117,7 @@ def test_import_problems_are_located_and_nothing_is_written(
     assert err.splitlines() == [
         'bad.csv!A2: no employee has the login ID "9999"; give it to one with: '
         "deskwfm employee login-id CODE 9999",
-        "deskwfm: bad.csv: 1 problem(s); nothing was imported",
+        "deskwfm: bad.csv: 1 problem; nothing was imported",
     ]
     assert dump(db) == before
 

@@ -92,7 +92,7 @@ def test_employee_shift_payroll_and_backup(
     code, out, _ = run(capsys, "--db", str(db), "payroll", "--from", "2026-11-22", "--to", "2026-11-28")
     assert code == 0
     lines = out.splitlines()
-    assert lines[0] == "Payroll 2026-11-22 to 2026-11-28 (1 employees)"
+    assert lines[0] == "Payroll 2026-11-22 to 2026-11-28 (1 employee)"
     row = next(ln for ln in lines if ln.startswith("AG014"))
     assert row.split()[-1] == "348.75"  # 15.5 h x 22.50
     week = ["--from", "2026-11-22", "--to", "2026-11-28"]
@@ -140,7 +140,7 @@ def test_bad_input_one_line_exit_2_nothing_written(
 
 
 BAD_INIT = [
-    (["--rules", "quebec"], "unknown rules preset 'quebec'"),
+    (["--rules", "quebec"], 'unknown rules preset "quebec"'),
     (["--tz", "Mars/Olympus"], 'unknown time zone "Mars/Olympus"'),
     (["--holidays", "XX-YY"], 'unknown holiday region "XX-YY"'),
     (["--pay-period", "fortnightly"], "--pay-period"),

@@ -53,7 +53,7 @@ def test_bad_workbook_exits_2_lists_problems_and_saves_report(
     err = capsys.readouterr().err
     assert 'Shifts!D2: end time: "25:00" is not a time' in err
     assert 'Shifts!A3: "NOPE" is not an employee' in err
-    assert "deskwfm: 2 problem(s) in bad.xlsx; nothing was imported" in err
+    assert "deskwfm: 2 problems in bad.xlsx; nothing was imported" in err
     assert report.exists()
     assert db_snapshot(ws) == before
     ws.close()

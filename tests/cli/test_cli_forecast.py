@@ -37,7 +37,7 @@ def test_import_then_show(db: Path, tmp_path: Path, capsys: pytest.CaptureFixtur
     f.write_text("Date,Interval start,Calls,AHT (s)\n2026-11-23,10:00,100,180\n2026-11-23,16:30,6,300\n"
                  "2026-11-24,10:00,20,300\n", encoding="utf-8")
     code, out, _ = run(capsys, "--db", str(db), "forecast", "import", str(f), "--dry-run")
-    assert code == 0 and "3 intervals on 2 day(s)" in out and "dry run: nothing was written" in out
+    assert code == 0 and "3 intervals on 2 days" in out and "dry run: nothing was written" in out
     code, out, _ = show(capsys, db, "--from", "2026-11-23", "--to", "2026-11-23")
     assert "no forecast for these dates" in out
     assert run(capsys, "--db", str(db), "forecast", "import", str(f))[0] == 0
@@ -65,7 +65,7 @@ def test_a_bad_file_exits_2_listing_the_cells(
     assert code == 2
     assert 'fc.csv!C2: "abc" is not a number of calls' in err
     assert 'fc.csv!A3: "2026-11-31" is not a date' in err
-    assert "2 problem(s) in fc.csv; nothing was imported" in err
+    assert "2 problems in fc.csv; nothing was imported" in err
     assert "Traceback" not in err
     code, out, _ = show(capsys, db, "--from", "2026-11-23", "--to", "2026-11-23")
     assert "no forecast" in out

@@ -154,3 +154,29 @@ def test_bad_break_starts_say_what_was_expected(text: str, message: str) -> None
     with pytest.raises(EntryError) as info:
         parse_entry(text, CODES)
     assert message in str(info.value)
+
+
+@pytest.mark.parametrize(
+    ("french", "english"),
+    [
+        ("9h-17h", "9-17"),
+        ("9 h 30-17 h", "9:30-17"),
+        ("22h-6h/30", "22-6/30"),
+        ("8 h-16 h 30/45", "8-16:30/45"),
+        ("7H45-16H15", "7:45-16:15"),
+        ("9h-17h/60@12h30", "9-17/60@12:30"),
+        ("16h-24h", "16-24"),
+    ],
+)
+def test_french_times_read_like_their_english_twins(french: str, english: str) -> None:
+    """Quebec writes 9 h 30 (OQLF): the grid, the dialogs and imports take it whatever the
+    language chosen, and store the same shift as the English form."""
+    assert parse_entry(french, CODES) == parse_entry(english, CODES)
+    e = parse_entry(french, CODES)
+    assert e is not None and parse_entry(e.text(), CODES) == e
+
+
+@pytest.mark.parametrize("text", ["9h-25h", "9h75-17h", "9hh-17h", "h9-17"])
+def test_bad_french_times_are_refused(text: str) -> None:
+    with pytest.raises(EntryError):
+        parse_entry(text, CODES)

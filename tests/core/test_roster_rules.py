@@ -70,5 +70,5 @@ def test_a_shift_outside_availability_or_on_a_date_off() -> None:
     got = _found(shifts, emp)
     assert set(got) == {(MON + timedelta(days=1), "unavailable"), (MON + timedelta(days=2), "unavailable")}
     assert got[(MON + timedelta(days=2), "unavailable")] == (
-        "A1 is not available then (Mon-Fri 08:00-18:00; off 2026-11-25)"
+        "A1 is not available then (Mon-Fri 08:00-18:00; dates off 2026-11-25)"
     )

@@ -141,7 +141,7 @@ def test_avaya_cms_date_and_time_columns_and_a_time_clock_overnight(tmp_path: Pa
 
 def test_columns_named_on_the_command_line(tmp_path: Path) -> None:
     p = csv_file(tmp_path, "custom.csv", "Wer,Tag,Kommt,Geht\n4711,2026-11-23,08:58,17:03\n")
-    assert read_sessions(p).problems[0].message.startswith("no header row with a login ID")
+    assert str(read_sessions(p).problems[0].message).startswith("no header row with a login ID")
     columns = parse_columns("id=Wer, in=Kommt, out=Geht, date=Tag")
     assert sessions(p, columns) == [("4711", datetime(2026, 11, 23, 8, 58), datetime(2026, 11, 23, 17, 3))]
 

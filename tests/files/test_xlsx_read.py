@@ -57,7 +57,7 @@ def test_grid_detected_by_its_header_row_of_dates_text_or_excel(tmp_path: Path) 
     assert got[("AG001", date(2026, 3, 4))] is None  # blank cell: no shift that day
     assert got[("AG002", date(2026, 3, 3))] is None  # an OFF code clears
     assert got[("AG002", date(2026, 3, 4))].end == time(17, 30)  # type: ignore[union-attr]
-    assert data.sheets_read == ["March (grid, 2 employees x 3 days)"]
+    assert [str(s) for s in data.sheets_read] == ["March (grid, 2 employees × 3 days)"]
 
 
 def test_grid_problems_name_the_cell(tmp_path: Path) -> None:
@@ -156,9 +156,9 @@ def test_missing_columns_and_empty_workbooks(tmp_path: Path) -> None:
         },
     )
     assert messages(p) == [
-        "Employees: missing column 'Name'; the header row should read: Code, Name, Team, Hourly rate, "
+        "Employees: missing column \"Name\"; the header row should read: Code, Name, Team, Hourly rate, "
         "Rate from, Contract hours/week, Max hours/week, Active, Login ID",
-        "Shifts: missing column 'Date'; the header row should read: Employee code, Date, Start, End, "
+        "Shifts: missing column \"Date\"; the header row should read: Employee code, Date, Start, End, "
         "Unpaid break (min), Code, Note, Break start",
     ]
     empty = workbook(tmp_path / "empty.xlsx", {"Sheet1": []})

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from deskwfm.core.errors import InputError
+from deskwfm.core.messages import msg
 
 
 @pytest.fixture
@@ -33,7 +34,7 @@ def _raise(exc: Exception) -> None:
 
 
 def test_a_user_error_is_a_warning_dialog_with_its_message(hook, capsys) -> None:  # type: ignore[no-untyped-def]
-    _raise(InputError("hour 25 is not a time"))
+    _raise(InputError(msg("hour {hour} is not a time", hour=25)))
     assert hook == [("warning", "hour 25 is not a time")]
     assert "Traceback" not in capsys.readouterr().err
 

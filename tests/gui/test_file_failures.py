@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+from deskwfm.core.messages import verbatim
 from deskwfm.gui.main_window import MainWindow
 from tests.files.full_disk import fill_disk
 from tests.files.hostile_xlsx import Sheet, cell, corrupt_member, header_and_far_cell, write_xlsx
@@ -138,7 +139,7 @@ def test_saving_the_problem_list_into_a_full_disk(
 
     class Plan:
         file_name = "in.xlsx"
-        problems = [Problem("bad", sheet="Shifts")]
+        problems = [Problem(verbatim("bad"), sheet="Shifts")]
 
     dialog = ImportProblemsDialog(Plan(), None)  # type: ignore[arg-type]
     qtbot.addWidget(dialog)

@@ -15,6 +15,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton
 
+from deskwfm.core.messages import verbatim
 from deskwfm.core.model import Employee
 from deskwfm.core.payroll import EmployeePay
 from deskwfm.core.site import SiteSettings
@@ -243,7 +244,8 @@ def test_an_error_is_one_message(qtbot, monkeypatch) -> None:  # type: ignore[no
     from deskwfm.core.errors import InputError
 
     def broken(start: date, end: date, codes: Sequence[str]) -> tuple[SiteSettings, list[EmployeePay]]:
-        raise InputError("AG001 has no pay rate on 2026-11-23; add a rate from that date or earlier")
+        said = verbatim("AG001 has no pay rate on 2026-11-23; add a rate from that date or earlier")
+        raise InputError(said)
 
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text, *a: shown.append(text))

@@ -68,6 +68,10 @@ def test_bundle_layout_and_tarball(bundle: Path) -> None:
     assert (resources / "icons" / "deskwfm-256.png").is_file()
     assert (resources / "licenses" / "LGPL-3.0.txt").is_file()
     assert (resources / "palette.json").is_file()
+    # the French catalog, and of Qt's translations only its French base (file dialogs, buttons)
+    assert (resources / "locale" / "fr" / "LC_MESSAGES" / "deskwfm.mo").is_file()
+    qt_translations = {p.name for p in (internal / "PySide6").rglob("*.qm")}
+    assert qt_translations == {"qtbase_fr.qm"}, qt_translations
     assert list((internal / "deskwfm" / "store" / "migrations" / "versions").glob("*.py"))
     assert (internal / "tzdata" / "zoneinfo" / "America" / "Toronto").is_file()
     desktop = (app / "deskwfm.desktop").read_text()
@@ -123,6 +127,9 @@ def test_bundle_creates_databases_and_computes_pay_like_the_source(
     exe = bundle / "deskwfm" / "deskwfm"
     version = subprocess.run([str(exe), "--version"], env=_env(), capture_output=True, text=True, timeout=60)
     assert version.stdout.strip() == f"deskwfm {deskwfm.__version__}"
+    french = subprocess.run([str(exe), "--lang", "fr", "--help"], env=_env(), capture_output=True, text=True,
+                            timeout=60)
+    assert french.stdout.startswith("utilisation : deskwfm") and "feuilles de temps" in french.stdout
 
     # init runs the Alembic migrations that travel as files in the bundle
     new_db = tmp_path / "centre.deskwfm"

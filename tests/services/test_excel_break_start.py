@@ -41,8 +41,8 @@ def test_shifts_sheet_break_start_column_imports_and_reimports_as_a_no_op(
     plan = plan_import(centre, p)
     assert plan.problems == []
     assert [str(c) for c in plan.changes] == [
-        "changed  shift AG001 Mon 2026-03-02: D -> D@13:00",
-        "changed  shift AG005 Tue 2026-03-03: 12:00-20:00/30 -> 12:00-20:00/30@15:30",
+        "changed shift AG001 Mon 2026-03-02: D -> D@13:00",
+        "changed shift AG005 Tue 2026-03-03: 12:00-20:00/30 -> 12:00-20:00/30@15:30",
     ]
     apply_import(centre, plan)
     assert _shift(centre, "AG001", MON) == (time(9), time(17, 30), 30, "D", time(13))
@@ -98,6 +98,6 @@ def test_schedule_export_shows_break_starts_and_imports_back_unchanged(
                 c.value = "D@12:00"
     wb.save(f)
     plan = plan_import(centre, f)
-    assert [str(c) for c in plan.changes] == ["changed  shift AG001 Mon 2026-03-02: D@13:00 -> D@12:00"]
+    assert [str(c) for c in plan.changes] == ["changed shift AG001 Mon 2026-03-02: D@13:00 -> D@12:00"]
     apply_import(centre, plan)
     assert _shift(centre, "AG001", MON)[4] == time(12)

@@ -37,7 +37,7 @@ def test_schedule_round_trip_is_a_no_op(centre: Workspace, tmp_path: Path) -> No
     before = db_snapshot(centre)
     plan = plan_import(centre, f)
     assert plan.problems == [] and plan.changes == []
-    assert plan.summary() == ["shifts: 0 added, 0 changed, 0 removed, 51 unchanged"]
+    assert [str(x) for x in plan.summary()] == ["shifts: 0 added, 0 changed, 0 removed, 51 unchanged"]
     apply_import(centre, plan)
     assert db_snapshot(centre) == before  # the note on AG003's Monday survives too
 
@@ -55,8 +55,8 @@ def test_an_edited_export_imports_just_the_edits(centre: Workspace, tmp_path: Pa
     wb.save(f)
     plan = plan_import(centre, f)
     assert [str(c) for c in plan.changes] == [
-        "changed  shift AG001 Mon 2026-03-02: D -> E",
-        "removed  shift AG005 Tue 2026-03-03: - 12:00-20:00/30",
+        "changed shift AG001 Mon 2026-03-02: D -> E",
+        "removed shift AG005 Tue 2026-03-03: - 12:00-20:00/30",
     ]
 
 

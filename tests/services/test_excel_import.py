@@ -50,14 +50,14 @@ def test_new_rows_preview_then_apply_then_reimport_is_a_no_op(centre: Workspace,
     before = db_snapshot(centre)
     plan = plan_import(centre, p)
     assert plan.problems == []
-    assert plan.summary() == [
+    assert [str(x) for x in plan.summary()] == [
         "employees: 1 added, 1 changed, 0 unchanged",
         "pay rates: 1 added, 0 changed, 0 unchanged",
         "shifts: 2 added, 1 changed, 0 removed, 0 unchanged",
     ]
     assert [str(c) for c in plan.changes if c.what == "employee"][1] == (
-        "changed  employee AG001: Alex Martin, Sales, contract 37.5 h, max 44 h -> "
-        "Alex Martin, Retention, contract 37.5 h, max 44 h"
+        "changed employee AG001: Alex Martin, Sales, contract 37.50 h, max 44.00 h -> "
+        "Alex Martin, Retention, contract 37.50 h, max 44.00 h"
     )
     assert db_snapshot(centre) == before  # planning writes nothing
     assert import_workbook(centre, p, dry_run=True).has_changes
@@ -192,7 +192,7 @@ def test_empty_workbook_and_missing_columns(centre: Workspace, tmp_path: Path) -
     refused(
         centre,
         workbook(tmp_path / "m.xlsx", {"Shifts": [["Employee code", "Date"], ["AG001", "2026-04-01"]]}),
-        "Shifts: missing columns 'Start' and 'End' (or 'Code'); the header row should read: Employee code, "
+        'Shifts: missing columns "Start" and "End" (or "Code"); the header row should read: Employee code, '
         "Date, Start, End, Unpaid break (min), Code, Note, Break start",
     )
 
@@ -228,7 +228,7 @@ def test_grid_blank_cell_removes_and_error_report_is_saved(centre: Workspace, tm
         {"Week": [["Code", "Name", "2026-03-02", "2026-03-03"], ["AG001", "Alex", "D", ""]]},
     )
     plan = plan_import(centre, p)
-    assert [str(c) for c in plan.changes] == ["removed  shift AG001 Tue 2026-03-03: - D"]
+    assert [str(c) for c in plan.changes] == ["removed shift AG001 Tue 2026-03-03: - D"]
     bad = workbook(
         tmp_path / "b.xlsx", {"Week": [["Code", "2026-03-02", "2026-03-03"], ["AG001", "D", "9-99"]]}
     )

@@ -73,7 +73,7 @@ def the_workbook(tmp_path: Path) -> Path:
 def test_the_workbook_plans_what_the_tests_below_rely_on(centre: Workspace, tmp_path: Path) -> None:
     plan = plan_import(centre, the_workbook(tmp_path))
     assert plan.problems == []
-    assert plan.summary() == [
+    assert [str(x) for x in plan.summary()] == [
         "employees: 0 added, 1 changed, 0 unchanged",
         "pay rates: 1 added, 0 changed, 0 unchanged",
         "shift codes: 0 added, 1 changed, 0 unchanged",
@@ -106,7 +106,7 @@ EDITS: dict[str, tuple[Callable[[Workspace], None], str]] = {
     ),
     "rate": (
         lambda o: emp_service.set_rate(o, "AG002", Decimal("24.50"), date(2026, 2, 1)),
-        "pay rates of AG002 was 21.00 from 2025-01-01, now 21.00 from 2025-01-01, 24.50 from 2026-02-01",
+        "pay rates of AG002 was $21.00 from 2025-01-01, now $21.00 from 2025-01-01, $24.50 from 2026-02-01",
     ),
     "shift code": (
         lambda o: code_service.save_code(
@@ -201,7 +201,7 @@ def test_cli_import_plans_and_applies_at_once(
 ) -> None:
     f = the_workbook(tmp_path)
     assert main(["--db", str(tmp_path / "centre.sqlite3"), "import", str(f)]) == 0
-    assert "imported: 6 change(s) written" in capsys.readouterr().out
+    assert "imported: 6 changes written" in capsys.readouterr().out
     got = cell(centre, "AG003", MON)
     assert got is not None and got.start == time(10)
 
@@ -227,5 +227,5 @@ def test_an_edit_after_the_preview_check_could_run_still_refuses_the_import(
         apply_import(centre, plan)
     assert len(after_other) == 1
     assert str(err.value) == f"the database changed since the preview ({expected}); preview the import again"
-    assert err.value.changed == [expected]
+    assert [str(c) for c in err.value.changed] == [expected]
     assert db_snapshot(centre) == after_other[0]  # the other station's edit kept, nothing imported

@@ -42,7 +42,7 @@ def test_xlsx_forecast_is_imported(centre: Workspace, tmp_path: Path) -> None:
     assert dry.ok and not dry.written and centre.store.forecast_between(MON, date(2026, 11, 24)) == []
     res = import_forecast(centre, f)
     assert res.written
-    assert res.summary() == "fc.xlsx: 3 intervals on 2 day(s), 2026-11-23 to 2026-11-24, 155 calls"
+    assert str(res.summary()) == "fc.xlsx: 3 intervals on 2 days, 2026-11-23 to 2026-11-24, 155 calls"
     assert centre.store.forecast_between(MON, date(2026, 11, 24)) == [
         ForecastInterval(MON, 540, 40, 300),
         ForecastInterval(MON, 570, 55, 280),

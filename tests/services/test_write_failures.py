@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from deskwfm.core.errors import DeskwfmError, InputError
+from deskwfm.core.messages import verbatim
 from deskwfm.files.xlsx_problems import Problem, write_error_report
 from deskwfm.files.xlsx_template import write_template
 from deskwfm.services import audit
@@ -36,7 +37,9 @@ WRITERS: dict[str, tuple[str, Writer]] = {
     "timesheets.pdf": ("pdf", lambda ws, p: print_timesheets(ws, START, END, target=p)),
     "wall.pdf": ("pdf", lambda ws, p: print_schedule(ws, START, END, p)),
     "template.xlsx": ("file", lambda ws, p: write_template(p)),
-    "problems.xlsx": ("file", lambda ws, p: write_error_report(p, "in.xlsx", [Problem("bad", sheet="S")])),
+    "problems.xlsx": (
+        "file", lambda ws, p: write_error_report(p, "in.xlsx", [Problem(verbatim("bad"), sheet="S")])
+    ),
     "audit.xlsx": ("file", lambda ws, p: audit.export_xlsx(ws, audit.entries(ws), p)),
 }
 

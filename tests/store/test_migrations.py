@@ -235,7 +235,7 @@ def test_a_migration_leaving_dangling_references_is_refused_and_rolled_back(
     _filled_database(str(path))
     _with_next_migration(tmp_path, monkeypatch, """
     op.execute("DELETE FROM employees WHERE code = 'AG002'")""")
-    with pytest.raises(DeskwfmError, match=r"refused and rolled back.*6 row\(s\) pointing at missing rows"):
+    with pytest.raises(DeskwfmError, match=r"refused and rolled back.*6 rows pointing at missing rows"):
         Store.open(path)
     monkeypatch.undo()
     s = Store.open(path)

@@ -10,6 +10,9 @@ import argparse
 import json
 from typing import Any
 
+from deskwfm.core.i18n import render, tr
+from deskwfm.core.messages import msg, msg_n
+
 
 def _range(args: argparse.Namespace) -> tuple[Any, Any]:
     from deskwfm.cli.cmd_setup import parse_date_arg
@@ -39,7 +42,7 @@ def _set(args: argparse.Namespace) -> int:
     from deskwfm.core.i18n import tr
     from deskwfm.services.actual import set_actual
 
-    day = parse_date_arg(args.date, "DATE")
+    day = parse_date_arg(args.date, msg("date"))
     with open_workspace(args) as ws:
         now = set_actual(
             ws, args.code, day, args.entry, note=args.note, how=How.CLI, detail=args.command_line
@@ -48,7 +51,7 @@ def _set(args: argparse.Namespace) -> int:
         print(tr("{code} {day}: nothing recorded").format(code=args.code, day=day.isoformat()))
     else:
         text = format_actual(now.segments, now.break_minutes, now.absence) or tr("(note only)")
-        print(f"{args.code} {day.isoformat()}: {text}")
+        print(f"{args.code} {day.isoformat()}: {text}")  # an entry, as typed back
     return 0
 
 
@@ -70,13 +73,14 @@ def _import(args: argparse.Namespace) -> int:
 
     if plan.problems:
         for p in plan.problems[:50]:
-            print(f"{plan.file_name}: {p}" if p.where is None and not p.sheet else str(p), file=sys.stderr)
+            print(render(msg("{file}: {problem}", file=plan.file_name, problem=p.message))
+                  if p.where is None and not p.sheet else str(p), file=sys.stderr)
         if len(plan.problems) > 50:
             print(tr("... and {n} more").format(n=len(plan.problems) - 50), file=sys.stderr)
         print(
-            tr("deskwfm: {file}: {n} problem(s); nothing was imported").format(
-                file=plan.file_name, n=len(plan.problems)
-            ),
+            "deskwfm: " + render(msg_n("{file}: {count} problem; nothing was imported",
+                                       "{file}: {count} problems; nothing was imported",
+                                       len(plan.problems), file=plan.file_name)),
             file=sys.stderr,
         )
         return 2
@@ -269,8 +273,10 @@ def _exceptions(args: argparse.Namespace) -> int:
 
 # ---------------------------------------------------------------- adherence
 def _adherence(args: argparse.Namespace) -> int:
+    from decimal import Decimal
+
     from deskwfm.cli.cmd_setup import open_workspace
-    from deskwfm.core.i18n import format_hours, tr
+    from deskwfm.core.i18n import format_exact, format_hours, tr
     from deskwfm.services.exceptions import adherence_between
 
     start, end = _range(args)
@@ -284,6 +290,7 @@ def _adherence(args: argparse.Namespace) -> int:
             "adhered_hours": format_hours(a.adhered),
             "worked_hours": format_hours(a.worked),
             "adherence_pct": None if pct is None else str(pct),
+            "adherence_shown": None if pct is None else format_exact(Decimal(str(pct))),
             "late": a.late,
         }
 
@@ -291,9 +298,9 @@ def _adherence(args: argparse.Namespace) -> int:
         print(
             json.dumps(
                 {
-                    "employees": {c: row(a) for c, a in sorted(report.employees.items())},
-                    "teams": {t: row(a) for t, a in sorted(report.teams.items())},
-                    "total": row(report.total),
+                    "employees": {c: _json(row(a)) for c, a in sorted(report.employees.items())},
+                    "teams": {t: _json(row(a)) for t, a in sorted(report.teams.items())},
+                    "total": _json(row(report.total)),
                 },
                 indent=2,
                 ensure_ascii=False,
@@ -313,12 +320,16 @@ def _adherence(args: argparse.Namespace) -> int:
     return 0
 
 
+def _json(r: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in r.items() if k != "adherence_shown"}
+
+
 def _cells(r: dict[str, Any]) -> list[str]:
     return [
         r["scheduled_hours"],
         r["adhered_hours"],
         r["worked_hours"],
-        r["adherence_pct"] or "-",
+        r["adherence_shown"] or "-",
         str(r["late"]),
     ]
 
@@ -470,7 +481,7 @@ def _timekeeping(args: argparse.Namespace) -> int:
                 args.command_line,
             )
     tk = site.timekeeping
-    print(tr("pay basis: {basis}").format(basis=tk.pay_basis.value))
+    print(tr("pay basis: {basis}").format(basis=tr(tk.pay_basis.value)))  # N_ in files.xlsx_attendance
     print(
         tr("rounding of in/out times for pay: {r}").format(
             r=tr("none")
@@ -493,81 +504,83 @@ def _timekeeping(args: argparse.Namespace) -> int:
 def _add_range(p: Any) -> None:
     p.add_argument("--from", dest="date_from", required=True, metavar="YYYY-MM-DD")
     p.add_argument("--to", dest="date_to", required=True, metavar="YYYY-MM-DD")
-    p.add_argument("--employee", action="append", metavar="CODE", help="only this employee (repeatable)")
-    p.add_argument("--team", metavar="TEAM", help="only this team")
+    p.add_argument("--employee", action="append", metavar="CODE", help=tr("only this employee (repeatable)"))
+    p.add_argument("--team", metavar="TEAM", help=tr("only this team"))
 
 
 def register(sub: Any) -> None:
     """Add this module's subcommands to `sub` (argparse subparsers)."""
     p = sub.add_parser(
-        "actual", help="actual time worked: set a day, import a login/logout report, confirm, show"
+        "actual", help=tr("actual time worked: set a day, import a login/logout report, confirm, show")
     )
     asub = p.add_subparsers(dest="actual_command", metavar="ACTION", required=True)
     s = asub.add_parser(
         "set",
-        help="record one day's actual time",
-        description="ENTRY: 8:58-17:03/30, 8:58-12:01,12:33-17:03, 22:00-06:30, 8:58- (no logout), an "
-        'absence code (SICK), or both (LATE 9:40-17:00); "" clears the day.',
+        help=tr("record one day's actual time"),
+        description=tr("ENTRY: 8:58-17:03/30, 8:58-12:01,12:33-17:03, 22:00-06:30, 8:58- (no logout), an "
+        'absence code (SICK), or both (LATE 9:40-17:00); "" clears the day.'),
     )
-    s.add_argument("code", metavar="CODE", help="employee code")
-    s.add_argument("date", metavar="DATE", help="work date, YYYY-MM-DD")
+    s.add_argument("code", metavar="CODE", help=tr("employee code"))
+    s.add_argument("date", metavar="DATE", help=tr("work date, YYYY-MM-DD"))
     s.add_argument("entry", metavar="ENTRY")
-    s.add_argument("--note", metavar="TEXT", help="the day's note (default: keep it)")
+    s.add_argument("--note", metavar="TEXT", help=tr("the day's note (default: keep it)"))
     s.set_defaults(handler=_set)
     i = asub.add_parser(
-        "import", help="import a phone-system or time-clock login/logout report (.csv, .xlsx)"
+        "import", help=tr("import a phone-system or time-clock login/logout report (.csv, .xlsx)")
     )
     i.add_argument("file", metavar="FILE")
-    i.add_argument("--dry-run", action="store_true", help="check and show what would change; write nothing")
+    i.add_argument("--dry-run", action="store_true",
+        help=tr("check and show what would change; write nothing"))
     i.add_argument(
         "--columns",
         metavar="SPEC",
-        help='name the columns: "id=Login ID,in=Login Time,out=Logout Time[,date=Date]"',
+        help=tr('name the columns: "id=Login ID,in=Login Time,out=Logout Time[,date=Date]"'),
     )
     i.set_defaults(handler=_import)
-    c = asub.add_parser("confirm", help="record scheduled days with nothing recorded as worked as scheduled")
+    c = asub.add_parser("confirm",
+        help=tr("record scheduled days with nothing recorded as worked as scheduled"))
     _add_range(c)
     c.set_defaults(handler=_confirm)
-    sh = asub.add_parser("show", help="scheduled and actual side by side, with variance and exceptions")
+    sh = asub.add_parser("show", help=tr("scheduled and actual side by side, with variance and exceptions"))
     _add_range(sh)
     sh.add_argument("--json", action="store_true")
     sh.set_defaults(handler=_show)
 
     ex = sub.add_parser(
-        "exceptions", help="late, left early, no-show, missing logout... against the schedule"
+        "exceptions", help=tr("late, left early, no-show, missing logout... against the schedule")
     )
     _add_range(ex)
     ex.add_argument("--json", action="store_true")
     ex.set_defaults(handler=_exceptions)
 
-    ad = sub.add_parser("adherence", help="schedule adherence per agent and team")
+    ad = sub.add_parser("adherence", help=tr("schedule adherence per agent and team"))
     _add_range(ad)
     ad.add_argument("--json", action="store_true")
     ad.set_defaults(handler=_adherence)
 
-    ab = sub.add_parser("absence", help="the site's absence and exception codes (SICK, NS, LATE...)")
+    ab = sub.add_parser("absence", help=tr("the site's absence and exception codes (SICK, NS, LATE...)"))
     absub = ab.add_subparsers(dest="absence_command", metavar="ACTION", required=True)
-    absub.add_parser("list", help="list the codes").set_defaults(handler=_absence_list)
-    st = absub.add_parser("set", help="add or change a code (options left out keep what it has)")
+    absub.add_parser("list", help=tr("list the codes")).set_defaults(handler=_absence_list)
+    st = absub.add_parser("set", help=tr("add or change a code (options left out keep what it has)"))
     st.add_argument("code", metavar="CODE")
     st.add_argument("--label", metavar="TEXT")
     st.add_argument(
-        "--pay", metavar="KIND", help="unpaid | scheduled (the rest of the scheduled shift) | fixed"
+        "--pay", metavar="KIND", help=tr("unpaid | scheduled (the rest of the scheduled shift) | fixed")
     )
-    st.add_argument("--hours", metavar="H", help="hours a fixed code pays, e.g. 8")
+    st.add_argument("--hours", metavar="H", help=tr("hours a fixed code pays, e.g. 8"))
     st.add_argument("--reasonable-cause", metavar="yes|no")
     st.add_argument("--counts-as-worked", metavar="yes|no")
     st.set_defaults(handler=_absence_set)
-    rm = absub.add_parser("remove", help="remove a code no day is coded with")
+    rm = absub.add_parser("remove", help=tr("remove a code no day is coded with"))
     rm.add_argument("code", metavar="CODE")
     rm.set_defaults(handler=_absence_remove)
 
     tk = sub.add_parser(
-        "timekeeping", help="show or change pay basis, rounding, session gap and grace periods"
+        "timekeeping", help=tr("show or change pay basis, rounding, session gap and grace periods")
     )
     tk.add_argument("--pay-basis", metavar="schedule|actual")
-    tk.add_argument("--rounding", metavar="MIN", help="none, 5, 6, 10 or 15: round in/out times for pay")
-    tk.add_argument("--merge-gap", metavar="MIN", help="join imported sessions this close (default 2)")
+    tk.add_argument("--rounding", metavar="MIN", help=tr("none, 5, 6, 10 or 15: round in/out times for pay"))
+    tk.add_argument("--merge-gap", metavar="MIN", help=tr("join imported sessions this close (default 2)"))
     tk.add_argument("--late-grace", metavar="MIN")
     tk.add_argument("--early-grace", metavar="MIN")
     tk.add_argument("--break-grace", metavar="MIN")

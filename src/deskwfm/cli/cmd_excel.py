@@ -7,6 +7,8 @@ import sys
 from typing import Any
 
 from deskwfm.core.errors import InputError
+from deskwfm.core.i18n import render, tr
+from deskwfm.core.messages import msg, msg_n
 
 MAX_PROBLEMS_SHOWN = 50
 MAX_CHANGES_SHOWN = 40
@@ -19,35 +21,42 @@ def _import(args: argparse.Namespace) -> int:
 
     with open_workspace(args) as ws:
         plan = plan_import(ws, args.file)
-        print(f"{plan.file_name}: read " + ("; ".join(plan.sheets_read) or "nothing"))
+        read = "; ".join(render(s) for s in plan.sheets_read) or tr("nothing")
+        print(render(msg("{file}: read {sheets}", file=plan.file_name, sheets=read)))
         if plan.sheets_ignored:
-            print(f"  ignored sheets: {', '.join(plan.sheets_ignored)}")
+            print("  " + render(msg("ignored sheets: {sheets}", sheets=", ".join(plan.sheets_ignored))))
         if plan.problems:
             for p in plan.problems[:MAX_PROBLEMS_SHOWN]:
                 print(f"  {p}", file=sys.stderr)
             more = len(plan.problems) - MAX_PROBLEMS_SHOWN
             if more > 0:
-                print(f"  ... and {more} more", file=sys.stderr)
+                print("  " + render(msg("... and {n:num} more", n=more)), file=sys.stderr)
             if args.errors:
                 write_error_report(args.errors, plan.file_name, plan.problems)
-                print(f"  problem list saved to {args.errors}", file=sys.stderr)
-            hint = "" if args.errors else " (--errors REPORT.xlsx saves the list)"
-            raise InputError(
-                f"{len(plan.problems)} problem(s) in {plan.file_name}; nothing was imported{hint}"
-            )
+                print("  " + render(msg("problem list saved to {path}", path=args.errors)), file=sys.stderr)
+            if args.errors:
+                raise InputError(msg_n("{count} problem in {file}; nothing was imported",
+                                       "{count} problems in {file}; nothing was imported",
+                                       len(plan.problems), file=plan.file_name))
+            raise InputError(msg_n(
+                "{count} problem in {file}; nothing was imported (--errors REPORT.xlsx saves the list)",
+                "{count} problems in {file}; nothing was imported (--errors REPORT.xlsx saves the list)",
+                len(plan.problems), file=plan.file_name))
         for line in plan.summary():
             print(f"  {line}")
         for ch in plan.changes[:MAX_CHANGES_SHOWN]:
             print(f"    {ch}")
         if len(plan.changes) > MAX_CHANGES_SHOWN:
-            print(f"    ... and {len(plan.changes) - MAX_CHANGES_SHOWN} more changes")
+            more = len(plan.changes) - MAX_CHANGES_SHOWN
+            print("    " + render(msg("... and {n:num} more changes", n=more)))
         if args.dry_run:
-            print("dry run: nothing was written")
+            print(tr("dry run: nothing was written"))
         elif not plan.has_changes:
-            print("nothing to change")
+            print(tr("nothing to change"))
         else:
             apply_import(ws, plan)
-            print(f"imported: {len(plan.changes)} change(s) written")
+            print(render(msg_n("imported: {count} change written", "imported: {count} changes written",
+                               len(plan.changes))))
     return 0
 
 
@@ -58,11 +67,11 @@ def _template(args: argparse.Namespace) -> int:
 
     target = Path(args.file)
     if target.suffix.lower() != ".xlsx":
-        raise InputError(f"{target.name}: the file name must end in .xlsx")
+        raise InputError(msg("{file}: the file name must end in .xlsx", file=target.name))
     if not target.parent.exists():
-        raise InputError(f"{target.parent}: no such folder")
+        raise InputError(msg("{folder}: no such folder", folder=str(target.parent)))
     write_template(target)
-    print(f"template written to {target}")
+    print(render(msg("template written to {path}", path=str(target))))
     return 0
 
 
@@ -79,7 +88,9 @@ def _export_schedule(args: argparse.Namespace) -> int:
     start, end = _range(args)
     with open_workspace(args) as ws:
         n = export_schedule(ws, start, end, args.file)
-    print(f"schedule {start} to {end}: {n} employees written to {args.file}")
+    print(render(msg_n("schedule {start:date} to {end:date}: {count} employee written to {path}",
+                       "schedule {start:date} to {end:date}: {count} employees written to {path}",
+                       n, start=start, end=end, path=args.file)))
     return 0
 
 
@@ -110,18 +121,18 @@ def _export_payroll(args: argparse.Namespace) -> int:
 def register(sub: Any) -> None:
     """Add this module's subcommands to `sub` (argparse subparsers)."""
     imp = sub.add_parser(
-        "import", help="import employees, shift codes and shifts from an .xlsx workbook (all or nothing)"
+        "import", help=tr("import employees, shift codes and shifts from an .xlsx workbook (all or nothing)")
     )
     imp.add_argument("file", metavar="FILE.xlsx")
-    imp.add_argument("--dry-run", action="store_true", help="show what would change; write nothing")
-    imp.add_argument("--errors", metavar="REPORT.xlsx", help="save the list of problems as a workbook")
+    imp.add_argument("--dry-run", action="store_true", help=tr("show what would change; write nothing"))
+    imp.add_argument("--errors", metavar="REPORT.xlsx", help=tr("save the list of problems as a workbook"))
     imp.set_defaults(handler=_import)
 
-    tpl = sub.add_parser("template", help="write the documented import template")
+    tpl = sub.add_parser("template", help=tr("write the documented import template"))
     tpl.add_argument("file", metavar="FILE.xlsx")
     tpl.set_defaults(handler=_template)
 
-    exp = sub.add_parser("export", help="export the schedule grid or the payroll as .xlsx")
+    exp = sub.add_parser("export", help=tr("export the schedule grid or the payroll as .xlsx"))
     what = exp.add_subparsers(dest="export_what", metavar="WHAT", required=True)
     for name, handler, help_text in (
         ("schedule", _export_schedule, "employees x days grid with totals, ready to print"),
@@ -130,7 +141,7 @@ def register(sub: Any) -> None:
         p = what.add_parser(name, help=help_text)
         if name == "payroll":
             p.add_argument("--period", metavar="YYYY-MM-DD",
-                           help="the pay period containing this date (instead of --from/--to)")
+                           help=tr("the pay period containing this date (instead of --from/--to)"))
             p.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD")
             p.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD")
         else:

@@ -7,6 +7,9 @@ import json
 import sys
 from typing import TYPE_CHECKING, Any
 
+from deskwfm.core.i18n import format_agents, format_day, render, tr
+from deskwfm.core.messages import msg, msg_n
+
 if TYPE_CHECKING:
     from deskwfm.core.coverage import DayStaffing, IntervalStaffing
     from deskwfm.core.service_level import StaffingFigures
@@ -22,7 +25,8 @@ def _clear(args: argparse.Namespace) -> int:
     from deskwfm.services.forecast import clear_forecast
 
     with open_workspace(args) as ws:
-        print(f"removed {clear_forecast(ws, How.CLI, args.command_line)} forecast interval(s)")
+        n = clear_forecast(ws, How.CLI, args.command_line)
+        print(render(msg_n("removed {count} forecast interval", "removed {count} forecast intervals", n)))
     return 0
 
 
@@ -38,13 +42,15 @@ def _import(args: argparse.Namespace) -> int:
                 print(f"  {p}", file=sys.stderr)
             more = len(result.problems) - MAX_PROBLEMS_SHOWN
             if more > 0:
-                print(f"  ... and {more} more", file=sys.stderr)
-            raise InputError(f"{len(result.problems)} problem(s) in {result.file_name}; nothing was imported")
-        print(result.summary())
+                print("  " + render(msg("... and {n:num} more", n=more)), file=sys.stderr)
+            raise InputError(msg_n("{count} problem in {file}; nothing was imported",
+                                   "{count} problems in {file}; nothing was imported",
+                                   len(result.problems), file=result.file_name))
+        print(render(result.summary()))
         if args.dry_run:
-            print("dry run: nothing was written")
+            print(tr("dry run: nothing was written"))
         else:
-            print("imported: the forecast of those dates was replaced")
+            print(tr("imported: the forecast of those dates was replaced"))
     return 0
 
 
@@ -118,52 +124,61 @@ def _show(args: argparse.Namespace) -> int:
             "total": _figures_json(report.total()),
         }, indent=2, ensure_ascii=False))
         return 0
-    print(f"Staffing {start.isoformat()} to {end.isoformat()}: {t.sl_target_pct} % of calls within "
-          f"{t.sl_target_seconds} s, occupancy <= {t.max_occupancy_pct} %, shrinkage {t.shrinkage_pct} %, "
-          f"{t.interval_minutes}-minute intervals")
+    print(render(msg(
+        "Staffing {start:date} to {end:date}: target {sl} % (calls answered within {secs} s), "
+        "occupancy <= {occ} %, shrinkage {shrink} %, {interval}-minute intervals",
+        start=start, end=end, sl=t.sl_target_pct, secs=t.sl_target_seconds, occ=t.max_occupancy_pct,
+        shrink=t.shrinkage_pct, interval=t.interval_minutes,
+    )))
     if not report.has_forecast:
-        print("no forecast for these dates; import one with: deskwfm forecast import FILE")
+        print(tr("no forecast for these dates; import one with: deskwfm forecast import FILE"))
         return 0
-    print(f"{'Date':<15} {'Peak need':>9} {'at':>6} {'Sched':>6} {'Short int.':>10} {'Agent-h short':>13} "
-          f"{'Ag-int short':>12} {'Ag-int over':>11} {'SL':>8}")
+    h = (tr("Date"), tr("Peak need"), tr("at"), tr("Sched"), tr("Short int."), tr("Agent-h short"),
+         tr("Ag-int short"), tr("Ag-int over"), tr("SL"))
+    print(f"{h[0]:<15} {h[1]:>9} {h[2]:>6} {h[3]:>6} {h[4]:>10} {h[5]:>13} {h[6]:>12} {h[7]:>11} {h[8]:>8}")
     for d in report.days:
         if not d.intervals:
-            print(f"{d.work_date:%a %Y-%m-%d}  no forecast")
+            print(f"{format_day(d.work_date):<15}  {tr('no forecast')}")
             continue
         peak = d.peak
         f = report.day_figures(d)
         sl = format_percent(f.service_level) if f.service_level is not None else "-"
-        print(f"{d.work_date:%a %Y-%m-%d} {peak.needed if peak else 0:>9} "
-              f"{peak.start_text if peak else '':>6} {round(peak.scheduled, 1) if peak else 0:>6} "
+        sched = format_agents(peak.scheduled) if peak else "0"
+        print(f"{format_day(d.work_date):<15} {peak.needed if peak else 0:>9} "
+              f"{peak.start_text if peak else '':>6} {sched:>6} "
               f"{len(d.short_intervals):>10} {_short_hours(d.short_agent_minutes):>13} "
-              f"{f.agent_intervals_short:>12.1f} {f.agent_intervals_over:>11.1f} {sl:>8}")
+              f"{format_agents(f.agent_intervals_short):>12} "
+              f"{format_agents(f.agent_intervals_over):>11} {sl:>8}")
     total = report.total()
     sl = format_percent(total.service_level) if total.service_level is not None else "-"
-    print(f"Total: {total.agent_intervals_short:.1f} agent-intervals short, "
-          f"{total.agent_intervals_over:.1f} over, predicted service level {sl}")
+    print(render(msg("Total: {short:agents} agent-intervals short, {over:agents} over, "
+                     "predicted service level {sl}", short=total.agent_intervals_short,
+                     over=total.agent_intervals_over, sl=sl)))
     return 0
 
 
 def register(sub: Any) -> None:
     """Add this module's subcommands to `sub` (argparse subparsers)."""
-    p = sub.add_parser("forecast", help="import a call forecast; show staffing needed against the schedule")
+    p = sub.add_parser("forecast",
+        help=tr("import a call forecast; show staffing needed against the schedule"))
     fsub = p.add_subparsers(dest="forecast_command", metavar="ACTION", required=True)
     imp = fsub.add_parser(
         "import",
-        help="import a forecast (.xlsx with a Forecast sheet, or .csv): Date, Interval start, Calls, "
-        "AHT (s); replaces the stored forecast of the file's dates",
+        help=tr("import a forecast (.xlsx with a Forecast sheet, or .csv): Date, Interval start, Calls, "
+        "AHT (s); replaces the stored forecast of the file's dates"),
     )
     imp.add_argument("file", metavar="FILE")
-    imp.add_argument("--dry-run", action="store_true", help="check and summarise, write nothing")
+    imp.add_argument("--dry-run", action="store_true", help=tr("check and summarise, write nothing"))
     imp.set_defaults(handler=_import)
     show = fsub.add_parser(
         "show",
-        help="per day: peak agents needed, scheduled then, agent-intervals short and over, predicted "
-        "service level (--json: every interval)",
+        help=tr("per day: peak agents needed, scheduled then, agent-intervals short and over, predicted "
+        "service level (--json: every interval)"),
     )
     show.add_argument("--from", dest="date_from", required=True, metavar="YYYY-MM-DD")
     show.add_argument("--to", dest="date_to", required=True, metavar="YYYY-MM-DD")
-    show.add_argument("--json", action="store_true", help="machine-readable output")
+    show.add_argument("--json", action="store_true", help=tr("machine-readable output"))
     show.set_defaults(handler=_show)
-    clear = fsub.add_parser("clear", help="delete the whole stored forecast (before changing its interval)")
+    clear = fsub.add_parser("clear",
+        help=tr("delete the whole stored forecast (before changing its interval)"))
     clear.set_defaults(handler=_clear)

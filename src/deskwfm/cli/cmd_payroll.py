@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from deskwfm.core.i18n import tr
+
 
 def _payroll(args: argparse.Namespace) -> int:
     import json
@@ -26,10 +28,10 @@ def _payroll(args: argparse.Namespace) -> int:
 
 def register(sub: Any) -> None:
     """Add this module's subcommands to `sub` (argparse subparsers)."""
-    p = sub.add_parser("payroll", help="payroll totals per employee for a date range")
+    p = sub.add_parser("payroll", help=tr("payroll totals per employee for a date range"))
     p.add_argument("--from", dest="date_from", required=True, metavar="YYYY-MM-DD")
     p.add_argument("--to", dest="date_to", required=True, metavar="YYYY-MM-DD")
-    p.add_argument("--json", action="store_true", help="print JSON (hours and money as decimal strings)")
-    p.add_argument("--team", metavar="TEAM", help="only this team")
-    p.add_argument("--employee", action="append", metavar="CODE", help="only this employee (repeatable)")
+    p.add_argument("--json", action="store_true", help=tr("print JSON (hours and money as decimal strings)"))
+    p.add_argument("--team", metavar="TEAM", help=tr("only this team"))
+    p.add_argument("--employee", action="append", metavar="CODE", help=tr("only this employee (repeatable)"))
     p.set_defaults(handler=_payroll)

@@ -6,6 +6,8 @@ import argparse
 import json
 from typing import Any
 
+from deskwfm.core.i18n import tr
+
 
 def _status(info: Any) -> str:
     from deskwfm.core.i18n import tr
@@ -162,23 +164,23 @@ def _diff(args: argparse.Namespace) -> int:
 
 def register(sub: Any) -> None:
     """Add this module's subcommands to `sub` (argparse subparsers)."""
-    p = sub.add_parser("period", help="pay periods: list, approve, lock, unlock, differences since lock")
+    p = sub.add_parser("period", help=tr("pay periods: list, approve, lock, unlock, differences since lock"))
     psub = p.add_subparsers(dest="period_command", metavar="ACTION", required=True)
-    ls = psub.add_parser("list", help="recent pay periods with their status, approvals and locks")
+    ls = psub.add_parser("list", help=tr("recent pay periods with their status, approvals and locks"))
     ls.add_argument("--json", action="store_true")
     ls.set_defaults(handler=_list)
-    ap = psub.add_parser("approve", help="approve employees' pay for the period starting START")
-    ap.add_argument("start", metavar="START", help="the period's first day, YYYY-MM-DD")
-    ap.add_argument("--employee", action="append", metavar="CODE", help="only this employee (repeatable)")
+    ap = psub.add_parser("approve", help=tr("approve employees' pay for the period starting START"))
+    ap.add_argument("start", metavar="START", help=tr("the period's first day, YYYY-MM-DD"))
+    ap.add_argument("--employee", action="append", metavar="CODE", help=tr("only this employee (repeatable)"))
     ap.set_defaults(handler=_approve)
-    lk = psub.add_parser("lock", help="lock the period starting START (every paid employee approved)")
+    lk = psub.add_parser("lock", help=tr("lock the period starting START (every paid employee approved)"))
     lk.add_argument("start", metavar="START")
     lk.set_defaults(handler=_lock)
-    ul = psub.add_parser("unlock", help="reopen a locked period; the reason is recorded")
+    ul = psub.add_parser("unlock", help=tr("reopen a locked period; the reason is recorded"))
     ul.add_argument("start", metavar="START")
     ul.add_argument("--reason", required=True, metavar="TEXT")
     ul.set_defaults(handler=_unlock)
-    df = psub.add_parser("diff", help="what recomputing a locked (or reopened) period would change")
+    df = psub.add_parser("diff", help=tr("what recomputing a locked (or reopened) period would change"))
     df.add_argument("start", metavar="START")
     df.add_argument("--json", action="store_true")
     df.set_defaults(handler=_diff)

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from deskwfm.core.errors import InputError
-from deskwfm.core.i18n import render
+from deskwfm.core.i18n import render, tr
 from deskwfm.core.messages import msg, msg_n
 
 if TYPE_CHECKING:
@@ -23,7 +23,8 @@ def _date(text: str) -> date:
     try:
         return check_plausible(date.fromisoformat(text))
     except ValueError:
-        raise argparse.ArgumentTypeError(f'"{text}" is not a date; write it like 2026-11-01') from None
+        raise argparse.ArgumentTypeError(
+            render(msg('"{text}" is not a date; write it like 2026-11-01', text=text))) from None
     except InputError as exc:
         raise argparse.ArgumentTypeError(str(exc)) from None
 
@@ -32,22 +33,22 @@ def register(sub: Any) -> None:
     """Add this module's subcommands to `sub` (argparse subparsers)."""
     ts = sub.add_parser(
         "timesheets",
-        help="print PDF timesheets for signature",
-        description="Timesheets for a pay period (--period D: the one containing D) or any range "
+        help=tr("print PDF timesheets for signature"),
+        description=tr("Timesheets for a pay period (--period D: the one containing D) or any range "
         "(--from/--to; a range that is not a pay period is labelled so): one PDF with each employee on "
-        "new pages, or --split DIR for one file per employee named CODE_FROM_TO.pdf.",
+        "new pages, or --split DIR for one file per employee named CODE_FROM_TO.pdf."),
     )
     add_range_options(ts, _date)
-    ts.add_argument("--employee", action="append", metavar="CODE", help="only this employee (repeatable)")
-    ts.add_argument("--team", metavar="TEAM", help="only this team")
+    ts.add_argument("--employee", action="append", metavar="CODE", help=tr("only this employee (repeatable)"))
+    ts.add_argument("--team", metavar="TEAM", help=tr("only this team"))
     out = ts.add_mutually_exclusive_group(required=True)
     out.add_argument("file", nargs="?", type=Path, metavar="FILE.pdf")
-    out.add_argument("--split", type=Path, metavar="DIR", help="one PDF per employee in DIR")
+    out.add_argument("--split", type=Path, metavar="DIR", help=tr("one PDF per employee in DIR"))
     ts.set_defaults(handler=_timesheets)
 
-    pr = sub.add_parser("print", help="print the schedule as a wall chart (PDF)")
+    pr = sub.add_parser("print", help=tr("print the schedule as a wall chart (PDF)"))
     what = pr.add_subparsers(dest="print_what", metavar="WHAT", required=True)
-    sc = what.add_parser("schedule", help="landscape wall chart: teams, codes, colours, head counts")
+    sc = what.add_parser("schedule", help=tr("landscape wall chart: teams, codes, colours, head counts"))
     sc.add_argument("--from", dest="start", type=_date, required=True, metavar="YYYY-MM-DD")
     sc.add_argument("--to", dest="end", type=_date, required=True, metavar="YYYY-MM-DD")
     sc.add_argument("file", type=Path, metavar="FILE.pdf")
@@ -57,9 +58,10 @@ def register(sub: Any) -> None:
 def add_range_options(p: argparse.ArgumentParser, date_type: Callable[[str], Any]) -> None:
     """``--period D`` (the pay period containing D) or ``--from D --to D``."""
     p.add_argument("--period", type=date_type, metavar="YYYY-MM-DD",
-                   help="the pay period containing this date (instead of --from/--to)")
-    p.add_argument("--from", dest="start", type=date_type, metavar="YYYY-MM-DD", help="first day of a range")
-    p.add_argument("--to", dest="end", type=date_type, metavar="YYYY-MM-DD", help="last day of a range")
+                   help=tr("the pay period containing this date (instead of --from/--to)"))
+    p.add_argument("--from", dest="start", type=date_type, metavar="YYYY-MM-DD",
+        help=tr("first day of a range"))
+    p.add_argument("--to", dest="end", type=date_type, metavar="YYYY-MM-DD", help=tr("last day of a range"))
 
 
 def _open(args: argparse.Namespace) -> Workspace:
@@ -73,7 +75,7 @@ def _timesheets(args: argparse.Namespace) -> int:
     from deskwfm.services.timesheets import print_timesheets
 
     if args.file is None and args.split is None:
-        raise InputError("give an output FILE.pdf or --split DIR")
+        raise InputError(msg("give an output FILE.pdf or --split DIR"))
     ws = _open(args)
     try:
         rng = choose_range(ws, args.start, args.end, args.period)
@@ -101,6 +103,8 @@ def _schedule(args: argparse.Namespace) -> int:
         report = print_schedule(ws, args.start, args.end, args.file)
     finally:
         ws.close()
-    print(f"schedule for {report.employees} employee(s), {report.pages} page(s) written to {args.file}",
-          file=sys.stderr)
+    line = msg("schedule for {employees}, {pages} written to {where}", where=str(args.file),
+               employees=msg_n("{count:num} employee", "{count:num} employees", report.employees),
+               pages=msg_n("{count:num} page", "{count:num} pages", report.pages))
+    print(render(line), file=sys.stderr)
     return 0

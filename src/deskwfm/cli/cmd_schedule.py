@@ -8,6 +8,8 @@ from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
 from deskwfm.core.entry import shift_text
+from deskwfm.core.i18n import render, tr
+from deskwfm.core.messages import msg, msg_n
 
 if TYPE_CHECKING:
     from deskwfm.services.auto_schedule import AutoSchedule, ScheduleFigures
@@ -19,12 +21,12 @@ def _shift_set(args: argparse.Namespace) -> int:
     from deskwfm.cli.cmd_setup import open_workspace, parse_date_arg
     from deskwfm.core.changes import How
     from deskwfm.core.entry import shift_text
-    from deskwfm.core.money import hours_text
+    from deskwfm.core.model import KIND_LABELS
     from deskwfm.core.timecalc import paid_minutes
     from deskwfm.services.schedule import CellEdit, apply_edits, cell_name, cell_warnings, expect_cell
     from deskwfm.services.site import get_site
 
-    day = parse_date_arg(args.date, "date")
+    day = parse_date_arg(args.date, msg("date"))
     with open_workspace(args) as ws:
         edit = CellEdit(args.code, day, args.entry)
         if args.expect is not None:
@@ -32,21 +34,25 @@ def _shift_set(args: argparse.Namespace) -> int:
         changes = apply_edits(ws, [edit], How.CLI, args.command_line)
         where = cell_name(args.code, day)
         if not changes:
-            print(f"{where}: unchanged")
+            print(render(msg("{cell}: unchanged", cell=where)))
         elif changes[0].after is None:
-            print(f"{where}: cleared")
+            print(render(msg("{cell}: cleared", cell=where)))
         else:
             s = changes[0].after
             text = shift_text(s)
             paid = paid_minutes(s, get_site(ws).zone) if s.has_times else 0
-            label = f"{s.kind.value.replace('_', ' ')}, " if s.code else ""
-            print(f"{where}: {text} ({label}{hours_text(paid)} h)")
+            if s.code:
+                print(render(msg("{cell}: {shift} ({kind}, {m:hours} h)", cell=where, shift=text,
+                                 kind=KIND_LABELS[s.kind], m=paid)))
+            else:
+                print(render(msg("{cell}: {shift} ({m:hours} h)", cell=where, shift=text, m=paid)))
         if changes:
             # The same rule warnings the grid marks: the edit is stored, the admin is told.
             # Only those about this cell: its own, and the next day's that name this shift.
             for w in cell_warnings(ws, args.code, day, day + timedelta(days=1)):
-                if w.work_date == day or w.message.params.get("day") == day:
-                    print(f"warning: {cell_name(w.employee_code, w.work_date)}: {w.message}")
+                if day in (w.work_date, w.other_day):
+                    cell = cell_name(w.employee_code, w.work_date)
+                    print(render(msg("warning: {cell}: {problem}", cell=cell, problem=w.message)))
     return 0
 
 
@@ -94,44 +100,64 @@ def _sl(share: float | None) -> str:
     return "-" if share is None else format_percent(share)
 
 
+def _one(x: float) -> str:
+    from decimal import Decimal
+
+    from deskwfm.core.i18n import format_decimal
+
+    return format_decimal(Decimal(str(round(x, 1))), 1)
+
+
 def _print_auto(auto: AutoSchedule) -> None:
-    from deskwfm.core.i18n import format_hours, tr
+    from deskwfm.core.i18n import format_day, format_hours, format_int
     from deskwfm.services.auto_schedule import no_forecast_note
 
     p = auto.proposal
     b, a = auto.before, auto.after
-    gap = "" if p.gap is None else f" ({p.gap * 100:.1f} % above)"
-    print(f"Proposed {len(p.shifts)} shifts in {p.seconds:.1f} s (a first complete schedule after "
-          f"{p.first_seconds:.1f} s); under-coverage {p.weighted_short:,} call-weighted agent-minutes, "
-          f"lower bound {p.lower_bound:,}{gap}")
+    line = msg_n(
+        "Proposed {count} shift in {s:dec} s (a first complete schedule after {first:dec} s); "
+        "under-coverage {short:num} call-weighted agent-minutes, lower bound {bound:num}",
+        "Proposed {count} shifts in {s:dec} s (a first complete schedule after {first:dec} s); "
+        "under-coverage {short:num} call-weighted agent-minutes, lower bound {bound:num}",
+        len(p.shifts), s=round(p.seconds, 1), first=round(p.first_seconds, 1), short=p.weighted_short,
+        bound=p.lower_bound,
+    )
+    gap = "" if p.gap is None else render(msg(" ({p:pct} above)", p=p.gap))
+    print(render(line) + gap)
     if p.outcome.value != "done":
-        print(f"note: the run ended {p.outcome.value}: only the weeks solved are proposed")
+        print(render(msg("note: the run ended {outcome}: only the weeks solved are proposed",
+                         outcome=p.outcome.value)))
     if (unforecast := no_forecast_note(auto.no_forecast)) is not None:
-        print(f"note: {unforecast}")
+        print(render(msg("note: {what}", what=unforecast)))
     rows = [
-        ("Agent-intervals short", f"{b.total.agent_intervals_short:,.1f}",
-         f"{a.total.agent_intervals_short:,.1f}"),
-        ("Agent-intervals over", f"{b.total.agent_intervals_over:,.1f}",
-         f"{a.total.agent_intervals_over:,.1f}"),
-        ("Predicted service level", _sl(b.total.service_level), _sl(a.total.service_level)),
-        ("Hours scheduled", format_hours(b.paid_minutes), format_hours(a.paid_minutes)),
-        ("Overtime hours", format_hours(b.overtime_minutes), format_hours(a.overtime_minutes)),
-        ("Rule warnings", str(len(b.warnings)), str(len(a.warnings))),
+        (tr("Agent-intervals short"), _one(b.total.agent_intervals_short),
+         _one(a.total.agent_intervals_short)),
+        (tr("Agent-intervals over"), _one(b.total.agent_intervals_over), _one(a.total.agent_intervals_over)),
+        (tr("Predicted service level"), _sl(b.total.service_level), _sl(a.total.service_level)),
+        (tr("Hours scheduled"), format_hours(b.paid_minutes), format_hours(a.paid_minutes)),
+        (tr("Overtime hours"), format_hours(b.overtime_minutes), format_hours(a.overtime_minutes)),
+        (tr("Rule warnings"), format_int(len(b.warnings)), format_int(len(a.warnings))),
     ]
-    print(f"{'':<24} {'before':>12} {'after':>12}")
+    width = max(len(r[0]) for r in rows) + 1
+    before, after = tr("before"), tr("after")
+    print(f"{'':<{width}} {before:>12} {after:>12}")
     for label, was, now in rows:
-        print(f"{label:<24} {was:>12} {now:>12}")
-    print(f"{'Day':<15} {'short before':>12} {'after':>8} {'SL before':>10} {'after':>8}")
+        print(f"{label:<{width}} {was:>12} {now:>12}")
+    heads = (tr("Day"), tr("short before"), after, tr("SL before"), after)
+    print(f"{heads[0]:<15} {heads[1]:>12} {heads[2]:>8} {heads[3]:>10} {heads[4]:>8}")
     for d, fb, fa in zip(a.days, b.per_day, a.per_day, strict=True):
         if d.work_date in auto.no_forecast:
-            print(f"{d.work_date:%a %Y-%m-%d}  {tr('no forecast: left alone')}")
+            left_alone = tr("no forecast: left alone")
+            print(f"{format_day(d.work_date):<15} {left_alone}")
             continue
-        print(f"{d.work_date:%a %Y-%m-%d} {fb.agent_intervals_short:>12.1f} {fa.agent_intervals_short:>8.1f} "
-              f"{_sl(fb.service_level):>10} {_sl(fa.service_level):>8}")
+        print(f"{format_day(d.work_date):<15} {_one(fb.agent_intervals_short):>12} "
+              f"{_one(fa.agent_intervals_short):>8} {_sl(fb.service_level):>10} {_sl(fa.service_level):>8}")
     if p.costs:
-        print("Soft rules: " + "; ".join(f"{k.value} {v:,}" for k, v in p.costs.items()))
+        print(tr("Soft rules: ") + "; ".join(f"{tr(k.value)} {format_int(v)}" for k, v in p.costs.items()))
     if p.dropped:
-        print(f"{len(p.dropped)} proposed shift(s) were left out because they would add a rule warning")
+        print(render(msg_n("{count} proposed shift was left out because it would add a rule warning",
+                           "{count} proposed shifts were left out because they would add a rule warning",
+                           len(p.dropped))))
 
 
 def _auto(args: argparse.Namespace) -> int:
@@ -146,9 +172,9 @@ def _auto(args: argparse.Namespace) -> int:
         limit = float(args.time_limit)
         seed = int(args.seed)
     except ValueError:
-        raise InputError("--time-limit takes seconds (like 30) and --seed a whole number") from None
+        raise InputError(msg("--time-limit takes seconds (like 30) and --seed a whole number")) from None
     if not 1 <= limit <= 3600:
-        raise InputError("--time-limit must be 1 to 3600 seconds")
+        raise InputError(msg("--time-limit must be 1 to 3600 seconds"))
     with open_workspace(args) as ws:
         auto = propose(ws, start, end, args.team, Settings(time_limit=limit, seed=seed))
         written = False
@@ -160,11 +186,13 @@ def _auto(args: argparse.Namespace) -> int:
         return 0
     _print_auto(auto)
     if args.dry_run:
-        print("dry run: nothing was written")
+        print(tr("dry run: nothing was written"))
     elif written:
-        print(f"written: {len(auto.shifts)} shifts in one change set (audited as \"automatic schedule\")")
+        print(render(msg_n('written: {count} shift in one change set (audited as "automatic schedule")',
+                           'written: {count} shifts in one change set (audited as "automatic schedule")',
+                           len(auto.shifts))))
     else:
-        print("nothing to write")
+        print(tr("nothing to write"))
     return 0
 
 
@@ -182,51 +210,55 @@ def _warnings(args: argparse.Namespace) -> int:
                            "message": str(w.message)} for w in found], indent=2, ensure_ascii=False))
         return 0
     for w in found:
-        print(f"{cell_name(w.employee_code, w.work_date)}: {w.message}")
-    print(f"{len(found)} rule warning(s) from {start.isoformat()} to {end.isoformat()}")
+        cell = cell_name(w.employee_code, w.work_date)
+        print(render(msg("{cell}: {problem}", cell=cell, problem=w.message)))
+    print(render(msg_n("{count} rule warning from {start:date} to {end:date}",
+                       "{count} rule warnings from {start:date} to {end:date}", len(found),
+                       start=start, end=end)))
     return 0
 
 
 def register(sub: Any) -> None:
     """Add this module's subcommands to `sub` (argparse subparsers)."""
-    p = sub.add_parser("shift", help="set or clear one schedule cell")
+    p = sub.add_parser("shift", help=tr("set or clear one schedule cell"))
     ssub = p.add_subparsers(dest="shift_command", metavar="ACTION", required=True)
     s = ssub.add_parser(
         "set",
-        help="set the shift of CODE on DATE: 9-17, 09:00-17:30/30, 22-6, a code (D, N, VAC); "
-        '"" or OFF clears',
+        help=tr("set the shift of CODE on DATE: 9-17, 09:00-17:30/30, 22-6, a code (D, N, VAC); "
+        '"" or OFF clears'),
     )
     s.add_argument("code", metavar="CODE")
     s.add_argument("date", metavar="YYYY-MM-DD")
     s.add_argument("entry", metavar="ENTRY")
     s.add_argument(
         "--expect", metavar="OLD",
-        help='refuse (exit 2, "changed elsewhere") unless the cell holds OLD now, compared as shifts '
-        '(9-17 matches 09:00-17:00); --expect "" means the cell must be empty',
+        help=tr('refuse (exit 2, "changed elsewhere") unless the cell holds OLD now, compared as shifts '
+        '(9-17 matches 09:00-17:00); --expect "" means the cell must be empty'),
     )
     s.set_defaults(handler=_shift_set)
 
-    sched = sub.add_parser("schedule", help="automatic scheduling to the call forecast")
+    sched = sub.add_parser("schedule", help=tr("automatic scheduling to the call forecast"))
     schsub = sched.add_subparsers(dest="schedule_command", metavar="ACTION", required=True)
     a = schsub.add_parser(
         "auto",
-        help="fill the empty cells of a range with shifts that cover the forecast within the rules; prints "
-        "coverage, service level, hours, overtime and rule warnings before and after",
+        help=tr("fill the empty cells of a range with shifts that cover the forecast within the rules; "
+                "prints coverage, service level, hours, overtime and rule warnings before and after"),
     )
     a.add_argument("--from", dest="date_from", required=True, metavar="YYYY-MM-DD")
     a.add_argument("--to", dest="date_to", required=True, metavar="YYYY-MM-DD")
     a.add_argument("--team", metavar="TEAM",
-                   help="schedule only this team (the others still count as coverage)")
-    a.add_argument("--time-limit", default="30", metavar="SECONDS", help="time to search (default 30)")
+                   help=tr("schedule only this team (the others still count as coverage)"))
+    a.add_argument("--time-limit", default="30", metavar="SECONDS", help=tr("time to search (default 30)"))
     a.add_argument("--seed", default="1", metavar="N",
-                   help="the same seed gives the same proposal (default 1)")
-    a.add_argument("--dry-run", action="store_true", help="show the proposal, write nothing")
-    a.add_argument("--json", action="store_true", help="machine-readable output, with the proposed shifts")
+                   help=tr("the same seed gives the same proposal (default 1)"))
+    a.add_argument("--dry-run", action="store_true", help=tr("show the proposal, write nothing"))
+    a.add_argument("--json", action="store_true",
+        help=tr("machine-readable output, with the proposed shifts"))
     a.set_defaults(handler=_auto)
 
     w = sub.add_parser("warnings",
-                       help="list the rule warnings of a range (rest, maxima, contract, roster rules)")
+                       help=tr("list the rule warnings of a range (rest, maxima, contract, roster rules)"))
     w.add_argument("--from", dest="date_from", required=True, metavar="YYYY-MM-DD")
     w.add_argument("--to", dest="date_to", required=True, metavar="YYYY-MM-DD")
-    w.add_argument("--json", action="store_true", help="machine-readable output")
+    w.add_argument("--json", action="store_true", help=tr("machine-readable output"))
     w.set_defaults(handler=_warnings)

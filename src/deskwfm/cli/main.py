@@ -15,7 +15,10 @@ import sys
 from collections.abc import Sequence
 
 from deskwfm import __version__
+from deskwfm.cli.language import start_language
 from deskwfm.core.errors import DeskwfmError, InputError, StaleEditError
+from deskwfm.core.i18n import LANGUAGES, render, tr
+from deskwfm.core.messages import msg
 
 COMMAND_MODULES: tuple[str, ...] = (
     "deskwfm.cli.cmd_setup",
@@ -33,7 +36,9 @@ COMMAND_MODULES: tuple[str, ...] = (
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]
         """Bad command-line input: one line on stderr, exit status 2 (design.md: Errors)."""
-        self.exit(2, f"deskwfm: error: {message} (see deskwfm {self._sub_hint()}--help)\n")
+        line = msg("error: {problem} (see {command} --help)", problem=message,
+                   command=f"deskwfm {self._sub_hint()}".strip())
+        self.exit(2, f"deskwfm: {render(line)}\n")
 
     def _sub_hint(self) -> str:
         parts = self.prog.split()[1:]
@@ -45,21 +50,26 @@ def build_parser(*, commands: bool = True) -> argparse.ArgumentParser:
     options only)."""
     parser = _Parser(
         prog="deskwfm",
-        description="Contact-centre schedule grid, payroll totals, Excel and PDF timesheets. "
-        "With no command, opens the schedule window.",
+        description=tr("Contact-centre schedule grid, payroll totals, Excel and PDF timesheets. "
+                       "With no command, opens the schedule window."),
+    )
+    parser.add_argument(
+        "--lang", choices=LANGUAGES, metavar="en|fr",
+        help=tr("language of this run (default: the one chosen in Settings, else the system's)"),
     )
     parser.add_argument("--version", action="version", version=f"deskwfm {__version__}")
     parser.add_argument(
         "--db",
         metavar="PATH|URL",
-        help="SQLite file or SQLAlchemy URL (default: deskwfm.sqlite3 in your user data folder)",
+        help=tr("SQLite file or SQLAlchemy URL (default: deskwfm.sqlite3 in your user data folder)"),
     )
-    gui = parser.add_argument_group("window options (no command)")
+    gui = parser.add_argument_group(tr("window options (no command)"))
     gui.add_argument(
-        "--screenshot", metavar="FILE.png", help="render the main window offscreen to a PNG and exit"
+        "--screenshot", metavar="FILE.png", help=tr("render the main window offscreen to a PNG and exit")
     )
-    gui.add_argument("--view", choices=("week", "period", "6weeks", "month"), help="range shown in the grid")
-    gui.add_argument("--date", metavar="YYYY-MM-DD", help="date the grid opens on")
+    gui.add_argument("--view", choices=("week", "period", "6weeks", "month"),
+        help=tr("range shown in the grid"))
+    gui.add_argument("--date", metavar="YYYY-MM-DD", help=tr("date the grid opens on"))
     if not commands:
         return parser
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
@@ -81,6 +91,7 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
 
 def main(argv: Sequence[str] | None = None) -> int:
     words = list(sys.argv[1:] if argv is None else argv)
+    start_language(words)
     args = parse_args(words)
     # How a change made from the command line is recorded in the audit trail.
     args.command_line = "deskwfm " + " ".join(shlex.quote(w) for w in words)
@@ -98,7 +109,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"deskwfm: {exc}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
-        print("deskwfm: interrupted", file=sys.stderr)
+        print("deskwfm: " + tr("interrupted"), file=sys.stderr)
         return 130
     except Exception as exc:  # no traceback reaches a user (design.md: Errors)
         if os.environ.get("DESKWFM_DEBUG"):

@@ -13,11 +13,11 @@ Each code says, as data the site edits:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from deskwfm.core.errors import InputError
-from deskwfm.core.messages import msg
+from deskwfm.core.messages import Msg, msg
 
 _CODE = re.compile(r"^[A-Z][A-Z0-9_]{0,11}$")
 MAX_PAID_MINUTES = 16 * 60
@@ -44,15 +44,33 @@ class AbsenceCode:
         return self.pay is not AbsencePay.UNPAID
 
 
-DEFAULT_ABSENCE_CODES: tuple[AbsenceCode, ...] = (
-    AbsenceCode("SICK", "Sick (unpaid)", AbsencePay.UNPAID, 0, True, False),
-    AbsenceCode("SICKP", "Sick (paid)", AbsencePay.SCHEDULED, 0, True, False),
-    AbsenceCode("NS", "No-show (no reasonable cause)", AbsencePay.UNPAID, 0, False, False),
-    AbsenceCode("LATE", "Late or left early with reason", AbsencePay.UNPAID, 0, True, False),
-    AbsenceCode("BRV", "Bereavement", AbsencePay.SCHEDULED, 0, True, False),
-    AbsenceCode("PERS", "Personal emergency (unpaid)", AbsencePay.UNPAID, 0, True, False),
-    AbsenceCode("TRN", "Training off the phones", AbsencePay.SCHEDULED, 0, True, True),
+# The codes a new centre starts with; their labels are site data, written in the language of
+# whoever creates the centre (``default_absence_codes``) and edited like any other.
+_DEFAULTS: tuple[tuple[AbsenceCode, Msg], ...] = (
+    (AbsenceCode("SICK", "", AbsencePay.UNPAID, 0, True, False), msg("Sick (unpaid)")),
+    (AbsenceCode("SICKP", "", AbsencePay.SCHEDULED, 0, True, False), msg("Sick (paid)")),
+    (AbsenceCode("NS", "", AbsencePay.UNPAID, 0, False, False), msg("No-show (no reasonable cause)")),
+    (AbsenceCode("LATE", "", AbsencePay.UNPAID, 0, True, False), msg("Late or left early with reason")),
+    (AbsenceCode("BRV", "", AbsencePay.SCHEDULED, 0, True, False), msg("Bereavement")),
+    (AbsenceCode("PERS", "", AbsencePay.UNPAID, 0, True, False), msg("Personal emergency (unpaid)")),
+    (AbsenceCode("TRN", "", AbsencePay.SCHEDULED, 0, True, True), msg("Training off the phones")),
 )
+
+
+def default_absence_codes(lang: str = "en") -> tuple[AbsenceCode, ...]:
+    """The default codes with their labels in ``lang``."""
+    from deskwfm.core.i18n import render
+
+    return tuple(replace(code, label=render(label, lang)) for code, label in _DEFAULTS)
+
+
+DEFAULT_ABSENCE_CODES: tuple[AbsenceCode, ...] = default_absence_codes()
+
+PAY_LABELS: dict[AbsencePay, Msg] = {
+    AbsencePay.UNPAID: msg("unpaid"),
+    AbsencePay.SCHEDULED: msg("the scheduled time"),
+    AbsencePay.FIXED: msg("fixed hours"),
+}
 
 
 def validate_absence_code(code: AbsenceCode) -> AbsenceCode:

@@ -7,8 +7,10 @@ Both halves are written as short texts (the Employees dialog, the template's Emp
 the command line and the database use the same form):
 
 * weekdays: ``Mon-Fri 08:00-18:00, Sat`` - listed days only; a day without times is the
-  whole day; times read like a shift (``8-18``, ``22-7`` runs past midnight). An empty text
-  means any day, any time.
+  whole day; times read like a shift (``8-18``, ``22-7`` runs past midnight, ``8h-18h``). An
+  empty text means any day, any time. French day names are read too (``lun-ven 8h-18h, sam``,
+  with or without the abbreviation's dot), whatever the language chosen; the stored text is
+  the English form, and people see it in their language (``Availability.localized``).
 * dates off: ``2026-12-24, 2026-12-28..2027-01-02`` - single dates and inclusive ranges.
 
 A shift fits a window when it starts and ends inside it (the end may be past midnight when
@@ -22,7 +24,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from deskwfm.core.errors import InputError
-from deskwfm.core.messages import msg
+from deskwfm.core.messages import msg, verbatim
 
 Window = tuple[int, int]  # minutes after midnight; an end at or before the start is past midnight
 WHOLE_DAY: Window = (0, 0)
@@ -38,8 +40,13 @@ _DAY_NAMES: tuple[tuple[str, ...], ...] = (
     ("sun", "sunday", "dim", "dimanche"),
 )
 _DAY_OF: dict[str, int] = {name: i for i, names in enumerate(_DAY_NAMES) for name in names}
-_SHORT: tuple[str, ...] = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-_ITEM = re.compile(r"^([a-zà-ÿ]+)(?:\s*-\s*([a-zà-ÿ]+))?\s*(.*)$")
+_SHORT: dict[str, tuple[str, ...]] = {
+    "en": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"),
+    "fr": ("lun", "mar", "mer", "jeu", "ven", "sam", "dim"),
+}
+_NONE = {"en": "none", "fr": "aucun"}
+_NONE_WORDS = ("none", "aucun", "aucune")
+_ITEM = re.compile(r"^([a-zà-ÿ]+)\.?(?:\s*-\s*([a-zà-ÿ]+)\.?)?\s*(.*)$")
 MAX_DATE_RANGES = 200
 
 
@@ -82,6 +89,17 @@ class Availability:
     def off_text(self) -> str:
         return dates_text(self.off)
 
+    def localized(self, lang: str) -> str:
+        """How people read it in ``lang`` ("lun-ven 08:00-18:00; congé 2026-12-24"); a message
+        parameter shows it this way (``core.i18n.render``)."""
+        from deskwfm.core.i18n import render
+
+        weekly = weekly_text(self.days, lang) or render(msg("any day, any time"), lang)
+        if not self.off:
+            return weekly
+        said = msg("{weekly}; dates off {dates}", weekly=verbatim(weekly), dates=dates_text(self.off))
+        return render(said, lang)
+
 
 ALWAYS = Availability()
 
@@ -91,8 +109,10 @@ def _window_text(w: Window) -> str:
     return f"{a // 60:02d}:{a % 60:02d}-{b // 60 % 24:02d}:{b % 60:02d}"
 
 
-def weekly_text(days: tuple[Window | None, ...]) -> str:
-    """The canonical text of the weekday windows (``""`` when every day is whole)."""
+def weekly_text(days: tuple[Window | None, ...], lang: str = "en") -> str:
+    """The text of the weekday windows (``""`` when every day is whole); English is the
+    canonical, stored form, ``lang="fr"`` the one a French reader sees (both parse back)."""
+    names = _SHORT.get(lang, _SHORT["en"])
     if all(w == WHOLE_DAY for w in days):
         return ""
     parts: list[str] = []
@@ -103,10 +123,17 @@ def weekly_text(days: tuple[Window | None, ...]) -> str:
         while j + 1 < 7 and days[j + 1] == w:
             j += 1
         if w is not None:
-            span = _SHORT[i] if i == j else f"{_SHORT[i]}-{_SHORT[j]}"
+            span = names[i] if i == j else f"{names[i]}-{names[j]}"
             parts.append(span if w == WHOLE_DAY else f"{span} {_window_text(w)}")
         i = j + 1
-    return ", ".join(parts) if parts else "none"
+    return ", ".join(parts) if parts else _NONE.get(lang, "none")
+
+
+def item_day(weekday: int) -> str:
+    """The short name of a weekday in the current language (Mon / lun)."""
+    from deskwfm.core.i18n import language
+
+    return _SHORT.get(language(), _SHORT["en"])[weekday]
 
 
 def dates_text(off: tuple[DateRange, ...]) -> str:
@@ -141,7 +168,7 @@ def parse_weekly(text: str) -> tuple[Window | None, ...]:
     clean = text.strip()
     if not clean:
         return ALWAYS.days
-    if clean.lower() == "none":
+    if clean.lower() in _NONE_WORDS:
         return (None,) * 7
     days: list[Window | None] = [None] * 7
     seen: set[int] = set()
@@ -161,7 +188,7 @@ def parse_weekly(text: str) -> tuple[Window | None, ...]:
         for d in span:
             if d in seen:
                 raise InputError(msg(
-                    'availability "{item}": {day} is given twice', item=item, day=_SHORT[d]))
+                    'availability "{item}": {day} is given twice', item=item, day=item_day(d)))
             seen.add(d)
             days[d] = window
     return tuple(days)
@@ -184,8 +211,8 @@ def parse_dates(text: str) -> tuple[DateRange, ...]:
             raise InputError(msg(
                 'date off "{item}" is not a date; write dates like 2026-12-24 or ranges like '
                 "2026-12-28..2027-01-02", item=item)) from None
-        check_plausible(first, "a date off")
-        check_plausible(last, "a date off")
+        check_plausible(first, msg("a date off"))
+        check_plausible(last, msg("a date off"))
         if last < first:
             raise InputError(msg('dates off "{item}" end before they start', item=item))
         ranges.append((first, last))

@@ -19,6 +19,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Final
 
+from deskwfm.core.messages import Msg, msg
+
 
 class Entity(StrEnum):
     """What a change is about; the key each entity is addressed by is in the comment."""
@@ -61,6 +63,66 @@ class How(StrEnum):
     ACTUAL_IMPORT = "actual time import"
     CONFIRM = "confirmed as scheduled"
     AUTO_SCHEDULE = "automatic schedule"
+
+
+# What people read for each (the values are stored in the audit trail, in English, for good).
+ENTITY_LABELS: dict[Entity, Msg] = {
+    Entity.SITE: msg("site"),
+    Entity.CODE: msg("shift code"),
+    Entity.EMPLOYEE: msg("employee"),
+    Entity.RATE: msg("pay rate"),
+    Entity.RATE_LIST: msg("rate list"),
+    Entity.SHIFT: msg("shift"),
+    Entity.FORECAST: msg("forecast"),
+    Entity.APPROVAL: msg("approval"),
+    Entity.PERIOD: msg("pay period"),
+    Entity.ACTUAL: msg("actual time"),
+    Entity.ABSENCE_CODE: msg("absence code"),
+}
+HOW_LABELS: dict[How, Msg] = {
+    How.GRID_EDIT: msg("grid edit"),
+    How.PASTE: msg("paste"),
+    How.FILL: msg("fill"),
+    How.CLEAR: msg("clear"),
+    How.CODE: msg("shift code applied"),
+    How.COPY_WEEK: msg("copy week"),
+    How.NOTE: msg("note"),
+    How.UNDO: msg("undo"),
+    How.REDO: msg("redo"),
+    How.IMPORT: msg("import"),
+    How.FORECAST_IMPORT: msg("forecast import"),
+    How.CLI: msg("command line"),
+    How.DIALOG: msg("settings dialog"),
+    How.INIT: msg("new database"),
+    How.DEMO: msg("demo centre"),
+    How.APPROVE: msg("approve"),
+    How.UNAPPROVE: msg("approval cleared"),
+    How.LOCK: msg("lock"),
+    How.UNLOCK: msg("unlock"),
+    How.ACTUAL_IMPORT: msg("actual time import"),
+    How.CONFIRM: msg("confirmed as scheduled"),
+    How.AUTO_SCHEDULE: msg("automatic schedule"),
+}
+
+
+def how_label(value: str) -> Msg:
+    """An audit row's *how* as people read it (a value from an older or newer program: as is)."""
+    from deskwfm.core.messages import verbatim
+
+    try:
+        return HOW_LABELS[How(value)]
+    except ValueError:
+        return verbatim(value)
+
+
+def entity_label(value: str) -> Msg:
+    """An audit row's *what* as people read it."""
+    from deskwfm.core.messages import verbatim
+
+    try:
+        return ENTITY_LABELS[Entity(value)]
+    except ValueError:
+        return verbatim(value)
 
 
 class _Any:

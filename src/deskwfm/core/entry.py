@@ -26,7 +26,6 @@ from deskwfm.core.fields import Field, FieldError
 from deskwfm.core.messages import Msg, msg, msg_n
 from deskwfm.core.model import Shift, ShiftCode, ShiftKind
 
-_HINT = "write 9-17 or 09:00-17:30"
 _DASHES = str.maketrans({"\u2013": "-", "\u2014": "-", "\u2212": "-"})
 _ENTRY = re.compile(r"^([^-/]+)-([^-/]+)(?:/(.*))?$")
 MAX_BREAK_MINUTES = 600
@@ -106,7 +105,8 @@ def parse_time_of_day(text: str, field: Field = Field.TIME, *, is_end: bool = Fa
         raise TimeOfDayError(field, shown, msg("minute {minute} is not a time", minute=minute))
     if meridiem:
         if not 1 <= hour <= 12:
-            raise TimeOfDayError(field, shown, msg("hour {hour} is not a time", hour=f"{hour}{meridiem}"))
+            written = f"{hour}{meridiem}"
+            raise TimeOfDayError(field, shown, msg("hour {hour} is not a time", hour=written))
         hour = hour % 12 + (12 if meridiem.startswith("p") else 0)
     elif hour == 24 and minute == 0:
         if not is_end:
@@ -200,39 +200,44 @@ def _parse_main(compact: str, whole: str, codes: Mapping[str, ShiftCode]) -> Ent
             return Entry(code.start, code.end, code.break_minutes, code.code, code.kind,
                          paid_breaks=code.paid_breaks, paid_break_minutes=code.paid_break_minutes)
         if code.start is None or code.end is None or not code.break_minutes:
-            raise EntryError(
-                f'"{whole}": shift code {code.code} has no break to start at {at or "?"}; '
-                f"write a code with a break, or times like 9-17/30@12:30"
-            )
+            raise EntryError(msg(
+                '"{whole}": shift code {code} has no break to start at {at}; '
+                "write a code with a break, or times like 9-17/30@12:30",
+                whole=whole, code=code.code, at=at or "?",
+            ))
         bs = _break_start(at, whole, code.start, code.end, code.break_minutes)
         return Entry(code.start, code.end, code.break_minutes, code.code, code.kind, bs,
                      code.paid_breaks, code.paid_break_minutes)
     m = _ENTRY.match(compact)
     if not m:
         known = ", ".join(sorted(codes)[:8])
-        extra = f" or a shift code ({known})" if known else ""
-        raise EntryError(f'"{whole}" is not a shift; {_HINT}{extra}')
+        if known:
+            raise EntryError(msg(
+                '"{whole}" is not a shift; write 9-17 or 09:00-17:30 or a shift code ({known})',
+                whole=whole, known=known))
+        raise EntryError(msg('"{whole}" is not a shift; write 9-17 or 09:00-17:30', whole=whole))
     start = _parse_time(m.group(1), whole, is_end=False)
     end = _parse_time(m.group(2), whole, is_end=True)
     brk_s = m.group(3)
     brk = 0
     if brk_s is not None:
         if not brk_s.isdigit():
-            raise EntryError(f'"{whole}": break "/{brk_s}" must be whole minutes, like 9-17/30')
+            raise EntryError(msg('"{whole}": break "/{brk}" must be whole minutes, like 9-17/30',
+                                 whole=whole, brk=brk_s))
         brk = int(brk_s)
     if start == end:
-        raise EntryError(
-            f'"{whole}" starts and ends at {start:%H:%M}: a zero-length or 24-hour shift is not '
-            f"allowed; {_HINT}"
-        )
+        raise EntryError(msg(
+            '"{whole}" starts and ends at {t:time}: a zero-length or 24-hour shift is not allowed; '
+            "write 9-17 or 09:00-17:30",
+            whole=whole, t=start,
+        ))
     try:
         check_break_minutes(brk, start, end)
     except FieldError as exc:
         raise EntryError(msg('"{whole}": {problem}', whole=whole, problem=exc.msg)) from None
     if at_sign and not brk:
-        raise EntryError(
-            f'"{whole}": a break start needs a break length before it, like 9-17/30@12:30'
-        )
+        raise EntryError(msg('"{whole}": a break start needs a break length before it, like 9-17/30@12:30',
+                             whole=whole))
     at_time = _break_start(at, whole, start, end, brk) if at_sign else None
     return Entry(start, end, brk, "", ShiftKind.WORK, at_time)
 
@@ -242,34 +247,35 @@ def break_offset(start: time, break_start: time) -> int:
     return span_minutes(start, break_start) % 1440
 
 
-def break_problem(start: time, end: time, break_minutes: int, break_start: time) -> str | None:
+def break_problem(start: time, end: time, break_minutes: int, break_start: time) -> Msg | None:
     """Why a break starting at ``break_start`` does not fit the shift, or None if it does:
     it must begin after the start and end before the end (wall clock)."""
     span = span_minutes(start, end)
     offset = break_offset(start, break_start)
-    shift = f"{start:%H:%M}-{end:%H:%M}"
     if offset == 0 or offset >= span:
-        return f"the break at {break_start:%H:%M} is outside the shift {shift}"
+        return msg("the break at {at:time} is outside the shift {start:time}-{end:time}",
+                   at=break_start, start=start, end=end)
     if offset + break_minutes >= span:
-        return (
-            f"the {break_minutes}-minute break at {break_start:%H:%M} does not end before the "
-            f"end of the shift {shift}"
+        return msg(
+            "the {n}-minute break at {at:time} does not end before the end of the shift "
+            "{start:time}-{end:time}",
+            n=break_minutes, at=break_start, start=start, end=end,
         )
     return None
 
 
 def _break_start(token: str, whole: str, start: time, end: time, brk: int) -> time:
     if not token:
-        raise EntryError(f'"{whole}": "@" must be followed by when the break starts, like @12:30')
+        raise EntryError(msg('"{whole}": "@" must be followed by when the break starts, like @12:30',
+                             whole=whole))
     try:
         bs = _parse_time(token, whole, is_end=False)
     except EntryError:
-        raise EntryError(
-            f'"{whole}": break start "@{token}" is not a time; write it like 9-17/30@12:30'
-        ) from None
+        raise EntryError(msg('"{whole}": break start "@{token}" is not a time; write it like 9-17/30@12:30',
+                             whole=whole, token=token)) from None
     problem = break_problem(start, end, brk, bs)
     if problem:
-        raise EntryError(f'"{whole}": {problem}')
+        raise EntryError(msg('"{whole}": {problem}', whole=whole, problem=problem))
     return bs
 
 

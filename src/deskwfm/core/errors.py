@@ -3,17 +3,21 @@ the user's language when shown (``str(exc)``, a dialog, one stderr line)."""
 
 from __future__ import annotations
 
-from deskwfm.core.messages import Msg, as_msg, msg
+from deskwfm.core.messages import Msg, msg
 
 
 class DeskwfmError(Exception):
     """Base of every error whose message is meant for the user (dialog or one stderr line).
 
-    ``message`` is a ``Msg``; a plain string is legacy English text shown as it is."""
+    ``message`` is a ``Msg`` (``msg(...)``; ``verbatim(text)`` for text that is not ours to
+    translate, such as a driver's one-line reason): finished English strings are refused, so a
+    sentence that would escape the catalog is a type error (mypy) rather than English in French."""
 
-    def __init__(self, message: Msg | str) -> None:
-        self.msg: Msg = as_msg(message)
-        super().__init__(self.msg.key)
+    def __init__(self, message: Msg) -> None:
+        if not isinstance(message, Msg):
+            raise TypeError(f"{type(self).__name__} takes a Msg, not {type(message).__name__}")
+        self.msg: Msg = message
+        super().__init__(message.key)
 
     def __str__(self) -> str:
         return str(self.msg)
@@ -34,8 +38,8 @@ class NotFoundError(InputError):
 class StaleEditError(DeskwfmError):
     """The row was changed elsewhere (another workstation) since it was read."""
 
-    def __init__(self, what: Msg | str) -> None:
-        self.what: Msg = as_msg(what)
+    def __init__(self, what: Msg) -> None:
+        self.what: Msg = what
         super().__init__(
             msg("{what} was changed elsewhere since you loaded it; reload and try again", what=self.what)
         )

@@ -29,9 +29,13 @@ def _unknown(region: str) -> InputError:
 
 
 @lru_cache(maxsize=64)
-def holidays_in_year(region: str, year: int) -> tuple[tuple[date, str], ...]:
-    """The holidays package's answer for one normalised region and year (sorted)."""
+def holidays_in_year(region: str, year: int, lang: str | None = None) -> tuple[tuple[date, str], ...]:
+    """The holidays package's answer for one normalised region and year (sorted), the names in
+    ``lang`` (default: the current language) where the package has them (Canada's in French:
+    "Jour de l'an"), else in its own language. Only the names differ: the dates are the same."""
     import holidays as hol
+
+    from deskwfm.core.i18n import language
 
     country, _, subdiv = region.partition("-")
     categories: tuple[str, ...] = ("public",)
@@ -39,11 +43,16 @@ def holidays_in_year(region: str, year: int) -> tuple[tuple[date, str], ...]:
         categories = ("government",)
     try:
         h = hol.country_holidays(
-            country, subdiv=subdiv or None, years=year, observed=False, categories=categories
+            country, subdiv=subdiv or None, years=year, observed=False, categories=categories,
+            language=_HOLIDAY_LANGUAGES.get(lang or language()),
         )
     except (NotImplementedError, KeyError) as exc:
         raise _unknown(region) from exc
     return tuple(sorted(h.items()))
+
+
+# deskwfm's language -> the holidays package's (None: the country's default, English for CA/US)
+_HOLIDAY_LANGUAGES = {"fr": "fr"}
 
 
 def normalise_region(region: str) -> str:

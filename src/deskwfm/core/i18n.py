@@ -16,7 +16,7 @@ import gettext as _gettext
 import string
 from datetime import date, datetime, time
 from decimal import ROUND_HALF_UP, Decimal
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -124,6 +124,13 @@ def format_decimal(value: Decimal | int, places: int = 2, lang: str | None = Non
     return f"{sign}{whole}{sym.decimal + frac if frac else ''}"
 
 
+def format_exact(value: Decimal, lang: str | None = None) -> str:
+    """A decimal with the places it has (at most 4), in the reader's style: 1.5 -> "1.5" / "1,5"."""
+    exponent = value.normalize().as_tuple().exponent
+    places = min(4, max(0, -exponent)) if isinstance(exponent, int) else 0
+    return format_decimal(value, places, lang, group=False)
+
+
 def format_hours(minutes: int, lang: str | None = None) -> str:
     """Minutes as decimal hours with two places: 450 -> "7.50" / "7,50" (exact for whole minutes)."""
     return format_decimal(Decimal(minutes) / 60, 2, lang, group=False)
@@ -172,7 +179,52 @@ def format_percent(share: float, lang: str | None = None) -> str:
 
 
 def format_time(t: time) -> str:
+    """24-hour time in every language: 09:05."""
     return f"{t.hour:02d}:{t.minute:02d}"
+
+
+# English names are spelled out rather than taken from strftime: once Qt has set the C library's
+# locale from the system (QCoreApplication does on Unix), ``%a`` would follow the system, not the
+# language chosen in deskwfm. French names come from Babel (CLDR fr_CA).
+_EN_DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+_EN_LONG_DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_EN_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_EN_LONG_MONTHS = (
+    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+    "November", "December",
+)
+# CLDR patterns of each shape (English is built from the tables above)
+_FR_PATTERNS = {
+    "wd": "EEE", "short": "EEE d MMM", "medium": "EEE d MMM y", "long": "EEEE d MMMM y",
+    "month": "MMMM y", "day_month": "d MMM",
+}
+
+
+@lru_cache(maxsize=8192)
+def _date_text(d: date, shape: str, code: str) -> str:
+    if code == "en":
+        wd, mon = _EN_DAYS[d.weekday()], _EN_MONTHS[d.month - 1]
+        return {
+            "wd": wd,
+            "short": f"{wd} {d.day} {mon}",
+            "medium": f"{wd} {d.day} {mon} {d.year}",
+            "long": f"{_EN_LONG_DAYS[d.weekday()]} {d.day} {_EN_LONG_MONTHS[d.month - 1]} {d.year}",
+            "month": f"{_EN_LONG_MONTHS[d.month - 1]} {d.year}",
+            "day_month": f"{d.day} {mon}",
+        }[shape]
+    from babel.dates import format_date
+
+    return str(format_date(d, _FR_PATTERNS[shape], locale=babel_locale(code)))
+
+
+def weekday_name(weekday: int, lang: str | None = None) -> str:
+    """A weekday's whole name, Monday = 0: "Sunday" / "dimanche"."""
+    code = lang or _state["lang"]
+    if code == "en":
+        return _EN_LONG_DAYS[weekday]
+    from babel.dates import get_day_names
+
+    return str(get_day_names("wide", locale=babel_locale(code))[weekday])
 
 
 def format_day(d: date, lang: str | None = None) -> str:
@@ -181,21 +233,45 @@ def format_day(d: date, lang: str | None = None) -> str:
 
 
 def weekday_abbr(d: date, lang: str | None = None) -> str:
-    code = lang or _state["lang"]
-    if code == "en":
-        return f"{d:%a}"
-    from babel.dates import format_date
+    """"Mon" / "lun."."""
+    return _date_text(d, "wd", lang or _state["lang"])
 
-    return format_date(d, "EEE", locale=babel_locale(code))
+
+def format_short_date(d: date, lang: str | None = None) -> str:
+    """Weekday, day and month, as in the grid's headers: "Mon 23 Nov" / "lun. 23 nov."."""
+    return _date_text(d, "short", lang or _state["lang"])
+
+
+def format_medium_date(d: date, lang: str | None = None) -> str:
+    """"Mon 23 Nov 2026" / "lun. 23 nov. 2026"."""
+    return _date_text(d, "medium", lang or _state["lang"])
+
+
+def format_day_month(d: date, lang: str | None = None) -> str:
+    """"23 Nov" / "23 nov."."""
+    return _date_text(d, "day_month", lang or _state["lang"])
+
+
+def format_month(d: date, lang: str | None = None) -> str:
+    """"November 2026" / "novembre 2026"."""
+    return _date_text(d, "month", lang or _state["lang"])
 
 
 def format_long_date(d: date, lang: str | None = None) -> str:
-    code = lang or _state["lang"]
-    if code == "en":
-        return f"{d:%A} {d.day} {d:%B %Y}"
-    from babel.dates import format_date
+    """"Monday 23 November 2026" / "lundi 23 novembre 2026"."""
+    return _date_text(d, "long", lang or _state["lang"])
 
-    return format_date(d, "EEEE d MMMM y", locale=babel_locale(code))
+
+def format_date_range(first: date, last: date, lang: str | None = None) -> str:
+    """"Mon 23 Nov – Sun 6 Dec 2026" (the year once when both days share it)."""
+    if first.year == last.year:
+        return f"{format_short_date(first, lang)} – {format_medium_date(last, lang)}"
+    return f"{format_medium_date(first, lang)} – {format_medium_date(last, lang)}"
+
+
+def format_datetime(when: datetime) -> str:
+    """A moment as people read it in both languages: 2026-11-24 14:05 (24-hour)."""
+    return f"{when.date().isoformat()} {format_time(when.time())}"
 
 
 # ---------------------------------------------------------------- rendering
@@ -208,12 +284,21 @@ class _Formatter(string.Formatter):
         lang = self.lang
         if isinstance(value, Msg):
             return render(value, lang, self.currency)
+        localized = getattr(value, "localized", None)
+        if localized is not None:  # a value that shows itself in each language (availability)
+            return str(localized(lang))
+        if format_spec == "datetime" and isinstance(value, datetime):
+            return format_datetime(value)
         if format_spec == "date" and isinstance(value, date):
             return value.isoformat()
         if format_spec == "day" and isinstance(value, date):
             return format_day(value, lang)
         if format_spec == "long" and isinstance(value, date):
             return format_long_date(value, lang)
+        if format_spec == "short" and isinstance(value, date):
+            return format_short_date(value, lang)
+        if format_spec == "medium" and isinstance(value, date):
+            return format_medium_date(value, lang)
         if format_spec == "time" and isinstance(value, (time, datetime)):
             return format_time(value if isinstance(value, time) else value.time())
         if format_spec == "hours":
@@ -222,6 +307,8 @@ class _Formatter(string.Formatter):
             return format_money(Decimal(value), self.currency, lang)
         if format_spec == "rate":
             return format_rate(Decimal(value), self.currency, lang)
+        if format_spec == "dec":
+            return format_exact(Decimal(str(value)) if isinstance(value, float) else Decimal(value), lang)
         if format_spec == "num":
             return format_int(int(value), lang)
         if format_spec == "agents":

@@ -11,14 +11,19 @@ Placeholders take a *format spec* saying how the value is shown in the user's lo
   ``{day:date}``   ISO date, 2026-11-24
   ``{day:day}``    weekday and ISO date, "Tue 2026-11-24" / "mar. 2026-11-24"
   ``{day:long}``   "Tuesday 24 November 2026" / "mardi 24 novembre 2026"
+  ``{day:short}``  "Tue 24 Nov" / "mar. 24 nov."
+  ``{day:medium}`` "Tue 24 Nov 2026" / "mar. 24 nov. 2026"
+  ``{at:datetime}`` 2026-11-24 14:05 (24-hour, both languages)
   ``{t:time}``     24-hour time, 09:30
   ``{m:hours}``    minutes as decimal hours, "7.50" / "7,50"
   ``{a:money}``    an amount in the site's currency, "$1,060.00" / "1 060,00 $"
   ``{r:rate}``     an hourly rate with the precision used, "$35.625"
   ``{n:num}``      a grouped integer, "1,234" / "1 234"
+  ``{x:dec}``      a decimal with the places it has, "1.5" / "1,5" (a pay multiplier)
   ``{x:agents}``   agents, one decimal when fractional, "11.5" / "11,5"
   ``{p:pct}``      a share 0..1 as a percentage, "82.3 %" / "82,3 %"
-  ``{x}``          ``str(x)``; a ``Msg`` parameter is rendered in the same language
+  ``{x}``          ``str(x)``; a ``Msg`` parameter is rendered in the same language, and so is
+                   a value with a ``localized(lang)`` method (an employee's availability)
 
 Plurals come from the catalog (``msg_n``), never from a hand-written "s".
 Keys must be string literals (the catalog extractor reads them from the source; a test checks).

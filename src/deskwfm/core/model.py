@@ -8,6 +8,7 @@ from decimal import Decimal
 from enum import StrEnum
 
 from deskwfm.core.availability import ALWAYS, Availability
+from deskwfm.core.messages import Msg, msg
 
 
 class ShiftKind(StrEnum):
@@ -17,11 +18,28 @@ class ShiftKind(StrEnum):
     OFF = "off"
 
 
+# What each kind is called where people read it (the values above are stored, never shown).
+KIND_LABELS: dict[ShiftKind, Msg] = {
+    ShiftKind.WORK: msg("work"),
+    ShiftKind.PAID_LEAVE: msg("paid leave"),
+    ShiftKind.UNPAID_LEAVE: msg("unpaid leave"),
+    ShiftKind.OFF: msg("off"),
+}
+
+
 class PayPeriodKind(StrEnum):
     WEEKLY = "weekly"
     BIWEEKLY = "biweekly"
     SEMIMONTHLY = "semimonthly"
     MONTHLY = "monthly"
+
+
+PAY_PERIOD_LABELS: dict[PayPeriodKind, Msg] = {
+    PayPeriodKind.WEEKLY: msg("weekly"),
+    PayPeriodKind.BIWEEKLY: msg("biweekly"),
+    PayPeriodKind.SEMIMONTHLY: msg("semimonthly"),
+    PayPeriodKind.MONTHLY: msg("monthly"),
+}
 
 
 @dataclass(frozen=True, slots=True)

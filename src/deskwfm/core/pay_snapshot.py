@@ -29,14 +29,21 @@ def _minutes(m: MinuteTotals) -> dict[str, int]:
     return asdict(m)
 
 
+_FIGURES = ("category", "minutes", "rate", "amount")  # what an approval compares, unchanged since format 1
+
+
 def _lines(ep: EmployeePay) -> list[dict[str, Any]]:
+    """Pay lines as data: their labels are made in the reader's language where shown (locks
+    made before these fields held an English ``description``, which is no longer read)."""
     return [
         {
             "category": ln.category,
             "minutes": ln.minutes,
             "rate": str(ln.rate),
             "amount": str(ln.amount),
-            "description": ln.description,
+            "multiplier": str(ln.multiplier),
+            "holiday": ln.holiday.isoformat() if ln.holiday else None,
+            "base": None if ln.base is None else str(ln.base),
         }
         for ln in ep.lines
     ]
@@ -47,7 +54,7 @@ def figures_json(ep: EmployeePay) -> str:
     return _dump(
         {
             "minutes": _minutes(ep.minutes),
-            "lines": [{k: v for k, v in ln.items() if k != "description"} for ln in _lines(ep)],
+            "lines": [{k: ln[k] for k in _FIGURES} for ln in _lines(ep)],
             "holiday_pay": str(ep.holiday_pay),
             "gross": str(ep.gross),
         }
@@ -116,7 +123,10 @@ def from_snapshot(text: str) -> EmployeePay:
     emp = Employee(e["code"], e["name"], e.get("team", ""), bool(e.get("active", True)))
     lines = tuple(
         PayLine(
-            ln["category"], int(ln["minutes"]), Decimal(ln["rate"]), Decimal(ln["amount"]), ln["description"]
+            ln["category"], int(ln["minutes"]), Decimal(ln["rate"]), Decimal(ln["amount"]),
+            Decimal(ln.get("multiplier") or 1),
+            date.fromisoformat(ln["holiday"]) if ln.get("holiday") else None,
+            Decimal(ln["base"]) if ln.get("base") else None,
         )
         for ln in d["lines"]
     )

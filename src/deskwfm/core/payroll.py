@@ -14,8 +14,9 @@ from datetime import date, time, timedelta
 from decimal import Decimal
 from functools import cached_property, lru_cache
 
+from deskwfm.core.messages import Msg, msg, verbatim
 from deskwfm.core.model import Employee, PayRate, Shift, ShiftKind
-from deskwfm.core.money import hours_text, minutes_pay, round_cents
+from deskwfm.core.money import minutes_pay, round_cents
 from deskwfm.core.observance import Observance, observe
 from deskwfm.core.ot_days import DayKey, Piece, split_from_shift_start, split_workdays
 from deskwfm.core.periods import week_start_of
@@ -46,11 +47,38 @@ class Cat:
 
 @dataclass(frozen=True, slots=True)
 class PayLine:
+    """One line of pay as data; ``label`` names it in the reader's language where shown."""
+
     category: str
     minutes: int  # 0 for holiday pay and adjustments
     rate: Decimal  # per hour, multiplier included (0 where not per-hour)
     amount: Decimal  # rounded to the cent, ROUND_HALF_UP
-    description: str
+    multiplier: Decimal = Decimal(1)  # the category's pay multiplier (overtime 1.5x)
+    holiday: date | None = None  # the holiday a HOLIDAY_PAY line pays
+    base: Decimal | None = None  # HOLIDAY_PAY: the wages it is a twentieth of
+
+    @property
+    def label(self) -> Msg:
+        """"Overtime ×1.5", "Holiday pay Fri 25 Dec": the category, with the multiplier when
+        the category has one, and the holiday's date for holiday pay."""
+        name = CATEGORY_LABELS.get(self.category) or verbatim(self.category)
+        if self.category == Cat.HOLIDAY_PAY and self.holiday is not None:
+            return msg("{category} {day:short}", category=name, day=self.holiday)
+        if self.category in _MULTIPLIED and self.multiplier != 1:
+            return msg("{category} ×{m:dec}", category=name, m=self.multiplier)
+        return name
+
+
+CATEGORY_LABELS: Mapping[str, Msg] = {
+    Cat.REGULAR: msg("Regular"),
+    Cat.OVERTIME: msg("Overtime"),
+    Cat.DOUBLE_TIME: msg("Double time"),
+    Cat.NIGHT: msg("Night premium"),
+    Cat.HOLIDAY_WORKED: msg("Holiday worked"),
+    Cat.HOLIDAY_PAY: msg("Holiday pay"),
+    Cat.LEAVE: msg("Paid leave"),
+}
+_MULTIPLIED = (Cat.OVERTIME, Cat.DOUBLE_TIME, Cat.HOLIDAY_WORKED)
 
 
 @dataclass(frozen=True, slots=True)
@@ -547,25 +575,22 @@ def _price(
         if c.night and rules.night_premium:
             nr = _night_rate(rules, c.rate)
             night_groups[nr] = night_groups.get(nr, 0) + c.night
-    currency = site.currency
     lines: list[PayLine] = []
-    labels = {
-        Cat.REGULAR: "Regular",
-        Cat.OVERTIME: f"Overtime {_fmt_mult(rules.ot_multiplier)}",
-        Cat.DOUBLE_TIME: f"Double time {_fmt_mult(rules.dt_multiplier)}",
-        Cat.HOLIDAY_WORKED: f"Holiday worked {_fmt_mult(rules.holiday_worked_multiplier)}",
-        Cat.LEAVE: "Paid leave",
+    multiplier = {
+        Cat.REGULAR: Decimal(1),
+        Cat.OVERTIME: rules.ot_multiplier,
+        Cat.DOUBLE_TIME: rules.dt_multiplier,
+        Cat.HOLIDAY_WORKED: rules.holiday_worked_multiplier,
+        Cat.LEAVE: Decimal(1),
     }
     order = [Cat.REGULAR, Cat.OVERTIME, Cat.DOUBLE_TIME, Cat.HOLIDAY_WORKED, Cat.LEAVE]
     for (cat, hourly), minutes in sorted(groups.items(), key=lambda kv: (order.index(kv[0][0]), kv[0][1])):
         lines.append(
-            PayLine(cat, minutes, hourly, round_cents(minutes_pay(minutes, hourly)),
-                    f"{labels[cat]}: {hours_text(minutes)} h x {currency}{_fmt_rate(hourly)}")
+            PayLine(cat, minutes, hourly, round_cents(minutes_pay(minutes, hourly)), multiplier[cat])
         )
     for nr, minutes in sorted(night_groups.items()):
         lines.append(
-            PayLine(Cat.NIGHT, minutes, nr, round_cents(minutes_pay(minutes, nr)),
-                    f"Night premium: {hours_text(minutes)} h x {currency}{_fmt_rate(nr)}")
+            PayLine(Cat.NIGHT, minutes, nr, round_cents(minutes_pay(minutes, nr)))
         )
     if rules.holiday_pay is HolidayPayMethod.FOUR_WEEKS_DIV_20:
         lines.extend(_holiday_pay(site, chunks, start, end, holidays, unpriced))
@@ -593,15 +618,6 @@ def _regular_rates(rules: RuleSet, chunks: list[_Chunk]) -> tuple[dict[date, Dec
         minutes[c.week] = minutes.get(c.week, 0) + c.minutes
     rates = {w: straight[w] * 60 / minutes[w] for w in straight if minutes[w] and w not in incomplete}
     return rates, incomplete
-
-
-def _fmt_mult(m: Decimal) -> str:
-    return f"{m.normalize():f}x"
-
-
-def _fmt_rate(r: Decimal) -> str:
-    q = r.quantize(Decimal("0.0001")).normalize()
-    return f"{q:.2f}" if q == q.quantize(Decimal("0.01")) else f"{q:f}"
 
 
 def _holiday_pay_categories(rules: RuleSet) -> frozenset[str]:
@@ -647,9 +663,7 @@ def _holiday_pay(
         amount = round_cents(wages / 20)
         if amount and complete:
             out.append(
-                PayLine(Cat.HOLIDAY_PAY, 0, Decimal(0), amount,
-                        f"Holiday pay {holidays[hday]} {hday.isoformat()}: "
-                        f"{site.currency}{round_cents(wages)} / 20")
+                PayLine(Cat.HOLIDAY_PAY, 0, Decimal(0), amount, holiday=hday, base=round_cents(wages))
             )
     return out
 

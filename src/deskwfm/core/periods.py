@@ -5,6 +5,7 @@ from __future__ import annotations
 import calendar
 from datetime import date, timedelta
 
+from deskwfm.core.messages import Msg, msg
 from deskwfm.core.model import PayPeriodKind
 from deskwfm.core.site import SiteSettings
 
@@ -45,19 +46,33 @@ def days(start: date, end: date) -> list[date]:
     return [start + timedelta(days=i) for i in range((end - start).days + 1)]
 
 
+def check_order(start: date, end: date, *, period: bool = False) -> None:
+    """InputError when a range (a pay period with ``period``) ends before it starts."""
+    if end < start:
+        from deskwfm.core.errors import InputError
+
+        if period:
+            raise InputError(
+                msg("the period ends ({end:date}) before it starts ({start:date})", start=start, end=end)
+            )
+        raise InputError(
+            msg("the range ends ({end:date}) before it starts ({start:date})", start=start, end=end)
+        )
+
+
 # Dates outside this range are typos (a year 0026 or 2206), and the far ends of the calendar
 # overflow datetime arithmetic; every entry path (grid, CLI, Excel) refuses them.
 FIRST_DATE = date(2000, 1, 1)
 LAST_DATE = date(2099, 12, 31)
 
 
-def check_plausible(d: date, what: str = "date") -> date:
-    """``d`` if it lies in FIRST_DATE..LAST_DATE, else InputError naming ``what``."""
+def check_plausible(d: date, what: Msg | None = None) -> date:
+    """``d`` if it lies in FIRST_DATE..LAST_DATE, else InputError naming ``what`` (the date)."""
     if not FIRST_DATE <= d <= LAST_DATE:
         from deskwfm.core.errors import InputError
 
-        raise InputError(
-            f"{what} {d.isoformat()} is outside the plausible range {FIRST_DATE.isoformat()} to "
-            f"{LAST_DATE.isoformat()}"
-        )
+        raise InputError(msg(
+            "{what} {day:date} is outside the plausible range {first:date} to {last:date}",
+            what=what or msg("the date"), day=d, first=FIRST_DATE, last=LAST_DATE,
+        ))
     return d

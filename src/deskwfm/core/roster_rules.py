@@ -39,6 +39,14 @@ class ShiftType(StrEnum):
     NIGHT = "night"
 
 
+# What each kind is called inside a warning ("a day shift straight after the night shift of ...").
+SHIFT_TYPE_LABELS: dict[ShiftType, Msg] = {
+    ShiftType.DAY: msg("day"),
+    ShiftType.LATE: msg("late"),
+    ShiftType.NIGHT: msg("night"),
+}
+
+
 class RosterRule(StrEnum):
     """The rules of this module (the ``rule`` of their warnings)."""
 
@@ -118,9 +126,8 @@ def roster_findings(
             s.work_date, minute_of_day(s.start), _end_minute(s)
         ):
             out.append((RosterRule.UNAVAILABLE, s.work_date, msg(
-                "{code} is not available then ({weekly}{dates})", code=employee.code,
-                weekly=employee.availability.weekly_text or "any day",
-                dates="; off " + employee.availability.off_text if employee.availability.off else "")))
+                "{code} is not available then ({availability})", code=employee.code,
+                availability=employee.availability)))
     worked = sorted(typed)
     if rules.max_consecutive_days is not None:
         limit = rules.max_consecutive_days
@@ -143,7 +150,7 @@ def roster_findings(
             if nxt in typed and typed[nxt] is not ShiftType.NIGHT and start <= nxt <= end:
                 out.append((RosterRule.DAY_AFTER_NIGHT, nxt, msg(
                     "a {kind} shift straight after the night shift of {day:day}",
-                    kind=typed[nxt].value, day=d)))
+                    kind=SHIFT_TYPE_LABELS[typed[nxt]], day=d)))
     if rules.weekend_off_weeks is not None:
         out.extend(_weekends(set(worked), rules.weekend_off_weeks, start, end))
     return out

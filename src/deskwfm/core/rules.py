@@ -225,10 +225,11 @@ PRESET_NAMES: tuple[str, ...] = tuple(PRESETS)
 
 def preset(name: str) -> RuleSet:
     from deskwfm.core.errors import InputError
+    from deskwfm.core.messages import msg
 
     try:
         return PRESETS[name]
     except KeyError:
-        raise InputError(
-            f"unknown rules preset {name!r}; expected one of {', '.join(PRESET_NAMES)}"
-        ) from None
+        raise InputError(msg(
+            'unknown rules preset "{name}"; expected one of {names}', name=name, names=", ".join(PRESET_NAMES)
+        )) from None

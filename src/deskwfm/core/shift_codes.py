@@ -20,12 +20,15 @@ from deskwfm.core.entry import check_break_minutes, span_minutes
 from deskwfm.core.fields import Field, FieldError
 from deskwfm.core.messages import msg
 from deskwfm.core.model import ShiftCode, ShiftKind
-from deskwfm.core.text import check_label
+from deskwfm.core.text import check_label, fold
 
 CODE_MAX = 12
 RESERVED: frozenset[str] = frozenset({"AM", "PM", "A", "P"})
 _CODE = re.compile(r"^[A-Z][A-Z0-9_]*$")
 _COLOUR = re.compile(r"^#?([0-9a-fA-F]{6})$")
+# Kinds as written in a file or on the command line, in English or French whatever the
+# language chosen (folded: "Congé payé" -> "congepaye"); the words the program shows are
+# model.KIND_LABELS, in the reader's language, and read back through this table.
 _KINDS: dict[str, ShiftKind] = {
     "work": ShiftKind.WORK,
     "paidleave": ShiftKind.PAID_LEAVE,
@@ -33,6 +36,13 @@ _KINDS: dict[str, ShiftKind] = {
     "unpaidleave": ShiftKind.UNPAID_LEAVE,
     "off": ShiftKind.OFF,
     "dayoff": ShiftKind.OFF,
+    "travail": ShiftKind.WORK,
+    "congepaye": ShiftKind.PAID_LEAVE,
+    "conge": ShiftKind.PAID_LEAVE,
+    "congenonpaye": ShiftKind.UNPAID_LEAVE,
+    "repos": ShiftKind.OFF,
+    "journeederepos": ShiftKind.OFF,
+    "congesanssolde": ShiftKind.UNPAID_LEAVE,
 }
 
 
@@ -68,8 +78,9 @@ def check_code_key(code: str) -> str:
 
 
 def parse_kind(text: str) -> ShiftKind:
-    """``work``, ``paid leave``, ``unpaid leave`` or ``off`` (case, spaces, ``-`` and ``_`` ignored)."""
-    kind = _KINDS.get(re.sub(r"[^a-z]", "", text.lower()))
+    """``work``, ``paid leave``, ``unpaid leave`` or ``off``, or their French names (``travail``,
+    ``congé payé``, ``congé non payé``, ``repos``); case, accents, spaces, ``-`` and ``_`` ignored."""
+    kind = _KINDS.get(fold(text))
     if kind is None:
         raise FieldError(
             Field.KIND,

@@ -100,7 +100,8 @@ def check_rules(r: RuleSet) -> RuleSet:
     if not r.night_premium.is_finite() or r.night_premium < 0:
         raise InputError(msg("the night premium must be zero or more"))
     if r.night_premium_kind is NightPremiumKind.PERCENT and r.night_premium > 100:
-        raise InputError(msg("the night premium {p}% is more than 100%", p=f"{r.night_premium:f}"))
+        percent = format(r.night_premium, "f")
+        raise InputError(msg("the night premium is {p}%, more than 100%", p=percent))
     if not 0 <= r.min_rest_minutes <= 24 * 60:
         raise InputError(msg("minimum rest must be between 0 and 24 hours"))
     if not 0 <= r.holiday_week_reduces_weekly_ot_by <= 24 * 60:

@@ -24,6 +24,15 @@ CURRENCY_MAX = 4  # "$", "CHF", "R$"
 NOTE_MAX = 1000  # shifts.note: a remark shown in a tooltip, not a document
 
 _LINE_BREAKS = frozenset("\n\r\x85\u2028\u2029")
+_NOT_ALNUM = re.compile(r"[^a-z0-9]")
+
+
+def fold(text: str) -> str:
+    """Lower-case ASCII letters and digits only, accents dropped: how a header, a sheet name or
+    a kind is compared whatever its case, spacing or accents ("Équipe" -> "equipe",
+    "Congé payé" -> "congepaye", "Unpaid break (min)" -> "unpaidbreakmin")."""
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return _NOT_ALNUM.sub("", "".join(ch for ch in decomposed if not unicodedata.combining(ch)))
 _SPACES = re.compile(r" {2,}")
 
 
@@ -39,7 +48,7 @@ def _refuse_invisible(text: str, field: Field, *, multiline: bool) -> None:
                 field,
                 msg(
                     "contains an invisible control character ({char}) at character {pos}; remove it",
-                    char=f"U+{ord(ch):04X}",
+                    char="U+" + format(ord(ch), "04X"),
                     pos=pos,
                 ),
             )

@@ -22,6 +22,7 @@ from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from deskwfm.core.errors import EntryError
+from deskwfm.core.messages import msg
 from deskwfm.core.model import Shift
 
 _ONE_DAY = timedelta(days=1)
@@ -77,10 +78,10 @@ class Clock:
             self._strict[key] = v
             self._lenient[key] = m
         if v is None:
-            raise EntryError(
-                f"{minute // 60:02d}:{minute % 60:02d} does not exist on {d.isoformat()} in "
-                f"{self.tz.key} (clocks go forward that night)"
-            )
+            raise EntryError(msg(
+                "{t:time} does not exist on {day:date} in {zone} (clocks go forward that night)",
+                t=time(minute // 60, minute % 60), day=d, zone=self.tz.key,
+            ))
         return v
 
     def boundary(self, d: date, minute: int) -> int:
@@ -125,10 +126,10 @@ def paid_spans(clock: Clock, shift: Shift) -> list[Span]:
     elapsed = e - s
     brk = shift.break_minutes
     if brk >= elapsed:
-        raise EntryError(
-            f"{shift.employee_code} {shift.work_date.isoformat()}: the {brk}-minute break is not "
-            f"shorter than the {elapsed}-minute shift"
-        )
+        raise EntryError(msg(
+            "{code} {day:date}: the {n}-minute break is not shorter than the {span}-minute shift",
+            code=shift.employee_code, day=shift.work_date, n=brk, span=elapsed,
+        ))
     if brk <= 0:
         return [(s, e)]
     if shift.break_start is None:
@@ -136,11 +137,12 @@ def paid_spans(clock: Clock, shift: Shift) -> list[Span]:
     else:
         b0 = break_instant(clock, shift.work_date, shift.start, shift.break_start)
         if not s < b0 < b0 + brk < e:
-            raise EntryError(
-                f"{shift.employee_code} {shift.work_date.isoformat()}: the {brk}-minute break at "
-                f"{shift.break_start:%H:%M} does not lie inside the shift "
-                f"{shift.start:%H:%M}-{shift.end:%H:%M}"
-            )
+            raise EntryError(msg(
+                "{code} {day:date}: the {n}-minute break at {at:time} does not lie inside the shift "
+                "{start:time}-{end:time}",
+                code=shift.employee_code, day=shift.work_date, n=brk, at=shift.break_start,
+                start=shift.start, end=shift.end,
+            ))
     return [(s, b0), (b0 + brk, e)]
 
 

@@ -47,6 +47,9 @@ class RuleWarning:
     work_date: date  # the shift (grid cell) the warning is shown on
     rule: WarningRule
     message: Msg  # e.g. "only 6.50 h rest after the shift of Mon 2026-11-23 (minimum 8.00 h)"
+    # The other shift a warning is about (the earlier one of an overlap or a short rest), so a
+    # front end can tell which cells it concerns without reading the message.
+    other_day: date | None = None
 
 
 def missing_rates(
@@ -104,14 +107,16 @@ def check_employee(
         if gap < 0:
             out.append(RuleWarning(
                 code, sh.work_date, WarningRule.OVERLAP,
-                msg("overlaps the shift of {day:day} by {m:hours} h", day=prev[3].work_date, m=-gap)))
+                msg("overlaps the shift of {day:day} by {m:hours} h", day=prev[3].work_date, m=-gap),
+                prev[3].work_date))
         elif gap < rules.min_rest_minutes:
             out.append(RuleWarning(
                 code, sh.work_date, WarningRule.REST,
                 msg("only {gap:hours} h rest after the shift of {day:day} (minimum {minimum:hours} h, "
                     "short by {short:hours} h)",
                     gap=gap, day=prev[3].work_date, minimum=rules.min_rest_minutes,
-                    short=rules.min_rest_minutes - gap)))
+                    short=rules.min_rest_minutes - gap),
+                prev[3].work_date))
 
     if rules.max_daily_minutes is not None:
         for _s, _e, paid, sh in work:

@@ -10,7 +10,9 @@ punctuation blind):
 - Five9 "Agent Login-Logout": *AGENT*, *LOGIN TIMESTAMP*, *LOGOUT TIMESTAMP* (its *LOGIN TIME* is a
   duration and is not taken for the login);
 - Genesys Cloud "Agent Login/Logout Details": *User*, *Start Time*, *End Time*, *Duration*;
-- time clocks: *Employee ID*, *Date*, *Time In*, *Time Out* (or Clock In/Out, Punch In/Out).
+- time clocks: *Employee ID*, *Date*, *Time In*, *Time Out* (or Clock In/Out, Punch In/Out);
+- the same in French, whatever the language chosen (*ID de connexion*, *Heure de connexion*,
+  *Heure de déconnexion*; *Matricule*, *Date*, *Entrée*, *Sortie*; accents ignored).
 The login and logout columns are found as a pair (Login Timestamp/Logout Timestamp before Login
 Time/Logout Time before Login/Logout...), so a duration column named like a time is left alone;
 ``--columns "id=Login ID,in=Login Time,out=Logout Time[,date=Date][,outdate=Logout Date]"`` names
@@ -42,7 +44,8 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from deskwfm.core.errors import InputError
-from deskwfm.core.messages import msg
+from deskwfm.core.messages import msg, verbatim
+from deskwfm.core.text import fold
 from deskwfm.files.xlsx_cells import is_blank, shown, to_text
 from deskwfm.files.xlsx_problems import Problem, Where, sorted_problems
 from deskwfm.files.xlsx_safety import (
@@ -74,6 +77,16 @@ IN_OUT_PAIRS: tuple[tuple[str, str], ...] = (
     ("clockin", "clockout"),
     ("punchin", "punchout"),
     ("in", "out"),
+    # French exports and time clocks
+    ("horodatagedeconnexion", "horodatagededeconnexion"),
+    ("heuredeconnexion", "heurededeconnexion"),
+    ("connexion", "deconnexion"),
+    ("ouverturedesession", "fermeturedesession"),
+    ("heurededebut", "heuredefin"),
+    ("debut", "fin"),
+    ("heuredentree", "heuredesortie"),
+    ("entree", "sortie"),
+    ("pointageentree", "pointagesortie"),
 )
 ID_HEADERS: tuple[str, ...] = (
     "loginid",
@@ -93,6 +106,18 @@ ID_HEADERS: tuple[str, ...] = (
     "ext",
     "employee",
     "id",
+    "iddeconnexion",
+    "identifiantdeconnexion",
+    "idconnexion",
+    "idagent",
+    "iddagent",
+    "matricule",
+    "codeemploye",
+    "identifiant",
+    "utilisateur",
+    "agent",
+    "poste",
+    "employe",
 )
 DATE_HEADERS: tuple[str, ...] = (
     "date",
@@ -102,8 +127,12 @@ DATE_HEADERS: tuple[str, ...] = (
     "shiftdate",
     "day",
     "reportdate",
+    "datedeconnexion",
+    "jour",
+    "datedetravail",
+    "datedequart",
 )
-OUT_DATE_HEADERS: tuple[str, ...] = ("logoutdate", "logoffdate", "enddate")
+OUT_DATE_HEADERS: tuple[str, ...] = ("logoutdate", "logoffdate", "enddate", "datededeconnexion", "datedefin")
 _TOTAL = re.compile(r"^(grand\s*)?(sub)?total|^summary", re.IGNORECASE)
 _NONE = {"n/a", "na", "-", "--", "none", "null"}
 _NONE_OR_BLANK = _NONE | {""}
@@ -168,7 +197,7 @@ class _Bad(Exception):
 
 
 def norm(text: Any) -> str:
-    return re.sub(r"[^a-z0-9]", "", to_text(text).lower()) if not is_blank(text) else ""
+    return fold(to_text(text)) if not is_blank(text) else ""
 
 
 def parse_columns(spec: str) -> dict[str, str]:
@@ -321,14 +350,14 @@ def read_sessions(path: str | Path, columns: Mapping[str, str] | None = None) ->
             out.problems = sorted_problems(out.problems)
             return out
     wanted = (
-        ", ".join(f"{k}={v}" for k, v in columns.items())
+        verbatim(", ".join(f"{k}={v}" for k, v in columns.items()))
         if columns
-        else "a login ID and login/logout columns (like Login ID, Login Time, Logout Time)"
+        else msg("a login ID and login/logout columns (like Login ID, Login Time, Logout Time)")
     )
     out.problems.append(
         Problem(
-            f"no header row with {wanted} in the first {_HEADER_SCAN_ROWS} rows; name the columns with "
-            '--columns "id=...,in=...,out=..."',
+            msg('no header row with {wanted} in the first {n} rows; name the columns with --columns '
+                '"id=...,in=...,out=..."', wanted=wanted, n=_HEADER_SCAN_ROWS),
             sheet=sheets[0][0] if sheets else p.name,
         )
     )
@@ -411,7 +440,7 @@ def _read_rows(
             continue
         line = r + 1
         if not ident:
-            out.problems.append(Problem("the login ID is missing", Where(sheet, line, c_id + 1)))
+            out.problems.append(Problem(msg("the login ID is missing"), Where(sheet, line, c_id + 1)))
             continue
         day = out_day = None
         if c_date is not None:
@@ -423,12 +452,13 @@ def _read_rows(
             if out_day is None:
                 continue
         if no_in:
-            out.problems.append(Problem("the login time is missing", Where(sheet, line, c_in + 1)))
+            out.problems.append(Problem(msg("the login time is missing"), Where(sheet, line, c_in + 1)))
             continue
-        login, _ = _when(out, moment, raw_in, day, Where(sheet, line, c_in + 1), "login")
+        login, _ = _when(out, moment, raw_in, day, Where(sheet, line, c_in + 1), logout=False)
         logout = None
         if not no_out:
-            logout, time_only = _when(out, moment, raw_out, out_day, Where(sheet, line, c_out + 1), "logout")
+            at = Where(sheet, line, c_out + 1)
+            logout, time_only = _when(out, moment, raw_out, out_day, at, logout=True)
             if logout is None:
                 continue
             if login is not None and time_only and out_day == day and logout < login:
@@ -474,35 +504,41 @@ def _date_cell(
             return got
         raise _Bad
     except _Bad:
-        out.problems.append(Problem(f'"{shown(value)}" is not a date', Where(sheet, line, col + 1)))
+        problem = msg('"{value}" is not a date', value=shown(value))
+        out.problems.append(Problem(problem, Where(sheet, line, col + 1)))
         return None
 
 
 def _when(
-    out: SessionFile, moment: _Memo, value: Any, day: date | None, where: Where, what: str
+    out: SessionFile, moment: _Memo, value: Any, day: date | None, where: Where, *, logout: bool
 ) -> tuple[datetime | None, bool]:
     """The timestamp of a login or logout cell, and whether the cell held a time of day only."""
+    v = shown(value)
     try:
         got = moment(value)
     except _Bad:
-        out.problems.append(
-            Problem(
-                f'"{shown(value)}" is not a {what} time; write it like 2026-11-23 08:58:12 or '
-                "11/23/2026 8:58:12 AM",
-                where,
-            )
-        )
+        out.problems.append(Problem(
+            msg('"{value}" is not a logout time; write it like 2026-11-23 08:58:12 or 11/23/2026 8:58:12 AM',
+                value=v) if logout else
+            msg('"{value}" is not a login time; write it like 2026-11-23 08:58:12 or 11/23/2026 8:58:12 AM',
+                value=v),
+            where,
+        ))
         return None, False
     if isinstance(got, datetime):
         return got, False
     if isinstance(got, time):
         if day is None:
             out.problems.append(
-                Problem(f'"{shown(value)}" has no date, and the file has no Date column', where)
+                Problem(msg('"{value}" has no date, and the file has no Date column', value=v), where)
             )
             return None, True
         return datetime.combine(day, got), True
-    out.problems.append(Problem(f'"{shown(value)}" is a date without a {what} time', where))
+    out.problems.append(Problem(
+        msg('"{value}" is a date without a logout time', value=v) if logout
+        else msg('"{value}" is a date without a login time', value=v),
+        where,
+    ))
     return None, False
 
 

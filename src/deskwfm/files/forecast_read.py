@@ -1,5 +1,6 @@
 """Read a call forecast from .xlsx (a ``Forecast`` sheet) or .csv with the columns
-Date, Interval start, Calls, AHT (s).
+Date, Interval start, Calls, AHT (s) - or their French names (a ``Prévisions`` sheet with Date,
+Début d'intervalle, Appels, DMT (s)), whatever the language chosen.
 
 Every problem is collected, located like ``Forecast!C14: "abc" is not a number of calls``
 (for a .csv the file name stands in for the sheet); the caller imports nothing unless the
@@ -15,6 +16,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
+from functools import cache
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -22,7 +24,9 @@ from deskwfm.core.entry import parse_time_of_day
 from deskwfm.core.errors import InputError
 from deskwfm.core.fields import Field, FieldError
 from deskwfm.core.forecast import ForecastInterval, check_aht, check_calls
-from deskwfm.core.messages import msg
+from deskwfm.core.i18n import LANGUAGES, render
+from deskwfm.core.messages import Msg, msg, msg_n
+from deskwfm.core.text import fold
 from deskwfm.files.xlsx_problems import Problem, Where, sorted_problems
 from deskwfm.files.xlsx_safety import (
     MAX_FILE_BYTES,
@@ -33,19 +37,40 @@ from deskwfm.files.xlsx_safety import (
     reader_gave_up,
 )
 
-SHEET = "Forecast"
-HEADERS: tuple[str, ...] = ("Date", "Interval start", "Calls", "AHT (s)")
+SHEET = msg("Forecast")
+HEADERS: tuple[tuple[str, Msg], ...] = (
+    ("date", msg("Date")), ("start", msg("Interval start")), ("calls", msg("Calls")), ("aht", msg("AHT (s)")),
+)
 _HEADER_SCAN_ROWS = 15
-_ALIASES: dict[str, tuple[str, ...]] = {
-    "date": ("date", "day", "workdate"),
-    "start": ("intervalstart", "interval", "start", "starttime", "time"),
-    "calls": ("calls", "forecastcalls", "volume", "offered"),
-    "aht": ("ahts", "aht", "ahtseconds", "ahtsec", "averagehandletime", "averagehandletimes"),
+_SYNONYMS: dict[str, tuple[str, ...]] = {
+    "date": ("date", "day", "workdate", "jour"),
+    "start": ("intervalstart", "interval", "start", "starttime", "time", "debutdintervalle", "intervalle",
+              "debut", "heure"),
+    "calls": ("calls", "forecastcalls", "volume", "offered", "appels", "appelsprevus", "appelsoffert"),
+    "aht": ("ahts", "aht", "ahtseconds", "ahtsec", "averagehandletime", "averagehandletimes", "dmts", "dmt",
+            "dureemoyennedetraitement", "dureemoyennedetraitements"),
 }
 
 
+@cache
+def _aliases() -> dict[str, tuple[str, ...]]:
+    """Column -> accepted folded headers: ours in every language, then the synonyms."""
+    return {
+        key: tuple(dict.fromkeys([fold(render(label, lang)) for lang in LANGUAGES] + list(_SYNONYMS[key])))
+        for key, label in HEADERS
+    }
+
+
+@cache
+def _sheet_names() -> frozenset[str]:
+    ours = {fold(render(SHEET, lang)) for lang in LANGUAGES}
+    return frozenset(ours | {"forecast", "previsions", "prevision"})
+
+
 class _Bad(Exception):
-    pass
+    def __init__(self, message: Msg) -> None:
+        super().__init__(message.key)
+        self.msg = message
 
 
 @dataclass
@@ -64,7 +89,7 @@ class ForecastFile:
 
 
 def _norm(value: Any) -> str:
-    return re.sub(r"[^a-z0-9]", "", str(value).lower()) if value is not None else ""
+    return fold(str(value)) if value is not None else ""
 
 
 def _shown(value: Any) -> str:
@@ -87,7 +112,7 @@ def _blank(value: Any) -> bool:
 def to_date(value: Any) -> date:
     if isinstance(value, datetime):
         if value.time() != time(0):
-            raise _Bad(f'"{_shown(value)}" is not a date (it has a time of day)')
+            raise _Bad(msg('"{value}" is not a date (it has a time of day)', value=_shown(value)))
         return value.date()
     if isinstance(value, date):
         return value
@@ -96,7 +121,7 @@ def to_date(value: Any) -> date:
             return date.fromisoformat(value.strip())
         except ValueError:
             pass
-    raise _Bad(f'"{_shown(value)}" is not a date; write it like 2026-11-23')
+    raise _Bad(msg('"{value}" is not a date; write it like 2026-11-23', value=_shown(value)))
 
 
 def to_start_minute(value: Any, interval: int) -> int:
@@ -122,12 +147,14 @@ def to_start_minute(value: Any, interval: int) -> int:
         else:
             minute = t.hour * 60 + t.minute
     if minute is None:
-        raise _Bad(f'"{_shown(value)}" is not a time of day; write the interval start like 09:30')
-    if minute % interval:
         raise _Bad(
-            f'"{_shown(value)}" is not the start of a {interval}-minute interval '
-            f"(the site plans staffing in {interval}-minute intervals)"
+            msg('"{value}" is not a time of day; write the interval start like 09:30', value=_shown(value))
         )
+    if minute % interval:
+        raise _Bad(msg(
+            '"{value}" is not the start of a {n}-minute interval (the site plans staffing in {n}-minute '
+            "intervals)", value=_shown(value), n=interval,
+        ))
     return minute
 
 
@@ -153,22 +180,22 @@ def to_calls(value: Any) -> int:
     n = _whole(value)
     if n is None:
         if isinstance(value, float | int) and not isinstance(value, bool):
-            raise _Bad(f'"{_shown(value)}" is not a whole number of calls')
-        raise _Bad(f'"{_shown(value)}" is not a number of calls')
+            raise _Bad(msg('"{value}" is not a whole number of calls', value=_shown(value)))
+        raise _Bad(msg('"{value}" is not a number of calls', value=_shown(value)))
     try:
         return check_calls(n)
     except FieldError as exc:
-        raise _Bad(str(exc)) from None
+        raise _Bad(exc.msg) from None
 
 
 def to_aht(value: Any) -> int:
     n = _whole(value)
     if n is None:
-        raise _Bad(f'"{_shown(value)}" is not an average handle time in whole seconds')
+        raise _Bad(msg('"{value}" is not an average handle time in whole seconds', value=_shown(value)))
     try:
         return check_aht(n)
     except FieldError as exc:
-        raise _Bad(str(exc)) from None
+        raise _Bad(exc.msg) from None
 
 
 def read_forecast(path: str | Path, interval_minutes: int) -> ForecastFile:
@@ -179,10 +206,14 @@ def read_forecast(path: str | Path, interval_minutes: int) -> ForecastFile:
     if suffix == ".csv":
         sheet_name, rows = p.name, _csv_rows(p)
     elif suffix in (".xlsx", ".xlsm"):
-        sheet_name, rows = SHEET, _xlsx_rows(p)
+        sheet_name, rows = _xlsx_rows(p)
+    elif suffix:
+        raise InputError(
+            msg("{file}: a forecast is read from .xlsx or .csv, not {kind}", file=p.name, kind=suffix)
+        )
     else:
-        kind = suffix or "a file without extension"
-        raise InputError(f"{p.name}: a forecast is read from .xlsx or .csv, not {kind}")
+        raise InputError(msg("{file}: a forecast is read from .xlsx or .csv, not a file without extension",
+                             file=p.name))
     out = ForecastFile(p.name)
     _read_rows(out, sheet_name, rows, interval_minutes)
     out.problems = sorted_problems(out.problems)
@@ -198,14 +229,18 @@ def _csv_rows(p: Path) -> list[list[Any]]:
     the line count, so that no file (one 50 MB line, 40 million empty lines) costs more than a
     few MB or a second before it is refused."""
     if not p.is_file():
-        raise InputError(f"{p.name}: no such file")
+        raise InputError(msg("{file}: no such file", file=p.name))
     if p.stat().st_size > MAX_FILE_BYTES:
-        raise InputError(f"{p.name}: the file is larger than {MAX_FILE_BYTES // 1_048_576} MB")
+        raise InputError(
+            msg("{file}: the file is larger than {n} MB", file=p.name, n=MAX_FILE_BYTES // 1_048_576)
+        )
     try:
         with p.open(encoding="utf-8-sig", newline="") as fh:
             return _parse_csv(p.name, _bounded_lines(p.name, fh))
     except UnicodeDecodeError:
-        raise InputError(f"{p.name} is not a UTF-8 text file; save it from Excel as CSV UTF-8") from None
+        raise InputError(
+            msg("{file} is not a UTF-8 text file; save it from Excel as CSV UTF-8", file=p.name)
+        ) from None
 
 
 def _parse_csv(file_name: str, lines: Iterator[str]) -> list[list[Any]]:
@@ -249,17 +284,16 @@ def _bounded_lines(file_name: str, fh: TextIO) -> Iterator[str]:
         yield line
 
 
-def _xlsx_rows(p: Path) -> list[list[Any]]:
+def _xlsx_rows(p: Path) -> tuple[str, list[list[Any]]]:
     check_workbook_file(p)
     from python_calamine import CalamineWorkbook
 
     try:
         wb = CalamineWorkbook.from_path(str(p))
-        names = {n.strip().lower(): n for n in wb.sheet_names}
-        name = names.get(SHEET.lower())
+        name = next((n for n in wb.sheet_names if fold(n) in _sheet_names()), None)
         if name is None:
-            shown = ", ".join(wb.sheet_names) or "none"
-            raise InputError(f"{p.name} has no {SHEET} sheet (its sheets: {shown})")
+            raise InputError(msg("{file} has no {sheet} sheet (its sheets: {sheets})", file=p.name,
+                                 sheet=SHEET, sheets=", ".join(wb.sheet_names)))
         sheet = wb.get_sheet_by_name(name)
         end_row, end_col = sheet.end if sheet.end is not None else (-1, -1)
         check_sheet_size(p.name, name, end_row + 1, end_col + 1)
@@ -268,36 +302,46 @@ def _xlsx_rows(p: Path) -> list[list[Any]]:
         raise
     except Exception as exc:  # calamine raises several exception types of its own
         why = f"{type(exc).__name__}: {exc}"
-        raise InputError(f"{p.name} cannot be read as an Excel workbook ({why})") from None
+        raise InputError(
+            msg("{file} cannot be read as an Excel workbook ({reason})", file=p.name, reason=why)
+        ) from None
     except BaseException as exc:
         if not reader_crashed(exc):
             raise
         raise reader_gave_up(p.name) from None
-    return rows
+    return name, rows
 
 
 def _read_rows(out: ForecastFile, sheet: str, rows: list[list[Any]], interval: int) -> None:
     header_row, cols = -1, {}
+    aliases = _aliases()
     for r, row in enumerate(rows[:_HEADER_SCAN_ROWS]):
         normed = [_norm(v) for v in row]
-        if any(n in _ALIASES["date"] for n in normed):
+        if any(n in aliases["date"] for n in normed):
             header_row = r
             for c, n in enumerate(normed):
-                for key, aliases in _ALIASES.items():
-                    if n in aliases and key not in cols:
+                for key, names in aliases.items():
+                    if n in names and key not in cols:
                         cols[key] = c
             break
-    missing = [label for key, label in zip(_ALIASES, HEADERS, strict=True) if key not in cols]
-    if header_row < 0 or missing:
-        what = "no header row" if header_row < 0 else "missing column " + ", ".join(repr(m) for m in missing)
-        out.problems.append(Problem(f"{what}; the header row should read: {', '.join(HEADERS)}", sheet=sheet))
+    missing = [label for key, label in HEADERS if key not in cols]
+    expected = ", ".join(render(label) for _k, label in HEADERS)
+    if header_row < 0:
+        out.problems.append(Problem(msg("no header row; the header row should read: {expected}",
+                                        expected=expected), sheet=sheet))
+        return
+    if missing:
+        listed = ", ".join(f'"{render(m)}"' for m in missing)
+        out.problems.append(Problem(msg_n("missing column {names}; the header row should read: {expected}",
+                                          "missing columns {names}; the header row should read: {expected}",
+                                          len(missing), names=listed, expected=expected), sheet=sheet))
         return
     seen: dict[tuple[date, int], Where] = {}
-    convert: list[tuple[str, Callable[[Any], Any], str]] = [
-        ("date", to_date, "a date"),
-        ("start", lambda v: to_start_minute(v, interval), "an interval start"),
-        ("calls", to_calls, "the calls"),
-        ("aht", to_aht, "the average handle time"),
+    convert: list[tuple[str, Callable[[Any], Any], Msg]] = [
+        ("date", to_date, msg("a date")),
+        ("start", lambda v: to_start_minute(v, interval), msg("an interval start")),
+        ("calls", to_calls, msg("the calls")),
+        ("aht", to_aht, msg("the average handle time")),
     ]
     for r in range(header_row + 1, len(rows)):
         row = rows[r]
@@ -309,24 +353,26 @@ def _read_rows(out: ForecastFile, sheet: str, rows: list[list[Any]], interval: i
             value = row[c] if c < len(row) else None
             where = Where(sheet, r + 1, c + 1)
             if _blank(value):
-                out.problems.append(Problem(f"{what} is missing", where))
+                out.problems.append(Problem(msg("{what} is missing", what=what), where))
                 continue
             try:
                 got[key] = fn(value)
             except _Bad as exc:
-                out.problems.append(Problem(str(exc), where))
+                out.problems.append(Problem(exc.msg, where))
         if len(got) != 4:
             continue
         key2 = (got["date"], got["start"])
         here = Where(sheet, r + 1, cols["start"] + 1)
         if key2 in seen:
             first = seen[key2]
+            at = time(got["start"] // 60, got["start"] % 60)
             out.problems.append(Problem(
-                f"{got['date'].isoformat()} {got['start'] // 60:02d}:{got['start'] % 60:02d} is "
-                f"already forecast in row {first.row}", here,
+                msg("{day:date} {t:time} is already forecast in row {row}", day=got["date"], t=at,
+                    row=first.row),
+                here,
             ))
             continue
         seen[key2] = here
         out.intervals.append(ForecastInterval(got["date"], got["start"], got["calls"], got["aht"]))
     if not out.intervals and not out.problems:
-        out.problems.append(Problem("has no forecast rows under its header", sheet=sheet))
+        out.problems.append(Problem(msg("has no forecast rows under its header"), sheet=sheet))

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from reportlab.lib import colors
 from reportlab.platypus import Flowable
 
+from deskwfm.core.i18n import tr
 from deskwfm.files.pdf_fonts import FONT, FONT_BOLD, draw_runs, fit
 from deskwfm.files.pdf_grid import wrap_text
 
@@ -80,10 +81,9 @@ class Fields(Flowable):  # type: ignore[misc]  # reportlab ships no type hints
 class SignatureLines(Flowable):  # type: ignore[misc]  # reportlab ships no type hints
     """Employee and supervisor signature and date lines."""
 
-    def __init__(self, labels: Sequence[str] = ("Employee signature", "Supervisor signature"),
-                 space_before: float = 26.0) -> None:
+    def __init__(self, labels: Sequence[str] | None = None, space_before: float = 26.0) -> None:
         super().__init__()
-        self.labels = list(labels)
+        self.labels = list(labels or (tr("Employee signature"), tr("Supervisor signature")))
         self.space_before = space_before
 
     def wrap(self, aw: float, ah: float) -> tuple[float, float]:
@@ -104,5 +104,5 @@ class SignatureLines(Flowable):  # type: ignore[misc]  # reportlab ships no type
             c.line(x, y, x + sig_w, y)
             c.line(x + sig_w + 10, y, x + col, y)
             draw_runs(c, x, y - 9, label, FONT, 7)
-            draw_runs(c, x + sig_w + 10, y - 9, "Date", FONT, 7)
+            draw_runs(c, x + sig_w + 10, y - 9, tr("Date"), FONT, 7)
         c.setFillColor(colors.black)

@@ -23,9 +23,9 @@ from reportlab.lib.pagesizes import LETTER, landscape
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Spacer
 
-from deskwfm.core.i18n import render
+from deskwfm.core.i18n import format_datetime, format_day, render, tr, weekday_abbr
 from deskwfm.core.messages import msg
-from deskwfm.core.model import Employee, Shift, ShiftCode, ShiftKind
+from deskwfm.core.model import KIND_LABELS, Employee, Shift, ShiftCode, ShiftKind
 from deskwfm.core.periods import days as days_between
 from deskwfm.core.site import SiteSettings
 from deskwfm.files.pdf_blocks import GREY, TextLine
@@ -77,16 +77,17 @@ def _legend(
         if code.kind is ShiftKind.OFF:
             continue
         times = f" {code.start:%H:%M}–{code.end:%H:%M}" if code.start and code.end else ""
-        items.append(Row("legend", (code.code, f"{code.label or code.kind.value.replace('_', ' ')}{times}"),
+        items.append(Row("legend", (code.code, f"{code.label or render(KIND_LABELS[code.kind])}{times}"),
                          fills=(_hex(code.colour), None)))
     out: list[Flowable] = [Spacer(1, 10)]
     if items:
         style = GridStyle(font_size=7, row_height=10.5, header_fill=None)
-        out.append(Grid([Column("Code", 40, "center"), Column("Meaning", 220, wrap=True)], items, style))
-    hol = [f"{d:%a %Y-%m-%d} {name}" for d, name in sorted(holidays.items()) if start <= d <= end]
+        cols = [Column(tr("Code"), 40, "center"), Column(tr("Meaning"), 220, wrap=True)]
+        out.append(Grid(cols, items, style))
+    hol = [f"{format_day(d)} {name}" for d, name in sorted(holidays.items()) if start <= d <= end]
     if hol:
         out.append(Spacer(1, 6))
-        out.append(TextLine("Holidays: " + "; ".join(hol), 7.5))
+        out.append(TextLine(render(msg("Holidays: {names}", names="; ".join(hol))), 7.5))
     return out
 
 
@@ -102,14 +103,15 @@ def schedule_story(
     for s in shifts:
         by_cell[(s.employee_code, s.work_date)].append(s)
     day_w = (width - NAME_WIDTH - 34) / len(block)
-    cols = [Column("Employee", NAME_WIDTH, wrap=True)]
+    cols = [Column(tr("Employee"), NAME_WIDTH, wrap=True)]
     cols += [
-        Column(f"{d:%a}\n{d:%d}" + (" ★" if d in holidays else ""), day_w, "center", wrap=True) for d in block
+        Column(f"{weekday_abbr(d)}\n{d:%d}" + (" ★" if d in holidays else ""), day_w, "center", wrap=True)
+        for d in block
     ]
-    cols.append(Column("Shifts", 34, "right"))
+    cols.append(Column(tr("Shifts"), 34, "right"))
     teams: dict[str, list[Employee]] = defaultdict(list)
     for e in employees:
-        teams[e.team or "No team"].append(e)
+        teams[e.team or tr("No team")].append(e)
     rows: list[Row] = []
     total = [0] * len(block)
     for team, members in teams.items():
@@ -132,9 +134,9 @@ def schedule_story(
             cells.append(str(n))
             fills.append(None)
             rows.append(Row("person", tuple(cells), fills=tuple(fills)))
-        rows.append(Row("count", ("On shift", *[str(c) for c in counts], str(sum(counts)))))
+        rows.append(Row("count", (tr("On shift"), *[str(c) for c in counts], str(sum(counts)))))
         total = [a + b for a, b in zip(total, counts, strict=True)]
-    rows.append(Row("total", ("All teams on shift", *[str(c) for c in total], str(sum(total)))))
+    rows.append(Row("total", (tr("All teams on shift"), *[str(c) for c in total], str(sum(total)))))
     style = GridStyle(
         font_size=7,
         header_size=6.5,
@@ -173,45 +175,54 @@ def write_schedule_chart(
     w, h = pagesize
     frame = Frame(MARGIN, MARGIN + 8, w - 2 * MARGIN, h - 2 * MARGIN - 8)
     c = Canvas(str(target) if isinstance(target, Path) else target, pagesize=pagesize, pageCompression=1)
-    c.setTitle(f"Schedule {start:%Y-%m-%d} to {end:%Y-%m-%d}")
+    c.setTitle(render(msg("Schedule {a:date} to {b:date}", a=start, b=end)))
     c.setAuthor(site.name)
     c.setCreator("deskwfm")
     when = generated or datetime.now(ZoneInfo(site.tz))
-    stamp = f"{site.name} · generated {when:%Y-%m-%d %H:%M} {when.tzname() or ''}".strip()
+    stamp = render(msg("{site} · generated {when}", site=site.name,
+                       when=f"{format_datetime(when)} {when.tzname() or ''}".strip()))
     blocks = day_blocks(days_between(start, end))
-    pages_done = 0
+    # Every block is laid out first, so each page can say "Page x of y" of the whole chart.
+    laid_out = []
     for bi, block in enumerate(blocks):
         if progress is not None:
             progress(bi, len(blocks))
-        title = f"Schedule {block[0]:%a %Y-%m-%d} to {block[-1]:%a %Y-%m-%d} · {site.name}"
+        title = render(msg("Schedule {a:day} to {b:day} · {site}", a=block[0], b=block[-1], site=site.name))
         story: list[Flowable] = [TextLine(title, 13, bold=True, space_after=6),
                                  schedule_story(employees, codes, shifts, holidays, block, frame.width)]
         if bi == len(blocks) - 1:
             story += _legend(codes, holidays, start, end)
-        pages = paginate(story, frame, first_top_skip=16)
+        laid_out.append((title, paginate(story, frame, first_top_skip=16)))
+    with_coverage = coverage is not None and coverage.has_forecast
+    coverage_pages = len(list(coverage_weeks(coverage))) if coverage is not None and with_coverage else 0
+    all_pages = sum(len(pages) for _title, pages in laid_out) + coverage_pages
+    pages_done = 0
+    for title, pages in laid_out:
 
         def decorate(cv: Canvas, page: int, total: int, title: str = title, first: int = pages_done) -> None:
             cv.setFillColor(GREY)
             if page > 1:
-                text, size = fit(title + " · continued", FONT, 8, frame.width)
+                text, size = fit(render(msg("{title} · continued", title=title)), FONT, 8, frame.width)
                 draw_runs(cv, MARGIN, frame.y + frame.height - 9, text, FONT, size)
             text, size = fit(stamp, FONT, 7, frame.width - 90)
             draw_runs(cv, MARGIN, MARGIN - 2, text, FONT, size)
             cv.setFont(FONT, 7)
-            cv.drawRightString(w - MARGIN, MARGIN - 2, f"Page {first + page}")
+            number = render(msg("Page {n} of {total}", n=first + page, total=all_pages))
+            cv.drawRightString(w - MARGIN, MARGIN - 2, number)
             cv.setFillColor(colors.black)
 
         draw_pages(c, pages, frame, decorate)
         pages_done += len(pages)
-    if coverage is not None and coverage.has_forecast:
-        pages_done += _coverage_pages(c, coverage, frame, stamp, pages_done)
+    if coverage is not None and with_coverage:
+        pages_done += _coverage_pages(c, coverage, frame, stamp, pages_done, all_pages)
     if progress is not None:
         progress(len(blocks), len(blocks))
     c.save()
     return pages_done
 
 
-def _coverage_pages(c: Canvas, coverage: CoverageInput, frame: Frame, stamp: str, first: int) -> int:
+def _coverage_pages(c: Canvas, coverage: CoverageInput, frame: Frame, stamp: str, first: int,
+                    all_pages: int) -> int:
     """A page per work week with a forecast: its title and its ``CoverageWeek``."""
     title_size = 13.0
     pages: list[list[tuple[Flowable, float]]] = []
@@ -228,7 +239,8 @@ def _coverage_pages(c: Canvas, coverage: CoverageInput, frame: Frame, stamp: str
         text, size = fit(stamp, FONT, 7, frame.width - 90)
         draw_runs(cv, MARGIN, MARGIN - 2, text, FONT, size)
         cv.setFont(FONT, 7)
-        cv.drawRightString(frame.x + frame.width, MARGIN - 2, render(msg("Page {n}", n=first + page)))
+        number = render(msg("Page {n} of {total}", n=first + page, total=all_pages))
+        cv.drawRightString(frame.x + frame.width, MARGIN - 2, number)
         cv.setFillColor(colors.black)
 
     draw_pages(c, pages, frame, decorate)

@@ -9,25 +9,28 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from deskwfm.core.i18n import tr
+from deskwfm.core.i18n import render, tr
+from deskwfm.core.messages import N_, msg
 from deskwfm.files.xlsx_style import set_text
 
-SHEET = "Actual time"
+PAY_BASES = (N_("schedule"), N_("actual"))  # the values of ``pay_basis``, shown through tr()
+
+SHEET = N_("Actual time")
 HEADER_ROW = 3
 HEADERS = (
-    "Code",
-    "Name",
-    "Team",
-    "Pay basis",
-    "Scheduled h",
-    "Worked h",
-    "Variance h",
-    "Worked as scheduled h",
-    "Adherence %",
-    "Late",
-    "Open exceptions",
-    "Blocking approval",
-    "Holidays without pay",
+    N_("Code"),
+    N_("Name"),
+    N_("Team"),
+    N_("Pay basis"),
+    N_("Scheduled h"),
+    N_("Worked h"),
+    N_("Variance h"),
+    N_("Worked as scheduled h"),
+    N_("Adherence %"),
+    N_("Late"),
+    N_("Open exceptions"),
+    N_("Blocking approval"),
+    N_("Holidays without pay"),
 )
 
 
@@ -109,4 +112,4 @@ def add_attendance_sheet(wb: Any, lines: Sequence[AttendanceLine], title: str) -
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
-    ws.oddFooter.center.text = "Page &P of &N"
+    ws.oddFooter.center.text = render(msg("Page {n} of {total}", n="&P", total="&N"))

@@ -7,21 +7,22 @@ from datetime import date, datetime
 from pathlib import Path
 
 from deskwfm.core.i18n import tr
+from deskwfm.core.messages import N_
 from deskwfm.files.xlsx_save import save_workbook
 
 HEADINGS = (
-    "When",
-    "Who",
-    "Workstation",
-    "How",
-    "Detail",
-    "Reason",
-    "What",
-    "Employee",
-    "Day",
-    "Before",
-    "After",
-    "Row",
+    N_("When"),
+    N_("Who"),
+    N_("Workstation"),
+    N_("How"),
+    N_("Detail"),
+    N_("Reason"),
+    N_("What"),
+    N_("Employee"),
+    N_("Day"),
+    N_("Before"),
+    N_("After"),
+    N_("Row"),
 )
 WIDTHS = (19, 14, 16, 16, 40, 24, 10, 10, 11, 28, 28, 8)
 

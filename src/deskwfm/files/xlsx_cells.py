@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from typing import Any
@@ -20,14 +21,23 @@ from deskwfm.core.employees import RATE_EXAMPLE, check_rate, parse_week_hours
 from deskwfm.core.entry import parse_break_minutes, parse_time_of_day
 from deskwfm.core.fields import Field
 from deskwfm.core.hours import WEEK_MINUTES, hours_to_minutes
+from deskwfm.core.messages import Msg, msg
 from deskwfm.core.money import read_number
 from deskwfm.core.periods import FIRST_DATE, LAST_DATE
+from deskwfm.core.text import fold
 
 _EXCEL_EPOCH = date(1899, 12, 30)
 
 
 class CellError(ValueError):
-    """A cell does not hold what its column expects; the message is for the user."""
+    """A cell does not hold what its column expects; ``msg`` says so to the user."""
+
+    def __init__(self, message: Msg) -> None:
+        self.msg = message
+        super().__init__(message.key)
+
+    def __str__(self) -> str:
+        return str(self.msg)
 
 
 def is_blank(value: Any) -> bool:
@@ -55,7 +65,7 @@ def to_text(value: Any) -> str:
         return ""
     if isinstance(value, float):
         if not math.isfinite(value):
-            raise CellError(f'"{shown(value)}" is not text or a number')
+            raise CellError(msg('"{value}" is not text or a number', value=shown(value)))
         return str(int(value)) if value.is_integer() else repr(value)
     if isinstance(value, bool):
         return "TRUE" if value else "FALSE"
@@ -68,6 +78,14 @@ _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 _SLASH = re.compile(r"^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$")
 _YMD_SLASH = re.compile(r"^(\d{4})/(\d{1,2})/(\d{1,2})$")
 _WEEKDAY_PREFIX = re.compile(r"^(mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+", re.IGNORECASE)
+# French, read from the folded text ("lun. 2 mars 2026" -> "lun 2 mars 2026")
+_FR_WEEKDAY_PREFIX = re.compile(r"^(lun|mar|mer|jeu|ven|sam|dim)[a-z]*\s+(?=\d)")
+_FR_MONTHS = {
+    "janv": 1, "janvier": 1, "fevr": 2, "fevrier": 2, "mars": 3, "avr": 4, "avril": 4, "mai": 5,
+    "juin": 6, "juil": 7, "juillet": 7, "aout": 8, "sept": 9, "septembre": 9, "oct": 10, "octobre": 10,
+    "nov": 11, "novembre": 11, "dec": 12, "decembre": 12,
+}
+_FR_DAY_MONTH_YEAR = re.compile(r"^(\d{1,2})(?:er)?\s+([a-z]+)\s+(\d{4})$")
 _MONTHS = {
     m: i
     for i, m in enumerate(
@@ -105,15 +123,28 @@ def parse_date_text(text: str) -> date | None:
             return date(int(m.group(3)), month, int(m.group(2))) if month else None
     except ValueError:
         return None
-    return None
+    return _french_date(text)
+
+
+def _french_date(text: str) -> date | None:
+    """``2 mars 2026``, ``lun. 2 mars 2026``, ``1er janv. 2027``."""
+    folded = " ".join(
+        "".join(ch for ch in unicodedata.normalize("NFKD", text.lower()) if not unicodedata.combining(ch))
+        .replace(".", " ").replace(",", " ").split()
+    )
+    m = _FR_DAY_MONTH_YEAR.match(_FR_WEEKDAY_PREFIX.sub("", folded))
+    if m is None or m.group(2) not in _FR_MONTHS:
+        return None
+    try:
+        return date(int(m.group(3)), _FR_MONTHS[m.group(2)], int(m.group(1)))
+    except ValueError:
+        return None
 
 
 def check_date_range(d: date) -> date:
     if not FIRST_DATE <= d <= LAST_DATE:
-        raise CellError(
-            f'"{d.isoformat()}" is outside the plausible range {FIRST_DATE.isoformat()} to '
-            f"{LAST_DATE.isoformat()}"
-        )
+        raise CellError(msg('"{day:date}" is outside the plausible range {first:date} to {last:date}',
+                            day=d, first=FIRST_DATE, last=LAST_DATE))
     return d
 
 
@@ -121,20 +152,20 @@ def to_date(value: Any) -> date:
     """An Excel date, a date serial number or date text, within FIRST_DATE..LAST_DATE."""
     if isinstance(value, datetime):
         if value.time() != time(0, 0):
-            raise CellError(f'"{shown(value)}" is a date and time; expected a date like 2026-03-02')
+            raise CellError(
+                msg('"{value}" is a date and time; expected a date like 2026-03-02', value=shown(value))
+            )
         return check_date_range(value.date())
     if isinstance(value, date):
         return check_date_range(value)
     if isinstance(value, float):
-        if not math.isfinite(value) or not value.is_integer():
-            raise CellError(f'"{shown(value)}" is not a date; write it like 2026-03-02')
-        if not 1 <= value <= 2_958_465:
-            raise CellError(f'"{shown(value)}" is not a date; write it like 2026-03-02')
+        if not math.isfinite(value) or not value.is_integer() or not 1 <= value <= 2_958_465:
+            raise CellError(msg('"{value}" is not a date; write it like 2026-03-02', value=shown(value)))
         return check_date_range(_EXCEL_EPOCH + timedelta(days=int(value)))
     text = to_text(value)
     d = parse_date_text(text)
     if d is None:
-        raise CellError(f'"{text}" is not a date; write it like 2026-03-02')
+        raise CellError(msg('"{value}" is not a date; write it like 2026-03-02', value=text))
     return check_date_range(d)
 
 
@@ -143,7 +174,7 @@ def to_time(value: Any, *, is_end: bool = False, field: Field = Field.TIME) -> t
     number, or time text read by ``core.entry.parse_time_of_day``; whole minutes only."""
     if isinstance(value, time):
         if value.second or value.microsecond:
-            raise CellError(f'"{shown(value)}" is not a whole minute; write it like 09:30')
+            raise CellError(msg('"{value}" is not a whole minute; write it like 09:30', value=shown(value)))
         return value.replace(tzinfo=None)
     if isinstance(value, timedelta):
         secs = value.total_seconds()
@@ -157,7 +188,7 @@ def to_time(value: Any, *, is_end: bool = False, field: Field = Field.TIME) -> t
     if isinstance(value, datetime):
         if value.date() in (date(1899, 12, 30), date(1899, 12, 31), date(1900, 1, 1)):
             return to_time(value.time(), is_end=is_end, field=field)
-        raise CellError(f'"{shown(value)}" is a date, not a time; write it like 09:30')
+        raise CellError(msg('"{value}" is a date, not a time; write it like 09:30', value=shown(value)))
     if isinstance(value, float) and math.isfinite(value) and 0 <= value < 1:
         minutes = value * 1440
         if abs(minutes - round(minutes)) < 1e-6:
@@ -172,7 +203,7 @@ def to_number(value: Any, field: Field, example: str = "20.00") -> Decimal:
     the range and precision are the caller's core rule. A float is taken at its shortest repr
     after dropping binary noise below 1e-9 (``22.000000000000004`` from a formula is 22)."""
     if isinstance(value, bool):
-        raise CellError(f'"{shown(value)}" is not a number')
+        raise CellError(msg('"{value}" is not a number', value=shown(value)))
     if isinstance(value, float):
         if not math.isfinite(value):
             return read_number(str(value), field, example)  # refused: not a number
@@ -205,8 +236,9 @@ def to_break_minutes(value: Any, field: Field = Field.BREAK) -> int:
     return parse_break_minutes(shown(value), field)
 
 
-_TRUE = {"yes", "y", "true", "1", "active", "x"}
-_FALSE = {"no", "n", "false", "0", "inactive"}
+# English and French, whatever the language chosen (folded: "Oui" -> "oui")
+_TRUE = {"yes", "y", "true", "1", "active", "x", "oui", "o", "vrai", "actif"}
+_FALSE = {"no", "n", "false", "0", "inactive", "non", "faux", "inactif"}
 
 
 def to_bool(value: Any, default: bool = True) -> bool:
@@ -214,9 +246,9 @@ def to_bool(value: Any, default: bool = True) -> bool:
         return default
     if isinstance(value, bool):
         return value
-    text = to_text(value).lower()
+    text = fold(to_text(value))
     if text in _TRUE:
         return True
     if text in _FALSE:
         return False
-    raise CellError(f'"{to_text(value)}" is not yes or no')
+    raise CellError(msg('"{value}" is not yes or no', value=to_text(value)))

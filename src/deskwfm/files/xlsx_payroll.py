@@ -179,7 +179,7 @@ def _landscape(ws: Any, props: Any, area: str) -> None:
     ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr = props(fitToPage=True)
     ws.page_margins.left = ws.page_margins.right = 0.4
-    ws.oddFooter.center.text = "&P / &N"
+    ws.oddFooter.center.text = render(msg("Page {n} of {total}", n="&P", total="&N"))
 
 
 SHIFT_LEAD = (N_("Code"), N_("Name"), N_("Date"), N_("Shift date"), N_("Start"), N_("End"), N_("Break min"),

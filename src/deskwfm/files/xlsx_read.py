@@ -1,6 +1,10 @@
 """Read an import workbook into core objects plus located problems (no database here).
 
-Sheets understood (by name, case and spaces ignored):
+Sheets and columns are recognised by name in English or French whatever the language chosen
+(case, spaces, punctuation and accents ignored): the template's own headers in both languages
+(taken from the catalog, so a translated template always reads back) and common synonyms.
+
+Sheets understood (by name):
 - ``Employees``: Code, Name, Team, Hourly rate, Rate from, Contract hours/week, Max hours/week, Active,
   Login ID
 - ``Shifts``: Employee code, Date, Start, End, Unpaid break (min), Code, Note, Break start (one row per shift)
@@ -15,11 +19,11 @@ Cell values come from python-calamine (formulas by their saved values).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from decimal import Decimal
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -27,9 +31,11 @@ from deskwfm.core.employees import check_employee, validate_employee_code
 from deskwfm.core.entry import Entry, break_problem, check_break_minutes, parse_entry
 from deskwfm.core.errors import EntryError, InputError
 from deskwfm.core.fields import Field, FieldError
+from deskwfm.core.i18n import LANGUAGES, render
+from deskwfm.core.messages import Msg, msg, msg_n
 from deskwfm.core.model import Employee, Shift, ShiftCode, ShiftKind
 from deskwfm.core.shift_codes import check_code_key, parse_colour, parse_kind, validate_code
-from deskwfm.core.text import check_label, check_name, check_note, check_team
+from deskwfm.core.text import check_label, check_name, check_note, check_team, fold
 from deskwfm.files.xlsx_cells import (
     CellError,
     is_blank,
@@ -87,74 +93,116 @@ class WorkbookData:
     codes: list[CodeRow] = field(default_factory=list)
     shifts: list[ShiftRow] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
-    sheets_read: list[str] = field(default_factory=list)
+    sheets_read: list[Msg] = field(default_factory=list)
     sheets_ignored: list[str] = field(default_factory=list)
 
 
 def _norm(text: Any) -> str:
-    return re.sub(r"[^a-z0-9]", "", to_text(text).lower()) if not is_blank(text) else ""
+    return fold(to_text(text)) if not is_blank(text) else ""
 
 
-_SHEET_KIND = {
-    "employees": "employees",
-    "staff": "employees",
-    "shifts": "shifts",
-    "shiftcodes": "codes",
-    "codes": "codes",
+# The template's sheets and columns (``deskwfm template`` writes them in the reader's language).
+SHEET_NAMES: dict[str, Msg] = {
+    "employees": msg("Employees"), "shifts": msg("Shifts"), "codes": msg("ShiftCodes"),
 }
-_SKIP_SHEETS = {"instructions", "readme", "help", "problems"}
-
-# field -> accepted normalised header texts
-EMPLOYEE_COLUMNS: dict[str, tuple[str, ...]] = {
-    "code": ("code", "employeecode", "employee", "id"),
-    "name": ("name", "employeename", "fullname"),
-    "team": ("team", "group"),
-    "rate": ("hourlyrate", "rate", "payrate", "hourly"),
-    "rate_from": ("ratefrom", "rateeffective", "effectivefrom", "ratefromdate"),
-    "contract": ("contracthoursweek", "contracthours", "contracthoursperweek"),
-    "max": ("maxhoursweek", "maxhours", "maxhoursperweek", "maximumhoursweek"),
-    "active": ("active",),
-    "login_id": ("loginid", "agentid", "agentloginid", "phoneid", "acdid"),
-}
-SHIFT_COLUMNS: dict[str, tuple[str, ...]] = {
-    "employee": ("employeecode", "employee", "emp", "agent"),
-    "date": ("date", "workdate", "day"),
-    "start": ("start", "from", "starttime"),
-    "end": ("end", "to", "endtime", "finish"),
-    "break": ("unpaidbreakmin", "unpaidbreak", "break", "breakmin", "breakminutes"),
-    "code": ("code", "shiftcode"),
-    "note": ("note", "notes", "comment"),
-    "break_start": ("breakstart", "breakstarttime", "breakat", "breakfrom"),
-}
-CODE_COLUMNS: dict[str, tuple[str, ...]] = {
-    "code": ("code", "shiftcode"),
-    "start": ("start", "starttime"),
-    "end": ("end", "endtime"),
-    "break": ("unpaidbreakmin", "unpaidbreak", "break", "breakmin"),
-    "kind": ("kind", "type"),
-    "colour": ("colour", "color"),
-    "label": ("label", "description", "name"),
-}
-TEMPLATE_HEADERS: dict[str, tuple[str, ...]] = {
-    "Employees": (
-        "Code",
-        "Name",
-        "Team",
-        "Hourly rate",
-        "Rate from",
-        "Contract hours/week",
-        "Max hours/week",
-        "Active",
-        "Login ID",
+TEMPLATE_COLUMNS: dict[str, tuple[tuple[str, Msg], ...]] = {
+    "employees": (
+        ("code", msg("Code")), ("name", msg("Name")), ("team", msg("Team")), ("rate", msg("Hourly rate")),
+        ("rate_from", msg("Rate from")), ("contract", msg("Contract hours/week")),
+        ("max", msg("Max hours/week")), ("active", msg("Active")), ("login_id", msg("Login ID")),
     ),
-    "Shifts": ("Employee code", "Date", "Start", "End", "Unpaid break (min)", "Code", "Note", "Break start"),
-    "ShiftCodes": ("Code", "Start", "End", "Unpaid break (min)", "Kind", "Colour"),
+    "shifts": (
+        ("employee", msg("Employee code")), ("date", msg("Date")), ("start", msg("Start")),
+        ("end", msg("End")),
+        ("break", msg("Unpaid break (min)")), ("code", msg("Code")), ("note", msg("Note")),
+        ("break_start", msg("Break start")),
+    ),
+    "codes": (
+        ("code", msg("Code")), ("start", msg("Start")), ("end", msg("End")),
+        ("break", msg("Unpaid break (min)")), ("kind", msg("Kind")), ("colour", msg("Colour")),
+    ),
 }
-_REQUIRED = {
-    "employees": (("code", "Code"), ("name", "Name")),
-    "shifts": (("employee", "Employee code"), ("date", "Date")),
-    "codes": (("code", "Code"), ("kind", "Kind")),
+_REQUIRED = {"employees": ("code", "name"), "shifts": ("employee", "date"), "codes": ("code", "kind")}
+
+# Other names people give these sheets and columns, English and French (folded).
+_SHEET_SYNONYMS = {
+    "employees": ("employees", "staff", "employes", "personnel", "agents"),
+    "shifts": ("shifts", "quarts", "quartsdetravail"),
+    "codes": ("shiftcodes", "codes", "codesdequart", "codesquarts", "codesdequarts"),
 }
+_SKIP_SHEETS = {"instructions", "readme", "help", "problems", "lisezmoi", "aide", "problemes"}
+_COLUMN_SYNONYMS: dict[str, dict[str, tuple[str, ...]]] = {
+    "employees": {
+        "code": ("code", "employeecode", "employee", "id", "matricule", "codeemploye", "codedemploye",
+                 "employe"),
+        "name": ("name", "employeename", "fullname", "nom", "nomcomplet", "nomemploye", "nomdelemploye"),
+        "team": ("team", "group", "equipe", "groupe"),
+        "rate": ("hourlyrate", "rate", "payrate", "hourly", "tauxhoraire", "taux", "salairehoraire"),
+        "rate_from": ("ratefrom", "rateeffective", "effectivefrom", "ratefromdate", "tauxapartirdu",
+                      "tauxdepuis", "envigueurle", "envigueurdu"),
+        "contract": ("contracthoursweek", "contracthours", "contracthoursperweek", "heurescontratsemaine",
+                     "heuresaucontratsemaine", "heuresaucontrat", "heurescontrat"),
+        "max": ("maxhoursweek", "maxhours", "maxhoursperweek", "maximumhoursweek", "heuresmaxsemaine",
+                "heuresmaximumsemaine", "maximumheuressemaine", "heuresmax"),
+        "active": ("active", "actif", "active"),
+        "login_id": ("loginid", "agentid", "agentloginid", "phoneid", "acdid", "idconnexion",
+                     "identifiantdeconnexion", "idagent", "iddeconnexion"),
+    },
+    "shifts": {
+        "employee": ("employeecode", "employee", "emp", "agent", "matricule", "codeemploye", "codedemploye",
+                     "employe"),
+        "date": ("date", "workdate", "day", "jour", "datedetravail"),
+        "start": ("start", "from", "starttime", "debut", "heurededebut", "heuredebut", "de"),
+        "end": ("end", "to", "endtime", "finish", "fin", "heuredefin", "heurefin"),
+        "break": ("unpaidbreakmin", "unpaidbreak", "break", "breakmin", "breakminutes", "pausenonpayeemin",
+                  "pausenonpayee", "pause", "pausemin"),
+        "code": ("code", "shiftcode", "codedequart", "codequart"),
+        "note": ("note", "notes", "comment", "commentaire", "remarque"),
+        "break_start": ("breakstart", "breakstarttime", "breakat", "breakfrom", "debutdelapause",
+                        "debutdepause", "debutpause"),
+    },
+    "codes": {
+        "code": ("code", "shiftcode", "codedequart", "codequart"),
+        "start": ("start", "starttime", "debut", "heurededebut"),
+        "end": ("end", "endtime", "fin", "heuredefin"),
+        "break": ("unpaidbreakmin", "unpaidbreak", "break", "breakmin", "pausenonpayeemin", "pausenonpayee",
+                  "pause"),
+        "kind": ("kind", "type", "genre", "sorte"),
+        "colour": ("colour", "color", "couleur"),
+        "label": ("label", "description", "name", "libelle", "nom", "etiquette"),
+    },
+}
+# A grid's column of employee codes
+_GRID_CODE_HEADERS = ("code", "employeecode", "employee", "emp", "id", "agent", "matricule", "codeemploye",
+                      "employe")
+
+
+@cache
+def _sheet_kinds() -> dict[str, str]:
+    """Folded sheet name -> kind: the template's names in every language, and the synonyms."""
+    out = {name: kind for kind, names in _SHEET_SYNONYMS.items() for name in names}
+    for kind, label in SHEET_NAMES.items():
+        for lang in LANGUAGES:
+            out.setdefault(fold(render(label, lang)), kind)
+    return out
+
+
+@cache
+def columns_of(kind: str) -> dict[str, tuple[str, ...]]:
+    """Field -> accepted folded header texts of a sheet kind (template headers in every language
+    first, then synonyms)."""
+    out = {f: list(names) for f, names in _COLUMN_SYNONYMS[kind].items()}
+    for fieldname, label in TEMPLATE_COLUMNS[kind]:
+        for lang in LANGUAGES:
+            folded = fold(render(label, lang))
+            if folded not in out[fieldname]:
+                out[fieldname].insert(0, folded)
+    return {f: tuple(names) for f, names in out.items()}
+
+
+def template_headers(kind: str, lang: str | None = None) -> list[str]:
+    """The template's header row of a sheet kind, in ``lang`` (default: the current language)."""
+    return [render(label, lang) for _f, label in TEMPLATE_COLUMNS[kind]]
 # Which column holds the field a core rule refused (for rules that span several cells).
 _EMPLOYEE_FIELDS: dict[Field, str] = {
     Field.EMPLOYEE_CODE: "code", Field.NAME: "name", Field.TEAM: "team", Field.RATE: "rate",
@@ -183,14 +231,14 @@ class _Sheet:
     def where(self, row0: int, col0: int) -> Where:
         return Where(self.name, row0 + 1, col0 + 1)
 
-    def problem(self, row0: int, col0: int, message: str) -> None:
+    def problem(self, row0: int, col0: int, message: Msg) -> None:
         self.problems.append(Problem(message, self.where(row0, col0)))
 
     def refused(self, row0: int, cols: dict[str, int], columns: Mapping[Field, str], exc: FieldError,
                 fallback: str) -> None:
         """A core rule's refusal, located at the column of the field it names."""
         col = cols.get(columns.get(exc.field, fallback), cols[fallback])
-        self.problem(row0, col, str(exc))
+        self.problem(row0, col, exc.msg)
 
     @staticmethod
     def value(row: list[Any], col0: int | None) -> Any:
@@ -217,11 +265,12 @@ def read_workbook(path: str | Path, known_codes: Mapping[str, ShiftCode]) -> Wor
     except InputError:
         raise
     except (CalamineError, ValueError, OSError) as exc:
-        raise InputError(f"{p.name} cannot be read as an Excel workbook ({exc})") from None
-    except Exception as exc:  # calamine raises a few exception types of its own
         raise InputError(
-            f"{p.name} cannot be read as an Excel workbook ({type(exc).__name__}: {exc})"
+            msg("{file} cannot be read as an Excel workbook ({reason})", file=p.name, reason=str(exc))
         ) from None
+    except Exception as exc:  # calamine raises a few exception types of its own
+        raise InputError(msg("{file} cannot be read as an Excel workbook ({reason})", file=p.name,
+                             reason=f"{type(exc).__name__}: {exc}")) from None
     except BaseException as exc:
         if not reader_crashed(exc):
             raise
@@ -234,7 +283,7 @@ def read_workbook(path: str | Path, known_codes: Mapping[str, ShiftCode]) -> Wor
         if norm in _SKIP_SHEETS:
             data.sheets_ignored.append(sheet.name)
             continue
-        by_kind[_SHEET_KIND.get(norm, "other")].append(sheet)
+        by_kind[_sheet_kinds().get(norm, "other")].append(sheet)
     for sheet in by_kind["codes"]:
         _read_codes(sheet, data)
     for row in data.codes:
@@ -249,10 +298,12 @@ def read_workbook(path: str | Path, known_codes: Mapping[str, ShiftCode]) -> Wor
             data.sheets_ignored.append(sheet.name)
     if not data.sheets_read and not data.problems:
         data.problems.append(
-            Problem(
-                f"{p.name} has nothing to import: no Employees, Shifts or ShiftCodes sheet and no "
-                "sheet with a header row of dates (see `deskwfm template`)"
-            )
+            Problem(msg(
+                "{file} has nothing to import: no {employees}, {shifts} or {codes} sheet and no sheet with "
+                "a header row of dates (see `deskwfm template`)",
+                file=p.name, employees=SHEET_NAMES["employees"], shifts=SHEET_NAMES["shifts"],
+                codes=SHEET_NAMES["codes"],
+            ))
         )
     data.problems = sorted_problems(data.problems)
     return data
@@ -284,27 +335,38 @@ def _find_header(sheet: _Sheet, columns: dict[str, tuple[str, ...]], key: str) -
     return -1, {}
 
 
-def _header_or_problem(
-    sheet: _Sheet, kind: str, columns: dict[str, tuple[str, ...]]
-) -> tuple[int, dict[str, int]]:
-    key = _REQUIRED[kind][0][0]
+def _header_or_problem(sheet: _Sheet, kind: str) -> tuple[int, dict[str, int]]:
+    columns = columns_of(kind)
+    key = _REQUIRED[kind][0]
     header_row, cols = _find_header(sheet, columns, key)
     if header_row < 0 and not any(any(not is_blank(v) for v in row) for row in sheet.rows):
         return -1, {}
-    missing = [label for fieldname, label in _REQUIRED[kind] if fieldname not in cols]
+    labels = dict(TEMPLATE_COLUMNS[kind])
+    missing = [labels[fieldname] for fieldname in _REQUIRED[kind] if fieldname not in cols]
     if missing:
-        expected = ", ".join(
-            TEMPLATE_HEADERS[{"employees": "Employees", "shifts": "Shifts", "codes": "ShiftCodes"}[kind]]
-        )
-        sheet.problems.append(
-            Problem(
-                f"missing column{'s' if len(missing) > 1 else ''} {', '.join(repr(m) for m in missing)}; "
-                f"the header row should read: {expected}",
-                sheet=sheet.name,
-            )
-        )
+        sheet.problems.append(Problem(_missing_columns(missing, kind), sheet=sheet.name))
         return -1, {}
     return header_row, cols
+
+
+def _missing_columns(missing: list[Msg], kind: str) -> Msg:
+    names = msg('"{column}"', column=missing[0])
+    for m in missing[1:]:
+        names = msg('{first}, "{column}"', first=names, column=m)
+    return msg_n(
+        "missing column {names}; the header row should read: {expected}",
+        "missing columns {names}; the header row should read: {expected}",
+        len(missing), names=names, expected=_header_list(kind),
+    )
+
+
+def _header_list(kind: str) -> Msg:
+    """The template's header row as one message ("Code, Name, Team, ...")."""
+    labels = [label for _f, label in TEMPLATE_COLUMNS[kind]]
+    text = labels[0]
+    for label in labels[1:]:
+        text = msg("{first}, {next}", first=text, next=label)
+    return text
 
 
 class _Err:
@@ -312,7 +374,7 @@ class _Err:
 
     __slots__ = ("message",)
 
-    def __init__(self, message: str) -> None:
+    def __init__(self, message: Msg) -> None:
         self.message = message
 
 
@@ -346,7 +408,7 @@ def _cell(
             try:
                 result = convert(value)
             except (CellError, InputError) as exc:  # a cell-type problem or a core rule's refusal
-                result = _Err(str(exc))
+                result = _Err(exc.msg)
         cache[key] = result
     if result.__class__ is _Err:
         sheet.problem(r, col, result.message)
@@ -368,7 +430,7 @@ def _given(row: list[Any], cols: dict[str, int]) -> frozenset[str]:
 
 
 def _read_employees(sheet: _Sheet, data: WorkbookData) -> None:
-    header_row, cols = _header_or_problem(sheet, "employees", EMPLOYEE_COLUMNS)
+    header_row, cols = _header_or_problem(sheet, "employees")
     if header_row < 0:
         return
     seen: dict[str, Where] = {}
@@ -385,14 +447,15 @@ def _read_employees(sheet: _Sheet, data: WorkbookData) -> None:
         login = _cell(sheet, r, cols, "login_id", row, _to_login_id, "")
         count += 1
         if not code:
-            sheet.problem(r, cols["code"], "the employee code is missing")
+            sheet.problem(r, cols["code"], msg("the employee code is missing"))
             continue
         if code is _BAD:
             continue
         if not name:
             sheet.refused(r, cols, _EMPLOYEE_FIELDS, _refusal(check_name, ""), "name")
         if code.upper() in seen:
-            sheet.problem(r, cols["code"], f"duplicate employee {code}: also on {seen[code.upper()].cell}")
+            sheet.problem(r, cols["code"], msg("duplicate employee {code}: also on {cell}", code=code,
+                                               cell=seen[code.upper()].cell))
             continue
         seen[code.upper()] = sheet.where(r, cols["code"])
         if _BAD in (name, team, rate, rate_from, contract, maximum, active, login) or not name:
@@ -409,7 +472,8 @@ def _read_employees(sheet: _Sheet, data: WorkbookData) -> None:
         data.employees.append(
             EmployeeRow(employee, rate, rate_from, sheet.where(r, cols["code"]), _given(row, cols))
         )
-    data.sheets_read.append(f"{sheet.name} ({count} employees)")
+    data.sheets_read.append(msg_n("{sheet} ({count:num} employee)", "{sheet} ({count:num} employees)", count,
+                                  sheet=sheet.name))
 
 
 def _refusal(rule: Callable[[str], object], value: str) -> FieldError:
@@ -428,7 +492,7 @@ def _to_login_id(value: Any) -> str:
 
 
 def _read_codes(sheet: _Sheet, data: WorkbookData) -> None:
-    header_row, cols = _header_or_problem(sheet, "codes", CODE_COLUMNS)
+    header_row, cols = _header_or_problem(sheet, "codes")
     if header_row < 0:
         return
     seen: dict[str, Where] = {}
@@ -441,17 +505,18 @@ def _read_codes(sheet: _Sheet, data: WorkbookData) -> None:
         colour = _cell(sheet, r, cols, "colour", row, lambda v: parse_colour(to_text(v)), "#d9d9d9")
         label = _cell(sheet, r, cols, "label", row, lambda v: check_label(to_text(v)), "")
         if not code:
-            sheet.problem(r, cols["code"], "the shift code is missing")
+            sheet.problem(r, cols["code"], msg("the shift code is missing"))
             continue
         if code is _BAD:
             continue
         if code in seen:
-            sheet.problem(r, cols["code"], f"duplicate shift code {code}: also on {seen[code].cell}")
+            sheet.problem(r, cols["code"], msg("duplicate shift code {code}: also on {cell}", code=code,
+                                               cell=seen[code].cell))
             continue
         seen[code] = sheet.where(r, cols["code"])
         if kind is None:
             sheet.problem(
-                r, cols["kind"], "the kind is missing; expected work, paid leave, unpaid leave or off"
+                r, cols["kind"], msg("the kind is missing; expected work, paid leave, unpaid leave or off")
             )
             continue
         if _BAD in (start, end, brk, kind, colour, label):
@@ -462,7 +527,8 @@ def _read_codes(sheet: _Sheet, data: WorkbookData) -> None:
             sheet.refused(r, cols, _CODE_FIELDS, exc, "code")
             continue
         data.codes.append(CodeRow(checked, sheet.where(r, cols["code"]), _given(row, cols)))
-    data.sheets_read.append(f"{sheet.name} ({count} shift codes)")
+    data.sheets_read.append(msg_n("{sheet} ({count:num} shift code)", "{sheet} ({count:num} shift codes)",
+                                  count, sheet=sheet.name))
 
 
 def _times_and_break(sheet: _Sheet, r: int, cols: dict[str, int], row: Any) -> tuple[Any, Any, Any]:
@@ -477,14 +543,16 @@ def _times_and_break(sheet: _Sheet, r: int, cols: dict[str, int], row: Any) -> t
 def _read_shifts(
     sheet: _Sheet, data: WorkbookData, codes: Mapping[str, ShiftCode], seen: dict[tuple[str, date], Where]
 ) -> None:
-    header_row, cols = _header_or_problem(sheet, "shifts", SHIFT_COLUMNS)
+    header_row, cols = _header_or_problem(sheet, "shifts")
     if header_row < 0:
         return
     if "code" not in cols and not ("start" in cols and "end" in cols):
+        labels = dict(TEMPLATE_COLUMNS["shifts"])
         sheet.problems.append(
             Problem(
-                "missing columns 'Start' and 'End' (or 'Code'); the header row should read: "
-                + ", ".join(TEMPLATE_HEADERS["Shifts"]),
+                msg('missing columns "{start}" and "{end}" (or "{code}"); the header row should read: '
+                    "{expected}", start=labels["start"], end=labels["end"], code=labels["code"],
+                    expected=_header_list("shifts")),
                 sheet=sheet.name,
             )
         )
@@ -499,25 +567,27 @@ def _read_shifts(
         note = _cell(sheet, r, cols, "note", row, lambda v: check_note(to_text(v)), "")
         break_at = _cell(sheet, r, cols, "break_start", row, lambda v: to_time(v, field=Field.BREAK_START))
         if not emp:
-            sheet.problem(r, cols["employee"], "the employee code is missing")
+            sheet.problem(r, cols["employee"], msg("the employee code is missing"))
             continue
         if day is None:
-            sheet.problem(r, cols["date"], "the date is missing")
+            sheet.problem(r, cols["date"], msg("the date is missing"))
             continue
         if _BAD in (emp, day, start, end, brk, code_text, note, break_at):
             continue
         where = sheet.where(r, cols["employee"])
         key = (emp.upper(), day)
         if key in seen:
-            sheet.problem(
-                r, cols["employee"], f"duplicate: {emp} on {day.isoformat()} is also at {seen[key]}"
-            )
+            problem = msg("duplicate: {code} on {day:date} is also at {where}", code=emp, day=day,
+                          where=str(seen[key]))
+            sheet.problem(r, cols["employee"], problem)
             continue
         seen[key] = where
         shift = _shift_from_row(sheet, r, cols, emp, day, start, end, brk, code_text, note, codes, break_at)
         if shift is not _BAD:
             data.shifts.append(ShiftRow(emp, day, shift, where, has_note="note" in cols))
-    data.sheets_read.append(f"{sheet.name} ({count} shift rows)")
+    data.sheets_read.append(
+        msg_n("{sheet} ({count:num} shift row)", "{sheet} ({count:num} shift rows)", count, sheet=sheet.name)
+    )
 
 
 def _shift_from_row(
@@ -542,23 +612,25 @@ def _shift_from_row(
             sheet.problem(
                 r,
                 cols["code"],
-                f'"{code_text}" is not a shift code' + (f"; known codes: {known}" if known else ""),
+                msg('"{code}" is not a shift code; known codes: {known}', code=code_text, known=known)
+                if known else msg('"{code}" is not a shift code', code=code_text),
             )
             return _BAD
         if code.kind is ShiftKind.OFF:
             return None
     if (start is None) != (end is None):
-        sheet.problem(r, cols["start" if start is None else "end"], "give both Start and End, or neither")
+        sheet.problem(r, cols["start" if start is None else "end"],
+                      msg("give both Start and End, or neither"))
         return _BAD
     if start is None:
         if code is None:
-            sheet.problem(r, cols.get("start", cols["employee"]), "give a Start and an End, or a Code")
+            sheet.problem(r, cols.get("start", cols["employee"]), msg("give a Start and an End, or a Code"))
             return _BAD
         start, end = code.start, code.end
         if "break" not in cols or is_blank(sheet.value(sheet.rows[r], cols.get("break"))):
             brk = code.break_minutes
     if start is not None and start == end:
-        sheet.problem(r, cols.get("end", cols["employee"]), "the shift has zero length (Start = End)")
+        sheet.problem(r, cols.get("end", cols["employee"]), msg("the shift has zero length (Start = End)"))
         return _BAD
     try:
         check_break_minutes(brk, start, end)
@@ -567,7 +639,7 @@ def _shift_from_row(
         return _BAD
     if break_at is not None:
         problem = (
-            "a break start needs times and an unpaid break"
+            msg("a break start needs times and an unpaid break")
             if start is None or end is None or not brk
             else break_problem(start, end, brk, break_at)
         )
@@ -608,7 +680,7 @@ def _read_grid(
     for r, row in enumerate(sheet.rows[:_HEADER_SCAN_ROWS]):
         found = [(c, d) for c, v in enumerate(row) if (d := _header_date(v)) is not None]
         labels = {_norm(v) for v in row}
-        if len(found) >= 2 or (found and labels & {"code", "employee", "employeecode"}):
+        if len(found) >= 2 or (found and labels & set(_GRID_CODE_HEADERS)):
             header_row, date_cols = r, found
             break
     if header_row < 0:
@@ -620,7 +692,7 @@ def _read_grid(
         (
             c
             for c in label_cols
-            if _norm(header[c]) in ("code", "employeecode", "employee", "emp", "id", "agent")
+            if _norm(header[c]) in _GRID_CODE_HEADERS
         ),
         None,
     )
@@ -628,9 +700,9 @@ def _read_grid(
         code_col = label_cols[0] if label_cols else (first_date_col - 1 if first_date_col else None)
     if code_col is None:
         sheet.problems.append(
-            Problem("a grid needs the employee codes in a column left of the dates", sheet=sheet.name)
+            Problem(msg("a grid needs the employee codes in a column left of the dates"), sheet=sheet.name)
         )
-        data.sheets_read.append(f"{sheet.name} (grid)")
+        data.sheets_read.append(msg("{sheet} (grid)", sheet=sheet.name))
         return True
     cols_seen: dict[date, int] = {}
     for c, d in date_cols:
@@ -638,8 +710,8 @@ def _read_grid(
             sheet.problem(
                 header_row,
                 c,
-                f"{d.isoformat()} is also the date of column "
-                f"{Where(sheet.name, 1, cols_seen[d] + 1).cell[:-1]}",
+                msg("{day:date} is also the date of column {column}", day=d,
+                    column=Where(sheet.name, 1, cols_seen[d] + 1).cell[:-1]),
             )
         else:
             cols_seen[d] = c
@@ -647,8 +719,10 @@ def _read_grid(
         for _c, d in date_cols:
             to_date(d)
     except CellError as exc:
-        sheet.problems.append(Problem(f"header row {header_row + 1}: {exc}", sheet=sheet.name))
-        data.sheets_read.append(f"{sheet.name} (grid)")
+        sheet.problems.append(
+            Problem(msg("header row {row}: {problem}", row=header_row + 1, problem=exc.msg), sheet=sheet.name)
+        )
+        data.sheets_read.append(msg("{sheet} (grid)", sheet=sheet.name))
         return True
     cache: dict[str, Entry | None | EntryError] = {}
     employees = 0
@@ -660,10 +734,11 @@ def _read_grid(
             continue
         if not code:
             if any(not is_blank(sheet.value(row, c)) for c, _ in date_cols):
-                sheet.problem(r, code_col, "the employee code is missing")
+                sheet.problem(r, code_col, msg("the employee code is missing"))
             continue
         if code.upper() in row_of:
-            sheet.problem(r, code_col, f"duplicate: {code} is also on row {row_of[code.upper()] + 1}")
+            sheet.problem(r, code_col, msg("duplicate: {code} is also on row {row}", code=code,
+                                           row=row_of[code.upper()] + 1))
             continue
         row_of[code.upper()] = r
         employees += 1
@@ -671,7 +746,11 @@ def _read_grid(
             if cols_seen.get(d) != c:
                 continue
             _grid_cell(sheet, data, r, c, code, d, sheet.value(row, c), codes, cache, seen)
-    data.sheets_read.append(f"{sheet.name} (grid, {employees} employees x {len(cols_seen)} days)")
+    data.sheets_read.append(msg(
+        "{sheet} (grid, {employees} × {days})", sheet=sheet.name,
+        employees=msg_n("{count:num} employee", "{count:num} employees", employees),
+        days=msg_n("{count} day", "{count} days", len(cols_seen)),
+    ))
     return True
 
 
@@ -691,14 +770,16 @@ def _grid_cell(
     key = (code.upper(), day)
     if key in seen:  # set by the Shifts sheet or another grid; a blank cell defers to it
         if not is_blank(value):
-            sheet.problem(r, c, f"duplicate: {code} on {day.isoformat()} is also at {seen[key]}")
+            sheet.problem(r, c, msg("duplicate: {code} on {day:date} is also at {where}", code=code, day=day,
+                                    where=str(seen[key])))
         return
     seen[key] = where
     if is_blank(value):
         data.shifts.append(ShiftRow(code, day, None, where))
         return
     if isinstance(value, float | int) and not isinstance(value, bool):
-        sheet.problem(r, c, f'"{to_text(value)}" is not a shift; write 9-17 or 09:00-17:30 or a shift code')
+        sheet.problem(r, c, msg('"{value}" is not a shift; write 9-17 or 09:00-17:30 or a shift code',
+                                value=to_text(value)))
         return
     text = to_text(value)
     parsed = cache.get(text, _BAD)
@@ -709,7 +790,7 @@ def _grid_cell(
             parsed = exc
         cache[text] = parsed
     if isinstance(parsed, EntryError):
-        sheet.problem(r, c, str(parsed))
+        sheet.problem(r, c, parsed.msg)
         return
     if parsed is None:
         data.shifts.append(ShiftRow(code, day, None, where))

@@ -23,13 +23,18 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from deskwfm.core.entry import format_entry, span_minutes
-from deskwfm.core.model import Employee, Shift, ShiftCode, ShiftKind
+from deskwfm.core.i18n import language, render, tr
+from deskwfm.core.messages import Msg, msg
+from deskwfm.core.model import KIND_LABELS, Employee, Shift, ShiftCode, ShiftKind
 from deskwfm.files.xlsx_save import save_workbook
 from deskwfm.files.xlsx_style import hex6, set_text, text_colour_for
 
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
 
+# Excel and LibreOffice name the weekday and month in the locale the format asks for
+# ([$-C0C] is fr-CA), not in the reader's system language.
+DATE_HEADER_FORMAT = {"en": "ddd d mmm", "fr": "[$-C0C]ddd d mmm"}
 HEADER_ROW = 3
 FIRST_DAY_COL = 4  # D
 WEEKEND_FILL = "EEF1F5"
@@ -47,12 +52,12 @@ class ScheduleRow:
 
 @dataclass
 class ScheduleSheet:
-    title: str
+    title: Msg
     days: list[date]
     rows: list[ScheduleRow]
     codes: dict[str, ShiftCode]  # UPPER code -> code
     holidays: dict[date, str] = field(default_factory=dict)
-    note: str = ""
+    note: Msg | None = None
 
 
 def cell_text(shift: Shift | None) -> str:
@@ -76,7 +81,7 @@ def write_schedule(
 
     wb = Workbook()
     ws = wb.active
-    ws.title = "Schedule"
+    ws.title = tr("Schedule")
     n_days = len(sheet.days)
     last_day_col = FIRST_DAY_COL + n_days - 1
     hours_col, leave_col = last_day_col + 1, last_day_col + 2
@@ -103,10 +108,13 @@ def write_schedule(
         "FFFFFF": Font(name="Calibri", size=10, color="FFFFFF"),
     }
 
-    set_text(ws.cell(1, 1), sheet.title).font = Font(name="Calibri", bold=True, size=14)
-    set_text(ws.cell(2, 1), sheet.note).font = Font(name="Calibri", italic=True, size=9, color="555555")
+    set_text(ws.cell(1, 1), render(sheet.title)).font = Font(name="Calibri", bold=True, size=14)
+    note = render(sheet.note) if sheet.note else ""
+    set_text(ws.cell(2, 1), note).font = Font(name="Calibri", italic=True, size=9, color="555555")
 
-    for c, text in ((1, "Code"), (2, "Name"), (3, "Team"), (hours_col, "Worked h"), (leave_col, "Leave h")):
+    headers = ((1, tr("Code")), (2, tr("Name")), (3, tr("Team")), (hours_col, tr("Worked h")),
+               (leave_col, tr("Leave h")))
+    for c, text in headers:
         cell = set_text(ws.cell(HEADER_ROW, c), text)
         cell.font = bold
         cell.fill = fill(HEADER_FILL)
@@ -117,7 +125,7 @@ def write_schedule(
     for i, d in enumerate(sheet.days):
         col = FIRST_DAY_COL + i
         cell = ws.cell(HEADER_ROW, col, d)
-        cell.number_format = "ddd d mmm"
+        cell.number_format = DATE_HEADER_FORMAT.get(language(), "ddd d mmm")
         cell.font = bold
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
         shade = HOLIDAY_FILL if d in sheet.holidays else WEEKEND_FILL if d.weekday() >= 5 else None
@@ -216,7 +224,7 @@ def write_schedule(
     ws.print_options.gridLines = False
     ws.page_margins.left = ws.page_margins.right = 0.4
     ws.page_margins.top = ws.page_margins.bottom = 0.5
-    ws.oddFooter.center.text = "Page &P of &N"
+    ws.oddFooter.center.text = render(msg("Page {n} of {total}", n="&P", total="&N"))
     ws.oddHeader.left.text = "&A"
     _legend(wb, sheet)
     if progress is not None:
@@ -248,11 +256,11 @@ def _total_rows(
     from openpyxl.utils import get_column_letter as L
 
     bold = Font(name="Calibri", bold=True)
-    for r, label in ((people_row, "People on shift"), (day_hours_row, "Hours worked")):
+    for r, label in ((people_row, tr("People on shift")), (day_hours_row, tr("Hours worked"))):
         for c in range(1, leave_col + 1):
             ws.cell(r, c).fill = total_fill
             ws.cell(r, c).border = border
-        set_text(ws.cell(r, 1), "Total").font = bold
+        set_text(ws.cell(r, 1), tr("Total")).font = bold
         set_text(ws.cell(r, 2), label).font = bold
     rows_exist = last_row >= first_row
     for i in range(len(sheet.days)):
@@ -278,15 +286,15 @@ def _legend(wb, sheet: ScheduleSheet) -> None:  # type: ignore[no-untyped-def]
     it has no header row of dates)."""
     from openpyxl.styles import Font, PatternFill
 
-    ws = wb.create_sheet("Legend")
-    for c, text in enumerate(("Code", "Kind", "Times", "Label"), 1):
+    ws = wb.create_sheet(tr("Legend"))
+    for c, text in enumerate((tr("Code"), tr("Kind"), tr("Times"), tr("Label")), 1):
         set_text(ws.cell(1, c), text).font = Font(name="Calibri", bold=True)
     for r, code in enumerate(sorted(sheet.codes.values(), key=lambda c: (c.kind.value != "work", c.code)), 2):
         colour = hex6(code.colour)
         cell = set_text(ws.cell(r, 1), code.code)
         cell.fill = PatternFill("solid", fgColor=colour)
         cell.font = Font(name="Calibri", bold=True, color=text_colour_for(colour))
-        set_text(ws.cell(r, 2), code.kind.value.replace("_", " "))
+        set_text(ws.cell(r, 2), render(KIND_LABELS[code.kind]))
         set_text(ws.cell(r, 3), format_entry(code.start, code.end, code.break_minutes, ""))
         set_text(ws.cell(r, 4), code.label)
     ws.column_dimensions["B"].width = 13

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from deskwfm import __version__
 from deskwfm.core.errors import NotFoundError
+from deskwfm.core.i18n import tr
 from deskwfm.gui.icons import app_pixmap
 from deskwfm.resources import resource_dir, resource_path
 
@@ -62,7 +63,8 @@ def load_components() -> list[Component]:
 
 def licence_text(component: Component) -> str:
     """All licence files of a component, one after the other, headed by their file names."""
-    parts = [f"{component.name} {component.version}".rstrip(), f"Licence: {component.license}"]
+    parts = [f"{component.name} {component.version}".rstrip(),
+             tr("Licence: {licence}").format(licence=component.license)]
     if component.url:
         parts.append(component.url)
     parts.append("")
@@ -71,7 +73,7 @@ def licence_text(component: Component) -> str:
         try:
             text = path.read_text(encoding="utf-8", errors="replace")
         except OSError:
-            text = "(this licence file is missing from the installation)"
+            text = tr("(this licence file is missing from the installation)")
         parts += [f"===== {path.name} =====", text.rstrip(), ""]
     return "\n".join(parts)
 
@@ -79,7 +81,7 @@ def licence_text(component: Component) -> str:
 class AboutDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("About deskwfm")
+        self.setWindowTitle(tr("About deskwfm"))
         self.resize(760, 700)
 
         icon = QLabel()
@@ -89,14 +91,14 @@ class AboutDialog(QDialog):
         title = QLabel(f"<h2 style='margin:0'>deskwfm {__version__}</h2>")
         title.setObjectName("aboutTitle")
         blurb = QLabel(
-            "Contact-centre schedule grid and payroll sheet: hours and pay as you type, "
-            "a local database that keeps every edit, Excel in and out, PDF timesheets."
+            tr("Contact-centre schedule grid and payroll sheet: hours and pay as you type, "
+            "a local database that keeps every edit, Excel in and out, PDF timesheets.")
         )
         blurb.setWordWrap(True)
         self.runtime_label = QLabel(
             f"Python {platform.python_version()} · Qt {qVersion()} · PySide6 {pyside_version} · "
             f"{platform.system()} {platform.machine()}"
-            + (" · bundled" if getattr(sys, "frozen", False) else "")
+            + (" · " + tr("bundled") if getattr(sys, "frozen", False) else "")
         )
         self.runtime_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.runtime_label.setStyleSheet("color: palette(mid);")
@@ -110,7 +112,7 @@ class AboutDialog(QDialog):
 
         self.components = load_components()
         self.tree = QTreeWidget()
-        self.tree.setHeaderLabels(["Component", "Version", "Licence"])
+        self.tree.setHeaderLabels([tr("Component"), tr("Version"), tr("Licence")])
         self.tree.setRootIsDecorated(False)
         self.tree.setAlternatingRowColors(True)
         self._items: list[QTreeWidgetItem] = []
@@ -134,9 +136,9 @@ class AboutDialog(QDialog):
         splitter.setSizes([250, 330])
 
         caption = QLabel(
-            "deskwfm includes the components below. Select one to read its licence. "
+            tr("deskwfm includes the components below. Select one to read its licence. "
             "Qt is used under the LGPLv3: its libraries are separate files in the program folder "
-            "that you may replace."
+            "that you may replace.")
         )
         caption.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -152,7 +154,8 @@ class AboutDialog(QDialog):
         if self.components:
             self.tree.setCurrentItem(self._items[0])
         else:
-            self.text.setPlainText("The licence files are missing from this installation; reinstall deskwfm.")
+            self.text.setPlainText(
+                tr("The licence files are missing from this installation; reinstall deskwfm."))
 
     def _show_licence(self, current: QTreeWidgetItem | None, _previous: QTreeWidgetItem | None) -> None:
         if current is None:

@@ -11,6 +11,7 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMenu
 
 from deskwfm.core.i18n import tr
+from deskwfm.gui.language import add_language_menu
 from deskwfm.gui.view_range import ViewKind
 
 if TYPE_CHECKING:
@@ -59,46 +60,52 @@ def _act(
 
 def build_menus(win: MainWindow) -> Actions:
     bar = win.menuBar()
-    f = bar.addMenu("&File")
-    _act(win, f, "&New database…", win.new_database, _Key.New, "Create an empty centre in a new file")
-    _act(win, f, "&Open…", win.open_database, _Key.Open, "Open another database")
-    recent = f.addMenu("Open &recent")
+    f = bar.addMenu(tr("&File"))
+    _act(win, f, tr("&New database…"), win.new_database, _Key.New, tr("Create an empty centre in a new file"))
+    _act(win, f, tr("&Open…"), win.open_database, _Key.Open, tr("Open another database"))
+    recent = f.addMenu(tr("Open &recent"))
     recent.setObjectName("recentMenu")
     recent.aboutToShow.connect(win.fill_recent_menu)
     f.addSeparator()
-    _act(win, f, "&Import workbook…", win.import_workbook, "Ctrl+I", "Import employees and shifts from Excel")
-    _act(win, f, "Import &forecast…", win.import_forecast, None, "Calls per interval (.xlsx or .csv)")
+    _act(win, f, tr("&Import workbook…"), win.import_workbook, "Ctrl+I",
+        tr("Import employees and shifts from Excel"))
+    _act(win, f, tr("Import &forecast…"), win.import_forecast, None, tr("Calls per interval (.xlsx or .csv)"))
     _act(win, f, tr("Import &actual time…"), win.import_actual_time, None,
          tr("Login and logout times from the phone system or time clock (.csv or .xlsx)"))
-    export = f.addMenu("&Export")
-    _act(win, export, "&Schedule…", win.export_schedule, None, "The shown range as a printable workbook")
-    _act(win, export, "&Payroll…", win.export_payroll, None, "Pay totals of a pay period (payroll system)")
-    _act(win, f, "&Print timesheets…", win.print_timesheets, _Key.Print,
-         "One timesheet per employee for a pay period: preview, print or save as PDF")
-    _act(win, f, "Print sc&hedule…", win.print_schedule, "Ctrl+Shift+P",
-         "The schedule as a wall chart: preview, print or save as PDF")
+    export = f.addMenu(tr("&Export"))
+    _act(win, export, tr("&Schedule…"), win.export_schedule, None,
+        tr("The shown range as a printable workbook"))
+    _act(win, export, tr("&Payroll…"), win.export_payroll, None,
+        tr("Pay totals of a pay period (payroll system)"))
+    _act(win, f, tr("&Print timesheets…"), win.print_timesheets, _Key.Print,
+         tr("One timesheet per employee for a pay period: preview, print or save as PDF"))
+    _act(win, f, tr("Print sc&hedule…"), win.print_schedule, "Ctrl+Shift+P",
+         tr("The schedule as a wall chart: preview, print or save as PDF"))
     f.addSeparator()
-    _act(win, f, "&Back up…", win.backup_database, "Ctrl+Shift+B", "Save a consistent copy of the database")
+    _act(win, f, tr("&Back up…"), win.backup_database, "Ctrl+Shift+B",
+        tr("Save a consistent copy of the database"))
     f.addSeparator()
-    _act(win, f, "&Quit", win.close, _Key.Quit)
+    _act(win, f, tr("&Quit"), win.close, _Key.Quit)
 
-    e = bar.addMenu("&Edit")
-    undo = win.session.undo_stack.createUndoAction(win, "&Undo")
+    e = bar.addMenu(tr("&Edit"))
+    undo = win.session.undo_stack.createUndoAction(win, tr("&Undo"))
     undo.setShortcut(QKeySequence(_Key.Undo))
-    redo = win.session.undo_stack.createRedoAction(win, "&Redo")
+    redo = win.session.undo_stack.createRedoAction(win, tr("&Redo"))
     redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
     e.addAction(undo)
     e.addAction(redo)
     e.addSeparator()
-    copy = _act(win, e, "&Copy", win.copy_cells, _Key.Copy, "Copy the selection as tab-separated text")
+    copy = _act(win, e, tr("&Copy"), win.copy_cells, _Key.Copy,
+        tr("Copy the selection as tab-separated text"))
     paste = _act(
-        win, e, "&Paste", win.paste_cells, _Key.Paste, "Paste tab-separated text (Excel, LibreOffice)"
+        win, e, tr("&Paste"), win.paste_cells, _Key.Paste, tr("Paste tab-separated text (Excel, LibreOffice)")
     )
-    clear = _act(win, e, "C&lear", win.clear_cells, None, "Clear the selected cells (Delete)")
+    clear = _act(win, e, tr("C&lear"), win.clear_cells, None, tr("Clear the selected cells (Delete)"))
     e.addSeparator()
-    fill_down = _act(win, e, "Fill &down", win.fill_down, "Ctrl+D", "Copy the top row of the selection down")
+    fill_down = _act(win, e, tr("Fill &down"), win.fill_down, "Ctrl+D",
+        tr("Copy the top row of the selection down"))
     fill_right = _act(
-        win, e, "Fill r&ight", win.fill_right, "Ctrl+R", "Copy the left column of the selection right"
+        win, e, tr("Fill r&ight"), win.fill_right, "Ctrl+R", tr("Copy the left column of the selection right")
     )
     e.addAction(win.mode_bar.confirm_action)
     e.addSeparator()
@@ -115,9 +122,9 @@ def build_menus(win: MainWindow) -> Actions:
     find = _act(
         win, e, tr("&Find employee…"), win.find_employee, _Key.Find, tr("Find an employee by code or name")
     )
-    _act(win, e, "Select &all", win.grid.table.selectAll, _Key.SelectAll)
+    _act(win, e, tr("Select &all"), win.grid.table.selectAll, _Key.SelectAll)
 
-    v = bar.addMenu("&View")
+    v = bar.addMenu(tr("&View"))
     group = QActionGroup(win)
     views: dict[ViewKind, QAction] = {}
     for i, kind in enumerate(ViewKind):
@@ -141,7 +148,7 @@ def build_menus(win: MainWindow) -> Actions:
     coverage.toggled.connect(win.toggle_coverage)
     v.addAction(coverage)
 
-    s = bar.addMenu("&Schedule")
+    s = bar.addMenu(tr("&Schedule"))
     copy_week = _act(
         win,
         s,
@@ -157,13 +164,17 @@ def build_menus(win: MainWindow) -> Actions:
          tr("Approve, lock and unlock pay periods; print and export them"))
     _act(win, pay, tr("&Audit trail…"), win.open_audit, None, tr("Who changed what, when and how"))
     st = bar.addMenu(tr("Se&ttings"))  # Alt+T: Alt+E is the Edit menu
-    _act(win, st, "&Employees…", win.edit_employees, None, "Add, edit, deactivate employees and their rates")
-    _act(win, st, "Shift &codes…", win.edit_codes, None, "Shift codes, their times, breaks and colours")
+    _act(win, st, tr("&Employees…"), win.edit_employees, None,
+        tr("Add, edit, deactivate employees and their rates"))
+    _act(win, st, tr("Shift &codes…"), win.edit_codes, None,
+        tr("Shift codes, their times, breaks and colours"))
     _act(
-        win, st, "&Site settings…", win.edit_site, None, "Rules, time zone, week start, pay period, holidays"
+        win, st, tr("&Site settings…"), win.edit_site, None,
+            tr("Rules, time zone, week start, pay period, holidays")
     )
-    h = bar.addMenu("&Help")
-    _act(win, h, "&About deskwfm", win.show_about)
+    add_language_menu(win, st)
+    h = bar.addMenu(tr("&Help"))
+    _act(win, h, tr("&About deskwfm"), win.show_about)
     return Actions(
         undo, redo, copy, paste, clear, fill_down, fill_right, note, remove_note, history, find, copy_week,
         views, recent, coverage=coverage, auto_schedule=auto,

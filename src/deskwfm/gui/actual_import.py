@@ -47,7 +47,7 @@ from deskwfm.gui.settings import app_settings
 from deskwfm.services.actual_import import ActualImportPlan
 from deskwfm.services.workspace import Workspace
 
-FILE_FILTER = "Login/logout reports (*.csv *.xlsx *.txt);;All files (*)"
+FILE_FILTER = N_("Login/logout reports (*.csv *.xlsx *.txt);;All files (*)")
 SETTINGS_KEY = "actualImport/columns"
 MAX_REMEMBERED = 8
 MAX_ROWS_SHOWN = 5_000
@@ -368,8 +368,8 @@ def _date_text(value: object) -> str:
 def _problem_row(p: Any) -> list[str]:
     where = p.where
     if where is None:
-        return [p.sheet, "", "", p.message]
-    return [where.sheet, format_int(where.row), where.cell.rstrip("0123456789"), p.message]
+        return [p.sheet, "", "", str(p.message)]
+    return [where.sheet, format_int(where.row), where.cell.rstrip("0123456789"), str(p.message)]
 
 
 def _summary(plan: ActualImportPlan) -> str:
@@ -387,7 +387,8 @@ def _summary(plan: ActualImportPlan) -> str:
         lines.append(render(msg_n("{count} total or blank row skipped", "{count} total or blank rows skipped",
                                   plan.skipped_rows)))
     if plan.columns:
-        names = ", ".join(f"{tr(ROLE_NAMES.get(role, role))}: {head}" for role, head in plan.columns.items())
+        names = ", ".join(f"{tr(ROLE_NAMES[role]) if role in ROLE_NAMES else role}: {head}"
+                          for role, head in plan.columns.items())
         lines.append(render(msg("Columns read: {names}", names=names)))
     if plan.locked is not None:
         lines.append(render(msg("Nothing can be imported: {why}", why=plan.locked)))

@@ -29,9 +29,10 @@ from PySide6.QtWidgets import (
 )
 
 from deskwfm.core.audit_records import AuditEntry
-from deskwfm.core.changes import How
+from deskwfm.core.changes import How, entity_label, how_label
 from deskwfm.core.errors import DeskwfmError
-from deskwfm.core.i18n import format_day, tr
+from deskwfm.core.i18n import format_day, render, tr
+from deskwfm.core.messages import N_
 from deskwfm.services import audit
 from deskwfm.services.workspace import Workspace
 
@@ -44,7 +45,8 @@ SHOWN_MAX = 5_000  # rows the window lists at once (the export takes every match
 class AuditModel(QAbstractTableModel):
     """Rows of the audit trail: when (site clock), who, how, what, before and after."""
 
-    HEADERS = ("When", "Who", "How", "What", "Employee", "Day", "Before", "After")
+    HEADERS = (N_("When"), N_("Who"), N_("How"), N_("What"), N_("Employee"), N_("Day"), N_("Before"),
+               N_("After"))
 
     def __init__(self, tz: str, parent: Any = None) -> None:
         super().__init__(parent)
@@ -69,11 +71,11 @@ class AuditModel(QAbstractTableModel):
         if got is None:
             e = self.rows[r]
             when = audit.local_time(e.at, self.tz)
-            what = tr(e.entity)
+            what = render(entity_label(e.entity))
             got = self._cache[r] = (
                 f"{when:%Y-%m-%d %H:%M:%S}",
                 f"{e.actor}@{e.workstation}",
-                tr(e.how),
+                render(how_label(e.how)),
                 what,
                 e.employee or "",
                 format_day(e.day) if e.day else "",
@@ -89,12 +91,12 @@ class AuditModel(QAbstractTableModel):
             return self._texts(index.row())[index.column()]
         if role == _TOOLTIP:
             e = self.rows[index.row()]
-            lines = [f"{tr('How')}: {tr(e.how)}"]
+            lines = [tr("How: {how}").format(how=render(how_label(e.how)))]
             if e.detail:
-                lines.append(f"{tr('Detail')}: {e.detail}")
+                lines.append(tr("Detail: {detail}").format(detail=e.detail))
             if e.reason:
-                lines.append(f"{tr('Reason')}: {e.reason}")
-            lines.append(f"{tr('Key')}: {e.key.replace('|', ' ')}  ·  {tr('row')} {e.id}")
+                lines.append(tr("Reason: {reason}").format(reason=e.reason))
+            lines.append(tr("Key: {key}  ·  row {id}").format(key=e.key.replace("|", " "), id=e.id))
             return "\n".join(lines)
         return None
 
@@ -185,7 +187,7 @@ class AuditWindow(QDialog):
         self.kind = QComboBox()
         self.kind.addItem(tr("any kind"), None)
         for k in How:  # the kinds of change a clerk filters by
-            self.kind.addItem(tr(k.value), k.value)
+            self.kind.addItem(render(how_label(k.value)), k.value)
         self.show_button = QPushButton(tr("Show"))
         self.show_button.setDefault(True)
         self.show_button.clicked.connect(self.refresh)

@@ -7,11 +7,14 @@ the database through ``services.schedule.revert``, each in its own transaction.
 
 from __future__ import annotations
 
+from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QUndoCommand
 
-from deskwfm.core.changes import Applied
+from deskwfm.core.changes import Applied, How
+from deskwfm.core.i18n import render
+from deskwfm.core.messages import msg, msg_n
 from deskwfm.services.schedule import CellChange
 
 if TYPE_CHECKING:
@@ -58,4 +61,43 @@ class ActualCommand(QUndoCommand):
 
 
 def cells(n: int) -> str:
-    return f"{n} cell" if n == 1 else f"{n} cells"
+    """"1 cell", "3 cells" in the reader's language."""
+    return render(msg_n("{count:num} cell", "{count:num} cells", n))
+
+
+class GridAction(StrEnum):
+    """A grid action: how it is audited and what the undo menu calls it (never by its text)."""
+
+    EDIT = "edit"
+    PASTE = "paste"
+    CLEAR = "clear"
+    FILL_DOWN = "fill down"
+    FILL_RIGHT = "fill right"
+    APPLY = "apply"
+
+    @property
+    def how(self) -> How:
+        return _HOW[self]
+
+    def text(self, n: int, code: str = "") -> str:
+        """The undo step's name: "Paste 4 cells", "Apply N to 3 cells"."""
+        if self is GridAction.APPLY:
+            return render(msg_n("Apply {code} to {count:num} cell", "Apply {code} to {count:num} cells", n,
+                                code=code or msg("clear")))
+        return render(msg("{verb} {cells}", verb=_VERBS[self], cells=cells(n)))
+
+    def actual_text(self, n: int, code: str = "") -> str:
+        """The undo step's name in the Actual and Variance views: "Paste actual time of 4 cells"."""
+        verb = msg("Apply {code} to", code=code or msg("clear")) if self is GridAction.APPLY else _VERBS[self]
+        return render(msg_n("{action} actual time of {count} cell",
+                            "{action} actual time of {count} cells", n, action=verb))
+
+
+_HOW = {
+    GridAction.EDIT: How.GRID_EDIT, GridAction.PASTE: How.PASTE, GridAction.CLEAR: How.CLEAR,
+    GridAction.FILL_DOWN: How.FILL, GridAction.FILL_RIGHT: How.FILL, GridAction.APPLY: How.CODE,
+}
+_VERBS = {
+    GridAction.EDIT: msg("Edit"), GridAction.PASTE: msg("Paste"), GridAction.CLEAR: msg("Clear"),
+    GridAction.FILL_DOWN: msg("Fill down"), GridAction.FILL_RIGHT: msg("Fill right"),
+}

@@ -13,10 +13,11 @@ from PySide6.QtCore import QItemSelection, QItemSelectionModel
 from PySide6.QtWidgets import QApplication, QTableView
 
 from deskwfm.core.errors import DeskwfmError
-from deskwfm.core.i18n import tr, tr_n
+from deskwfm.core.i18n import format_day, format_short_date, render, tr, tr_n
+from deskwfm.core.messages import Msg, msg, msg_n
 from deskwfm.core.periods import week_start_of
 from deskwfm.gui.clipboard import parse_tsv, to_tsv
-from deskwfm.gui.commands import cells
+from deskwfm.gui.commands import GridAction, cells
 from deskwfm.gui.copy_week_dialog import CopyChoice
 from deskwfm.gui.session import ScheduleSession
 from deskwfm.services.schedule import CellEdit
@@ -77,7 +78,7 @@ def _text(session: ScheduleSession, r: int, c: int) -> str:
 
 def _cell_name(session: ScheduleSession, r: int, c: int) -> str:
     st = session.state
-    return f"{st.employees[r].code} {st.days[c]:%a %Y-%m-%d}"
+    return f"{st.employees[r].code} {format_day(st.days[c])}"
 
 
 def select_rect(view: QTableView, rect: Rect) -> None:
@@ -98,7 +99,7 @@ def clear(session: ScheduleSession, view: QTableView) -> bool:
     ]
     if not edits:
         return True
-    return session.edit_cells(edits, "Clear")
+    return session.edit_cells(edits, GridAction.CLEAR)
 
 
 def copy(session: ScheduleSession, view: QTableView) -> str:
@@ -109,7 +110,7 @@ def copy(session: ScheduleSession, view: QTableView) -> str:
     text = to_tsv([[_text(session, r, c) for c in range(left, right + 1)] for r in range(top, bottom + 1)])
     QApplication.clipboard().setText(text)
     n = (bottom - top + 1) * (right - left + 1)
-    session.message.emit(f"Copied {cells(n)}")
+    session.message.emit(render(msg("Copied {cells}", cells=cells(n))))
     return text
 
 
@@ -118,11 +119,11 @@ def paste(session: ScheduleSession, view: QTableView, text: str | None = None) -
         text = QApplication.clipboard().text()
     block = parse_tsv(text)
     if not block or not block[0]:
-        session.error.emit("The clipboard holds no cells to paste")
+        session.error.emit(tr("The clipboard holds no cells to paste"))
         return False
     rect = selection_rect(view)
     if rect is None:
-        session.error.emit("Select the cell to paste into first")
+        session.error.emit(tr("Select the cell to paste into first"))
         return False
     st = session.state
     top, left, bottom, right = rect
@@ -134,16 +135,17 @@ def paste(session: ScheduleSession, view: QTableView, text: str | None = None) -
         bh, bw = sh, sw
     if top + bh > st.row_count or left + bw > st.col_count:
         room_r, room_c = st.row_count - top, st.col_count - left
-        session.error.emit(
-            f"The copied block is {_n(bh, 'row')} x {_n(bw, 'day')} but from "
-            f"{_cell_name(session, top, left)} the grid shows only {_n(room_r, 'row')} x "
-            f"{_n(room_c, 'day')}; nothing was pasted"
-        )
+        session.error.emit(render(msg(
+            "The copied block is {rows} × {days} but from {cell} the grid shows only {room_rows} × "
+            "{room_days}; nothing was pasted",
+            rows=_rows(bh), days=_days(bw), cell=_cell_name(session, top, left), room_rows=_rows(room_r),
+            room_days=_days(room_c),
+        )))
         return False
     codes = [e.code for e in st.employees[top : top + bh]]
     dates = st.days[left : left + bw]
     edits = block_edits(codes, dates, [[c.strip() for c in row] for row in block])
-    ok = session.edit_cells(edits, "Paste")
+    ok = session.edit_cells(edits, GridAction.PASTE)
     if ok:
         select_rect(view, (top, left, top + bh - 1, left + bw - 1))
     return ok
@@ -164,7 +166,7 @@ def fill(session: ScheduleSession, view: QTableView, *, down: bool) -> bool:
         block = fill_block(source, bottom - first + 1, right - left + 1, down=True)
         codes = [e.code for e in st.employees[first : bottom + 1]]
         dates = st.days[left : right + 1]
-        verb = "Fill down"
+        action = GridAction.FILL_DOWN
     else:
         src_col = left - 1 if right == left else left
         first = left if right == left else left + 1
@@ -174,8 +176,8 @@ def fill(session: ScheduleSession, view: QTableView, *, down: bool) -> bool:
         block = fill_block(source, bottom - top + 1, right - first + 1, down=False)
         codes = [e.code for e in st.employees[top : bottom + 1]]
         dates = st.days[first : right + 1]
-        verb = "Fill right"
-    return session.edit_cells(block_edits(codes, dates, block), verb)
+        action = GridAction.FILL_RIGHT
+    return session.edit_cells(block_edits(codes, dates, block), action)
 
 
 def apply_code(session: ScheduleSession, view: QTableView, code: str) -> bool:
@@ -190,7 +192,7 @@ def apply_code(session: ScheduleSession, view: QTableView, code: str) -> bool:
             return False
         chosen = [(cur.row(), cur.column())]
     edits = [CellEdit(st.employees[r].code, st.days[c], _coded(session, r, c, code)) for r, c in chosen]
-    return session.edit_cells(edits, f"Apply {code or 'clear'} to")
+    return session.edit_cells(edits, GridAction.APPLY, code)
 
 
 def _coded(session: ScheduleSession, r: int, c: int, code: str) -> str:
@@ -243,10 +245,14 @@ def copy_week_forward(
         return False
     label = tr("Copy week of {src} to {dst} ({cells})")
     return session.run(
-        lambda k: label.format(src=f"{start:%a %d %b}", dst=f"{nxt:%a %d %b}", cells=cells(k)),
+        lambda k: label.format(src=format_short_date(start), dst=format_short_date(nxt), cells=cells(k)),
         lambda: copy_week(session.ws, start, codes, mode=choice.mode, include_leave=choice.include_leave),
     )
 
 
-def _n(count: int, noun: str) -> str:
-    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+def _rows(count: int) -> Msg:
+    return msg_n("{count} row", "{count} rows", count)
+
+
+def _days(count: int) -> Msg:
+    return msg_n("{count} day", "{count} days", count)

@@ -27,7 +27,8 @@ class EmptyScheduleHint(QFrame):
         self.setStyleSheet(
             "QFrame#emptyScheduleHint { background: #ffffff; border: 1px solid #c9d2de; border-radius: 6px; }"
         )
-        title = QLabel(f"<b>{tr('Nobody is on this schedule yet')}</b>", self)
+        heading = tr("Nobody is on this schedule yet")
+        title = QLabel(f"<b>{heading}</b>", self)
         title.setObjectName("emptyScheduleTitle")
         text = QLabel(
             tr("Add your agents (code, name, team and pay rate) to start typing shifts, "

@@ -12,6 +12,7 @@ user as a traceback.
 
 from __future__ import annotations
 
+import html
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -33,7 +34,7 @@ from PySide6.QtWidgets import (
 
 from deskwfm.core.errors import DeskwfmError, StaleEditError
 from deskwfm.core.i18n import render, tr
-from deskwfm.core.messages import msg
+from deskwfm.core.messages import N_, msg, msg_n
 from deskwfm.core.pay_range import PayRange
 from deskwfm.core.site import SiteSettings
 from deskwfm.gui.period_picker import PeriodPicker
@@ -42,7 +43,7 @@ if TYPE_CHECKING:
     from deskwfm.services.excel_import import ImportPlan
     from deskwfm.services.workspace import Workspace
 
-XLSX_FILTER = "Excel workbooks (*.xlsx)"
+XLSX_FILTER = N_("Excel workbooks (*.xlsx)")
 PROGRESS_THRESHOLD = 5_000  # employee-days above which an export shows a progress dialog
 MAX_ROWS_SHOWN = 5_000
 
@@ -57,26 +58,28 @@ class ImportProblemsDialog(QDialog):
     def __init__(self, plan: ImportPlan, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.plan = plan
-        self.setWindowTitle(f"Cannot import {plan.file_name}")
+        self.setWindowTitle(tr("Cannot import {file}").format(file=plan.file_name))
         layout = QVBoxLayout(self)
-        self.label = QLabel(
-            f"{len(plan.problems)} problem(s) found in {plan.file_name}. "
-            "Nothing was imported; fix them and import again."
-        )
+        self.label = QLabel(render(msg_n(
+            "{count} problem found in {file}. Nothing was imported; fix it and import again.",
+            "{count} problems found in {file}. Nothing was imported; fix them and import again.",
+            len(plan.problems), file=plan.file_name,
+        )))
         self.label.setWordWrap(True)
         layout.addWidget(self.label)
         self.tree = QTreeWidget()
-        self.tree.setHeaderLabels(["Sheet", "Cell", "Problem"])
+        self.tree.setHeaderLabels([tr("Sheet"), tr("Cell"), tr("Problem")])
         self.tree.setRootIsDecorated(False)
         self.tree.setAlternatingRowColors(True)
         for p in plan.problems[:MAX_ROWS_SHOWN]:
             sheet = p.where.sheet if p.where else p.sheet
-            self.tree.addTopLevelItem(QTreeWidgetItem([sheet, p.where.cell if p.where else "", p.message]))
+            cell = p.where.cell if p.where else ""
+            self.tree.addTopLevelItem(QTreeWidgetItem([sheet, cell, str(p.message)]))
         self.tree.resizeColumnToContents(0)
         self.tree.resizeColumnToContents(1)
         layout.addWidget(self.tree)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.save_button = QPushButton("Save list…")
+        self.save_button = QPushButton(tr("Save list…"))
         buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.save_button.clicked.connect(self._save)
         buttons.rejected.connect(self.reject)
@@ -90,15 +93,16 @@ class ImportProblemsDialog(QDialog):
 
     def _save(self) -> None:
         default = str(Path(self.plan.file_name).with_suffix("")) + "-problems.xlsx"
-        path, _ = QFileDialog.getSaveFileName(self, "Save problem list", default, XLSX_FILTER)
+        path, _ = QFileDialog.getSaveFileName(self, tr("Save problem list"), default, tr(XLSX_FILTER))
         if path:
             try:
                 self.save_to(path)
             except DeskwfmError as exc:  # names the file and what became of it (files.atomic)
-                QMessageBox.warning(self, "Save problem list", str(exc))
+                QMessageBox.warning(self, tr("Save problem list"), str(exc))
             except OSError as exc:
                 why = exc.strerror or exc
-                QMessageBox.warning(self, "Save problem list", f"Could not save {path}: {why}")
+                QMessageBox.warning(self, tr("Save problem list"),
+                                    tr("Could not save {path}: {reason}").format(path=path, reason=why))
 
 
 class ImportPreviewDialog(QDialog):
@@ -107,32 +111,36 @@ class ImportPreviewDialog(QDialog):
     def __init__(self, plan: ImportPlan, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.plan = plan
-        self.setWindowTitle(f"Import {plan.file_name}")
+        self.setWindowTitle(tr("Import {file}").format(file=plan.file_name))
         layout = QVBoxLayout(self)
-        text = "<br>".join(plan.summary())
-        self.summary = QLabel(f"<b>{len(plan.changes)} change(s)</b> from {plan.file_name}:<br>{text}")
+        text = "<br>".join(html.escape(render(s)) for s in plan.summary())
+        head = render(msg_n("{count} change from {file}:", "{count} changes from {file}:", len(plan.changes),
+                            file=plan.file_name))
+        self.summary = QLabel(f"<b>{html.escape(head)}</b><br>{text}")
         self.summary.setTextFormat(Qt.TextFormat.RichText)
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
         self.tree = QTreeWidget()
-        self.tree.setHeaderLabels(["", "What", "Key", "Now", "After import", "From"])
+        self.tree.setHeaderLabels(["", tr("What"), tr("Key"), tr("Now"), tr("After import"), tr("From")])
         self.tree.setRootIsDecorated(False)
         self.tree.setAlternatingRowColors(True)
         for ch in plan.changes[:MAX_ROWS_SHOWN]:
             self.tree.addTopLevelItem(
                 QTreeWidgetItem(
-                    [ch.action, ch.what, ch.key, ch.before, ch.after, str(ch.where) if ch.where else ""]
+                    [str(ch.action), str(ch.what), str(ch.key), str(ch.before), str(ch.after),
+                     str(ch.where) if ch.where else ""]
                 )
             )
         if len(plan.changes) > MAX_ROWS_SHOWN:
             self.tree.addTopLevelItem(
-                QTreeWidgetItem(["", "", f"... and {len(plan.changes) - MAX_ROWS_SHOWN} more", "", "", ""])
+                QTreeWidgetItem(["", "", render(msg("... and {n:num} more",
+                                                    n=len(plan.changes) - MAX_ROWS_SHOWN)), "", "", ""])
             )
         for c in range(6):
             self.tree.resizeColumnToContents(c)
         layout.addWidget(self.tree)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.import_button = buttons.addButton("Import", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.import_button = buttons.addButton(tr("Import"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.import_button.setDefault(True)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -146,7 +154,7 @@ def import_workbook(parent: QWidget | None, ws: Workspace, path: str | None = No
     from deskwfm.services.excel_import import apply_import
 
     if path is None:
-        path, _ = QFileDialog.getOpenFileName(parent, "Import workbook", "", XLSX_FILTER)
+        path, _ = QFileDialog.getOpenFileName(parent, tr("Import workbook"), "", XLSX_FILTER)
         if not path:
             return False
     while True:
@@ -160,7 +168,7 @@ def import_workbook(parent: QWidget | None, ws: Workspace, path: str | None = No
                 continue  # plan again: the new preview shows the other workstation's values
             return False
         except DeskwfmError as exc:
-            QMessageBox.warning(parent, "Import", f"Nothing was imported: {exc}")
+            QMessageBox.warning(parent, tr("Import"), f"Nothing was imported: {exc}")
             return False
         return True
 
@@ -172,14 +180,15 @@ def _preview(parent: QWidget | None, ws: Workspace, path: str) -> ImportPlan | N
     try:
         plan = plan_import(ws, path)
     except DeskwfmError as exc:
-        QMessageBox.warning(parent, "Import", str(exc))
+        QMessageBox.warning(parent, tr("Import"), str(exc))
         return None
     if plan.problems:
         ImportProblemsDialog(plan, parent).exec()
         return None
     if not plan.has_changes:
         QMessageBox.information(
-            parent, "Import", f"{plan.file_name}: nothing to change; " + "; ".join(plan.summary())
+            parent, tr("Import"), render(msg("{file}: nothing to change; {summary}", file=plan.file_name,
+                                             summary="; ".join(render(s) for s in plan.summary())))
         )
         return None
     if ImportPreviewDialog(plan, parent).exec() != QDialog.DialogCode.Accepted:
@@ -187,7 +196,7 @@ def _preview(parent: QWidget | None, ws: Workspace, path: str) -> ImportPlan | N
     return plan
 
 
-PREVIEW_AGAIN = "Preview again"
+PREVIEW_AGAIN = N_("Preview again")
 
 
 def ask_preview_again(parent: QWidget | None, message: str) -> bool:
@@ -195,9 +204,9 @@ def ask_preview_again(parent: QWidget | None, message: str) -> bool:
     preview ("Preview again", the default) or "Cancel"."""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle("Import")
-    box.setText(f"Nothing was imported: {message}.")
-    again = box.addButton(PREVIEW_AGAIN, QMessageBox.ButtonRole.AcceptRole)
+    box.setWindowTitle(tr("Import"))
+    box.setText(tr("Nothing was imported: {reason}.").format(reason=message))
+    again = box.addButton(tr(PREVIEW_AGAIN), QMessageBox.ButtonRole.AcceptRole)
     box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(again)
     box.exec()
@@ -234,6 +243,10 @@ def choose_range(parent: QWidget | None, kind: str, site: SiteSettings, anchor: 
     return dlg.picker.range() if dlg.exec() == QDialog.DialogCode.Accepted else None
 
 
+def _export_title(kind: str) -> str:
+    return tr("Export payroll") if kind == "payroll" else tr("Export schedule")
+
+
 def exported_text(kind: str, rng: PayRange, path: Path) -> str:
     """The status bar line after an export: what, which dates, and where the file went."""
     if kind == "payroll":
@@ -248,7 +261,7 @@ def _export(
 
     if path is None:
         default = str(Path.home() / f"{kind}-{start.isoformat()}-{end.isoformat()}.xlsx")
-        path, _ = QFileDialog.getSaveFileName(parent, f"Export {kind}", default, XLSX_FILTER)
+        path, _ = QFileDialog.getSaveFileName(parent, _export_title(kind), default, tr(XLSX_FILTER))
         if not path:
             return None
         if not path.lower().endswith(".xlsx"):
@@ -256,8 +269,9 @@ def _export(
     size = len(ws.store.list_employees(include_inactive=False)) * ((end - start).days + 1)
     dialog: QProgressDialog | None = None
     if size > PROGRESS_THRESHOLD:
-        dialog = QProgressDialog(f"Writing the {kind}…", "Cancel", 0, 100, parent)
-        dialog.setWindowTitle(f"Export {kind}")
+        writing = tr("Writing the payroll…") if kind == "payroll" else tr("Writing the schedule…")
+        dialog = QProgressDialog(writing, tr("Cancel"), 0, 100, parent)
+        dialog.setWindowTitle(_export_title(kind))
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(0)
         dialog.setValue(0)

@@ -35,20 +35,21 @@ from PySide6.QtWidgets import (
 )
 
 from deskwfm.core.errors import DeskwfmError, InputError
-from deskwfm.core.i18n import tr
+from deskwfm.core.i18n import tr, weekday_name
+from deskwfm.core.messages import N_, msg
 from deskwfm.core.model import PayPeriodKind
 from deskwfm.core.rules import PRESETS
-from deskwfm.core.site import WEEKDAY_NAMES, SiteSettings
+from deskwfm.core.site import SiteSettings
 from deskwfm.gui.dialogs.forms import date_of, make_date_edit, to_qdate
 from deskwfm.gui.icons import app_icon, app_pixmap
 
 DEMO_FILE_NAME = "deskwfm-demo.sqlite3"
-FILE_FILTER = "deskwfm databases (*.deskwfm *.sqlite3 *.sqlite *.db);;All files (*)"
+FILE_FILTER = N_("deskwfm databases (*.deskwfm *.sqlite3 *.sqlite *.db);;All files (*)")
 
 
 @dataclass(frozen=True, slots=True)
 class PresetInfo:
-    label: str
+    label: str  # marked with N_, shown through tr()
     tz: str
     holiday_region: str
 
@@ -56,25 +57,25 @@ class PresetInfo:
 # What each rules preset suggests for the other fields; a preset not listed here (added later)
 # is shown by its key and leaves the time zone and holiday region as they are.
 PRESET_INFO: dict[str, PresetInfo] = {
-    "ontario": PresetInfo("Ontario — Employment Standards Act", "America/Toronto", "CA-ON"),
-    "canada-federal": PresetInfo("Canada federal — Canada Labour Code", "America/Toronto", "CA"),
-    "flsa": PresetInfo("United States — FLSA (federal)", "America/New_York", "US"),
-    "california": PresetInfo("California — Labor Code", "America/Los_Angeles", "US-CA"),
+    "ontario": PresetInfo(N_("Ontario — Employment Standards Act, 2000"), "America/Toronto", "CA-ON"),
+    "canada-federal": PresetInfo(N_("Canada federal — Canada Labour Code"), "America/Toronto", "CA"),
+    "flsa": PresetInfo(N_("United States — FLSA (federal)"), "America/New_York", "US"),
+    "california": PresetInfo(N_("California — Labor Code"), "America/Los_Angeles", "US-CA"),
 }
 
 PAY_PERIOD_LABELS: dict[PayPeriodKind, str] = {
-    PayPeriodKind.WEEKLY: "Weekly",
-    PayPeriodKind.BIWEEKLY: "Every two weeks",
-    PayPeriodKind.SEMIMONTHLY: "Twice a month (1st–15th, 16th–end)",
-    PayPeriodKind.MONTHLY: "Monthly",
+    PayPeriodKind.WEEKLY: N_("Weekly"),
+    PayPeriodKind.BIWEEKLY: N_("Every two weeks"),
+    PayPeriodKind.SEMIMONTHLY: N_("Twice a month (1st–15th, 16th–end)"),
+    PayPeriodKind.MONTHLY: N_("Monthly"),
 }
 
 HOLIDAY_REGIONS: tuple[tuple[str, str], ...] = (
-    ("CA-ON", "Ontario (CA-ON)"),
-    ("CA", "Canada federal (CA)"),
-    ("US", "United States federal (US)"),
-    ("US-CA", "California (US-CA)"),
-    ("NONE", "No statutory holidays (NONE)"),
+    ("CA-ON", N_("Ontario (CA-ON)")),
+    ("CA", N_("Canada federal (CA)")),
+    ("US", N_("United States federal (US)")),
+    ("US-CA", N_("California (US-CA)")),
+    ("NONE", N_("No statutory holidays (NONE)")),
 )
 
 
@@ -110,10 +111,13 @@ class FirstRunDialog(QDialog):
         *,
         default_path: Path | None = None,
         demo_path: Path | None = None,
-        title: str = "Welcome to deskwfm",
-        intro: str = "There is no schedule database on this computer yet. How would you like to start?",
+        title: str | None = None,
+        intro: str | None = None,
     ) -> None:
         super().__init__(parent)
+        title = title or tr("Welcome to deskwfm")
+        intro = intro or tr(
+            "There is no schedule database on this computer yet. How would you like to start?")
         self.setWindowTitle(title)
         self.setWindowIcon(app_icon())
         self.setMinimumWidth(600)
@@ -134,9 +138,9 @@ class FirstRunDialog(QDialog):
         head.addWidget(icon, 0, Qt.AlignmentFlag.AlignTop)
         head.addLayout(head_text, 1)
 
-        self.create_radio = QRadioButton("Create an empty centre")
-        self.demo_radio = QRadioButton("Open the demo centre")
-        self.open_radio = QRadioButton("Open an existing file…")
+        self.create_radio = QRadioButton(tr("Create an empty centre"))
+        self.demo_radio = QRadioButton(tr("Open the demo centre"))
+        self.open_radio = QRadioButton(tr("Open an existing file…"))
         self.choice = QButtonGroup(self)
         for b in (self.create_radio, self.demo_radio, self.open_radio):
             self.choice.addButton(b)
@@ -164,19 +168,19 @@ class FirstRunDialog(QDialog):
         layout.addSpacing(6)
         layout.addWidget(self.create_radio)
         layout.addWidget(self._indented(
-            self._hint("Start with your own site; add staff, shift codes and pay rates next."),
+            self._hint(tr("Start with your own site; add staff, shift codes and pay rates next.")),
             self.form, self.create_location,
         ))
         layout.addWidget(self.demo_radio)
         layout.addWidget(self._indented(
-            self._hint("A sample contact centre with agents, pay rates and six weeks of day, evening "
-                       "and night shifts, to try things out. Your own data stays separate."),
+            self._hint(tr("A sample contact centre with agents, pay rates and six weeks of day, evening "
+                          "and night shifts, to try things out. Your own data stays separate.")),
             self.demo_location,
         ))
         layout.addWidget(self.open_radio)
         layout.addWidget(self._indented(
-            self._hint("A deskwfm database you were given, kept on a shared drive, or restored from a "
-                       "backup (.deskwfm or .sqlite3)."),
+            self._hint(tr("A deskwfm database you were given, kept on a shared drive, or restored from a "
+                          "backup (.deskwfm or .sqlite3).")),
         ))
         layout.addWidget(self.error_label)
         layout.addStretch(1)
@@ -198,11 +202,11 @@ class FirstRunDialog(QDialog):
         form = QFormLayout(box)
         form.setContentsMargins(0, 4, 0, 4)
         self.name_edit = QLineEdit()
-        self.name_edit.setPlaceholderText("e.g. Riverside Contact Centre")
+        self.name_edit.setPlaceholderText(tr("e.g. Riverside Contact Centre"))
         self.preset_combo = QComboBox()
         for key in PRESETS:
             info = PRESET_INFO.get(key)
-            self.preset_combo.addItem(info.label if info else key, key)
+            self.preset_combo.addItem(tr(info.label) if info else key, key)
         self.tz_combo = QComboBox()
         self.tz_combo.setEditable(True)
         self.tz_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
@@ -213,7 +217,7 @@ class FirstRunDialog(QDialog):
         self.tz_combo.setCompleter(completer)
         self.period_combo = QComboBox()
         for kind, label in PAY_PERIOD_LABELS.items():
-            self.period_combo.addItem(label, kind)
+            self.period_combo.addItem(tr(label), kind)
         self.period_combo.setCurrentIndex(self.period_combo.findData(PayPeriodKind.BIWEEKLY))
         self._week_start = SiteSettings().week_start
         self.anchor_edit = make_date_edit(current_week_start(date.today(), self._week_start), box)
@@ -225,18 +229,18 @@ class FirstRunDialog(QDialog):
         self.region_combo.setEditable(True)
         self.region_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         for code, label in HOLIDAY_REGIONS:
-            self.region_combo.addItem(label, code)
+            self.region_combo.addItem(tr(label), code)
         self.region_combo.setToolTip(
-            "Statutory holidays come from this region: a country code (CA, US) or "
-            "country-subdivision (CA-BC, US-NY), or NONE."
+            tr("Statutory holidays come from this region: a country code (CA, US) or "
+            "country-subdivision (CA-BC, US-NY), or NONE.")
         )
-        form.addRow("Site &name:", self.name_edit)
-        form.addRow("Pay &rules:", self.preset_combo)
-        form.addRow("&Time zone:", self.tz_combo)
-        form.addRow("&Pay period:", self.period_combo)
+        form.addRow(tr("Site &name:"), self.name_edit)
+        form.addRow(tr("Pay &rules:"), self.preset_combo)
+        form.addRow(tr("&Time zone:"), self.tz_combo)
+        form.addRow(tr("&Pay period:"), self.period_combo)
         form.addRow(tr("Period &starts on:"), self.anchor_edit)
         form.addRow(self.anchor_hint)
-        form.addRow("&Holidays:", self.region_combo)
+        form.addRow(tr("&Holidays:"), self.region_combo)
         self._form_layout = form
         return box
 
@@ -248,7 +252,7 @@ class FirstRunDialog(QDialog):
         label.setObjectName(f"{which}Location")
         label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         label.setWordWrap(True)
-        change = QPushButton("Change…")
+        change = QPushButton(tr("Change…"))
         change.setAutoDefault(False)
         change.clicked.connect(lambda: self._change_location(which))
         lay.addWidget(label, 1)
@@ -259,7 +263,7 @@ class FirstRunDialog(QDialog):
 
     @staticmethod
     def _set_location_text(label: QLabel, path: Path) -> None:
-        label.setText(f"Saved as {path}")
+        label.setText(tr("Saved as {path}").format(path=path))
         label.setToolTip(str(path))
 
     @staticmethod
@@ -296,7 +300,7 @@ class FirstRunDialog(QDialog):
         fixed = PayPeriodKind(self.period_combo.currentData()) in _FIXED_LENGTH
         self._form_layout.setRowVisible(self.anchor_edit, fixed)
         self._form_layout.setRowVisible(self.anchor_hint, fixed)
-        day = tr(WEEKDAY_NAMES[self._week_start].title())
+        day = weekday_name(self._week_start)
         if PayPeriodKind(self.period_combo.currentData()) is PayPeriodKind.WEEKLY:
             hint = tr("Periods run every week from here: pick a {day}, the first day of a work week.")
         else:
@@ -320,16 +324,17 @@ class FirstRunDialog(QDialog):
         self.create_location.setEnabled(create)
         self.demo_location.setEnabled(self.demo_radio.isChecked())
         if create:
-            self.ok_button.setText("Create centre")
+            self.ok_button.setText(tr("Create centre"))
         elif self.demo_radio.isChecked():
-            self.ok_button.setText("Open demo" if self.demo_path.exists() else "Create demo")
+            self.ok_button.setText(tr("Open demo") if self.demo_path.exists() else tr("Create demo"))
         else:
-            self.ok_button.setText("Choose file…")
+            self.ok_button.setText(tr("Choose file…"))
         self.error_label.hide()
 
     def _change_location(self, which: str) -> None:
         current = self.create_path if which == "create" else self.demo_path
-        name, _ = QFileDialog.getSaveFileName(self, "Save the new database as", str(current), FILE_FILTER)
+        name, _ = QFileDialog.getSaveFileName(self, tr("Save the new database as"), str(current),
+                                              tr(FILE_FILTER))
         if not name:
             return
         path = Path(name)
@@ -353,19 +358,19 @@ class FirstRunDialog(QDialog):
         """The form as SiteSettings; InputError naming the field if something is wrong."""
         name = " ".join(self.name_edit.text().split())
         if not name:
-            raise InputError("Site name: enter the name of your centre, like Riverside Contact Centre")
+            raise InputError(msg("Site name: enter the name of your centre, like Riverside Contact Centre"))
         tz = self.tz_combo.currentText().strip()
         if tz not in _time_zones():
-            raise InputError(
-                f'Time zone: "{tz}" is not a known time zone; pick one from the list, like America/Toronto'
-            )
+            raise InputError(msg(
+                'Time zone: "{tz}" is not a known time zone; pick one from the list, like America/Toronto',
+                tz=tz))
         region = self._region_code()
         from deskwfm.core.holidays import validate_region
 
         try:
             region = validate_region(region)
         except InputError as exc:
-            raise InputError(f"Holidays: {exc}") from None
+            raise InputError(msg("Holidays: {problem}", problem=exc.msg)) from None
         period = PayPeriodKind(self.period_combo.currentData())
         preset_key = str(self.preset_combo.currentData())
         site = SiteSettings(
@@ -397,7 +402,7 @@ class FirstRunDialog(QDialog):
             self.show_error(str(exc))
             return
         except OSError as exc:  # disk full, no permission: say so, keep the dialog open
-            self.show_error(f"could not write the database: {exc.strerror or exc}")
+            self.show_error(tr("could not write the database: {reason}").format(reason=exc.strerror or exc))
             return
         if path is None:
             return
@@ -408,10 +413,9 @@ class FirstRunDialog(QDialog):
         site = self.site_from_form()
         path = self.create_path
         if path.exists():
-            raise InputError(
-                f"{path} already exists; choose another place with Change…, or open it with "
-                "“Open an existing file…”"
-            )
+            raise InputError(msg(
+                "{path} already exists; choose another place with Change…, or open it with "
+                "“Open an existing file…”", path=str(path)))
         self._create(path, site, demo=False)
         return path
 
@@ -422,7 +426,7 @@ class FirstRunDialog(QDialog):
         return path
 
     def _open_existing(self) -> Path | None:
-        name, _ = QFileDialog.getOpenFileName(self, "Open a deskwfm database", "", FILE_FILTER)
+        name, _ = QFileDialog.getOpenFileName(self, tr("Open a deskwfm database"), "", tr(FILE_FILTER))
         if not name:
             return None
         path = Path(name)
@@ -439,7 +443,8 @@ class FirstRunDialog(QDialog):
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise InputError(f"cannot create the folder {path.parent}: {exc.strerror}") from None
+            raise InputError(msg("cannot create the folder {folder}: {reason}", folder=str(path.parent),
+                                 reason=exc.strerror or "")) from None
         with _busy():
             init_database(path, site, demo=demo).close()
 

@@ -14,7 +14,15 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from deskwfm.core.entry import format_entry
-from deskwfm.core.i18n import format_hours, format_long_date, format_time, render, tr
+from deskwfm.core.i18n import (
+    format_day_month,
+    format_hours,
+    format_long_date,
+    format_time,
+    render,
+    tr,
+    weekday_abbr,
+)
 from deskwfm.core.messages import msg
 from deskwfm.core.model import Shift, ShiftKind
 from deskwfm.gui.grid_mode import GridMode
@@ -144,7 +152,8 @@ class GridModel(QAbstractTableModel):
             lock = locked.get(d)
             tint = self._holiday if name else self._weekend if d.weekday() >= 5 else None
             self._day_bg.append(self._locked if lock else tint)
-            self._headers.append(f"{d:%a}\n{d.day} {d:%b}" + (" \U0001F512" if lock else ""))
+            head = f"{weekday_abbr(d)}\n{format_day_month(d)}"
+            self._headers.append(head + (" \U0001F512" if lock else ""))
             tip = format_long_date(d)
             if name:
                 tip += "\n" + tr("{name} (statutory holiday)").format(name=name)

@@ -17,6 +17,8 @@ from types import TracebackType
 from typing import TYPE_CHECKING
 
 from deskwfm.core.errors import InputError, NotFoundError
+from deskwfm.core.i18n import tr
+from deskwfm.core.messages import N_, msg
 
 if TYPE_CHECKING:  # PySide6 is imported lazily, only when a window is wanted
     from PySide6.QtWidgets import QApplication
@@ -25,8 +27,8 @@ if TYPE_CHECKING:  # PySide6 is imported lazily, only when a window is wanted
     from deskwfm.services.workspace import Workspace
 
 _HEADLESS_PLATFORMS = {"offscreen", "minimal", "vnc", "eglfs", "linuxfb"}
-NO_DISPLAY_MESSAGE = (
-    "deskwfm: no display available to open the window; use --screenshot FILE.png to render it "
+NO_DISPLAY_MESSAGE = N_(
+    "no display available to open the window; use --screenshot FILE.png to render it "
     "offscreen, or a command such as `deskwfm --help` for the command line"
 )
 
@@ -47,7 +49,7 @@ def _parse_date(text: str | None) -> date | None:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise InputError(f'--date "{text}" is not a date; write it as YYYY-MM-DD') from None
+        raise InputError(msg('--date "{text}" is not a date; write it as YYYY-MM-DD', text=text)) from None
 
 
 def run_gui(args: argparse.Namespace) -> int:
@@ -55,7 +57,7 @@ def run_gui(args: argparse.Namespace) -> int:
     if screenshot:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     elif not display_available():
-        print(NO_DISPLAY_MESSAGE, file=sys.stderr)
+        print("deskwfm: " + tr(NO_DISPLAY_MESSAGE), file=sys.stderr)
         return 1
     anchor = _parse_date(getattr(args, "date", None))
     db: str | None = getattr(args, "db", None)
@@ -92,6 +94,9 @@ def run_gui(args: argparse.Namespace) -> int:
     app.setOrganizationName("deskwfm")
     app.setApplicationName("deskwfm")
     app.setWindowIcon(app_icon())
+    from deskwfm.gui.language import install_qt_language
+
+    install_qt_language(app)
     _add_fallback_font()
     install_excepthook()
 
@@ -185,7 +190,7 @@ def _screenshot(app: QApplication, window: MainWindow, path: Path) -> int:
     app.processEvents()
     pixmap = window.grab()
     if not pixmap.save(str(path), "PNG"):
-        raise InputError(f"could not write the screenshot to {path}")
+        raise InputError(msg("could not write the screenshot to {path}", path=str(path)))
     window.close()
     window.session.ws.close()
     return 0
@@ -248,8 +253,8 @@ def install_excepthook() -> None:
 
         QMessageBox.critical(
             None, "deskwfm",
-            f"Sorry, something went wrong: {describe(exc.with_traceback(tb))}.\n\n"
-            "Every edit made so far is saved in the database.",
+            tr("Sorry, something went wrong: {problem}.\n\nEvery edit made so far is saved in the database.")
+            .format(problem=describe(exc.with_traceback(tb))),
         )
 
     sys.excepthook = hook

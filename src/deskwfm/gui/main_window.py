@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from deskwfm.core.errors import DeskwfmError
 from deskwfm.core.i18n import format_int, render, tr, tr_n
-from deskwfm.core.messages import msg_n
+from deskwfm.core.messages import N_, msg, msg_n
 from deskwfm.gui import edit_ops
 from deskwfm.gui.actions import build_menus
 from deskwfm.gui.cell_menu import show_cell_menu
@@ -56,7 +56,7 @@ if TYPE_CHECKING:  # imported where they are used: the window opens without them
     from deskwfm.gui.session import RefusedEdit
 
 T = TypeVar("T")
-FILE_FILTER = "deskwfm databases (*.sqlite3 *.sqlite *.db *.deskwfm);;All files (*)"
+FILE_FILTER = N_("deskwfm databases (*.sqlite3 *.sqlite *.db *.deskwfm);;All files (*)")
 
 
 class MainWindow(QMainWindow):
@@ -159,8 +159,8 @@ class MainWindow(QMainWindow):
         if paint_first:
             after_first_paint(self.grid.table.viewport(), self.session.complete)
         self.statusBar().showMessage(
-            "Type 9-17, 22-6/30 or a code (D, N, VAC) into a cell · Enter/Tab commit · "
-            "Ctrl+V pastes from Excel · Ctrl+Z undoes",
+            tr("Type 9-17, 22-6/30 or a code (D, N, VAC) into a cell · Enter/Tab commit · "
+            "Ctrl+V pastes from Excel · Ctrl+Z undoes"),
             15000,
         )
 
@@ -336,25 +336,27 @@ class MainWindow(QMainWindow):
         dlg = FirstRunDialog(
             self,
             default_path=_free_path(Path.home() / "centre.deskwfm"),
-            title="New centre",
-            intro="Create a schedule database for another site, open the demo centre, or open a file.",
+            title=tr("New centre"),
+            intro=tr("Create a schedule database for another site, open the demo centre, or open a file."),
         )
         if not dlg.exec() or dlg.chosen_path is None:
             return
         chosen = dlg.chosen_path
-        ws = self._guard("Open", lambda: Workspace.open(chosen))
+        ws = self._guard(tr("Open"), lambda: Workspace.open(chosen))
         if isinstance(ws, Workspace):
             self._switch(ws)
-            show_message(self.statusBar(), f"Opened {chosen}. Add staff with Settings → Employees.")
+            show_message(self.statusBar(),
+                         tr("Opened {path}. Add staff with Settings → Employees.").format(path=chosen))
 
     def open_database(self, path: str | None = None) -> None:
         if path is None:
             from PySide6.QtWidgets import QFileDialog
 
-            path, _ = QFileDialog.getOpenFileName(self, "Open database", str(Path.home()), FILE_FILTER)
+            path, _ = QFileDialog.getOpenFileName(self, tr("Open database"), str(Path.home()),
+                                                  tr(FILE_FILTER))
             if not path:
                 return
-        ws = self._guard("Open", lambda: Workspace.open(path))
+        ws = self._guard(tr("Open"), lambda: Workspace.open(path))
         if isinstance(ws, Workspace):
             self._switch(ws)
 
@@ -367,7 +369,7 @@ class MainWindow(QMainWindow):
             act.triggered.connect(lambda _=False, p=loc: self.open_database(p))
             menu.addAction(act)
         if not items:
-            menu.addAction("(none)").setEnabled(False)
+            menu.addAction(tr("(none)")).setEnabled(False)
 
     def backup_database(self) -> None:
         from deskwfm.services.backup import backup_database
@@ -375,12 +377,12 @@ class MainWindow(QMainWindow):
         stem = Path(self.session.ws.title).stem
         suggested = str(Path.home() / f"{stem}-backup-{date.today():%Y-%m-%d}.sqlite3")
 
-        path, _ = QFileDialog.getSaveFileName(self, "Back up database", suggested, FILE_FILTER)
+        path, _ = QFileDialog.getSaveFileName(self, tr("Back up database"), suggested, tr(FILE_FILTER))
         if not path:
             return
-        done = self._guard("Backup", lambda: backup_database(self.session.ws, Path(path)))
+        done = self._guard(tr("Backup"), lambda: backup_database(self.session.ws, Path(path)))
         if done is not None:
-            show_message(self.statusBar(), f"Backed up to {done}")
+            show_message(self.statusBar(), tr("Backed up to {path}").format(path=done))
 
     # -- Excel and timesheets (self-contained modules; they show their own dialogs) ----------
     def import_workbook(self) -> None:
@@ -397,25 +399,25 @@ class MainWindow(QMainWindow):
             from PySide6.QtWidgets import QFileDialog
 
             path, _ = QFileDialog.getOpenFileName(
-                self, "Import call forecast", str(Path.home()), "Forecast (*.xlsx *.csv)"
+                self, tr("Import call forecast"), str(Path.home()), tr("Forecast (*.xlsx *.csv)")
             )
             if not path:
                 return
         chosen = path
-        result = self._guard("Import forecast", lambda: import_forecast(self.session.ws, chosen))
+        result = self._guard(tr("Import forecast"), lambda: import_forecast(self.session.ws, chosen))
         if result is None:
             return
         if result.problems:
             shown = "\n".join(result.problems[:20])
             more = len(result.problems) - 20
-            tail = f"\n… and {more} more" if more > 0 else ""
-            self.show_error(
-                f"{len(result.problems)} problem(s) in {result.file_name}; nothing was imported:\n"
-                f"{shown}{tail}"
-            )
+            tail = "\n" + render(msg("… and {n:num} more", n=more)) if more > 0 else ""
+            head = msg_n("{count} problem in {file}; nothing was imported:",
+                         "{count} problems in {file}; nothing was imported:",
+                         len(result.problems), file=result.file_name)
+            self.show_error(f"{render(head)}\n{shown}{tail}")
             return
         self.session.reload()
-        show_message(self.statusBar(), f"Imported {result.summary()}")
+        show_message(self.statusBar(), render(msg("Imported {summary}", summary=result.summary())))
 
     def import_actual_time(self, path: str | None = None) -> None:
         """File → Import actual time: preview (or the problems, or naming the columns) on a

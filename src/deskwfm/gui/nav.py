@@ -8,6 +8,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QComboBox, QLabel, QToolBar, QWidget
 
+from deskwfm.core.i18n import tr
 from deskwfm.gui.view_range import ViewKind, range_title
 
 
@@ -15,17 +16,17 @@ class NavBar(QToolBar):
     view_chosen = Signal(object)  # ViewKind
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Navigation", parent)
+        super().__init__(tr("Navigation"), parent)
         self.setObjectName("navBar")
-        self.prev_action = QAction("◀ Previous", self)
+        self.prev_action = QAction(tr("◀ Previous"), self)
         self.prev_action.setShortcut(QKeySequence("Alt+Left"))
-        self.prev_action.setToolTip("Previous range (Alt+Left)")
-        self.today_action = QAction("Today", self)
+        self.prev_action.setToolTip(tr("Previous range (Alt+Left)"))
+        self.today_action = QAction(tr("Today"), self)
         self.today_action.setShortcut(QKeySequence("Alt+Home"))
-        self.today_action.setToolTip("Go to today (Alt+Home)")
-        self.next_action = QAction("Next ▶", self)
+        self.today_action.setToolTip(tr("Go to today (Alt+Home)"))
+        self.next_action = QAction(tr("Next ▶"), self)
         self.next_action.setShortcut(QKeySequence("Alt+Right"))
-        self.next_action.setToolTip("Next range (Alt+Right)")
+        self.next_action.setToolTip(tr("Next range (Alt+Right)"))
         self.addAction(self.prev_action)
         self.addAction(self.today_action)
         self.addAction(self.next_action)

@@ -9,8 +9,8 @@ from PySide6.QtGui import QAction, QColor, QIcon, QKeySequence, QPainter, QPixma
 from PySide6.QtWidgets import QToolBar, QWidget
 
 from deskwfm.core.absence import AbsenceCode
-from deskwfm.core.i18n import tr
-from deskwfm.core.model import ShiftCode, ShiftKind
+from deskwfm.core.i18n import render, tr
+from deskwfm.core.model import KIND_LABELS, ShiftCode, ShiftKind
 
 _KIND_ORDER = {ShiftKind.WORK: 0, ShiftKind.PAID_LEAVE: 1, ShiftKind.UNPAID_LEAVE: 2, ShiftKind.OFF: 3}
 
@@ -30,9 +30,9 @@ def describe(code: ShiftCode) -> str:
     if code.start is not None and code.end is not None:
         what += f" {code.start:%H:%M}\u2013{code.end:%H:%M}"
         if code.break_minutes:
-            what += f" ({code.break_minutes} min break)"
+            what += " " + tr("({n} min break)").format(n=code.break_minutes)
     if code.kind is not ShiftKind.WORK:
-        what += f" · {code.kind.value.replace('_', ' ')}"
+        what += f" · {render(KIND_LABELS[code.kind])}"
     return what
 
 
@@ -47,7 +47,7 @@ def describe_absence(code: AbsenceCode) -> str:
 
 class PaletteBar(QToolBar):
     def __init__(self, apply: Callable[[str], None], parent: QWidget | None = None) -> None:
-        super().__init__("Shift codes", parent)
+        super().__init__(tr("Shift codes"), parent)
         self.setObjectName("paletteBar")
         self.setIconSize(QSize(12, 12))
         self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
@@ -79,8 +79,8 @@ class PaletteBar(QToolBar):
             act.triggered.connect(lambda _=False, c=code: self._apply(c))
             self.addAction(act)
             self.code_actions[code] = act
-        clear = QAction("Clear", self)
-        clear.setToolTip("Clear the selected cells  (Delete)")
+        clear = QAction(tr("Clear"), self)
+        clear.setToolTip(tr("Clear the selected cells  (Delete)"))
         clear.triggered.connect(lambda _=False: self._apply(""))
         self.addAction(clear)
         self.code_actions[""] = clear

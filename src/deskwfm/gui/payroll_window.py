@@ -39,7 +39,8 @@ from PySide6.QtWidgets import (
 from deskwfm.core.adherence import Adherence
 from deskwfm.core.errors import DeskwfmError
 from deskwfm.core.i18n import format_day, format_decimal, format_hours, format_money, render, tr
-from deskwfm.core.messages import N_, msg, msg_n
+from deskwfm.core.messages import N_, msg, msg_n, verbatim
+from deskwfm.core.payroll import CATEGORY_LABELS
 from deskwfm.services import periods
 from deskwfm.services.payroll_sheet import PayrollSheet, SheetRow, load_sheet, period_choices
 from deskwfm.services.workspace import Workspace
@@ -52,28 +53,28 @@ _TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
 _FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _WARN = QBrush(QColor("#b3261e"))
-ALL_TEAMS = "All teams"
+ALL_TEAMS = N_("All teams")
 
 
 # (heading, MinuteTotals field) of the hour columns
 HOUR_COLUMNS: tuple[tuple[str, str], ...] = (
-    ("Regular h", "regular"),
-    ("OT 1.5× h", "overtime"),
-    ("OT 2× h", "double_time"),
-    ("Night h", "night"),
-    ("Holiday worked h", "holiday_worked"),
-    ("Leave h", "leave"),
+    (N_("Regular h"), "regular"),
+    (N_("OT 1.5× h"), "overtime"),
+    (N_("OT 2× h"), "double_time"),
+    (N_("Night h"), "night"),
+    (N_("Holiday worked h"), "holiday_worked"),
+    (N_("Leave h"), "leave"),
 )
 HEADINGS = (
-    "Code",
-    "Name",
-    "Team",
+    N_("Code"),
+    N_("Name"),
+    N_("Team"),
     *(h for h, _ in HOUR_COLUMNS),
-    "Holiday pay",
-    "Gross",
-    "Approved by",
-    "Approved",
-    "Warnings",
+    N_("Holiday pay"),
+    N_("Gross"),
+    N_("Approved by"),
+    N_("Approved"),
+    N_("Warnings"),
 )
 _FIRST_HOUR = 3
 _HOLIDAY_PAY = _FIRST_HOUR + len(HOUR_COLUMNS)
@@ -358,7 +359,8 @@ class DifferencesDialog(QDialog):
         model = _ListModel(
             (tr("Code"), tr("Name"), tr("What"), tr("At lock"), tr("Now")),
             [(d.code, d.name, tr("Gross pay"), _money(d.stored_gross), _money(d.now_gross)) for d in diffs]
-            + [(d.code, d.name, tr(cat), _money(a), _money(b)) for d in diffs for cat, a, b in d.lines],
+            + [(d.code, d.name, render(CATEGORY_LABELS.get(cat) or verbatim(cat)), _money(a), _money(b))
+               for d in diffs for cat, a, b in d.lines],
             self,
         )
         self.table.setModel(model)

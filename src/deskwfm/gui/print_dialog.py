@@ -372,7 +372,13 @@ class ScheduleDialog(DocumentDialog):
         self.form.addWidget(QLabel(tr("Dates")))
         self.form.addWidget(self.picker)
         self.form.addStretch(1)
-        QTimer.singleShot(0, self.show_preview)  # a chart is quick: show it at once
+        QTimer.singleShot(0, self, self._first_preview)  # a chart is quick: show it at once
+
+    def _first_preview(self) -> None:
+        """The opening preview, unless the dialog was closed before it could start (its
+        temporary folder is gone then, and a job would write into nothing)."""
+        if self.isVisible():
+            self.show_preview()
 
     def choice(self) -> object:
         rng = self.picker.range()

@@ -21,7 +21,7 @@ from deskwfm.core.entry import parse_entry
 from deskwfm.core.errors import DeskwfmError, EntryError, StaleEditError
 from deskwfm.core.i18n import format_day, render, tr
 from deskwfm.core.messages import msg, msg_n
-from deskwfm.gui.commands import ActualCommand, ScheduleCommand, cells
+from deskwfm.gui.commands import ActualCommand, GridAction, ScheduleCommand
 from deskwfm.gui.grid_mode import GridMode
 from deskwfm.gui.grid_model import GridModel
 from deskwfm.gui.grid_state import GridState
@@ -32,10 +32,6 @@ from deskwfm.services.forecast import load_staffing
 from deskwfm.services.schedule import CellChange, CellEdit
 from deskwfm.services.workspace import Workspace
 
-# How each grid action is recorded in the audit trail (by the first word of its undo text).
-_HOW_OF_VERB = {
-    "Edit": How.GRID_EDIT, "Paste": How.PASTE, "Clear": How.CLEAR, "Fill": How.FILL, "Apply": How.CODE,
-}
 T = TypeVar("T")
 
 
@@ -45,8 +41,9 @@ class RefusedEdit:
     user typed or pasted, kept so it can be applied again over the reloaded grid."""
 
     edits: tuple[CellEdit, ...]
-    verb: str  # "Edit" for one typed cell, else "Paste", "Fill", "Clear"...
+    verb: GridAction  # EDIT for one typed cell, else PASTE, FILL_DOWN, CLEAR...
     reason: str  # the refusal, ready to show
+    code: str = ""  # the shift code an APPLY applied
     actual: bool = False  # an edit of actual time (the Actual or Variance view), not of the plan
 
 
@@ -295,7 +292,8 @@ class ScheduleSession(QObject):
         try:
             changes = self._own_write(action)
         except StaleEditError as exc:
-            reason = f"Nothing was changed: {exc}. The grid now shows the current schedule."
+            reason = render(msg("Nothing was changed: {reason}. The grid now shows the current schedule.",
+                                reason=exc.msg))
             if refused is None:
                 # Reload once the editor that triggered this has finished committing (a model
                 # reset inside setModelData would pull the row from under it).
@@ -308,7 +306,7 @@ class ScheduleSession(QObject):
             self.error.emit(str(exc))
             return False
         if not changes:
-            self.message.emit("Nothing changed")
+            self.message.emit(tr("Nothing changed"))
             return True
         apply(changes)
         text = label(len(changes))
@@ -316,29 +314,29 @@ class ScheduleSession(QObject):
         self.message.emit(text)
         return True
 
-    def edit_cells(self, edits: list[CellEdit], verb: str) -> bool:
+    def edit_cells(self, edits: list[CellEdit], verb: GridAction, code: str = "") -> bool:
         """One undo step that sets every cell in ``edits`` (all or nothing). Each cell must still
         hold what the grid shows, so an edit never overwrites another workstation's change."""
         if not edits:
             return True
         if self.mode.records_actual:
-            return self._edit_actual(edits, verb)
+            return self._edit_actual(edits, verb, code)
         cells_of = self.state.cells
         edits = [
             replace(e, check=True, expected=cells_of.get(e.employee_code, {}).get(e.work_date))
             for e in edits
         ]
-        how = _HOW_OF_VERB.get(verb.split()[0], How.GRID_EDIT)
-        refused = RefusedEdit(tuple(edits), verb, "")
-        if len(edits) == 1 and verb == "Edit":
+        how = verb.how
+        refused = RefusedEdit(tuple(edits), verb, "", code)
+        if len(edits) == 1 and verb is GridAction.EDIT:
             e = edits[0]
             return self.run(
-                lambda n: f"Edit {e.employee_code} {e.work_date:%a %d %b}",
+                lambda n: render(msg("Edit {code} {day:short}", code=e.employee_code, day=e.work_date)),
                 lambda: schedule.apply_edits(self.ws, edits, how),
                 refused,
             )
         return self.run(
-            lambda n: f"{verb} {cells(n)}", lambda: schedule.apply_edits(self.ws, edits, how), refused
+            lambda n: verb.text(n, code), lambda: schedule.apply_edits(self.ws, edits, how), refused
         )
 
     def _reload_after_refusal(self, refused: RefusedEdit) -> None:
@@ -348,10 +346,10 @@ class ScheduleSession(QObject):
     def reapply(self, refused: RefusedEdit) -> bool:
         """Apply a refused edit again, over what the grid now shows (checked like any edit)."""
         if refused.actual:
-            return self._edit_actual(list(refused.edits), refused.verb)
-        return self.edit_cells(list(refused.edits), refused.verb)
+            return self._edit_actual(list(refused.edits), refused.verb, refused.code)
+        return self.edit_cells(list(refused.edits), refused.verb, refused.code)
 
-    def _edit_actual(self, edits: list[CellEdit], verb: str) -> bool:
+    def _edit_actual(self, edits: list[CellEdit], verb: GridAction, code: str = "") -> bool:
         """``edit_cells`` in the Actual and Variance views: the texts are actual-time entries, each
         day expected to hold what the grid shows (``services.actual.edit_actual``)."""
         from deskwfm.services.actual import ActualEdit, edit_actual
@@ -365,17 +363,13 @@ class ScheduleSession(QObject):
             ActualEdit(e.employee_code, e.work_date, e.text, _day(recorded, e.employee_code, e.work_date))
             for e in edits
         ]
-        how = _HOW_OF_VERB.get(verb.split()[0], How.GRID_EDIT)
-        refused = RefusedEdit(tuple(edits), verb, "", actual=True)
-        if len(edits) == 1 and verb == "Edit":
+        how = verb.how
+        refused = RefusedEdit(tuple(edits), verb, "", code, actual=True)
+        if len(edits) == 1 and verb is GridAction.EDIT:
             e = edits[0]
             text = render(msg("Edit actual time of {code} {day:day}", code=e.employee_code, day=e.work_date))
         else:
-            n = len(edits)
-            text = render(msg_n(
-                "{action} actual time of {count} cell", "{action} actual time of {count} cells", n,
-                action=tr(verb),
-            ))
+            text = verb.actual_text(len(edits), code)
         return self._run(
             lambda _n: text, lambda: edit_actual(self.ws, writes, how), refused, self._apply_actual,
             ActualCommand,
@@ -457,7 +451,7 @@ class ScheduleSession(QObject):
 
     def set_cell(self, row: int, col: int, text: str) -> None:
         st = self.state
-        self.edit_cells([CellEdit(st.employees[row].code, st.days[col], text)], "Edit")
+        self.edit_cells([CellEdit(st.employees[row].code, st.days[col], text)], GridAction.EDIT)
 
     def replay(self, changes: list[CellChange], *, redo: bool) -> None:
         try:
@@ -472,10 +466,11 @@ class ScheduleSession(QObject):
         # left would replay over cells someone else changed, so the history is dropped.
         QTimer.singleShot(0, self.undo_stack.clear)
         self.reload()
-        self.error.emit(
-            f"Could not {'redo' if redo else 'undo'}: {exc}. The undo history was cleared and the "
-            "grid shows the current schedule."
-        )
+        said = msg("Could not redo: {reason}. The undo history was cleared and the grid shows the "
+                   "current schedule.", reason=exc.msg) if redo else \
+            msg("Could not undo: {reason}. The undo history was cleared and the grid shows the "
+                "current schedule.", reason=exc.msg)
+        self.error.emit(render(said))
 
     def set_note(self, row: int, col: int, note: str) -> bool:
         """Write the note of a cell as one undo step (refused if the cell changed elsewhere)."""

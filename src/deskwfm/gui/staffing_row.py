@@ -13,7 +13,8 @@ from datetime import date
 
 from deskwfm.core.coverage import Coverage, DayStaffing, day_staffing, demand_by_interval
 from deskwfm.core.forecast import ForecastInterval
-from deskwfm.core.i18n import format_agents, tr
+from deskwfm.core.i18n import format_agents, render, tr
+from deskwfm.core.messages import msg, msg_n
 from deskwfm.core.model import Shift
 from deskwfm.core.staffing_targets import StaffingTargets
 
@@ -49,18 +50,23 @@ def summarise(day: DayStaffing) -> DayShort:
     worst = day.worst
     if worst is None:
         peak = day.peak
-        tip = "Every interval is staffed to the forecast"
+        tip = tr("Every interval is staffed to the forecast")
         if peak is not None and peak.needed:
-            tip += f"\nPeak: {peak.label} needs {peak.needed}, has {format_agents(peak.scheduled)}"
+            tip += "\n" + tr("Peak: {at} needs {needed}, has {has}").format(
+                at=peak.label, needed=peak.needed, has=format_agents(peak.scheduled))
         return DayShort("\u2713", False, tip)
     shorts = day.short_intervals
     hours = day.short_agent_minutes / 60
-    lines = [f"Short in {len(shorts)} interval{'s' if len(shorts) != 1 else ''} "
-             f"({hours:.1f} agent-hours):"]
-    lines += [f"{i.label} need {i.needed}, have {format_agents(i.scheduled)}" for i in shorts[:MAX_TIP_LINES]]
+    lines = [render(msg_n("Short in {count} interval ({h:agents} agent-hours):",
+                          "Short in {count} intervals ({h:agents} agent-hours):", len(shorts), h=hours))]
+    need = tr("{at} need {needed}, have {has}")
+    lines += [need.format(at=i.label, needed=i.needed, has=format_agents(i.scheduled))
+              for i in shorts[:MAX_TIP_LINES]]
     if len(shorts) > MAX_TIP_LINES:
-        lines.append(f"\u2026 and {len(shorts) - MAX_TIP_LINES} more")
-    return DayShort(f"{MINUS}{format_agents(worst.short)} at {worst.start_text}", True, "\n".join(lines))
+        lines.append(render(msg("\u2026 and {n:num} more", n=len(shorts) - MAX_TIP_LINES)))
+    short = f"{MINUS}{format_agents(worst.short)}"
+    worst_text = tr("{short} at {at}").format(short=short, at=worst.start_text)
+    return DayShort(worst_text, True, "\n".join(lines))
 
 
 class StaffingRow:

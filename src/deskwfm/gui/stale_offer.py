@@ -14,7 +14,8 @@ from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QMessageBox
 
-from deskwfm.core.i18n import tr
+from deskwfm.core.i18n import format_short_date, tr, tr_n
+from deskwfm.gui.commands import GridAction
 from deskwfm.gui.session import RefusedEdit
 from deskwfm.gui.status import show_message
 
@@ -27,9 +28,10 @@ def reapply_label(refused: RefusedEdit) -> str:
     if len(edits) == 1:
         e = edits[0]
         what = e.text.strip() or tr("clear")
-        cell = f"{e.employee_code} {e.work_date:%a %d %b}"
+        cell = f"{e.employee_code} {format_short_date(e.work_date)}"
         return tr("Re-apply {what} to {cell}").format(what=what, cell=cell)
-    return tr("Re-apply your change to {n} cells").format(n=len(edits))
+    return tr_n("Re-apply your change to {n} cell", "Re-apply your change to {n} cells", len(edits)).format(
+        n=len(edits))
 
 
 def offer_reapply(win: MainWindow, refused: RefusedEdit) -> QMessageBox:
@@ -42,7 +44,7 @@ def offer_reapply(win: MainWindow, refused: RefusedEdit) -> QMessageBox:
     again = box.addButton(reapply_label(refused), QMessageBox.ButtonRole.AcceptRole)
     again.setObjectName("reapplyButton")
     again.clicked.connect(lambda: win.session.reapply(refused))
-    if len(refused.edits) == 1 and refused.verb == "Edit":
+    if len(refused.edits) == 1 and refused.verb is GridAction.EDIT:
         e = refused.edits[0]
         edit = box.addButton(tr("Edit it\u2026"), QMessageBox.ButtonRole.ActionRole)
         edit.setObjectName("editAgainButton")

@@ -6,6 +6,8 @@ import calendar
 from datetime import date, timedelta
 from enum import StrEnum
 
+from deskwfm.core.i18n import format_date_range, tr
+from deskwfm.core.messages import N_
 from deskwfm.core.periods import next_period, period_containing, previous_period, week_start_of
 from deskwfm.core.site import SiteSettings
 
@@ -18,14 +20,15 @@ class ViewKind(StrEnum):
 
     @property
     def label(self) -> str:
-        return _LABELS[self]
+        """The view's name in the reader's language."""
+        return tr(_LABELS[self])
 
 
 _LABELS = {
-    ViewKind.WEEK: "Week",
-    ViewKind.PERIOD: "Pay period",
-    ViewKind.SIX_WEEKS: "6 weeks",
-    ViewKind.MONTH: "Month",
+    ViewKind.WEEK: N_("Week"),
+    ViewKind.PERIOD: N_("Pay period"),
+    ViewKind.SIX_WEEKS: N_("6 weeks"),
+    ViewKind.MONTH: N_("Month"),
 }
 
 
@@ -61,6 +64,4 @@ def step(kind: ViewKind, anchor: date, site: SiteSettings, direction: int) -> da
 
 def range_title(start: date, end: date) -> str:
     """``Sun 22 Nov – Sat 28 Nov 2026`` for the navigation bar."""
-    if start.year == end.year:
-        return f"{start:%a %d %b} – {end:%a %d %b %Y}"
-    return f"{start:%a %d %b %Y} – {end:%a %d %b %Y}"
+    return format_date_range(start, end)

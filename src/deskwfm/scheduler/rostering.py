@@ -22,6 +22,7 @@ from enum import StrEnum
 
 from ortools.sat.python import cp_model
 
+from deskwfm.core.messages import N_
 from deskwfm.core.model import Shift
 from deskwfm.core.roster_rules import SATURDAY, ShiftType
 from deskwfm.core.site import SiteSettings
@@ -45,29 +46,29 @@ _ONE_DAY = timedelta(days=1)
 class Hard(StrEnum):
     """The rules every proposed shift keeps (checked again afterwards by core.warnings)."""
 
-    ONE_SHIFT_A_DAY = "one shift a day"
-    KEPT_CELLS = "cells already filled are kept"
-    LOCKED_PERIODS = "locked pay periods are not touched"
-    AVAILABILITY = "availability and dates off"
-    DAILY_MAX = "daily maximum hours"
-    MIN_REST = "minimum rest between shifts"
-    WEEKLY_MAX = "weekly maximum hours"
-    CONTRACT = "contract hours"
-    CONSECUTIVE_DAYS = "maximum consecutive work days"
-    WEEKEND_OFF = "a weekend day off in N weeks"
-    NIGHTS_IN_ROW = "maximum nights in a row"
-    DAY_AFTER_NIGHT = "no day shift straight after a night"
+    ONE_SHIFT_A_DAY = N_("one shift a day")
+    KEPT_CELLS = N_("cells already filled are kept")
+    LOCKED_PERIODS = N_("locked pay periods are not touched")
+    AVAILABILITY = N_("availability and dates off")
+    DAILY_MAX = N_("daily maximum hours")
+    MIN_REST = N_("minimum rest between shifts")
+    WEEKLY_MAX = N_("weekly maximum hours")
+    CONTRACT = N_("contract hours")
+    CONSECUTIVE_DAYS = N_("maximum consecutive work days")
+    WEEKEND_OFF = N_("a weekend day off in N weeks")
+    NIGHTS_IN_ROW = N_("maximum nights in a row")
+    DAY_AFTER_NIGHT = N_("no day shift straight after a night")
 
 
 class Soft(StrEnum):
     """The objective's terms, in their order of weight."""
 
-    UNDER = "under-coverage (weighted by calls)"
-    OVER = "over-coverage"
-    OVERTIME = "overtime"
-    FAIR_NIGHTS = "nights spread evenly"
-    FAIR_WEEKENDS = "weekends spread evenly"
-    FAIR_LATES = "late shifts spread evenly"
+    UNDER = N_("under-coverage (weighted by calls)")
+    OVER = N_("over-coverage")
+    OVERTIME = N_("overtime")
+    FAIR_NIGHTS = N_("nights spread evenly")
+    FAIR_WEEKENDS = N_("weekends spread evenly")
+    FAIR_LATES = N_("late shifts spread evenly")
 
 
 @dataclass

@@ -22,11 +22,11 @@ from deskwfm.core.absence import AbsenceCode, validate_absence_code
 from deskwfm.core.actual import ActualDay, Source, check_segments, instant, scheduled_segments, worked_minutes
 from deskwfm.core.actual_entry import format_actual, parse_actual
 from deskwfm.core.changes import ANY, Applied, Change, ChangeSet, Entity, How
-from deskwfm.core.errors import DeskwfmError, EntryError, InputError, NotFoundError, StaleEditError
+from deskwfm.core.errors import EntryError, InputError, NotFoundError, StaleEditError
 from deskwfm.core.exceptions import TimeException, find_exceptions
 from deskwfm.core.messages import msg
 from deskwfm.core.model import Employee, Shift, ShiftKind
-from deskwfm.core.periods import check_plausible, days
+from deskwfm.core.periods import check_order, check_plausible, days
 from deskwfm.core.site import SiteSettings
 from deskwfm.core.timecalc import Clock, clock_for, paid_spans
 from deskwfm.services.workspace import Workspace
@@ -60,17 +60,14 @@ class ActualContext:
 def _site(ws: Workspace) -> SiteSettings:
     site = ws.store.get_site()
     if site is None:
-        raise DeskwfmError(f"{ws.location} has no site settings yet; set it up with: deskwfm init")
+        raise ws.no_site()
     return site
 
 
 def check_range(start: date, end: date) -> None:
-    check_plausible(start, "the first day")
-    check_plausible(end, "the last day")
-    if end < start:
-        raise InputError(
-            msg("the range ends ({end:date}) before it starts ({start:date})", start=start, end=end)
-        )
+    check_plausible(start, msg("the first day"))
+    check_plausible(end, msg("the last day"))
+    check_order(start, end)
     if (end - start).days >= MAX_RANGE_DAYS:
         raise InputError(msg("a range can span at most {limit} days", limit=MAX_RANGE_DAYS))
 
@@ -92,7 +89,7 @@ def load_actual(
     )
     site = data.site
     if site is None:
-        raise DeskwfmError(f"{ws.location} has no site settings yet; set it up with: deskwfm init")
+        raise ws.no_site()
     if employee_codes is not None:
         missing = sorted(set(employee_codes) - {e.code for e in data.employees})
         if missing:

@@ -30,7 +30,7 @@ from deskwfm.core.changes import Change, ChangeSet, Entity, How
 from deskwfm.core.errors import EntryError, InputError
 from deskwfm.core.locks import PeriodLockedError, actual_days, first_locked
 from deskwfm.core.login_id import login_key
-from deskwfm.core.messages import Msg
+from deskwfm.core.messages import Msg, msg, msg_n
 from deskwfm.core.model import Shift
 from deskwfm.core.sessions import Session, make_session, near_dates, sessions_to_days
 from deskwfm.core.timecalc import clock_for
@@ -79,7 +79,7 @@ def _employees_by_id(ws: Workspace) -> tuple[dict[str, str], dict[str, str]]:
 def _sessions(ws: Workspace, rows: Sequence[SessionRow], plan: ActualImportPlan) -> list[Session]:
     site = ws.store.get_site()
     if site is None:
-        raise InputError(f"{ws.location} has no site settings yet; set it up with: deskwfm init")
+        raise ws.no_site()
     clock = clock_for(site.tz)
     by_login, by_code = _employees_by_id(ws)
     unknown: dict[str, tuple[SessionRow, int]] = {}
@@ -95,13 +95,16 @@ def _sessions(ws: Workspace, rows: Sequence[SessionRow], plan: ActualImportPlan)
         try:
             out.append(make_session(clock, code, row.login, row.logout, i, memo))
         except EntryError as exc:
-            plan.problems.append(Problem(str(exc), row.where_in))
+            plan.problems.append(Problem(exc.msg, row.where_in))
     for first, n in unknown.values():
-        times = f" ({n} rows)" if n > 1 else ""
         plan.problems.append(
             Problem(
-                f'no employee has the login ID "{first.login_id}"{times}; give it to one with: '
-                f"deskwfm employee login-id CODE {first.login_id}",
+                msg_n(
+                    'no employee has the login ID "{id}"; give it to one with: '
+                    "deskwfm employee login-id CODE {id}",
+                    'no employee has the login ID "{id}" ({count:num} rows); give it to one with: '
+                    "deskwfm employee login-id CODE {id}",
+                    n, id=first.login_id),
                 first.where_id,
             )
         )
@@ -167,7 +170,7 @@ def plan_actual_import(
     if span is None:
         if not plan.problems and not data.rows:
             plan.problems.append(
-                Problem("has no login sessions under its header", sheet=data.sheet or data.file_name)
+                Problem(msg("has no login sessions under its header"), sheet=data.sheet or data.file_name)
             )
         plan.problems = sorted_problems(plan.problems)
         return plan
@@ -180,7 +183,7 @@ def plan_actual_import(
     for p in days.problems:
         assert isinstance(p.ref, int)
         row = data.rows[p.ref]
-        plan.problems.append(Problem(str(p.message), row.where_out if p.part == "out" else row.where_in))
+        plan.problems.append(Problem(p.message, row.where_out if p.part == "out" else row.where_in))
     if plan.problems:
         plan.problems = sorted_problems(plan.problems)
         return plan
@@ -217,9 +220,10 @@ def _compare(
             if joined is None:
                 plan.problems.append(
                     Problem(
-                        f"{key[0]} {key[1].isoformat()}: these sessions overlap the time imported before "
-                        f"({current.source_detail}) differently; clear the day first to replace it "
-                        f'(deskwfm actual set {key[0]} {key[1].isoformat()} "")',
+                        msg("{code} {day:date}: these sessions overlap the time imported before ({source}) "
+                            "differently; clear the day first to replace it "
+                            '(deskwfm actual set {code} {day:date} "")',
+                            code=key[0], day=key[1], source=current.source_detail),
                         rows[first_ref].where_in,
                     )
                 )
@@ -231,7 +235,8 @@ def _compare(
                 check_segments(joined)
             except EntryError as exc:
                 plan.problems.append(
-                    Problem(f"{key[0]} {key[1].isoformat()}: {exc}", rows[first_ref].where_in)
+                    Problem(msg("{code} {day:date}: {problem}", code=key[0], day=key[1], problem=exc.msg),
+                            rows[first_ref].where_in)
                 )
                 continue
             after = replace(
@@ -263,7 +268,9 @@ def apply_actual_import(ws: Workspace, plan: ActualImportPlan, detail: str = "")
     """Write a checked plan (one change set, audited as an import of the file); returns the number
     of days written. InputError if the plan has problems or touches a locked period."""
     if plan.problems:
-        raise InputError(f"{plan.file_name} has {len(plan.problems)} problem(s); nothing was imported")
+        raise InputError(msg_n("{file} has {count:num} problem; nothing was imported",
+                               "{file} has {count:num} problems; nothing was imported",
+                               len(plan.problems), file=plan.file_name))
     if plan.locked is not None:
         raise InputError(plan.locked)
     if not plan.changes:

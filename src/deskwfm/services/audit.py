@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 
 from deskwfm.core.audit_records import AuditEntry, VerifyResult
 from deskwfm.core.changes import Entity
+from deskwfm.core.i18n import render
 from deskwfm.core.messages import Msg, msg
 from deskwfm.services.workspace import Workspace
 from deskwfm.store.audit import key_text
@@ -64,18 +65,19 @@ def value_text(entity: str, text: str | None) -> str:
         note = v.get("note")
         return f"{v['entry']} ({note})" if note else str(v["entry"])
     if entity == Entity.RATE.value:
-        return f"{v['hourly']}/h"
+        return render(msg("{rate:rate}/h", rate=v["hourly"]))
     if entity == Entity.EMPLOYEE.value:
         parts = [v["name"]] + ([v["team"]] if v.get("team") else [])
         if not v.get("active", True):
-            parts.append("inactive")
+            parts.append(render(msg("inactive")))
         return ", ".join(parts)
     if entity == Entity.FORECAST.value:
-        return f"{v['calls']} calls, AHT {v['aht_seconds']} s"
+        return render(msg("{calls} calls, AHT {aht} s", calls=v["calls"], aht=v["aht_seconds"]))
     if entity == Entity.APPROVAL.value:
-        return f"approved by {v['approved_by']}"
+        return render(msg("approved by {who}", who=v["approved_by"]))
     if entity == Entity.PERIOD.value:
-        return f"{v['status']} (lock {v['lock_no']})" + (f": {v['reason']}" if v.get("reason") else "")
+        said = render(msg("{status} (lock {n})", status=v["status"], n=v["lock_no"]))
+        return said + (f": {v['reason']}" if v.get("reason") else "")
     return json.dumps(v, ensure_ascii=False, sort_keys=True)
 
 

@@ -10,6 +10,8 @@ from datetime import date, time, timedelta
 from decimal import Decimal
 
 from deskwfm.core.errors import EntryError
+from deskwfm.core.i18n import render
+from deskwfm.core.messages import Msg, msg
 from deskwfm.core.model import Employee, PayRate, Shift, ShiftKind
 from deskwfm.core.periods import week_start_of
 from deskwfm.core.site import SiteSettings
@@ -35,13 +37,14 @@ NAMES: tuple[str, ...] = (
     "Sipho Nkosi", "Ewa Zielińska", "Kai Kealoha", "Darius Farahani",
 )
 
-# team, share of agents, usual shift, hourly range (dollars)
-TEAMS: tuple[tuple[str, int, str, tuple[int, int]], ...] = (
-    ("Billing", 14, "D", (19, 25)),
-    ("Tech Support", 16, "DE", (22, 31)),
-    ("Sales", 12, "D", (18, 24)),
-    ("Retention", 10, "E", (20, 27)),
-    ("Overnight", 8, "N", (21, 28)),
+# team, share of agents, usual shift, hourly range (dollars); team names are data, written in
+# the language of whoever creates the demo centre
+TEAMS: tuple[tuple[Msg, int, str, tuple[int, int]], ...] = (
+    (msg("Billing"), 14, "D", (19, 25)),
+    (msg("Tech Support"), 16, "DE", (22, 31)),
+    (msg("Sales"), 12, "D", (18, 24)),
+    (msg("Retention"), 10, "E", (20, 27)),
+    (msg("Overnight"), 8, "N", (21, 28)),
 )
 
 # Staggered break starts per usual shift, so the floor never empties at one lunch hour: each
@@ -89,9 +92,10 @@ def build_demo(
     rng = random.Random(SEED)
     first, last = demo_range(site, today or date.today(), weeks)
     plan = DemoPlan(first=first, last=last)
-    names = list(NAMES) + [f"Agent {i}" for i in range(len(NAMES) + 1, agents + 1)]
+    names = list(NAMES) + [render(msg("Agent {n}", n=i)) for i in range(len(NAMES) + 1, agents + 1)]
     n = 0
-    for (team, _, usual, (lo, hi)), size in zip(TEAMS, _team_sizes(agents), strict=True):
+    for (team_name, _, usual, (lo, hi)), size in zip(TEAMS, _team_sizes(agents), strict=True):
+        team = render(team_name)
         for i in range(size):
             n += 1
             code = f"AG{n:03d}"

@@ -13,6 +13,7 @@ from deskwfm.core.messages import msg
 from deskwfm.core.model import Employee, Shift
 from deskwfm.core.pay_range import pay_range
 from deskwfm.core.payroll import PayrollResult
+from deskwfm.core.periods import check_order
 from deskwfm.core.periods import days as days_between
 from deskwfm.core.site import SiteSettings
 from deskwfm.services.holiday_cache import holidays_between
@@ -27,20 +28,18 @@ Progress = Callable[[int, int], None]
 
 
 def _check_range(start: date, end: date) -> None:
-    if end < start:
-        raise InputError(f"the range ends ({end}) before it starts ({start})")
+    check_order(start, end)
     if (end - start).days + 1 > MAX_EXPORT_DAYS:
-        raise InputError(
-            f"the range is {(end - start).days + 1} days; export at most {MAX_EXPORT_DAYS} at once"
-        )
+        raise InputError(msg("the range is {n:num} days; export at most {limit:num} at once",
+                             n=(end - start).days + 1, limit=MAX_EXPORT_DAYS))
 
 
 def _check_target(path: str | Path) -> Path:
     p = Path(path)
     if p.suffix.lower() != ".xlsx":
-        raise InputError(f"{p.name}: the file name must end in .xlsx")
+        raise InputError(msg("{file}: the file name must end in .xlsx", file=p.name))
     if not p.parent.exists():
-        raise InputError(f"{p.parent}: no such folder")
+        raise InputError(msg("{folder}: no such folder", folder=str(p.parent)))
     return p
 
 
@@ -75,10 +74,11 @@ def export_schedule(
                 cells[col[sp.shift.work_date]] = sp.shift
         minutes = [dp.minutes.paid for dp in ep.days]
         rows.append(ScheduleRow(ep.employee, cells, minutes))
-    title = f"{site.name} · schedule {start:%a %d %b %Y} to {end:%a %d %b %Y}"
-    note = (
-        f"Exported by deskwfm on {datetime.now():%Y-%m-%d %H:%M}. Hours are paid hours by the day worked "
-        "as computed then; cells edited here are not recounted (import the file back to recount)."
+    title = msg("{site} · schedule {start:medium} to {end:medium}", site=site.name, start=start, end=end)
+    note = msg(
+        "Exported by deskwfm on {when:datetime}. Hours are paid hours by the day worked as computed then; "
+        "cells edited here are not recounted (import the file back to recount).",
+        when=datetime.now(),
     )
     sheet = ScheduleSheet(
         title, day_list, rows, codes, holidays_between(site.holiday_region, start, end), note

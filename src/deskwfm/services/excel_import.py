@@ -21,12 +21,14 @@ from dataclasses import dataclass, field, replace
 from datetime import date, time, timedelta
 from pathlib import Path
 
-from deskwfm.core.changes import Applied, ChangeSet, Entity, How
+from deskwfm.core.changes import ENTITY_LABELS, Applied, ChangeSet, Entity, How
 from deskwfm.core.changes import Change as Write
 from deskwfm.core.entry import format_entry
 from deskwfm.core.errors import DeskwfmError, EntryError, InputError, StaleEditError
+from deskwfm.core.i18n import render
 from deskwfm.core.login_id import login_key
-from deskwfm.core.model import Employee, PayRate, Shift, ShiftCode
+from deskwfm.core.messages import Msg, msg, msg_n, verbatim
+from deskwfm.core.model import KIND_LABELS, Employee, PayRate, Shift, ShiftCode
 from deskwfm.core.site import SiteSettings
 from deskwfm.core.timecalc import clock_for, paid_spans, shift_span
 from deskwfm.files.xlsx_problems import Problem, Where, sorted_problems
@@ -36,11 +38,16 @@ from deskwfm.services.workspace import Workspace
 from deskwfm.store.write import ChangedElsewhere
 
 ADDED, CHANGED, REMOVED, UNCHANGED = "added", "changed", "removed", "unchanged"
+ACTION_LABELS: dict[str, Msg] = {
+    ADDED: msg("added"), CHANGED: msg("changed"), REMOVED: msg("removed"), UNCHANGED: msg("unchanged"),
+}
 _ONE_DAY = timedelta(days=1)
+_EMPTY = verbatim("")
 
 
 class Change:
-    """One row of the preview: what would be added, changed or removed.
+    """One row of the preview: what would be added, changed or removed, as data (``what`` an
+    Entity, texts as messages) that the preview shows in the reader's language.
 
     Shift rows keep their key and shifts raw and format them only when shown: a 40,000-row
     import builds 40,000 of these and the preview shows a few hundred."""
@@ -50,45 +57,57 @@ class Change:
     def __init__(
         self,
         action: str,
-        what: str,
+        what: Entity,
         key: str | tuple[str, date],
-        before: str | Shift | None,
-        after: str | Shift | None,
+        before: Msg | Shift | None,
+        after: Msg | Shift | None,
         where: Where | None,
     ) -> None:
         self.action = action  # ADDED / CHANGED / REMOVED
-        self.what = what  # "employee", "pay rate", "shift code", "shift"
+        self.what = what  # Entity.EMPLOYEE, RATE, CODE or SHIFT
         self._key = key
         self._before = before
         self._after = after
         self.where = where
 
     @property
-    def key(self) -> str:
+    def key(self) -> Msg:
         """ "AG014" or "AG014 Mon 2026-03-02"."""
         k = self._key
-        return k if isinstance(k, str) else _day_key(k)
+        return verbatim(k) if isinstance(k, str) else _day_key(k)
 
     @property
-    def before(self) -> str:
-        b = self._before
-        return b if isinstance(b, str) else ("" if b is None else _shift_text(b))
+    def before(self) -> Msg:
+        return _text_of(self._before)
 
     @property
-    def after(self) -> str:
-        a = self._after
-        return a if isinstance(a, str) else ("" if a is None else _shift_text(a))
+    def after(self) -> Msg:
+        return _text_of(self._after)
+
+    def as_msg(self) -> Msg:
+        """"added shift AG014 Mon 2026-03-02: + 09:00-17:00" (a line of ``import --dry-run``)."""
+        what = ENTITY_LABELS[self.what]
+        action = ACTION_LABELS[self.action]
+        if self.action == ADDED:
+            return msg("{action} {what} {key}: + {after}", action=action, what=what, key=self.key,
+                       after=self.after)
+        if self.action == REMOVED:
+            return msg("{action} {what} {key}: - {before}", action=action, what=what, key=self.key,
+                       before=self.before)
+        return msg("{action} {what} {key}: {before} -> {after}", action=action, what=what, key=self.key,
+                   before=self.before, after=self.after)
 
     def __str__(self) -> str:
-        arrow = {
-            ADDED: f"+ {self.after}",
-            REMOVED: f"- {self.before}",
-            CHANGED: f"{self.before} -> {self.after}",
-        }[self.action]
-        return f"{self.action:8} {self.what} {self.key}: {arrow}"
+        return str(self.as_msg())
 
     def __repr__(self) -> str:
-        return f"Change({self})"
+        return f"Change({render(self.as_msg(), 'en')})"
+
+
+def _text_of(value: Msg | Shift | None) -> Msg:
+    if value is None:
+        return _EMPTY
+    return value if isinstance(value, Msg) else _shift_text(value)
 
 
 @dataclass
@@ -109,21 +128,25 @@ class ImportStaleError(StaleEditError):
 
     MAX_NAMED = 3
 
-    def __init__(self, changed: list[str]) -> None:
+    def __init__(self, changed: list[Msg]) -> None:
         self.changed = changed
-        named = "; ".join(changed[: self.MAX_NAMED])
+        named = changed[0] if changed else _EMPTY
+        for line in changed[1 : self.MAX_NAMED]:
+            named = msg("{first}; {next}", first=named, next=line)
         if len(changed) > self.MAX_NAMED:
-            named += f"; and {len(changed) - self.MAX_NAMED} more"
+            named = msg("{first}; and {count:num} more", first=named, count=len(changed) - self.MAX_NAMED)
+        self.what = named
         # StaleEditError's own wording ("reload and try again") does not fit an import.
         DeskwfmError.__init__(
-            self, f"the database changed since the preview ({named}); preview the import again"
+            self,
+            msg("the database changed since the preview ({named}); preview the import again", named=named),
         )
 
 
 @dataclass
 class ImportPlan:
     file_name: str
-    sheets_read: list[str]
+    sheets_read: list[Msg]
     sheets_ignored: list[str]
     problems: list[Problem] = field(default_factory=list)
     employees: list[Employee] = field(default_factory=list)
@@ -132,7 +155,7 @@ class ImportPlan:
     shifts_set: list[Shift] = field(default_factory=list)
     shifts_clear: list[tuple[str, date]] = field(default_factory=list)
     changes: list[Change] = field(default_factory=list)
-    counts: Counter[tuple[str, str]] = field(default_factory=Counter)  # (what, action) -> n
+    counts: Counter[tuple[Entity, str]] = field(default_factory=Counter)  # (what, action) -> n
     seen: Seen = field(default_factory=Seen)
 
     @property
@@ -143,23 +166,29 @@ class ImportPlan:
     def has_changes(self) -> bool:
         return bool(self.changes)
 
-    def summary(self) -> list[str]:
+    def summary(self) -> list[Msg]:
         """One line per kind of row: "shifts: 120 added, 3 changed, 0 removed, 880 unchanged"."""
         lines = []
         for what, label in (
-            ("employee", "employees"),
-            ("pay rate", "pay rates"),
-            ("shift code", "shift codes"),
-            ("shift", "shifts"),
+            (Entity.EMPLOYEE, msg("employees")),
+            (Entity.RATE, msg("pay rates")),
+            (Entity.CODE, msg("shift codes")),
+            (Entity.SHIFT, msg("shifts")),
         ):
             n = {a: self.counts[(what, a)] for a in (ADDED, CHANGED, REMOVED, UNCHANGED)}
-            if any(n.values()):
-                parts = [f"{n[ADDED]} added", f"{n[CHANGED]} changed"]
-                if what == "shift":
-                    parts.append(f"{n[REMOVED]} removed")
-                parts.append(f"{n[UNCHANGED]} unchanged")
-                lines.append(f"{label}: " + ", ".join(parts))
-        return lines or ["nothing to import"]
+            if not any(n.values()):
+                continue
+            if what is Entity.SHIFT:
+                lines.append(msg(
+                    "{what}: {added:num} added, {changed:num} changed, {removed:num} removed, "
+                    "{unchanged:num} unchanged",
+                    what=label, added=n[ADDED], changed=n[CHANGED], removed=n[REMOVED],
+                    unchanged=n[UNCHANGED]))
+            else:
+                lines.append(msg(
+                    "{what}: {added:num} added, {changed:num} changed, {unchanged:num} unchanged",
+                    what=label, added=n[ADDED], changed=n[CHANGED], unchanged=n[UNCHANGED]))
+        return lines or [msg("nothing to import")]
 
 
 @contextmanager
@@ -227,15 +256,15 @@ def _plan_codes(rows: list[CodeRow], db_codes: dict[str, ShiftCode], plan: Impor
             if "paid_breaks" not in row.given:
                 new = replace(new, paid_breaks=old.paid_breaks, paid_break_minutes=old.paid_break_minutes)
             if _code_tuple(old) == _code_tuple(new):
-                plan.counts[("shift code", UNCHANGED)] += 1
+                plan.counts[(Entity.CODE, UNCHANGED)] += 1
                 continue
             plan.changes.append(
-                Change(CHANGED, "shift code", new.code, _code_text(old), _code_text(new), row.where)
+                Change(CHANGED, Entity.CODE, new.code, _code_text(old), _code_text(new), row.where)
             )
-            plan.counts[("shift code", CHANGED)] += 1
+            plan.counts[(Entity.CODE, CHANGED)] += 1
         else:
-            plan.changes.append(Change(ADDED, "shift code", new.code, "", _code_text(new), row.where))
-            plan.counts[("shift code", ADDED)] += 1
+            plan.changes.append(Change(ADDED, Entity.CODE, new.code, None, _code_text(new), row.where))
+            plan.counts[(Entity.CODE, ADDED)] += 1
         plan.codes.append(new)
         plan.seen.codes[new.code.upper()] = old
 
@@ -245,24 +274,29 @@ def _code_tuple(c: ShiftCode) -> tuple[object, ...]:
             c.paid_break_minutes)
 
 
-def _code_text(c: ShiftCode) -> str:
-    times = format_entry(c.start, c.end, c.break_minutes, "") or "no times"
-    return f"{c.kind.value.replace('_', ' ')} {times} {c.colour}"
+def _code_text(c: ShiftCode) -> Msg:
+    times = format_entry(c.start, c.end, c.break_minutes, "")
+    if not times:
+        return msg("{kind} no times {colour}", kind=KIND_LABELS[c.kind], colour=c.colour)
+    return msg("{kind} {times} {colour}", kind=KIND_LABELS[c.kind], times=times, colour=c.colour)
 
 
-def _emp_text(e: Employee) -> str:
-    parts = [e.name]
+def _emp_text(e: Employee) -> Msg:
+    text = verbatim(e.name)
+    parts: list[Msg] = []
     if e.team:
-        parts.append(e.team)
+        parts.append(verbatim(e.team))
     if not e.active:
-        parts.append("inactive")
+        parts.append(msg("inactive"))
     if e.contract_minutes is not None:
-        parts.append(f"contract {e.contract_minutes / 60:g} h")
+        parts.append(msg("contract {m:hours} h", m=e.contract_minutes))
     if e.max_minutes is not None:
-        parts.append(f"max {e.max_minutes / 60:g} h")
+        parts.append(msg("max {m:hours} h", m=e.max_minutes))
     if e.login_id:
-        parts.append(f"login ID {e.login_id}")
-    return ", ".join(parts)
+        parts.append(msg("login ID {id}", id=e.login_id))
+    for part in parts:
+        text = msg("{first}, {next}", first=text, next=part)
+    return text
 
 
 def _plan_employees(
@@ -285,10 +319,11 @@ def _plan_employees(
         if old is None:
             plan.employees.append(new)
             plan.seen.employees[new.code] = None
-            plan.changes.append(Change(ADDED, "employee", new.code, "", _emp_text(new), row.where))
-            plan.counts[("employee", ADDED)] += 1
+            plan.changes.append(Change(ADDED, Entity.EMPLOYEE, new.code, None, _emp_text(new), row.where))
+            plan.counts[(Entity.EMPLOYEE, ADDED)] += 1
             if row.rate is None:
-                plan.problems.append(Problem(f"new employee {new.code} needs an Hourly rate", row.where))
+                plan.problems.append(Problem(msg("new employee {code} needs an Hourly rate", code=new.code),
+                                             row.where))
                 continue
         else:
             new = _merge_employee(old, row)
@@ -300,14 +335,14 @@ def _plan_employees(
                 old.max_minutes,
                 old.login_id,
             ):
-                plan.counts[("employee", UNCHANGED)] += 1
+                plan.counts[(Entity.EMPLOYEE, UNCHANGED)] += 1
             else:
                 plan.employees.append(new)
                 plan.seen.employees[new.code] = old
                 plan.changes.append(
-                    Change(CHANGED, "employee", new.code, _emp_text(old), _emp_text(new), row.where)
+                    Change(CHANGED, Entity.EMPLOYEE, new.code, _emp_text(old), _emp_text(new), row.where)
                 )
-                plan.counts[("employee", CHANGED)] += 1
+                plan.counts[(Entity.EMPLOYEE, CHANGED)] += 1
         if row.rate is not None:
             _plan_rate(
                 row,
@@ -332,7 +367,8 @@ def _check_login_ids(data: WorkbookData, db_emps: dict[str, Employee], plan: Imp
         key = login_key(e.login_id)
         if key in owner and owner[key] != e.code:
             where = next(r.where for r in data.employees if r.employee.code == e.code)
-            plan.problems.append(Problem(f"login ID {e.login_id} is also {owner[key]}'s", where))
+            problem = msg("login ID {id} is also {code}'s", id=e.login_id, code=owner[key])
+            plan.problems.append(Problem(problem, where))
         else:
             owner[key] = e.code
 
@@ -375,37 +411,42 @@ def _plan_rate(
         eff = row.rate_from
         same_day = next((r for r in rates if r.effective_from == eff), None)
         if same_day is not None and same_day.hourly == row.rate:
-            plan.counts[("pay rate", UNCHANGED)] += 1
+            plan.counts[(Entity.RATE, UNCHANGED)] += 1
             return
         action = CHANGED if same_day is not None else ADDED
-        before = f"{same_day.hourly} from {eff}" if same_day else ""
+        before = _rate_text(same_day) if same_day else None
     elif is_new or not rates:
         eff = min(default_from, first_shift) if first_shift else default_from
-        action, before = ADDED, ""
+        action, before = ADDED, None
     else:
         in_force = [r for r in rates if r.effective_from <= today] or rates[:1]
         current = in_force[-1]
         if current.hourly == row.rate:
-            plan.counts[("pay rate", UNCHANGED)] += 1
+            plan.counts[(Entity.RATE, UNCHANGED)] += 1
             return
-        eff, action, before = today, ADDED, f"{current.hourly} from {current.effective_from}"
-    plan.rates.append(PayRate(code, eff, row.rate))
+        eff, action, before = today, ADDED, _rate_text(current)
+    new = PayRate(code, eff, row.rate)
+    plan.rates.append(new)
     plan.seen.rates[code] = list(rates)
-    plan.changes.append(Change(action, "pay rate", code, before, f"{row.rate} from {eff}", row.where))
-    plan.counts[("pay rate", action)] += 1
+    plan.changes.append(Change(action, Entity.RATE, code, before, _rate_text(new), row.where))
+    plan.counts[(Entity.RATE, action)] += 1
 
 
-_TEXTS: dict[tuple[object, ...], str] = {}
+def _rate_text(r: PayRate) -> Msg:
+    return msg("{rate:rate} from {day:date}", rate=r.hourly, day=r.effective_from)
 
 
-def _shift_text(s: Shift | None) -> str:
+_TEXTS: dict[tuple[object, ...], Msg] = {}
+
+
+def _shift_text(s: Shift | None) -> Msg:
     if s is None:
-        return "(empty)"
+        return msg("(empty)")
     key = (s.start, s.end, s.break_minutes, s.code, s.note, s.break_start)
     text = _TEXTS.get(key)
     if text is None:
-        text = format_entry(s.start, s.end, s.break_minutes, s.code, s.break_start) or s.code
-        text = f"{text} ({s.note})" if s.note else text
+        entry = format_entry(s.start, s.end, s.break_minutes, s.code, s.break_start) or s.code
+        text = msg("{entry} ({note})", entry=entry, note=s.note) if s.note else verbatim(entry)
         if len(_TEXTS) < 10_000:
             _TEXTS[key] = text
     return text
@@ -427,7 +468,8 @@ def _plan_shifts(
         if real is None:
             plan.problems.append(
                 Problem(
-                    f'"{row.employee_code}" is not an employee; add them to the Employees sheet first',
+                    msg('"{code}" is not an employee; add them to the Employees sheet first',
+                        code=row.employee_code),
                     row.where,
                 )
             )
@@ -465,27 +507,24 @@ def _plan_shifts(
                 continue
             plan.shifts_clear.append(key)
             plan.seen.shifts[key] = old
-            plan.changes.append(Change(REMOVED, "shift", key, old, None, row.where))
-            plan.counts[("shift", REMOVED)] += 1
+            plan.changes.append(Change(REMOVED, Entity.SHIFT, key, old, None, row.where))
+            plan.counts[(Entity.SHIFT, REMOVED)] += 1
             continue
         final[key] = new
         if old is not None and _same(old, new):
-            plan.counts[("shift", UNCHANGED)] += 1
+            plan.counts[(Entity.SHIFT, UNCHANGED)] += 1
             continue
         action = ADDED if old is None else CHANGED
         plan.shifts_set.append(new)
         plan.seen.shifts[key] = old
-        plan.changes.append(Change(action, "shift", key, old, new, row.where))
-        plan.counts[("shift", action)] += 1
+        plan.changes.append(Change(action, Entity.SHIFT, key, old, new, row.where))
+        plan.counts[(Entity.SHIFT, action)] += 1
     _check_overlaps(final, incoming, plan)
     _check_clock_gaps(plan.shifts_set, incoming, site.tz, plan)
 
 
-_WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-
-
-def _day_key(key: tuple[str, date]) -> str:
-    return f"{key[0]} {_WEEKDAYS[key[1].weekday()]} {key[1].isoformat()}"
+def _day_key(key: tuple[str, date]) -> Msg:
+    return msg("{code} {day:day}", code=key[0], day=key[1])
 
 
 def _same(a: Shift, b: Shift) -> bool:
@@ -524,11 +563,14 @@ def _check_overlaps(
         blame = second or first
         assert blame is not None
         other = first if blame is second else second
-        other_where = f"at {other.where}" if other is not None else "already in the program"
+        other_where = (msg("at {where}", where=str(other.where)) if other is not None
+                       else msg("already in the program"))
         plan.problems.append(
             Problem(
-                f"{emp}: the {_shift_text(s)} shift on {d:%a %Y-%m-%d} runs until {s.end:%H:%M} and overlaps "
-                f"the {_shift_text(nxt)} shift on {d + _ONE_DAY:%a %Y-%m-%d} ({other_where})",
+                msg("{code}: the {shift} shift on {day:day} runs until {end:time} and overlaps the {other} "
+                    "shift on {next:day} ({other_where})",
+                    code=emp, shift=_shift_text(s), day=d, end=s.end, other=_shift_text(nxt),
+                    next=d + _ONE_DAY, other_where=other_where),
                 blame.where,
             )
         )
@@ -548,49 +590,55 @@ def _check_clock_gaps(
             if s.break_start is not None and s.break_minutes:
                 paid_spans(clock, s)
         except EntryError as exc:
-            plan.problems.append(Problem(str(exc), incoming[(s.employee_code, s.work_date)].where))
+            plan.problems.append(Problem(exc.msg, incoming[(s.employee_code, s.work_date)].where))
 
 
-def _was_now(what: str, key: str, before: str, now: str) -> str:
-    return f"{what} {key} was {before}, now {now}"
+def _was_now(what: Msg, key: Msg | str, before: Msg, now: Msg) -> Msg:
+    return msg("{what} {key} was {before}, now {now}", what=what, key=key, before=before, now=now)
 
 
-def _stale_lines(seen: Seen, now: list[tuple[Entity, tuple[object, ...], object | None]]) -> list[str]:
+def _stale_lines(seen: Seen, now: list[tuple[Entity, tuple[object, ...], object | None]]) -> list[Msg]:
     """Each row the plan writes that changed since the preview, as "shift AG003 Mon 2026-03-02
     was D, now 10:00-18:00": codes, employees, rates, shifts."""
-    out: list[str] = []
+    out: list[Msg] = []
+    absent, deleted = msg("absent"), msg("deleted")
     for entity, key, cur in now:
         if entity is Entity.CODE:
             old_code = seen.codes.get(str(key[0]))
             cur_code = cur if isinstance(cur, ShiftCode) else None
-            out.append(_was_now("shift code", str(key[0]), _code_text(old_code) if old_code else "absent",
-                                _code_text(cur_code) if cur_code else "deleted"))
+            out.append(_was_now(msg("shift code"), str(key[0]), _code_text(old_code) if old_code else absent,
+                                _code_text(cur_code) if cur_code else deleted))
         elif entity is Entity.EMPLOYEE:
             old_emp = seen.employees.get(str(key[0]))
             cur_emp = cur if isinstance(cur, Employee) else None
-            out.append(_was_now("employee", str(key[0]), _emp_text(old_emp) if old_emp else "absent",
-                                _emp_text(cur_emp) if cur_emp else "deleted"))
+            out.append(_was_now(msg("employee"), str(key[0]), _emp_text(old_emp) if old_emp else absent,
+                                _emp_text(cur_emp) if cur_emp else deleted))
         elif entity is Entity.RATE_LIST:
             code = str(key[0])
             now_rates = list(cur) if isinstance(cur, tuple) else []
             old_rates = _rates_text(seen.rates.get(code, []))
-            out.append(_was_now("pay rates of", code, old_rates, _rates_text(now_rates)))
+            out.append(_was_now(msg("pay rates of"), code, old_rates, _rates_text(now_rates)))
         elif entity is Entity.RATE:
             code = str(key[0])
             old = next((r for r in seen.rates.get(code, []) if r.effective_from == key[1]), None)
-            out.append(_was_now("pay rate of", code, _rates_text([old] if old else []),
+            out.append(_was_now(msg("pay rate of"), code, _rates_text([old] if old else []),
                                 _rates_text([cur] if isinstance(cur, PayRate) else [])))
         elif entity is Entity.SHIFT:
             cell = (str(key[0]), key[1])
             assert isinstance(cell[1], date)
             old_shift = seen.shifts.get(cell)  # type: ignore[arg-type]
-            out.append(_was_now("shift", _day_key(cell), _shift_text(old_shift),  # type: ignore[arg-type]
+            out.append(_was_now(msg("shift"), _day_key(cell), _shift_text(old_shift),  # type: ignore[arg-type]
                                 _shift_text(cur if isinstance(cur, Shift) else None)))
     return out
 
 
-def _rates_text(rates: Sequence[PayRate]) -> str:
-    return ", ".join(f"{r.hourly} from {r.effective_from}" for r in rates) or "none"
+def _rates_text(rates: Sequence[PayRate]) -> Msg:
+    if not rates:
+        return msg("none")
+    text = _rate_text(rates[0])
+    for r in rates[1:]:
+        text = msg("{first}, {next}", first=text, next=_rate_text(r))
+    return text
 
 
 def apply_import(ws: Workspace, plan: ImportPlan) -> dict[str, int]:
@@ -606,10 +654,11 @@ def apply_import(ws: Workspace, plan: ImportPlan) -> dict[str, int]:
     first is reported here; one that comes later waits for the import and lands after it.
     """
     if plan.problems:
-        raise InputError(
-            f"{plan.file_name}: {len(plan.problems)} problem(s); nothing was imported. "
-            f"First: {plan.problems[0]}"
-        )
+        raise InputError(msg_n(
+            "{file}: {count:num} problem; nothing was imported. First: {first}",
+            "{file}: {count:num} problems; nothing was imported. First: {first}",
+            len(plan.problems), file=plan.file_name, first=plan.problems[0].as_msg(),
+        ))
     if not plan.has_changes:
         return {}
     seen = plan.seen

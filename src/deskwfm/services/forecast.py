@@ -15,7 +15,8 @@ from deskwfm.core.changes import Change, ChangeSet, Entity, How
 from deskwfm.core.coverage import DayStaffing, staffing_report
 from deskwfm.core.errors import InputError
 from deskwfm.core.forecast import ForecastInterval
-from deskwfm.core.messages import msg
+from deskwfm.core.messages import Msg, msg, msg_n
+from deskwfm.core.periods import check_order
 from deskwfm.core.periods import days as days_between
 from deskwfm.core.service_level import StaffingFigures, figures, range_figures
 from deskwfm.core.staffing_targets import StaffingTargets
@@ -44,12 +45,14 @@ class ForecastImport:
     def calls(self) -> int:
         return sum(i.calls for i in self.intervals)
 
-    def summary(self) -> str:
+    def summary(self) -> Msg:
         if not self.intervals or self.first is None or self.last is None:
-            return f"{self.file_name}: no forecast"
-        return (
-            f"{self.file_name}: {len(self.intervals):,} intervals on {self.days} day(s), "
-            f"{self.first.isoformat()} to {self.last.isoformat()}, {self.calls:,} calls"
+            return msg("{file}: no forecast", file=self.file_name)
+        return msg(
+            "{file}: {intervals:num} intervals on {days}, {first:date} to {last:date}, {calls:num} calls",
+            file=self.file_name, intervals=len(self.intervals),
+            days=msg_n("{count} day", "{count} days", self.days), first=self.first, last=self.last,
+            calls=self.calls,
         )
 
 
@@ -130,10 +133,9 @@ class StaffingReport:
 def staffing_between(ws: Workspace, start: date, end: date) -> StaffingReport:
     """Needed (Erlang C with the site's targets), scheduled and short agents per interval of
     each day in start..end. Night shifts of the day before ``start`` are counted too."""
-    if end < start:
-        raise InputError(f"the range ends ({end.isoformat()}) before it starts ({start.isoformat()})")
+    check_order(start, end)
     if (end - start).days > 366:
-        raise InputError("a staffing report covers at most one year at a time")
+        raise InputError(msg("a staffing report covers at most one year at a time"))
     site = get_site(ws)
     targets = site.staffing
     forecast = ws.store.forecast_between(start, end)

@@ -44,7 +44,11 @@ def cache_dir() -> Path:
 
 
 def _year(region: str, year: int) -> dict[date, str]:
-    path = cache_dir() / f"{region}-{year}-{_stamp()}.json"
+    """One year of holidays, their names in the current language (each language cached apart)."""
+    from deskwfm.core.i18n import language
+
+    lang = language()
+    path = cache_dir() / f"{region}-{year}-{lang}-{_stamp()}.json"
     try:
         raw = json.loads(path.read_text(encoding="utf-8"))
         return {date.fromisoformat(k): str(v) for k, v in raw.items()}
@@ -52,7 +56,7 @@ def _year(region: str, year: int) -> dict[date, str]:
         pass
     from deskwfm.core.holidays import holidays_in_year
 
-    found = dict(holidays_in_year(region, year))
+    found = dict(holidays_in_year(region, year, lang))
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(".tmp")

@@ -10,9 +10,9 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from deskwfm.core.actual import ActualDay
-from deskwfm.core.errors import DeskwfmError, InputError, NotFoundError
+from deskwfm.core.errors import InputError, NotFoundError
 from deskwfm.core.holiday_eligibility import HolidayLoss
-from deskwfm.core.messages import msg, msg_n
+from deskwfm.core.messages import N_, msg, msg_n
 from deskwfm.core.model import Employee, Shift
 from deskwfm.core.money import hours_text, round_cents
 from deskwfm.core.pay_basis import eligibility_window, employee_pay
@@ -24,7 +24,7 @@ from deskwfm.core.payroll import (
     payroll_load_window,
     payroll_totals,
 )
-from deskwfm.core.periods import check_plausible
+from deskwfm.core.periods import check_order, check_plausible
 from deskwfm.core.site import SiteSettings
 from deskwfm.core.timekeeping import PayBasis
 from deskwfm.services.schedule import holidays_for
@@ -38,14 +38,14 @@ MAX_PERIOD_DAYS = 400
 # (JSON key, table heading, what) in the order of the issue's --json spec.
 HOUR_KEYS = ("regular_hours", "overtime_hours", "double_time_hours", "night_hours", "holiday_hours")
 COLUMNS: tuple[tuple[str, str], ...] = (
-    ("regular_hours", "Regular"),
-    ("overtime_hours", "OT 1.5x"),
-    ("double_time_hours", "OT 2x"),
-    ("night_hours", "Night"),
-    ("holiday_hours", "Hol. worked"),
-    ("holiday_pay", "Hol. pay"),
-    ("leave_hours", "Leave"),
-    ("gross_pay", "Gross"),
+    ("regular_hours", N_("Regular")),
+    ("overtime_hours", N_("OT 1.5x")),
+    ("double_time_hours", N_("OT 2x")),
+    ("night_hours", N_("Night")),
+    ("holiday_hours", N_("Hol. worked")),
+    ("holiday_pay", N_("Hol. pay")),
+    ("leave_hours", N_("Leave")),
+    ("gross_pay", N_("Gross")),
 )
 
 
@@ -78,7 +78,9 @@ def run_payroll(
     if employee_codes is not None:
         missing = sorted(set(employee_codes) - {ep.employee.code for ep in pays})
         if missing:
-            raise NotFoundError(f"no employee with code {', '.join(missing)} in the locked pay period")
+            raise NotFoundError(
+                msg("no employee with code {code} in the locked pay period", code=", ".join(missing))
+            )
     return PayrollResult(start, end, tuple(pays))
 
 
@@ -116,15 +118,14 @@ def payroll_with_losses(
 ) -> tuple[PayrollResult, dict[str, list[HolidayLoss]]]:
     """``compute_payroll_now`` and, under the actual basis, the holidays whose pay each employee
     lost (``core.holiday_eligibility``; none under the schedule basis)."""
-    check_plausible(start, "the period start")
-    check_plausible(end, "the period end")
-    if end < start:
-        raise InputError(f"the period ends ({end.isoformat()}) before it starts ({start.isoformat()})")
+    check_plausible(start, msg("the period start"))
+    check_plausible(end, msg("the period end"))
+    check_order(start, end, period=True)
     if (end - start).days >= MAX_PERIOD_DAYS:
-        raise InputError(f"a payroll period can span at most {MAX_PERIOD_DAYS} days")
+        raise InputError(msg("a payroll period can span at most {limit} days", limit=MAX_PERIOD_DAYS))
     site = ws.store.get_site()
     if site is None:
-        raise DeskwfmError(f"{ws.location} has no site settings yet; set it up with: deskwfm init")
+        raise ws.no_site()
     on_actual = site.timekeeping.pay_basis is PayBasis.ACTUAL
     load_from, load_to = payroll_load_window(site, start, end)
     if on_actual:  # the days around each holiday decide its pay (ESA s.26(2))
@@ -135,10 +136,9 @@ def payroll_with_losses(
     if employee_codes is not None:
         missing = sorted(set(employee_codes) - {e.code for e in data.employees})
         if missing:
-            raise NotFoundError(f"no employee with code {', '.join(missing)}")
+            raise NotFoundError(msg("no employee with code {code}", code=", ".join(missing)))
     if team is not None and not data.employees:
-        teams = ", ".join(t for t in ws.store.teams() if t) or "none yet"
-        raise NotFoundError(f'no team "{team}"; teams are: {teams}')
+        raise no_team(ws, team)
     worked = {s.employee_code for s in data.shifts if start <= s.work_date <= end}
     worked |= {d.employee_code for d in data.actual if start <= d.work_date <= end and not d.empty}
     employees = [e for e in data.employees if e.active or e.code in worked or employee_codes is not None]
@@ -183,6 +183,14 @@ def _on_actual(
     return PayrollResult(start, end, tuple(pays)), losses
 
 
+def no_team(ws: Workspace, team: str) -> NotFoundError:
+    """The error for a team nobody is in, naming the teams there are."""
+    teams = ", ".join(t for t in ws.store.teams() if t)
+    if not teams:
+        return NotFoundError(msg('no team "{team}"; there are no teams yet', team=team))
+    return NotFoundError(msg('no team "{team}"; teams are: {teams}', team=team, teams=teams))
+
+
 MAX_NAMED = 10  # employees named in one missing-rate message; the rest are counted
 
 
@@ -194,7 +202,7 @@ def missing_rate_error(result: PayrollResult) -> InputError | None:
     if not missing:
         return None
     named = [
-        msg("{employee} from {day:date}", employee=f"{e.code} {e.name}", day=d)
+        msg("{code} {name} from {day:date}", code=e.code, name=e.name, day=d)
         for e, d in missing[:MAX_NAMED]
     ]
     listing = named[0]
@@ -270,15 +278,23 @@ def _pad(text: str, width: int, right: bool = False) -> str:
 
 def payroll_table(result: PayrollResult) -> str:
     """An aligned text table: one row per employee, a totals row, the period in the title."""
-    heads = ["Code", "Name", *(h for _, h in COLUMNS)]
-    body = [[p.employee.code, p.employee.name, *(_row(p)[k] for k, _ in COLUMNS)] for p in result.employees]
+    from deskwfm.core.i18n import format_decimal, render, tr
+
+    def shown(value: str) -> str:  # "1520.00" in the reader's style: "1,520.00" / "1 520,00"
+        return format_decimal(Decimal(value), 2)
+
+    heads = [tr("Code"), tr("Name"), *(tr(h) for _, h in COLUMNS)]
+    body = [[p.employee.code, p.employee.name, *(shown(_row(p)[k]) for k, _ in COLUMNS)]
+            for p in result.employees]
     totals = _totals(result)
-    foot = ["", "Total", *(totals[k] for k, _ in COLUMNS)]
+    foot = ["", tr("Total"), *(shown(totals[k]) for k, _ in COLUMNS)]
     widths = [max(display_width(r[i]) for r in [heads, *body, foot]) for i in range(len(heads))]
 
     def line(cells: list[str]) -> str:
         return "  ".join(_pad(c, widths[i], right=i >= 2) for i, c in enumerate(cells)).rstrip()
 
     rule = "  ".join("-" * w for w in widths)
-    title = f"Payroll {result.start.isoformat()} to {result.end.isoformat()} ({len(body)} employees)"
+    title = render(msg_n("Payroll {start:date} to {end:date} ({count} employee)",
+                         "Payroll {start:date} to {end:date} ({count} employees)", len(body),
+                         start=result.start, end=result.end))
     return "\n".join([title, "", line(heads), rule, *(line(r) for r in body), rule, line(foot)]) + "\n"

@@ -6,7 +6,9 @@ from datetime import date
 from pathlib import Path
 
 from deskwfm.core.errors import InputError
+from deskwfm.core.messages import msg
 from deskwfm.core.pay_range import pay_range
+from deskwfm.core.periods import check_order
 from deskwfm.files.atomic import atomic_output
 from deskwfm.services.timesheets import PrintReport, Progress, check_pdf_target, check_progress
 from deskwfm.services.workspace import Workspace
@@ -24,10 +26,10 @@ def print_schedule(
     from deskwfm.services.forecast import staffing_between
     from deskwfm.services.schedule import load_schedule
 
-    if end < start:
-        raise InputError(f"the range ends ({end}) before it starts ({start})")
+    check_order(start, end)
     if (end - start).days + 1 > MAX_DAYS:
-        raise InputError(f"{start} to {end} is more than {MAX_DAYS} days; print a shorter range")
+        raise InputError(msg("{start:date} to {end:date} is more than {limit} days; print a shorter range",
+                             start=start, end=end, limit=MAX_DAYS))
     target = check_pdf_target(target)
     data = load_schedule(ws, start, end)
     shifts = [s for s in data.shifts if start <= s.work_date <= end]

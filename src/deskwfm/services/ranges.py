@@ -9,16 +9,14 @@ from datetime import date
 from deskwfm.core.errors import InputError
 from deskwfm.core.messages import msg
 from deskwfm.core.pay_range import PayRange, pay_range, period_of, periods_around
+from deskwfm.core.periods import check_order
 from deskwfm.services.site import get_site
 from deskwfm.services.workspace import Workspace
 
 
 def range_of(ws: Workspace, start: date, end: date) -> PayRange:
     """start..end, marked as a pay period when it is exactly one of the site's periods."""
-    if end < start:
-        raise InputError(
-            msg("the range ends ({end:date}) before it starts ({start:date})", start=start, end=end)
-        )
+    check_order(start, end)
     return pay_range(get_site(ws), start, end)
 
 

@@ -15,11 +15,11 @@ from datetime import date, timedelta
 from deskwfm.core.approvals import PeriodState
 from deskwfm.core.changes import Applied, Change, ChangeSet, Entity, How
 from deskwfm.core.entry import parse_entry
-from deskwfm.core.errors import DeskwfmError, EntryError, InputError, StaleEditError
+from deskwfm.core.errors import EntryError, InputError, StaleEditError
 from deskwfm.core.fields import FieldError
-from deskwfm.core.messages import msg
+from deskwfm.core.messages import Msg, msg
 from deskwfm.core.model import Employee, PayRate, Shift, ShiftCode
-from deskwfm.core.periods import check_plausible
+from deskwfm.core.periods import check_order, check_plausible
 from deskwfm.core.periods import days as days_between
 from deskwfm.core.site import SiteSettings
 from deskwfm.core.text import check_note
@@ -75,9 +75,9 @@ class ScheduleData:
 MAX_RANGE_DAYS = 400
 
 
-def cell_name(employee_code: str, work_date: date) -> str:
+def cell_name(employee_code: str, work_date: date) -> Msg:
     """How a message names a grid cell: ``AG014 Tue 2026-11-24``."""
-    return f"{employee_code} {work_date:%a %Y-%m-%d}"
+    return msg("{code} {day:day}", code=employee_code, day=work_date)
 
 
 def holidays_for(site: SiteSettings, start: date, end: date) -> dict[date, str]:
@@ -92,15 +92,14 @@ def load_schedule(ws: Workspace, start: date, end: date) -> ScheduleData:
     from deskwfm.core.payroll import payroll_load_window
     from deskwfm.core.roster_rules import history_days
 
-    check_plausible(start, "the range start")
-    check_plausible(end, "the range end")
-    if end < start:
-        raise InputError(f"the range ends ({end.isoformat()}) before it starts ({start.isoformat()})")
+    check_plausible(start, msg("the range start"))
+    check_plausible(end, msg("the range end"))
+    check_order(start, end)
     if (end - start).days > MAX_RANGE_DAYS:
-        raise InputError(f"a schedule range can span at most {MAX_RANGE_DAYS} days")
+        raise InputError(msg("a schedule range can span at most {limit} days", limit=MAX_RANGE_DAYS))
     site = ws.store.get_site()
     if site is None:
-        raise DeskwfmError(f"{ws.location} has no site settings yet; set it up with: deskwfm init")
+        raise ws.no_site()
     load_from, load_to = payroll_load_window(site, start, end)
     # the roster rules (weekends off, days in a row) look further back than payroll may
     load_from = min(load_from, start - timedelta(days=history_days(site.rules)))
@@ -144,7 +143,7 @@ def parse_edits(ws: Workspace, edits: list[CellEdit]) -> list[Change]:
 
     site = ws.store.get_site()
     if site is None:
-        raise DeskwfmError(f"{ws.location} has no site settings yet; set it up with: deskwfm init")
+        raise ws.no_site()
     codes = {c.code.upper(): c for c in ws.store.list_codes()}
     known = {e.code for e in ws.store.list_employees(codes=sorted({e.employee_code for e in edits}))}
     zone = site.zone
@@ -153,13 +152,15 @@ def parse_edits(ws: Workspace, edits: list[CellEdit]) -> list[Change]:
     for edit in edits:
         where = cell_name(edit.employee_code, edit.work_date)
         if edit.employee_code not in known:
-            raise InputError(f"{where}: there is no employee {edit.employee_code}")
+            raise InputError(
+                msg("{where}: there is no employee {code}", where=where, code=edit.employee_code)
+            )
         try:
             check_plausible(edit.work_date)
         except InputError as exc:
-            raise InputError(f"{where}: {exc}") from None
+            raise InputError(msg("{where}: {problem}", where=where, problem=exc.msg)) from None
         if (edit.employee_code, edit.work_date) in seen:
-            raise InputError(f"{where}: the cell is set twice in one edit")
+            raise InputError(msg("{where}: the cell is set twice in one edit", where=where))
         seen.add((edit.employee_code, edit.work_date))
         try:
             entry = parse_entry(edit.text, codes)
@@ -169,7 +170,7 @@ def parse_edits(ws: Workspace, edits: list[CellEdit]) -> list[Change]:
                 # a start or break that does not exist that night (DST), a paid break off the shift
                 check_times(clock_for(zone.key), shift)
         except EntryError as exc:
-            raise EntryError(f"{where}: {exc}") from None
+            raise EntryError(msg("{where}: {problem}", where=where, problem=exc.msg)) from None
         changes.append(
             Change(
                 Entity.SHIFT, (edit.employee_code, edit.work_date), shift,
@@ -201,7 +202,7 @@ def expect_cell(ws: Workspace, employee_code: str, work_date: date, old: str) ->
     try:
         entry = parse_entry(old, codes)
     except EntryError as exc:
-        raise EntryError(f"--expect {where}: {exc}") from None
+        raise EntryError(msg("--expect {where}: {problem}", where=where, problem=exc.msg)) from None
     current = ws.store.cells([(employee_code, work_date)]).get((employee_code, work_date))
     wanted = None
     if entry is not None:
@@ -254,7 +255,7 @@ def cell_warnings(ws: Workspace, employee_code: str, start: date, end: date) -> 
 
     site = ws.store.get_site()
     if site is None:
-        raise DeskwfmError(f"{ws.location} has no site settings yet; set it up with: deskwfm init")
+        raise ws.no_site()
     employee = ws.store.get_employee(employee_code)
     lo = min(week_start_of(start, site.week_start) - timedelta(days=1),
              start - timedelta(days=history_days(site.rules)))

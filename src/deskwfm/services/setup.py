@@ -2,27 +2,44 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import time
 from pathlib import Path
 
-from deskwfm.core.absence import DEFAULT_ABSENCE_CODES
+from deskwfm.core.absence import default_absence_codes
 from deskwfm.core.changes import Change, ChangeSet, Entity, How
 from deskwfm.core.errors import InputError
+from deskwfm.core.i18n import language, render
+from deskwfm.core.messages import Msg, msg
 from deskwfm.core.model import ShiftCode, ShiftKind
 from deskwfm.core.site import SiteSettings
 from deskwfm.services.site import validate_site
 from deskwfm.services.workspace import Workspace
 
-# Pleasant, distinct pastels: each kind of day is recognisable at a glance in the grid.
-DEFAULT_CODES: tuple[ShiftCode, ...] = (
-    ShiftCode("D", ShiftKind.WORK, time(8, 0), time(16, 30), 30, "#cfe5ff", "Day"),
-    ShiftCode("E", ShiftKind.WORK, time(14, 0), time(22, 30), 30, "#ffe2b8", "Evening"),
-    ShiftCode("N", ShiftKind.WORK, time(22, 0), time(6, 30), 30, "#ddd3f5", "Night"),
-    ShiftCode("VAC", ShiftKind.PAID_LEAVE, time(9, 0), time(17, 0), 0, "#c9efd0", "Vacation"),
-    ShiftCode("SICK", ShiftKind.PAID_LEAVE, time(9, 0), time(17, 0), 0, "#ffd3d6", "Sick day (paid)"),
-    ShiftCode("LOA", ShiftKind.UNPAID_LEAVE, None, None, 0, "#efe6d2", "Leave of absence (unpaid)"),
-    ShiftCode("OFF", ShiftKind.OFF, None, None, 0, "#ececec", "Day off"),
+# Pleasant, distinct pastels: each kind of day is recognisable at a glance in the grid. The
+# labels are site data, written in the language of whoever creates the centre.
+_DEFAULT_CODES: tuple[tuple[ShiftCode, Msg], ...] = (
+    (ShiftCode("D", ShiftKind.WORK, time(8, 0), time(16, 30), 30, "#cfe5ff"), msg("Day")),
+    (ShiftCode("E", ShiftKind.WORK, time(14, 0), time(22, 30), 30, "#ffe2b8"), msg("Evening")),
+    (ShiftCode("N", ShiftKind.WORK, time(22, 0), time(6, 30), 30, "#ddd3f5"), msg("Night")),
+    (ShiftCode("VAC", ShiftKind.PAID_LEAVE, time(9, 0), time(17, 0), 0, "#c9efd0"), msg("Vacation")),
+    (ShiftCode("SICK", ShiftKind.PAID_LEAVE, time(9, 0), time(17, 0), 0, "#ffd3d6"), msg("Sick day (paid)")),
+    (ShiftCode("LOA", ShiftKind.UNPAID_LEAVE, None, None, 0, "#efe6d2"), msg("Leave of absence (unpaid)")),
+    (ShiftCode("OFF", ShiftKind.OFF, None, None, 0, "#ececec"), msg("Day off")),
 )
+
+
+def default_codes(lang: str = "en") -> tuple[ShiftCode, ...]:
+    """The shift codes a new centre starts with, labelled in ``lang``."""
+    return tuple(replace(code, label=render(label, lang)) for code, label in _DEFAULT_CODES)
+
+
+DEFAULT_CODES: tuple[ShiftCode, ...] = default_codes()
+
+
+def default_site_name() -> str:
+    """The name a new centre gets when none is given, in the language in force."""
+    return render(msg("Contact centre"))
 
 
 def init_database(target: str | Path | None, site: SiteSettings, *, demo: bool = False) -> Workspace:
@@ -40,11 +57,13 @@ def init_database(target: str | Path | None, site: SiteSettings, *, demo: bool =
     ws = Workspace.open(target, create=True)
     try:
         if ws.store.get_site() is not None:
-            raise InputError(f"{ws.location} already holds a centre; open it, or choose a new file")
+            raise InputError(msg("{location} already holds a centre; open it, or choose a new file",
+                                 location=str(ws.location)))
+        lang = language()
         ws.commit(ChangeSet(
             [Change(Entity.SITE, (), site.with_changes(version=0), expected=None)]
-            + [Change(Entity.CODE, (c.code,), c, expected=None) for c in DEFAULT_CODES]
-            + [Change(Entity.ABSENCE_CODE, (c.code,), c, expected=None) for c in DEFAULT_ABSENCE_CODES],
+            + [Change(Entity.CODE, (c.code,), c, expected=None) for c in default_codes(lang)]
+            + [Change(Entity.ABSENCE_CODE, (c.code,), c, expected=None) for c in default_absence_codes(lang)],
             How.INIT, str(ws.location),
         ))
         if demo:

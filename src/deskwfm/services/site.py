@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from deskwfm.core.changes import How
-from deskwfm.core.errors import DeskwfmError, InputError, StaleEditError
+from deskwfm.core.errors import InputError, StaleEditError
 from deskwfm.core.messages import msg
 from deskwfm.core.site import SiteSettings, validate_site
 from deskwfm.services.workspace import Workspace
@@ -14,7 +14,7 @@ __all__ = ["get_site", "save_site", "validate_site"]
 def get_site(ws: Workspace) -> SiteSettings:
     site = ws.store.get_site()
     if site is None:
-        raise DeskwfmError(f"{ws.location} has no site settings yet; set it up with: deskwfm init")
+        raise ws.no_site()
     return site
 
 
@@ -26,12 +26,12 @@ def save_site(ws: Workspace, site: SiteSettings, how: How = How.DIALOG, detail: 
     if current is not None and current.interval_minutes != checked.interval_minutes:
         n = ws.store.forecast_count()
         if n:
-            raise InputError(
-                f"forecast interval: the stored forecast ({n} intervals) counts calls per "
-                f"{current.interval_minutes} minutes and cannot be read as {checked.interval_minutes}-minute "
-                "intervals; keep the interval, or clear the forecast (deskwfm forecast clear) and import "
-                "one in the new interval"
-            )
+            raise InputError(msg(
+                "forecast interval: the stored forecast ({n:num} intervals) counts calls per {old} minutes "
+                "and cannot be read as {new}-minute intervals; keep the interval, or clear the forecast "
+                "(deskwfm forecast clear) and import one in the new interval",
+                n=n, old=current.interval_minutes, new=checked.interval_minutes,
+            ))
     from deskwfm.core.changes import Change, ChangeSet, Entity
 
     if (current.version if current is not None else 0) != site.version:

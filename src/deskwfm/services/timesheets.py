@@ -28,6 +28,7 @@ from deskwfm.core.exceptions import TimeException
 from deskwfm.core.messages import Msg, msg
 from deskwfm.core.pay_range import PayRange, pay_range
 from deskwfm.core.payroll import EmployeePay, PayrollResult
+from deskwfm.core.periods import check_order
 from deskwfm.core.site import SiteSettings
 from deskwfm.files.atomic import atomic_output, create_file, release, write_bytes, write_failure
 from deskwfm.services.workspace import Workspace
@@ -161,11 +162,13 @@ def write_split(
 
     folder = Path(folder)
     if folder.exists() and not folder.is_dir():
-        raise InputError(f"{folder} is a file, not a folder")
+        raise InputError(msg("{folder} is a file, not a folder", folder=str(folder)))
     names = [split_file_name(ep) for ep in pays]
     dup = {n for n in names if names.count(n) > 1}
     if dup:
-        raise InputError(f"two employees would share the file name {sorted(dup)[0]}; rename a code")
+        raise InputError(
+            msg("two employees would share the file name {file}; rename a code", file=sorted(dup)[0])
+        )
     ctx = context_for(site, pays, generated, signoff)
     pages = 0
     created = not folder.exists()
@@ -235,14 +238,16 @@ def load_pays(
     from deskwfm.services.payroll import run_payroll
     from deskwfm.services.site import get_site
 
-    if end < start:
-        raise InputError(f"the period ends ({end}) before it starts ({start})")
+    check_order(start, end, period=True)
     result: PayrollResult = run_payroll(ws, start, end, employee_codes=list(employee_codes) if employee_codes
                                         else None, team=team)
     pays = list(result.employees)
     if not pays:
-        what = f"team {team!r}" if team else "the selection"
-        raise InputError(f"no employees to print for {what} in {start} to {end}")
+        if team:
+            raise InputError(msg('no employees to print for team "{team}" in {start:date} to {end:date}',
+                                 team=team, start=start, end=end))
+        raise InputError(msg("no employees to print for the selection in {start:date} to {end:date}",
+                             start=start, end=end))
     return get_site(ws), pays
 
 
@@ -252,7 +257,7 @@ def print_timesheets(
 ) -> PrintReport:
     """Compute pay for the selection and write the timesheets (one file, or one per employee)."""
     if (target is None) == (split_dir is None):
-        raise InputError("give either an output FILE.pdf or --split DIR")
+        raise InputError(msg("give either an output FILE.pdf or --split DIR"))
     b = load_batch(ws, start, end, employee_codes, team)
     if split_dir is not None:
         return write_split(b.pays, b.site, split_dir, progress, actual=b.actual, signoff=b.signoff)

@@ -6,6 +6,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from deskwfm.core.errors import DeskwfmError
+from deskwfm.core.messages import msg
+
 if TYPE_CHECKING:
     from deskwfm.core.approvals import Actor
     from deskwfm.core.changes import AppliedSet, ChangeSet
@@ -55,6 +58,11 @@ class Workspace:
         """The change stamp now, and whether anything but this workspace's own commits moved it
         since ``since`` (one cheap read): what a window polls to show other workstations' edits."""
         return self.store.moved_elsewhere(since)
+
+    def no_site(self) -> DeskwfmError:
+        """The error for a database that holds no centre yet."""
+        return DeskwfmError(msg("{location} has no site settings yet; set it up with: deskwfm init",
+                                location=self.location))
 
     @property
     def title(self) -> str:

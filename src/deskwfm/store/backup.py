@@ -12,6 +12,7 @@ import sqlite3
 from pathlib import Path
 
 from deskwfm.core.errors import DeskwfmError, InputError
+from deskwfm.core.messages import msg
 
 
 def free_backup_path(path: Path) -> Path:
@@ -26,9 +27,9 @@ def free_backup_path(path: Path) -> Path:
 def check_backup_dest(dest: Path) -> Path:
     dest = dest.expanduser().absolute()
     if dest.exists():
-        raise InputError(f"{dest} already exists; choose a new file name")
+        raise InputError(msg("{file} already exists; choose a new file name", file=str(dest)))
     if not dest.parent.is_dir():
-        raise InputError(f"folder {dest.parent} does not exist")
+        raise InputError(msg("folder {folder} does not exist", folder=str(dest.parent)))
     return dest
 
 
@@ -50,7 +51,7 @@ def backup_connection(source: sqlite3.Connection, dest: Path) -> Path:
         finally:
             target.close()
         if ok is None or ok[0] != "ok":
-            raise DeskwfmError(f"the backup {dest} failed its integrity check")
+            raise DeskwfmError(msg("the backup {file} failed its integrity check", file=str(dest)))
         os.replace(partial, dest)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):

@@ -21,6 +21,7 @@ from sqlalchemy.engine import Connection, make_url
 from sqlalchemy.exc import ArgumentError
 
 from deskwfm.core.errors import InputError, NotFoundError
+from deskwfm.core.messages import msg
 
 DB_FILE_NAME = "deskwfm.sqlite3"
 BUSY_TIMEOUT_MS = 10_000
@@ -54,12 +55,12 @@ def resolve_target(target: str | Path | None) -> Target:
         try:
             url = make_url(target)
         except ArgumentError:
-            raise InputError(
-                f"{target!r} is not a database URL; write postgresql+psycopg://host/db"
-            ) from None
+            raise InputError(msg(
+                '"{target}" is not a database URL; write postgresql+psycopg://host/db', target=target
+            )) from None
         if url.get_backend_name() == "sqlite":
             if not url.database or url.database == ":memory:":
-                raise InputError("a SQLite URL must name a file, like sqlite:///C:/data/deskwfm.sqlite3")
+                raise InputError(msg("a SQLite URL must name a file, like sqlite:///C:/data/deskwfm.sqlite3"))
             path = Path(url.database)
         else:
             masked = url.render_as_string(hide_password=True)
@@ -73,7 +74,7 @@ def resolve_target(target: str | Path | None) -> Target:
 def create_sqlite_file(path: Path) -> None:
     """Create an empty database file readable by its owner only (mode 0600)."""
     if not path.parent.is_dir():
-        raise NotFoundError(f"folder {path.parent} does not exist; create it first")
+        raise NotFoundError(msg("folder {folder} does not exist; create it first", folder=str(path.parent)))
     fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
     os.close(fd)
 
@@ -106,4 +107,6 @@ def make_engine(target: Target) -> Engine:
     try:
         return create_engine(target.url, pool_pre_ping=True, hide_parameters=True)
     except (ArgumentError, ModuleNotFoundError) as exc:
-        raise InputError(f"cannot use database {target.display}: {exc}") from None
+        raise InputError(
+            msg("cannot use database {db}: {reason}", db=target.display, reason=str(exc))
+        ) from None

@@ -23,6 +23,7 @@ from sqlalchemy import Connection, Engine, inspect, text
 from sqlalchemy.exc import SQLAlchemyError
 
 from deskwfm.core.errors import DeskwfmError, InputError
+from deskwfm.core.messages import msg, msg_n
 from deskwfm.store.backup import backup_sqlite_file, free_backup_path
 from deskwfm.store.engine import WRITE_OPTION, Target
 
@@ -95,9 +96,10 @@ def upgrade(engine: Engine, revision: str = "head", *, display: str | None = Non
             raise
         except Exception as exc:
             detail = (str(getattr(exc, "orig", None) or exc).strip().splitlines() or [type(exc).__name__])[0]
-            raise DeskwfmError(
-                f"upgrading the schema of {where} to {revision} failed and was rolled back: {detail}"
-            ) from exc
+            raise DeskwfmError(msg(
+                "upgrading the schema of {db} to {revision} failed and was rolled back: {reason}",
+                db=where, revision=revision, reason=detail,
+            )) from exc
         finally:
             if sqlite:
                 try:
@@ -115,19 +117,22 @@ def _sqlite_foreign_keys(conn: Connection, *, on: bool) -> None:
     raw.execute(f"PRAGMA foreign_keys = {'ON' if on else 'OFF'}")
     state = raw.execute("PRAGMA foreign_keys").fetchone()
     if state is None or bool(state[0]) != on:
-        raise DeskwfmError(f"could not switch SQLite foreign keys {'on' if on else 'off'}")
+        raise DeskwfmError(msg("could not switch SQLite foreign keys on") if on
+                           else msg("could not switch SQLite foreign keys off"))
 
 
 def _refuse_dangling_references(conn: Connection, where: str) -> None:
     """Raise (rolling the migration back) if a row points at a row that does not exist."""
     bad = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
     if bad:
-        shown = ", ".join(f"{r[0]} row {r[1]} -> {r[2]}" for r in bad[:5])
-        more = f" and {len(bad) - 5} more" if len(bad) > 5 else ""
-        raise DeskwfmError(
-            f"upgrading the schema of {where} was refused and rolled back: it would leave "
-            f"{len(bad)} row(s) pointing at missing rows ({shown}{more})"
-        )
+        shown = ", ".join(f"{r[0]} #{r[1]} -> {r[2]}" for r in bad[:5]) + (" …" if len(bad) > 5 else "")
+        raise DeskwfmError(msg_n(
+            "upgrading the schema of {db} was refused and rolled back: it would leave {count:num} row "
+            "pointing at a missing row ({rows})",
+            "upgrading the schema of {db} was refused and rolled back: it would leave {count:num} rows "
+            "pointing at missing rows ({rows})",
+            len(bad), db=where, rows=shown,
+        ))
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,14 +155,15 @@ def ensure_schema(engine: Engine, target: Target) -> MigrationReport | None:
     if current is None:
         tables = set(inspect(engine).get_table_names())
         if tables:
-            raise InputError(f"{target.display} is not a deskwfm database (it has other tables)")
+            raise InputError(msg("{db} is not a deskwfm database (it has other tables)", db=target.display))
         upgrade(engine, display=target.display)
         return MigrationReport(None, head, None)
     script = ScriptDirectory.from_config(alembic_config())
     if not _known(script, current):
-        raise DeskwfmError(
-            f"{target.display} was written by a newer deskwfm (schema {current}); update deskwfm to open it"
-        )
+        raise DeskwfmError(msg(
+            "{db} was written by a newer deskwfm (schema {revision}); update deskwfm to open it",
+            db=target.display, revision=current,
+        ))
     backup: Path | None = None
     if target.path is not None:
         backup = free_backup_path(target.path.with_name(f"{target.path.stem}.before-{current}.sqlite3"))
@@ -166,8 +172,13 @@ def ensure_schema(engine: Engine, target: Target) -> MigrationReport | None:
     try:
         upgrade(engine, display=target.display)
     except DeskwfmError as exc:
-        kept = f"; the copy made before it is {backup}" if backup is not None else ""
-        raise DeskwfmError(f"{exc} (the database is still at schema {current}{kept})") from exc
+        if backup is not None:
+            raise DeskwfmError(msg(
+                "{problem} (the database is still at schema {revision}; the copy made before it is {backup})",
+                problem=exc.msg, revision=current, backup=str(backup),
+            )) from exc
+        raise DeskwfmError(msg("{problem} (the database is still at schema {revision})",
+                               problem=exc.msg, revision=current)) from exc
     return MigrationReport(current, head, backup)
 
 

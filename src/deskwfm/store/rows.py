@@ -9,14 +9,15 @@ from datetime import date, datetime, time
 from operator import attrgetter
 from typing import Any
 
-from sqlalchemy import Connection, String, Table, bindparam, select, type_coerce
+from sqlalchemy import Connection, String, bindparam, select, type_coerce
 
 from deskwfm.core.absence import AbsenceCode, AbsencePay
 from deskwfm.core.actual import ActualDay, Source
 from deskwfm.core.approvals import Approval, PeriodState, PeriodStatus
 from deskwfm.core.availability import ALWAYS, Availability, parse_availability
-from deskwfm.core.errors import NotFoundError, StaleEditError
+from deskwfm.core.errors import NotFoundError
 from deskwfm.core.forecast import ForecastInterval
+from deskwfm.core.messages import msg
 from deskwfm.core.model import Employee, PayPeriodKind, PayRate, Shift, ShiftCode, ShiftKind
 from deskwfm.core.site import SiteSettings
 from deskwfm.store import schema
@@ -74,11 +75,6 @@ def break_start_of(s: Shift) -> time | None:
     """The break start that is stored: none without a break."""
     return s.break_start if s.break_minutes else None
 
-
-def raise_missing_or_stale(conn: Connection, table: Table, code: str, what: str) -> None:
-    if conn.execute(select(table.c.id).where(table.c.code == code)).first() is None:
-        raise NotFoundError(f"no {what}")
-    raise StaleEditError(what)
 
 
 # ---------------------------------------------------------------- site
@@ -173,8 +169,8 @@ def employee_ids(conn: Connection, codes: Iterable[str]) -> dict[str, int]:
         found.update(conn.execute(select(EMP.c.code, EMP.c.id).where(EMP.c.code.in_(chunk))).tuples().all())
     missing = [c for c in wanted if c not in found]
     if missing:
-        shown = ", ".join(missing[:5]) + (" ..." if len(missing) > 5 else "")
-        raise NotFoundError(f"no employee with code {shown}")
+        shown = ", ".join(missing[:5]) + (" …" if len(missing) > 5 else "")
+        raise NotFoundError(msg("no employee with code {code}", code=shown))
     return found
 
 
@@ -343,7 +339,7 @@ def shift_values(s: Shift, ids: dict[str, int]) -> dict[str, Any]:
     if s.code:
         code_id = ids.get(s.code.upper())
         if code_id is None:
-            raise NotFoundError(f"no shift code {s.code}")
+            raise NotFoundError(msg("no shift code {code}", code=s.code))
     return {
         "start_min": minutes_of(s.start),
         "end_min": minutes_of(s.end),
@@ -532,5 +528,5 @@ def actual_values(d: ActualDay, absence_ids: dict[str, int]) -> tuple[object, ..
     if d.absence:
         code_id = absence_ids.get(d.absence.upper())
         if code_id is None:
-            raise NotFoundError(f"no absence code {d.absence}")
+            raise NotFoundError(msg("no absence code {code}", code=d.absence))
     return (segments_text(d.segments), d.break_minutes, code_id, d.note, d.source.value, d.source_detail)

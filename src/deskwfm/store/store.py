@@ -94,11 +94,12 @@ class Store:
         created = False
         if t.path is not None:
             if t.path.is_dir():
-                raise InputError(f"{t.path} is a folder, not a database file")
+                raise InputError(msg("{file} is a folder, not a database file", file=str(t.path)))
             if not t.path.exists():
                 if not create:
                     how = "deskwfm init" if target is None else f'deskwfm --db "{t.path}" init'
-                    raise NotFoundError(f"no deskwfm database at {t.path}; create one with: {how}")
+                    raise NotFoundError(msg("no deskwfm database at {file}; create one with: {command}",
+                                            file=str(t.path), command=how))
                 if target is None:  # the default folder is created; any other must exist
                     t.path.parent.mkdir(parents=True, exist_ok=True)
                 create_sqlite_file(t.path)
@@ -113,9 +114,9 @@ class Store:
             if isinstance(exc, DatabaseError):
                 orig = getattr(exc, "orig", None)
                 if isinstance(orig, sqlite3.DatabaseError) and "not a database" in str(orig):
-                    raise InputError(f"{t.display} is not a deskwfm database") from None
-                detail = (str(orig or exc).strip().splitlines() or ["unknown error"])[0]
-                raise DeskwfmError(f"cannot open {t.display}: {detail}") from None
+                    raise InputError(msg("{db} is not a deskwfm database", db=t.display)) from None
+                detail = (str(orig or exc).strip().splitlines() or ["?"])[0]
+                raise DeskwfmError(msg("cannot open {db}: {reason}", db=t.display, reason=detail)) from None
             raise
         return cls(engine, t, report)
 
@@ -164,7 +165,7 @@ class Store:
                 msg("{file} cannot be written (read-only or no permission); nothing was changed", file=where)
             )
         return DeskwfmError(msg("writing to {file} failed ({reason}); nothing was changed", file=where,
-                                reason=(str(exc.orig).strip().splitlines() or ["unknown error"])[0][:200]))
+                                reason=(str(exc.orig).strip().splitlines() or ["?"])[0][:200]))
 
     # ----------------------------------------------------------------- the one write path
     def apply(self, changes: ChangeSet, follow_up: FollowUp | None = None) -> AppliedSet:
@@ -186,7 +187,9 @@ class Store:
     def backup(self, dest: Path) -> Path:
         """Online backup of a SQLite database into the new file ``dest``."""
         if not self.target.is_sqlite:
-            raise InputError(f"{self.target.display} is not a SQLite file; back up PostgreSQL with pg_dump")
+            raise InputError(
+                msg("{db} is not a SQLite file; back up PostgreSQL with pg_dump", db=self.target.display)
+            )
         with self.engine.connect() as conn:
             raw = conn.connection.driver_connection
             assert isinstance(raw, sqlite3.Connection)
@@ -238,7 +241,7 @@ class Store:
         with self._read() as conn:
             row = conn.execute(select(EMP).where(EMP.c.code == code)).first()
         if row is None:
-            raise NotFoundError(f"no employee with code {code}")
+            raise NotFoundError(msg("no employee with code {code}", code=code))
         return rows.employee_of(row)
 
     def teams(self) -> list[str]:

@@ -16,6 +16,8 @@ from PySide6.QtWidgets import (
 
 from deskwfm.core.employees import parse_rate
 from deskwfm.core.fields import FieldError
+from deskwfm.core.i18n import render, tr
+from deskwfm.core.messages import N_, msg
 from deskwfm.core.model import PayRate
 from deskwfm.gui.dialogs.forms import (
     RowsModel,
@@ -38,14 +40,14 @@ class RatesPanel(QGroupBox):
     rates_changed = Signal()
 
     def __init__(self, ws: Workspace, owner: ServiceDialog, currency: str = "$") -> None:
-        super().__init__("Pay rates", owner)
+        super().__init__(tr("Pay rates"), owner)
         self._ws = ws
         self._owner = owner
         self._currency = currency
         self._code: str | None = None
 
         self.model = RowsModel(
-            ["In force from", "Hourly rate"],
+            [N_("In force from"), N_("Hourly rate")],
             lambda r: [r.effective_from.isoformat(), money_text(r.hourly, currency)],
             right_aligned=[1],
             parent=self,
@@ -55,20 +57,20 @@ class RatesPanel(QGroupBox):
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
 
         self.rate_edit = QLineEdit(self)
-        self.rate_edit.setPlaceholderText("e.g. 21.50")
+        self.rate_edit.setPlaceholderText(tr("e.g. 21.50"))
         self.rate_edit.setMaximumWidth(110)
-        self.rate_edit.setAccessibleName("New hourly rate")
+        self.rate_edit.setAccessibleName(tr("New hourly rate"))
         self.rate_from = make_date_edit(date.today(), self)
-        self.rate_from.setAccessibleName("New rate in force from")
-        self.add_button = QPushButton("&Add rate", self)
-        self.delete_button = QPushButton("Delete rate", self)
+        self.rate_from.setAccessibleName(tr("New rate in force from"))
+        self.add_button = QPushButton(tr("&Add rate"), self)
+        self.delete_button = QPushButton(tr("Delete rate"), self)
         for button in (self.add_button, self.delete_button):
             button.setAutoDefault(False)
 
         add_row = QHBoxLayout()
-        add_row.addWidget(QLabel("Rate", self))
+        add_row.addWidget(QLabel(tr("Rate"), self))
         add_row.addWidget(self.rate_edit)
-        add_row.addWidget(QLabel("from", self))
+        add_row.addWidget(QLabel(tr("from"), self))
         add_row.addWidget(self.rate_from)
         add_row.addWidget(self.add_button)
         add_row.addStretch(1)
@@ -98,7 +100,7 @@ class RatesPanel(QGroupBox):
             rates = self._owner.call(lambda: employee_service.list_rates(self._ws, code)) or []
         self.model.set_rows(rates)
         self.setEnabled(code is not None)
-        self.setTitle(f"Pay rates of {code}" if code else "Pay rates")
+        self.setTitle(tr("Pay rates of {code}").format(code=code) if code else tr("Pay rates"))
         self._update_buttons()
 
     def rates(self) -> list[PayRate]:
@@ -111,16 +113,18 @@ class RatesPanel(QGroupBox):
         try:
             hourly = parse_rate(self.rate_edit.text())
         except FieldError as exc:  # shown inline, nothing written
-            self._owner.show_error(str(labelled("Rate", exc)))
+            self._owner.show_error(str(labelled(N_("Rate"), exc)))
             self.rate_edit.setFocus()
             return
         start = date_of(self.rate_from)
         replaced = any(r.effective_from == start for r in self.rates())
         saved = self._owner.call(
             lambda: employee_service.set_rate(self._ws, code, hourly, start),
-            success=(
-                f"{code}: rate from {start.isoformat()} "
-                f"{'replaced by' if replaced else 'set to'} {money_text(hourly, self._currency)}/h"
+            success=render(
+                msg("{code}: rate from {day:date} replaced by {rate}/h", code=code, day=start,
+                    rate=money_text(hourly, self._currency)) if replaced else
+                msg("{code}: rate from {day:date} set to {rate}/h", code=code, day=start,
+                    rate=money_text(hourly, self._currency))
             ),
         )
         if saved is None:
@@ -138,7 +142,7 @@ class RatesPanel(QGroupBox):
         rate: PayRate = self.model.object_at(row)
         if not self._owner.run(
             lambda: employee_service.delete_rate(self._ws, code, rate.effective_from),
-            success=f"{code}: rate from {rate.effective_from.isoformat()} deleted",
+            success=render(msg("{code}: rate from {day:date} deleted", code=code, day=rate.effective_from)),
         ):
             return
         self._owner.mark_changed()

@@ -47,7 +47,8 @@ from deskwfm.services import employees as employee_service
 from deskwfm.services import site as site_service
 from deskwfm.services.workspace import Workspace
 
-COLUMNS = ("Code", "Name", "Team", "Active", "Contract h/wk", "Max h/wk", "Current rate", N_("Login ID"))
+COLUMNS = (N_("Code"), N_("Name"), N_("Team"), N_("Active"), N_("Contract h/wk"), N_("Max h/wk"),
+           N_("Current rate"), N_("Login ID"))
 WIDTHS = (70, 190, 110, 56, 96, 76, 90, 80)
 
 
@@ -71,13 +72,13 @@ class EmployeesDialog(ServiceDialog):
         self._editing: Employee | None = None  # None: the form holds a new employee
         site = self.call(lambda: site_service.get_site(ws))
         self._currency = site.currency if site is not None else "$"
-        self.setWindowTitle("Employees")
+        self.setWindowTitle(tr("Employees"))
 
         # ---- left: filter + list
         self.filter_edit = QLineEdit(self)
         self.filter_edit.setPlaceholderText(tr("Filter by code, name, team or login ID"))
         self.filter_edit.setClearButtonEnabled(True)
-        self.show_inactive = QCheckBox("Show &inactive", self)
+        self.show_inactive = QCheckBox(tr("Show &inactive"), self)
         self.show_inactive.setChecked(True)
         self.model = RowsModel(
             COLUMNS,
@@ -87,8 +88,8 @@ class EmployeesDialog(ServiceDialog):
             parent=self,
         )
         self.table = make_table(self.model, WIDTHS, self)
-        self.new_button = QPushButton("&New employee", self)
-        self.active_button = QPushButton("&Deactivate", self)
+        self.new_button = QPushButton(tr("&New employee"), self)
+        self.active_button = QPushButton(tr("&Deactivate"), self)
         self.count_label = QLabel(self)
 
         filter_row = QHBoxLayout()
@@ -107,16 +108,16 @@ class EmployeesDialog(ServiceDialog):
         left_layout.addLayout(list_buttons)
 
         # ---- right: the form, then the rates
-        self.form_box = QGroupBox("New employee", self)
+        self.form_box = QGroupBox(tr("New employee"), self)
         self.code_edit = QLineEdit(self.form_box)
         self.name_edit = QLineEdit(self.form_box)
         self.team_combo = QComboBox(self.form_box)
         self.team_combo.setEditable(True)
         self.team_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.contract_edit = QLineEdit(self.form_box)
-        self.contract_edit.setPlaceholderText("e.g. 37.5 (blank: none)")
+        self.contract_edit.setPlaceholderText(tr("e.g. 37.5 (blank: none)"))
         self.max_edit = QLineEdit(self.form_box)
-        self.max_edit.setPlaceholderText("e.g. 48 (blank: none)")
+        self.max_edit.setPlaceholderText(tr("e.g. 48 (blank: none)"))
         # When the automatic scheduler may use the employee (a shift outside is a rule warning)
         self.available_edit = QLineEdit(self.form_box)
         self.available_edit.setPlaceholderText(tr("e.g. Mon-Fri 08:00-18:00, Sat"))
@@ -136,26 +137,26 @@ class EmployeesDialog(ServiceDialog):
             "(agent login ID, extension, badge); File → Import actual time matches by it. Unique."
         ))
         self.start_rate_edit = QLineEdit(self.form_box)
-        self.start_rate_edit.setPlaceholderText("e.g. 21.50")
+        self.start_rate_edit.setPlaceholderText(tr("e.g. 21.50"))
         self.start_rate_from = make_date_edit(self._rate_from, self.form_box)
         self.start_from_note = QLabel(self._rate_from_note(), self.form_box)
         self.start_from_note.setWordWrap(True)
         self.start_from_note.setStyleSheet("color: #606060;")
         # A wrapped label reports a one-line minimum; keep room for two so it is never cut off.
         self.start_from_note.setMinimumHeight(2 * self.start_from_note.fontMetrics().lineSpacing() + 2)
-        self.save_button = QPushButton("&Save employee", self.form_box)
-        self.start_rate_label = QLabel("Starting &rate (per hour)", self.form_box)
-        self.start_from_label = QLabel("Rate in &force from", self.form_box)
+        self.save_button = QPushButton(tr("&Save employee"), self.form_box)
+        self.start_rate_label = QLabel(tr("Starting &rate (per hour)"), self.form_box)
+        self.start_from_label = QLabel(tr("Rate in &force from"), self.form_box)
         self.start_rate_label.setBuddy(self.start_rate_edit)
         self.start_from_label.setBuddy(self.start_rate_from)
 
         form = QFormLayout(self.form_box)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.addRow("&Code", self.code_edit)
-        form.addRow("Na&me", self.name_edit)
-        form.addRow("&Team", self.team_combo)
-        form.addRow("Contract &hours per week", self.contract_edit)
-        form.addRow("Ma&x hours per week", self.max_edit)
+        form.addRow(tr("&Code"), self.code_edit)
+        form.addRow(tr("Na&me"), self.name_edit)
+        form.addRow(tr("&Team"), self.team_combo)
+        form.addRow(tr("Contract &hours per week"), self.contract_edit)
+        form.addRow(tr("Ma&x hours per week"), self.max_edit)
         form.addRow(tr("A&vailable"), self.available_edit)
         form.addRow(tr("Dates o&ff"), self.dates_off_edit)
         form.addRow(tr("&Login ID"), self.login_edit)
@@ -249,7 +250,7 @@ class EmployeesDialog(ServiceDialog):
             e.code,
             e.name,
             e.team,
-            "yes" if e.active else "no",
+            tr("yes") if e.active else tr("no"),
             hours_field_text(e.contract_minutes),
             hours_field_text(e.max_minutes),
             money_text(rate, self._currency) if rate is not None else "—",
@@ -282,7 +283,8 @@ class EmployeesDialog(ServiceDialog):
             and (not needle or needle in f"{e.code}\t{e.name}\t{e.team}\t{e.login_id}".casefold())
         ]
         self.model.set_rows(shown)
-        self.count_label.setText(f"{len(shown)} of {len(self._employees)}")
+        self.count_label.setText(
+            tr("{shown} of {total}").format(shown=len(shown), total=len(self._employees)))
         if keep is not None:
             self.select_code(keep)
         self._update_active_button()
@@ -310,7 +312,8 @@ class EmployeesDialog(ServiceDialog):
         row = selected_row(self.table)
         employee = self.model.object_at(row) if row is not None else None
         self.active_button.setEnabled(employee is not None)
-        self.active_button.setText("Re&activate" if employee and not employee.active else "&Deactivate")
+        self.active_button.setText(
+            tr("Re&activate") if employee and not employee.active else tr("&Deactivate"))
 
     def _rates_changed(self) -> None:
         self.reload(select=self._editing.code if self._editing else None)
@@ -319,10 +322,11 @@ class EmployeesDialog(ServiceDialog):
 
     def _load_form(self, e: Employee) -> None:
         self._editing = e
-        self.form_box.setTitle(f"Employee {e.code}" + ("" if e.active else " (inactive)"))
+        self.form_box.setTitle(tr("Employee {code}").format(code=e.code) if e.active
+                               else tr("Employee {code} (inactive)").format(code=e.code))
         self.code_edit.setText(e.code)
         set_read_only(self.code_edit, True)
-        self.code_edit.setToolTip("Codes never change; add a new employee for a new code")
+        self.code_edit.setToolTip(tr("Codes never change; add a new employee for a new code"))
         self.name_edit.setText(e.name)
         self.team_combo.setCurrentText(e.team)
         self.contract_edit.setText(hours_field_text(e.contract_minutes))
@@ -337,7 +341,7 @@ class EmployeesDialog(ServiceDialog):
         """Clear the form for a new employee (code editable, starting rate asked)."""
         self._editing = None
         self.table.clearSelection()
-        self.form_box.setTitle("New employee")
+        self.form_box.setTitle(tr("New employee"))
         set_read_only(self.code_edit, False)
         self.code_edit.setToolTip("")
         for edit in (self.code_edit, self.name_edit, self.contract_edit, self.max_edit,
@@ -425,10 +429,10 @@ class EmployeesDialog(ServiceDialog):
         if row is None:
             return
         e: Employee = self.model.object_at(row)
-        verb = "Reactivated" if not e.active else "Deactivated"
+        done = tr("Reactivated {code} {name}") if not e.active else tr("Deactivated {code} {name}")
         saved = self.call(
             lambda: employee_service.set_active(self._ws, e.code, not e.active),
-            success=f"{verb} {e.code} {e.name}",
+            success=done.format(code=e.code, name=e.name),
         )
         if saved is None:
             return

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date, time
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from typing import Any, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QPersistentModelIndex, Qt
@@ -117,7 +117,10 @@ def decimal_text(value: Decimal) -> str:
 
 
 def money_text(value: Decimal, currency: str = "$") -> str:
-    return f"{currency}{value.quantize(Decimal('0.01'), rounding=ROUND_HALF_UP):,}"
+    """An amount as the reader writes it: "$1,060.00" / "1 060,00 $"."""
+    from deskwfm.core.i18n import format_money
+
+    return format_money(value, currency)
 
 
 # --------------------------------------------------------------------------- dates
@@ -214,7 +217,7 @@ class RowsModel(QAbstractTableModel):
     @guarded(None)
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY_ROLE) -> Any:
         if role == DISPLAY_ROLE and orientation == Qt.Orientation.Horizontal:
-            return self._headers[section]
+            return tr(self._headers[section])
         return None
 
 

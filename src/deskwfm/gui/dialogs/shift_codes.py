@@ -38,23 +38,24 @@ from deskwfm.services import codes as code_service
 from deskwfm.services.workspace import Workspace
 
 KIND_LABELS: dict[ShiftKind, str] = {
-    ShiftKind.WORK: "Work",
-    ShiftKind.PAID_LEAVE: "Paid leave",
-    ShiftKind.UNPAID_LEAVE: "Unpaid leave",
-    ShiftKind.OFF: "Day off",
+    ShiftKind.WORK: N_("Work"),
+    ShiftKind.PAID_LEAVE: N_("Paid leave"),
+    ShiftKind.UNPAID_LEAVE: N_("Unpaid leave"),
+    ShiftKind.OFF: N_("Day off"),
 }
-COLUMNS = ("Code", "Kind", "Start", "End", "Break", "Paid breaks", "Paid h", "Label")
-WIDTHS = (80, 96, 56, 56, 60, 84, 56, 160)
+COLUMNS = (N_("Code"), N_("Kind"), N_("Start"), N_("End"), N_("Break"), N_("Paid breaks"), N_("Paid h"),
+           N_("Label"))
+WIDTHS = (80, 112, 56, 56, 60, 100, 64, 160)  # room for the French headings and kinds
 DEFAULT_COLOUR = "#d9d9d9"
 
 
 def _cells(c: ShiftCode) -> list[str]:
     return [
         c.code,
-        KIND_LABELS.get(c.kind, c.kind.value),
+        tr(KIND_LABELS[c.kind]) if c.kind in KIND_LABELS else c.kind.value,
         clock_text(c.start),
         clock_text(c.end),
-        f"{c.break_minutes} min" if c.break_minutes else "",
+        tr("{n} min").format(n=c.break_minutes) if c.break_minutes else "",
         paid_breaks_text(c.paid_breaks, c.paid_break_minutes),
         _paid_hours(c),
         c.label,
@@ -108,21 +109,21 @@ class ShiftCodesDialog(ServiceDialog):
         super().__init__(parent)
         self._ws = ws
         self._editing: ShiftCode | None = None
-        self.setWindowTitle("Shift codes")
+        self.setWindowTitle(tr("Shift codes"))
 
         self.model = RowsModel(
             COLUMNS, _cells, right_aligned=(6,), swatch=lambda c: c.colour, swatch_column=0, parent=self
         )
         self.table = make_table(self.model, WIDTHS, self)
-        self.new_button = QPushButton("&New code", self)
-        self.delete_button = QPushButton("De&lete", self)
+        self.new_button = QPushButton(tr("&New code"), self)
+        self.delete_button = QPushButton(tr("De&lete"), self)
 
-        self.form_box = QGroupBox("New shift code", self)
+        self.form_box = QGroupBox(tr("New shift code"), self)
         self.code_edit = QLineEdit(self.form_box)
-        self.code_edit.setPlaceholderText("e.g. D, N, VAC")
+        self.code_edit.setPlaceholderText(tr("e.g. D, N, VAC"))
         self.kind_combo = QComboBox(self.form_box)
         for kind, label in KIND_LABELS.items():
-            self.kind_combo.addItem(label, kind)
+            self.kind_combo.addItem(tr(label), kind)
         self.start_edit = QLineEdit(self.form_box)
         self.start_edit.setPlaceholderText("09:00")
         self.end_edit = QLineEdit(self.form_box)
@@ -144,35 +145,35 @@ class ShiftCodesDialog(ServiceDialog):
             "mid-morning and mid-afternoon of the shift unless a cell says where (D+15@10:15+15@15:00)."))
         self.colour_button = ColourButton(self.form_box)
         self.label_edit = QLineEdit(self.form_box)
-        self.label_edit.setPlaceholderText("e.g. Day shift")
-        self.save_button = QPushButton("&Save code", self.form_box)
+        self.label_edit.setPlaceholderText(tr("e.g. Day shift"))
+        self.save_button = QPushButton(tr("&Save code"), self.form_box)
         self.times_hint = QLabel(self.form_box)
         self.times_hint.setWordWrap(True)
         self.times_hint.setStyleSheet("color: #606060;")
 
         times = QHBoxLayout()
         times.addWidget(self.start_edit)
-        times.addWidget(QLabel("to", self.form_box))
+        times.addWidget(QLabel(tr("to"), self.form_box))
         times.addWidget(self.end_edit)
         times.addStretch(1)
         colour_row = QHBoxLayout()
         colour_row.addWidget(self.colour_button)
         colour_row.addStretch(1)
         form = QFormLayout(self.form_box)
-        form.addRow("&Code", self.code_edit)
-        form.addRow("&Kind", self.kind_combo)
-        start_label = QLabel("&Times", self.form_box)
+        form.addRow(tr("&Code"), self.code_edit)
+        form.addRow(tr("&Kind"), self.kind_combo)
+        start_label = QLabel(tr("&Times"), self.form_box)
         start_label.setBuddy(self.start_edit)
         form.addRow(start_label, times)
         form.addRow("", self.times_hint)
         break_row = QHBoxLayout()
         break_row.addWidget(self.break_edit)
-        break_row.addWidget(QLabel("min", self.form_box))
+        break_row.addWidget(QLabel(tr("min"), self.form_box))
         break_row.addStretch(1)
-        add_row(form, "Unpaid &break", break_row, self.break_edit)
+        add_row(form, tr("Unpaid &break"), break_row, self.break_edit)
         add_row(form, tr("&Paid breaks"), self.paid_breaks_edit)
-        add_row(form, "Colo&ur", colour_row, self.colour_button)
-        form.addRow("L&abel", self.label_edit)
+        add_row(form, tr("Colo&ur"), colour_row, self.colour_button)
+        form.addRow(tr("L&abel"), self.label_edit)
         save_row = QHBoxLayout()
         save_row.addStretch(1)
         save_row.addWidget(self.save_button)
@@ -228,7 +229,7 @@ class ShiftCodesDialog(ServiceDialog):
 
     def pick_colour(self, current: str) -> str | None:
         """Ask for a colour (a method so tests can answer without the modal picker)."""
-        chosen = QColorDialog.getColor(QColor(current), self, "Shift code colour")
+        chosen = QColorDialog.getColor(QColor(current), self, tr("Shift code colour"))
         return chosen.name() if chosen.isValid() else None
 
     def choose_colour(self) -> None:
@@ -261,7 +262,7 @@ class ShiftCodesDialog(ServiceDialog):
 
     def _load_form(self, c: ShiftCode) -> None:
         self._editing = c
-        self.form_box.setTitle(f"Shift code {c.code}")
+        self.form_box.setTitle(tr("Shift code {code}").format(code=c.code))
         self.code_edit.setText(c.code)
         set_read_only(self.code_edit, True)
         self.kind_combo.setCurrentIndex(max(0, self.kind_combo.findData(c.kind)))
@@ -276,7 +277,7 @@ class ShiftCodesDialog(ServiceDialog):
     def start_new(self) -> None:
         self._editing = None
         self.table.clearSelection()
-        self.form_box.setTitle("New shift code")
+        self.form_box.setTitle(tr("New shift code"))
         set_read_only(self.code_edit, False)
         for edit in (self.code_edit, self.start_edit, self.end_edit, self.break_edit, self.paid_breaks_edit,
                      self.label_edit):
@@ -295,12 +296,12 @@ class ShiftCodesDialog(ServiceDialog):
         for w in (self.start_edit, self.end_edit, self.break_edit):
             w.setEnabled(timed)
         self.paid_breaks_edit.setEnabled(kind is ShiftKind.WORK)  # only work is on the phones
-        self.times_hint.setText({
-            ShiftKind.WORK: "An end at or before the start ends the next day.",
-            ShiftKind.PAID_LEAVE: "Times set the hours the leave pays; blank pays none.",
-            ShiftKind.UNPAID_LEAVE: "Times are optional and pay nothing.",
-            ShiftKind.OFF: "A day-off code clears the day; it has no times.",
-        }[kind])
+        self.times_hint.setText(tr({
+            ShiftKind.WORK: N_("An end at or before the start ends the next day."),
+            ShiftKind.PAID_LEAVE: N_("Times set the hours the leave pays; blank pays none."),
+            ShiftKind.UNPAID_LEAVE: N_("Times are optional and pay nothing."),
+            ShiftKind.OFF: N_("A day-off code clears the day; it has no times."),
+        }[kind]))
 
     def _code_from_form(self) -> ShiftCode:
         """The form's raw values (times read by core's one time-of-day reader); every rule on
@@ -355,9 +356,10 @@ class ShiftCodesDialog(ServiceDialog):
         if row is None:
             return
         c: ShiftCode = self.model.object_at(row)
-        if not self.confirm(f"Delete shift code {c.code}?"):
+        if not self.confirm(tr("Delete shift code {code}?").format(code=c.code)):
             return
-        if not self.run(lambda: code_service.delete_code(self._ws, c.code), success=f"Deleted {c.code}"):
+        deleted = tr("Deleted {code}").format(code=c.code)
+        if not self.run(lambda: code_service.delete_code(self._ws, c.code), success=deleted):
             return
         self.mark_changed()
         self.reload()

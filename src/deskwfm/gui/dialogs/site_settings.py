@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
 
 from deskwfm.core.errors import InputError
 from deskwfm.core.fields import Field
-from deskwfm.core.i18n import tr
-from deskwfm.core.messages import N_
+from deskwfm.core.i18n import render, tr, weekday_name
+from deskwfm.core.messages import N_, msg
 from deskwfm.core.model import PayPeriodKind
 from deskwfm.core.rules import (
     PRESETS,
@@ -60,25 +60,24 @@ from deskwfm.services import site as site_service
 from deskwfm.services.workspace import Workspace
 
 PRESET_LABELS: dict[str, str] = {
-    "ontario": "Ontario (ESA 2000)",
-    "canada-federal": "Canada federal (Labour Code)",
-    "flsa": "US federal (FLSA)",
-    "california": "California (Labor Code 510)",
+    "ontario": N_("Ontario (ESA 2000)"),
+    "canada-federal": N_("Canada federal (Labour Code)"),
+    "flsa": N_("US federal (FLSA)"),
+    "california": N_("California (Labor Code 510)"),
 }
-WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 PERIOD_LABELS: dict[PayPeriodKind, str] = {
-    PayPeriodKind.WEEKLY: "Weekly",
-    PayPeriodKind.BIWEEKLY: "Every two weeks",
-    PayPeriodKind.SEMIMONTHLY: "Twice a month (1-15, 16-end)",
-    PayPeriodKind.MONTHLY: "Monthly",
+    PayPeriodKind.WEEKLY: N_("Weekly"),
+    PayPeriodKind.BIWEEKLY: N_("Every two weeks"),
+    PayPeriodKind.SEMIMONTHLY: N_("Twice a month (1-15, 16-end)"),
+    PayPeriodKind.MONTHLY: N_("Monthly"),
 }
 OT_BASE_LABELS: dict[OvertimeBase, str] = {
-    OvertimeBase.BASE_RATE: "Hourly rate in force",
-    OvertimeBase.REGULAR_RATE: "Regular rate of the week (FLSA)",
+    OvertimeBase.BASE_RATE: N_("Hourly rate in force"),
+    OvertimeBase.REGULAR_RATE: N_("Regular rate of the week (FLSA)"),
 }
 HOLIDAY_PAY_LABELS: dict[HolidayPayMethod, str] = {
-    HolidayPayMethod.NONE: "None",
-    HolidayPayMethod.FOUR_WEEKS_DIV_20: "4 weeks' wages ÷ 20 (ESA, CLC)",
+    HolidayPayMethod.NONE: N_("None"),
+    HolidayPayMethod.FOUR_WEEKS_DIV_20: N_("4 weeks' wages ÷ 20 (ESA, CLC)"),
 }
 # The pay-rule settings below are statute choices (core.rules documents each with its source).
 DAILY_OT_DAY_LABELS: dict[DailyOvertimeDay, str] = {
@@ -95,8 +94,8 @@ HOLIDAY_ON_DAY_OFF_LABELS: dict[HolidayOnDayOff, str] = {
     HolidayOnDayOff.PAY_ONLY: N_("is paid, no other day off"),
 }
 NIGHT_KIND_LABELS: dict[NightPremiumKind, str] = {
-    NightPremiumKind.AMOUNT: "per night hour",
-    NightPremiumKind.PERCENT: "% of hourly rate",
+    NightPremiumKind.AMOUNT: N_("per night hour"),
+    NightPremiumKind.PERCENT: N_("percent of the hourly rate"),
 }
 PAY_BASIS_LABELS: dict[PayBasis, str] = {
     PayBasis.SCHEDULE: N_("the schedule (the plan)"),
@@ -134,7 +133,7 @@ def _spin(parent: QWidget, low: int, high: int, suffix: str) -> QSpinBox:
     return spin
 
 
-def _combo(parent: QWidget, items: Mapping[Any, str], translate: bool = False) -> QComboBox:
+def _combo(parent: QWidget, items: Mapping[Any, str], translate: bool = True) -> QComboBox:
     combo = QComboBox(parent)
     for value, label in items.items():
         combo.addItem(tr(label) if translate else label, value)
@@ -145,9 +144,9 @@ def _select(combo: QComboBox, value: object) -> None:
     combo.setCurrentIndex(max(0, combo.findData(value)))
 
 
-def _hours_edit(parent: QWidget, placeholder: str = "off") -> QLineEdit:
+def _hours_edit(parent: QWidget, placeholder: str | None = None) -> QLineEdit:
     edit = QLineEdit(parent)
-    edit.setPlaceholderText(placeholder)
+    edit.setPlaceholderText(tr("(off)") if placeholder is None else placeholder)
     edit.setMaximumWidth(90)
     edit.setAlignment(Qt.AlignmentFlag.AlignRight)
     return edit
@@ -173,13 +172,13 @@ class SiteSettingsDialog(ServiceDialog):
     def __init__(self, ws: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._ws = ws
-        self.setWindowTitle("Site settings")
+        self.setWindowTitle(tr("Site settings"))
         loaded = self.call(lambda: site_service.get_site(ws))
         self._site = loaded if loaded is not None else SiteSettings()
         self._loading = False
 
         # ---- site
-        site_box = QGroupBox("Site", self)
+        site_box = QGroupBox(tr("Site"), self)
         self.name_edit = QLineEdit(site_box)
         self.currency_edit = QLineEdit(site_box)
         self.currency_edit.setMaximumWidth(60)
@@ -193,39 +192,40 @@ class SiteSettingsDialog(ServiceDialog):
         tz_completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self.tz_combo.setCompleter(tz_completer)
         self.week_combo = QComboBox(site_box)
-        for i, day in enumerate(WEEKDAYS):
-            self.week_combo.addItem(day, i)
+        for i in range(7):
+            self.week_combo.addItem(weekday_name(i).capitalize(), i)
         self.period_combo = _combo(site_box, PERIOD_LABELS)
         self.anchor_edit = make_date_edit(self._site.period_anchor, site_box)
-        self.anchor_edit.setToolTip("The first day of any one pay period; later periods follow from it")
+        self.anchor_edit.setToolTip(tr("The first day of any one pay period; later periods follow from it"))
         self.region_combo = QComboBox(site_box)
         self.region_combo.setEditable(True)
         self.region_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.region_combo.addItems(list(region_choices()))
         self.region_combo.setToolTip(
-            "Country, or country-province/state: CA-ON, CA, US-CA, US-NY; blank for no statutory holidays"
+            tr("Country, or country-province/state: CA-ON, CA, US-CA, US-NY; blank for no statutory holidays")
         )
         site_form = QFormLayout(site_box)
-        site_form.addRow("Site &name", self.name_edit)
-        site_form.addRow("Currenc&y symbol", self.currency_edit)
-        site_form.addRow("Time &zone", self.tz_combo)
-        site_form.addRow("&Week starts on", self.week_combo)
-        site_form.addRow("&Pay period", self.period_combo)
-        self.anchor_label = QLabel("A period &starts on", site_box)
+        site_form.addRow(tr("Site &name"), self.name_edit)
+        site_form.addRow(tr("Currenc&y symbol"), self.currency_edit)
+        site_form.addRow(tr("Time &zone"), self.tz_combo)
+        site_form.addRow(tr("&Week starts on"), self.week_combo)
+        site_form.addRow(tr("&Pay period"), self.period_combo)
+        self.anchor_label = QLabel(tr("A period &starts on"), site_box)
         self.anchor_label.setBuddy(self.anchor_edit)
         site_form.addRow(self.anchor_label, self.anchor_edit)
-        site_form.addRow("&Holidays of", self.region_combo)
+        site_form.addRow(tr("&Holidays of"), self.region_combo)
 
         # ---- night
-        night_box = QGroupBox("Night premium", self)
+        night_box = QGroupBox(tr("Night premium"), self)
         self.night_start_edit = _hours_edit(night_box, "22:00")
         self.night_end_edit = _hours_edit(night_box, "06:00")
         self.night_premium_edit = _hours_edit(night_box, "0")
         self.night_kind_combo = _combo(night_box, NIGHT_KIND_LABELS)
-        self.night_kind_combo.setItemText(0, f"{self._site.currency} per night hour")
+        self.night_kind_combo.setItemText(0,
+            tr("{currency} per night hour").format(currency=self._site.currency))
         window = QHBoxLayout()
         window.addWidget(self.night_start_edit)
-        window.addWidget(QLabel("to", night_box))
+        window.addWidget(QLabel(tr("to"), night_box))
         window.addWidget(self.night_end_edit)
         window.addStretch(1)
         premium = QHBoxLayout()
@@ -233,18 +233,19 @@ class SiteSettingsDialog(ServiceDialog):
         premium.addWidget(self.night_kind_combo)
         premium.addStretch(1)
         night_form = QFormLayout(night_box)
-        add_row(night_form, "Night &from", window, self.night_start_edit)
-        add_row(night_form, "Pre&mium", premium, self.night_premium_edit)
+        add_row(night_form, tr("Night &from"), window, self.night_start_edit)
+        add_row(night_form, tr("Pre&mium"), premium, self.night_premium_edit)
 
         # ---- rules
-        rules_box = QGroupBox("Overtime and holiday pay", self)
+        rules_box = QGroupBox(tr("Overtime and holiday pay"), self)
         self.preset_combo = _combo(rules_box, {k: PRESET_LABELS.get(k, k) for k in PRESETS})
         self.preset_note = QLabel(rules_box)
         self.preset_note.setStyleSheet("color: #606060;")
         self.daily_ot_edit = _hours_edit(rules_box)
         self.daily_dt_edit = _hours_edit(rules_box)
         self.weekly_ot_edit = _hours_edit(rules_box)
-        self.seventh_check = QCheckBox("7th consecutive day of the week at overtime (California)", rules_box)
+        self.seventh_check = QCheckBox(
+            tr("7th consecutive day of the week at overtime (California)"), rules_box)
         self.ot_mult_edit = _hours_edit(rules_box, "1.5")
         self.dt_mult_edit = _hours_edit(rules_box, "2")
         self.ot_base_combo = _combo(rules_box, OT_BASE_LABELS)
@@ -266,10 +267,10 @@ class SiteSettingsDialog(ServiceDialog):
         preset_row.addWidget(self.preset_combo)
         preset_row.addWidget(self.preset_note, 1)
         rules_form = QFormLayout(rules_box)
-        add_row(rules_form, "&Rules preset", preset_row, self.preset_combo)
-        _unit_row(rules_form, "&Daily overtime after", self.daily_ot_edit, "hours (blank: off)")
-        _unit_row(rules_form, "Daily double &time after", self.daily_dt_edit, "hours (blank: off)")
-        _unit_row(rules_form, "Wee&kly overtime after", self.weekly_ot_edit, "hours (blank: off)")
+        add_row(rules_form, tr("&Rules preset"), preset_row, self.preset_combo)
+        _unit_row(rules_form, tr("&Daily overtime after"), self.daily_ot_edit, tr("hours (blank: off)"))
+        _unit_row(rules_form, tr("Daily double &time after"), self.daily_dt_edit, tr("hours (blank: off)"))
+        _unit_row(rules_form, tr("Wee&kly overtime after"), self.weekly_ot_edit, tr("hours (blank: off)"))
         self.ot_day_combo.setToolTip(tr(
             "Which hours share a day's overtime threshold. California: a fixed 24-hour workday "
             "(Labor Code 500). Canada Labour Code: any 24 consecutive hours (s.166), counted from "
@@ -279,17 +280,17 @@ class SiteSettingsDialog(ServiceDialog):
         self.workday_label = add_row(rules_form, tr("Workday starts at"), _with_unit(
             self.workday_start_edit, tr("each day (00:00: the calendar day)")), self.workday_start_edit)
         rules_form.addRow("", self.seventh_check)
-        _unit_row(rules_form, "&Overtime multiplier", self.ot_mult_edit, "×")
-        _unit_row(rules_form, "Double time m&ultiplier", self.dt_mult_edit, "×")
-        rules_form.addRow("Overtime &base", self.ot_base_combo)
-        rules_form.addRow("Ho&liday pay", self.holiday_pay_combo)
+        _unit_row(rules_form, tr("&Overtime multiplier"), self.ot_mult_edit, "×")
+        _unit_row(rules_form, tr("Double time m&ultiplier"), self.dt_mult_edit, "×")
+        rules_form.addRow(tr("Overtime &base"), self.ot_base_combo)
+        rules_form.addRow(tr("Ho&liday pay"), self.holiday_pay_combo)
         self.holiday_base_combo.setToolTip(tr(
             "Which wages of the four weeks before a holiday's week enter its holiday pay. Ontario ESA: "
             "regular wages, without overtime, public holiday or premium pay. Canada Labour Code: all "
             "wages except overtime pay, so premium pay for an earlier holiday counts."
         ))
         add_row(rules_form, tr("Holiday pay is based on"), self.holiday_base_combo)
-        _unit_row(rules_form, "Holiday w&orked multiplier", self.holiday_mult_edit, "×")
+        _unit_row(rules_form, tr("Holiday w&orked multiplier"), self.holiday_mult_edit, "×")
         rules_form.addRow("", self.holiday_ot_check)
         _unit_row(rules_form, tr("Each holiday lowers weekly overtime by"), self.holiday_week_edit,
                   tr("hours (blank: not at all)"))
@@ -301,32 +302,33 @@ class SiteSettingsDialog(ServiceDialog):
         add_row(rules_form, tr("A holiday on someone's day off"), self.holiday_day_off_combo)
 
         # ---- warnings
-        warn_box = QGroupBox("Warnings in the grid", self)
+        warn_box = QGroupBox(tr("Warnings in the grid"), self)
         self.min_rest_edit = _hours_edit(warn_box, "8")
         self.max_daily_edit = _hours_edit(warn_box)
         self.max_weekly_edit = _hours_edit(warn_box)
         warn_form = QFormLayout(warn_box)
-        _unit_row(warn_form, "Minimum r&est between shifts", self.min_rest_edit, "hours")
-        _unit_row(warn_form, "Maximum hours a d&ay", self.max_daily_edit, "hours (blank: off)")
-        _unit_row(warn_form, "Maximum hours a w&eek", self.max_weekly_edit, "hours (blank: off)")
+        _unit_row(warn_form, tr("Minimum r&est between shifts"), self.min_rest_edit, tr("hours"))
+        _unit_row(warn_form, tr("Maximum hours a d&ay"), self.max_daily_edit, tr("hours (blank: off)"))
+        _unit_row(warn_form, tr("Maximum hours a w&eek"), self.max_weekly_edit, tr("hours (blank: off)"))
 
         # ---- staffing (Erlang C against the call forecast)
-        staff_box = QGroupBox("Staffing against the call forecast", self)
+        staff_box = QGroupBox(tr("Staffing against the call forecast"), self)
         self.sl_pct_spin = _spin(staff_box, *RANGES[Field.SL_TARGET_PCT], " %")
         self.sl_seconds_spin = _spin(staff_box, *RANGES[Field.SL_TARGET_SECONDS], " s")
         self.occupancy_spin = _spin(staff_box, *RANGES[Field.MAX_OCCUPANCY_PCT], " %")
         self.shrinkage_spin = _spin(staff_box, *RANGES[Field.SHRINKAGE_PCT], " %")
-        self.interval_combo = _combo(staff_box, {15: "15 minutes", 30: "30 minutes", 60: "60 minutes"})
+        self.interval_combo = _combo(
+            staff_box, {15: N_("15 minutes"), 30: N_("30 minutes"), 60: N_("60 minutes")})
         sl_row = QHBoxLayout()
         sl_row.addWidget(self.sl_pct_spin)
-        sl_row.addWidget(QLabel("of calls answered within", staff_box))
+        sl_row.addWidget(QLabel(tr("of calls answered within"), staff_box))
         sl_row.addWidget(self.sl_seconds_spin)
         sl_row.addStretch(1)
         staff_form = QFormLayout(staff_box)
-        add_row(staff_form, "Ser&vice level", sl_row, self.sl_pct_spin)
-        staff_form.addRow("Maximum o&ccupancy", self.occupancy_spin)
-        staff_form.addRow("Shrin&kage", self.shrinkage_spin)
-        staff_form.addRow("Forecast &interval", self.interval_combo)
+        add_row(staff_form, tr("Ser&vice level"), sl_row, self.sl_pct_spin)
+        staff_form.addRow(tr("Maximum o&ccupancy"), self.occupancy_spin)
+        staff_form.addRow(tr("Shrin&kage"), self.shrinkage_spin)
+        staff_form.addRow(tr("Forecast &interval"), self.interval_combo)
 
         time_box = self._timekeeping_box()
 
@@ -517,9 +519,10 @@ class SiteSettingsDialog(ServiceDialog):
     def _preset_chosen(self) -> None:
         name = str(self.preset_combo.currentData())
         self._fill_rules(PRESETS[name])
+        preset = tr(PRESET_LABELS[name]) if name in PRESET_LABELS else name
         self.message.show_info(
-            f"Filled from the {PRESET_LABELS.get(name, name)} preset; the night premium is kept. "
-            "Save to apply."
+            tr("Filled from the {preset} preset; the night premium is kept. Save to apply.").format(
+                preset=preset)
         )
         self._update_preset_note()
 
@@ -543,10 +546,10 @@ class SiteSettingsDialog(ServiceDialog):
         if moved != anchor:
             self.anchor_edit.setDate(to_qdate(moved))
             if self.anchor_edit.isEnabled():
-                self.message.show_info(
-                    f"A pay period now starts on {moved.isoformat()}, the {WEEKDAYS[week_start]} "
-                    "before; change it if your periods fall differently."
-                )
+                self.message.show_info(render(msg(
+                    "A pay period now starts on {day:date}, the {weekday} before; change it if your "
+                    "periods fall differently.", day=moved, weekday=weekday_name(week_start),
+                )))
 
     def _update_preset_note(self) -> None:
         if self._loading:
@@ -558,29 +561,29 @@ class SiteSettingsDialog(ServiceDialog):
             self.preset_note.setText("")
             return
         preset = PRESETS[name].with_changes(**{f: getattr(rules, f) for f in _NIGHT_FIELDS})
-        self.preset_note.setText("" if rules == preset else "(edited)")
+        self.preset_note.setText("" if rules == preset else tr("(edited)"))
 
     # ---------------------------------------------------------------- read back
 
     def rules_from_form(self) -> RuleSet:
-        min_rest = parse_hours(self.min_rest_edit.text(), "Minimum rest between shifts", optional=False)
+        min_rest = parse_hours(self.min_rest_edit.text(), N_("Minimum rest between shifts"), optional=False)
         assert min_rest is not None
         return self._site.rules.with_changes(  # keeps any rule the form does not show
             preset=str(self.preset_combo.currentData()),
-            daily_ot_after=parse_hours(self.daily_ot_edit.text(), "Daily overtime after"),
-            daily_dt_after=parse_hours(self.daily_dt_edit.text(), "Daily double time after"),
-            weekly_ot_after=parse_hours(self.weekly_ot_edit.text(), "Weekly overtime after"),
+            daily_ot_after=parse_hours(self.daily_ot_edit.text(), N_("Daily overtime after")),
+            daily_dt_after=parse_hours(self.daily_dt_edit.text(), N_("Daily double time after")),
+            weekly_ot_after=parse_hours(self.weekly_ot_edit.text(), N_("Weekly overtime after")),
             seventh_day=self.seventh_check.isChecked(),
-            ot_multiplier=parse_amount(self.ot_mult_edit.text(), "Overtime multiplier", "1.5"),
-            dt_multiplier=parse_amount(self.dt_mult_edit.text(), "Double time multiplier", "2"),
+            ot_multiplier=parse_amount(self.ot_mult_edit.text(), N_("Overtime multiplier"), "1.5"),
+            dt_multiplier=parse_amount(self.dt_mult_edit.text(), N_("Double time multiplier"), "2"),
             ot_base=OvertimeBase(self.ot_base_combo.currentData()),
-            night_start=self._clock(self.night_start_edit, "Night from"),
-            night_end=self._clock(self.night_end_edit, "Night to", is_end=True),
+            night_start=self._clock(self.night_start_edit, N_("Night from")),
+            night_end=self._clock(self.night_end_edit, N_("Night to"), is_end=True),
             night_premium=self._night_premium(),
             night_premium_kind=NightPremiumKind(self.night_kind_combo.currentData()),
             holiday_pay=HolidayPayMethod(self.holiday_pay_combo.currentData()),
             holiday_worked_multiplier=parse_amount(
-                self.holiday_mult_edit.text(), "Holiday worked multiplier", "1.5"
+                self.holiday_mult_edit.text(), N_("Holiday worked multiplier"), "1.5"
             ),
             holiday_hours_count_for_ot=self.holiday_ot_check.isChecked(),
             daily_ot_day=DailyOvertimeDay(self.ot_day_combo.currentData()),
@@ -591,8 +594,8 @@ class SiteSettingsDialog(ServiceDialog):
             ) or 0,
             holiday_on_day_off=HolidayOnDayOff(self.holiday_day_off_combo.currentData()),
             min_rest_minutes=min_rest,
-            max_daily_minutes=parse_hours(self.max_daily_edit.text(), "Maximum hours a day"),
-            max_weekly_minutes=parse_hours(self.max_weekly_edit.text(), "Maximum hours a week"),
+            max_daily_minutes=parse_hours(self.max_daily_edit.text(), N_("Maximum hours a day")),
+            max_weekly_minutes=parse_hours(self.max_weekly_edit.text(), N_("Maximum hours a week")),
             # not on the form: the statute's holiday-pay conditions follow the preset chosen
             holiday_eligibility=PRESETS.get(
                 str(self.preset_combo.currentData()), self._site.rules
@@ -607,13 +610,14 @@ class SiteSettingsDialog(ServiceDialog):
 
     def _night_premium(self) -> Decimal:
         text = self.night_premium_edit.text()
-        return parse_amount(text, "Night premium", "1.50") if text.strip() else Decimal("0")
+        return parse_amount(text, N_("Night premium"), "1.50") if text.strip() else Decimal("0")
 
     def site_from_form(self) -> SiteSettings:
         name = self.name_edit.text()  # checked, with every other setting, by core.site
         tz = self.tz_combo.currentText().strip()
         if tz not in time_zone_choices() and tz != "UTC":
-            raise InputError(f'Time zone: "{tz}" is not a time zone; pick one such as America/Toronto')
+            raise InputError(msg('Time zone: "{tz}" is not a time zone; pick one such as America/Toronto',
+                                 tz=tz))
         region = self.region_combo.currentText().strip().upper()  # blank: no statutory holidays
         anchor: date = date_of(self.anchor_edit)
         return self.scheduling.apply(self._site.with_changes(
@@ -647,7 +651,7 @@ class SiteSettingsDialog(ServiceDialog):
         except InputError as exc:
             self.show_refusal(exc)
             return
-        saved = self.call(lambda: site_service.save_site(self._ws, site), success="Saved")
+        saved = self.call(lambda: site_service.save_site(self._ws, site), success=tr("Saved"))
         if saved is None:
             return
         self._site = saved
