@@ -98,7 +98,7 @@ def test_set_import_confirm_and_exceptions(
     assert code == 2 and "have unresolved critical exceptions (AG001, AG002)" in err and err.count("\n") == 1
     assert run(capsys, *d, "actual", "set", "AG002", "2026-11-17", "21:58-6:30")[0] == 0
     code, out, _ = run(capsys, *d, "actual", "confirm", "--from", "2026-11-18", "--to", "2026-11-18")
-    assert code == 0 and "confirmed 2 day(s)" in out
+    assert code == 0 and "confirmed 2 days as scheduled" in out
     assert run(capsys, *d, "period", "approve", "2026-11-08")[0] == 0
     code, out, _ = run(capsys, *d, "actual", "show", "--from", "2026-11-16", "--to", "2026-11-16")
     assert "09:00-17:00/30" in out and "09:40-17:00/30 LATE" in out and "21:57-23:58,00:07-06:31" in out

@@ -86,6 +86,23 @@ def test_messages_tables_and_numbers_in_french(tmp_path: Path, capsys: pytest.Ca
     assert "l'heure 25 n'est pas une heure valide" in err and "is not" not in err
 
 
+def test_counts_agree_in_french(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Plurals come from the catalog (French: 0 and 1 singular), never a hand-written "(s)"."""
+    db = str(tmp_path / "c.sqlite3")
+    assert main(["--db", db, "init"]) == 0
+    assert main(["--db", db, "employee", "add", "AG1", "Zoë Côté", "--rate", "20"]) == 0
+    assert main(["--db", db, "employee", "add", "AG2", "Ana Ruiz", "--rate", "20"]) == 0
+    for code in ("AG1", "AG2"):
+        assert main(["--db", db, "shift", "set", code, "2026-11-24", "9-17/30"]) == 0
+    assert main(["--db", db, "actual", "set", "AG2", "2026-11-24", "9:02-17:00/30"]) == 0
+    capsys.readouterr()
+    confirm = ["--lang", "fr", "--db", db, "actual", "confirm", "--from", "2026-11-24", "--to", "2026-11-24"]
+    assert main(confirm) == 0
+    out = capsys.readouterr().out
+    assert out.strip() == "1 jour confirmé comme prévu; 1 jour déjà inscrit a été conservé", out
+    assert "(s)" not in out
+
+
 def test_a_bad_argument_in_french(capsys: pytest.CaptureFixture[str]) -> None:
     assert main_exit(["--lang", "fr", "shift", "set"]) == 2
     err = capsys.readouterr().err

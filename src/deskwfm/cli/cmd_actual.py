@@ -120,7 +120,6 @@ def _import(args: argparse.Namespace) -> int:
 def _confirm(args: argparse.Namespace) -> int:
     from deskwfm.cli.cmd_setup import open_workspace
     from deskwfm.core.changes import How
-    from deskwfm.core.i18n import tr
     from deskwfm.services.actual import confirm_range
 
     start, end = _range(args)
@@ -134,11 +133,11 @@ def _confirm(args: argparse.Namespace) -> int:
             how=How.CONFIRM,
             detail=args.command_line,
         )
-    print(
-        tr("confirmed {n} day(s) as scheduled; {kept} already recorded were kept").format(
-            n=len(result.confirmed), kept=len(result.kept)
-        )
-    )
+    confirmed = msg_n("confirmed {count} day as scheduled", "confirmed {count} days as scheduled",
+                      len(result.confirmed))
+    kept = msg_n("{count} day already recorded was kept", "{count} days already recorded were kept",
+                 len(result.kept))
+    print(f"{render(confirmed)}; {render(kept)}")
     return 0
 
 

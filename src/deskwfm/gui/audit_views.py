@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from deskwfm.core.audit_records import AuditEntry
 from deskwfm.core.changes import How, entity_label, how_label
 from deskwfm.core.errors import DeskwfmError
-from deskwfm.core.i18n import format_day, render, tr
+from deskwfm.core.i18n import format_day, render, tr, tr_n
 from deskwfm.core.messages import N_
 from deskwfm.services import audit
 from deskwfm.services.workspace import Workspace
@@ -141,7 +141,11 @@ class HistoryDialog(QDialog):
         note = QLabel(
             tr("No change of this cell is recorded yet.")
             if not n
-            else tr("{n} change(s), newest first. Hover a row for how it was made.").format(n=n)
+            else tr_n(
+                "{n} change, newest first. Hover a row for how it was made.",
+                "{n} changes, newest first. Hover a row for how it was made.",
+                n,
+            ).format(n=n)
         )
         layout.addWidget(note)
         layout.addWidget(self.view)
@@ -260,7 +264,7 @@ class AuditWindow(QDialog):
         self.count.setText(
             tr("The newest {n} changes that match (export for all)").format(n=SHOWN_MAX)
             if more
-            else tr("{n} change(s)").format(n=len(rows))
+            else tr_n("{n} change", "{n} changes", len(rows)).format(n=len(rows))
         )
 
     def export(self, path: str | None = None) -> Path | None:
@@ -277,7 +281,8 @@ class AuditWindow(QDialog):
         except (DeskwfmError, OSError) as exc:
             QMessageBox.warning(self, tr("Export the audit trail"), str(exc))
             return None
-        self.count.setText(tr("{n} change(s) written to {path}").format(n=len(rows), path=done))
+        written = tr_n("{n} change written to {path}", "{n} changes written to {path}", len(rows))
+        self.count.setText(written.format(n=len(rows), path=done))
         return done
 
     def verify(self) -> bool:

@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 from deskwfm.core.audit_records import AuditEntry, VerifyResult
 from deskwfm.core.changes import Entity
 from deskwfm.core.i18n import render
-from deskwfm.core.messages import Msg, msg
+from deskwfm.core.messages import Msg, msg, msg_n
 from deskwfm.services.workspace import Workspace
 from deskwfm.store.audit import key_text
 
@@ -72,7 +72,8 @@ def value_text(entity: str, text: str | None) -> str:
             parts.append(render(msg("inactive")))
         return ", ".join(parts)
     if entity == Entity.FORECAST.value:
-        return render(msg("{calls} calls, AHT {aht} s", calls=v["calls"], aht=v["aht_seconds"]))
+        return render(msg_n("{count} call, AHT {aht} s", "{count} calls, AHT {aht} s", int(v["calls"]),
+                            aht=v["aht_seconds"]))
     if entity == Entity.APPROVAL.value:
         return render(msg("approved by {who}", who=v["approved_by"]))
     if entity == Entity.PERIOD.value:
