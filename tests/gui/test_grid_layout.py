@@ -90,3 +90,45 @@ def test_the_window_opens_inside_a_laptop_screen_and_keeps_its_size_on_a_large_o
     window.resize(1440, 860)
     window.fit_screen(QRect(0, 0, 2560, 1440))
     assert (window.width(), window.height()) == (1440, 860)
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_centre_sized_gross_is_shown_whole_in_either_language(qtbot, centre, lang: str) -> None:  # type: ignore[no-untyped-def]
+    """The totals row never clips a figure a clerk reads, in either language's format: here the
+    shown people earn over $800,000 in the week (the widest sum shown with cents; from $1M the
+    cents are left out) and the row, in its smaller font, fits its column."""
+    import re
+
+    from PySide6.QtGui import QFontMetrics
+
+    from deskwfm.core.i18n import set_language
+    from deskwfm.core.model import Employee
+    from deskwfm.gui.main_window import MainWindow
+    from deskwfm.services.employees import add_employee
+    from deskwfm.services.schedule import CellEdit, apply_edits
+    from deskwfm.services.workspace import Workspace
+    from tests.gui.conftest import MON, WEEK_OF
+
+    ws = Workspace.open(centre)
+    add_employee(ws, Employee("EX1", "Expert", "Blue"), Decimal("9999.99"), date(2020, 1, 1))
+    apply_edits(ws, [CellEdit("EX1", date.fromordinal(MON.toordinal() + d), "7-21") for d in range(5)])
+    set_language(lang)
+    try:
+        win = MainWindow(ws, ViewKind.WEEK, WEEK_OF)
+        qtbot.addWidget(win)
+        win.show()
+        qtbot.waitExposed(win)
+        win.session.finish_totals()
+        sheet = win.grid.sheet
+        model = sheet.model()
+        gross_col = model.columnCount() - 1
+        idx = model.index(0, gross_col)
+        text = model.data(idx, Qt.ItemDataRole.DisplayRole)
+        shape = r"\$\d{3},\d{3}\.\d\d" if lang == "en" else r"\d{3}[\xa0\u202f]\d{3},\d\d\xa0\$"
+        assert re.fullmatch(shape, text), text
+        width = QFontMetrics(model.data(idx, Qt.ItemDataRole.FontRole)).horizontalAdvance(text)
+        assert width + 6 <= sheet.columnWidth(gross_col), (text, width, sheet.columnWidth(gross_col))
+        win.close()
+    finally:
+        set_language("en")
+        ws.close()
