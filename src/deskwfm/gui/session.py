@@ -24,7 +24,7 @@ from deskwfm.core.messages import msg, msg_n
 from deskwfm.gui.commands import ActualCommand, GridAction, ScheduleCommand
 from deskwfm.gui.grid_mode import GridMode
 from deskwfm.gui.grid_model import GridModel
-from deskwfm.gui.grid_state import GridState
+from deskwfm.gui.grid_state import GridState, TotalsBasis
 from deskwfm.gui.totals_models import DayTotalsModel, RowTotalsModel, SheetTotalsModel
 from deskwfm.gui.view_range import ViewKind, range_for, step
 from deskwfm.services import schedule
@@ -112,6 +112,8 @@ class ScheduleSession(QObject):
         state.pay_ready = not self._paint_first
         if self.mode.records_actual or self._want_actual:
             self._attach_actual(state)
+        if self.mode.records_actual:
+            self._show_totals(state)
         gc.freeze()
         return state
 
@@ -124,6 +126,29 @@ class ScheduleSession(QObject):
         codes = [e.code for e in state.employees] if state.team is not None else None
         rec = recorded_between(self.ws, state.days[0], state.days[-1], codes)
         state.actual = ActualLayer(state, rec.days, rec.codes)
+
+    def _show_totals(self, state: GridState) -> None:
+        """Point the totals beside the grid at what the view shows (``gui.actual_pay``): the
+        plan's in the Schedule view, else what the site's payroll pays. If the actual time they
+        need cannot be read, they stay the plan's (and say so) and the error is shown."""
+        from deskwfm.gui.actual_pay import ActualPricer, recorded_pricer, totals_basis
+        from deskwfm.services.actual_pay import actual_pay_inputs
+
+        basis = totals_basis(state, self.mode.records_actual)
+        layer = state.actual
+        if basis is TotalsBasis.SCHEDULE or state.has_totals(basis) or layer is None:
+            state.show_totals(basis if layer is not None else TotalsBasis.SCHEDULE)
+        elif basis is TotalsBasis.RECORDED:
+            state.show_totals(basis, lambda: recorded_pricer(layer))
+        else:
+            codes = [e.code for e in state.employees] if state.team is not None else None
+            try:
+                inputs = actual_pay_inputs(self.ws, state.site, state.data.start, state.data.end, codes)
+            except DeskwfmError as exc:
+                state.show_totals(TotalsBasis.SCHEDULE)
+                self.error.emit(str(exc))
+                return
+            state.show_totals(basis, lambda: ActualPricer(layer, inputs))
 
     def ensure_actual(self) -> bool:
         """Load the shown cells' actual time unless it is loaded; False (and an error) if it cannot be."""
@@ -149,6 +174,12 @@ class ScheduleSession(QObject):
             return
         self.mode = mode
         self.grid_model.set_mode(mode)
+        basis = self.state.basis
+        self._show_totals(self.state)
+        if self.state.basis is not basis:
+            self.totals_model.all_changed()
+            self.sheet_model.refresh()
+            self._pricer.start()
         self.mode_changed.emit(mode)
 
     def reload(self) -> None:
@@ -447,6 +478,9 @@ class ScheduleSession(QObject):
             rows = layer.apply(applied)
             if rows:
                 self.grid_model.rows_changed(rows)
+                self.totals_model.rows_changed(rows)
+                self.sheet_model.refresh()
+                self._pricer.start()
         self.changed.emit()
 
     def set_cell(self, row: int, col: int, text: str) -> None:
