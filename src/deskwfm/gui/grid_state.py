@@ -68,7 +68,8 @@ class RowTotals:
         no gross)."""
         m = p.minutes
         gross = None if p.missing_rate else p.gross
-        return cls(m.paid, m.leave, m.overtime + m.double_time, m.night, gross, p.missing_rate, m.paid + m.leave)
+        ot = m.overtime + m.double_time
+        return cls(m.paid, m.leave, ot, m.night, gross, p.missing_rate, m.paid + m.leave)
 
     def with_worked(self, minutes: int) -> RowTotals:
         """These totals with ``minutes`` as the worked hours (the paid hours stay)."""

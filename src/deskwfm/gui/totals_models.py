@@ -74,7 +74,8 @@ OT_DT_HEADINGS = {TotalsBasis.SCHEDULE: OT_DT_HEADER, TotalsBasis.ACTUAL: N_("OT
                   TotalsBasis.RECORDED: N_("OT+DT\nsched. h")}
 BASIS_TIPS = {
     TotalsBasis.SCHEDULE: N_("Totals of the schedule (the plan)"),
-    TotalsBasis.ACTUAL: N_("Totals of the actual time, priced as payroll pays it (the site pays actual time)"),
+    TotalsBasis.ACTUAL: N_("Totals of the actual time, priced as payroll pays it "
+                           "(the site pays actual time)"),
     TotalsBasis.RECORDED: N_("Worked h: actual time as recorded; Leave h, Paid h, OT h and Gross: the "
                              "schedule's, which is what payroll pays (the site pays the schedule)"),
 }
