@@ -68,6 +68,7 @@ ACTUAL_HEADERS = (N_("Worked\nactual h"), N_("Leave\nactual h"), N_("Paid\nactua
                   N_("OT\nactual h"), N_("Gross\nactual"))
 RECORDED_HEADERS = (N_("Worked\nactual h"), N_("Leave\nsched. h"), N_("Paid\nsched. h"),
                     N_("OT\nsched. h"), N_("Gross\nscheduled"))
+RECORDED_PAID_TIP = N_("Paid hours as scheduled: the plan's worked hours + Leave h")
 HEADINGS = {TotalsBasis.SCHEDULE: HEADERS, TotalsBasis.ACTUAL: ACTUAL_HEADERS,
             TotalsBasis.RECORDED: RECORDED_HEADERS}
 OT_DT_HEADINGS = {TotalsBasis.SCHEDULE: OT_DT_HEADER, TotalsBasis.ACTUAL: N_("OT+DT\nactual h"),
@@ -254,6 +255,8 @@ class RowTotalsModel(_ResettableModel):
                 return tr(OT_DT_HEADINGS[basis] if dt else HEADINGS[basis][section])
             if role == _TOOLTIP:
                 tip = tr(OT_DT_TIP if dt else HEADER_TIPS[section])
+                if basis is TotalsBasis.RECORDED and section == PAID:
+                    tip = tr(RECORDED_PAID_TIP)
                 return tip if basis is TotalsBasis.SCHEDULE else tip + "\n" + tr(BASIS_TIPS[basis])
         return None
 
