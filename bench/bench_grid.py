@@ -350,6 +350,8 @@ def main() -> int:
     print("500 agents x 6 weeks (6-week view, 1440 x 860):")
     bench_editing(app, db, first)
     print("500 agents, Schedule / Actual / Variance views:")
+    (folder / "views").mkdir()
+    db, first = make_db(folder / "views", 500)  # a centre the edits above did not change
     bench_views(app, db, first)  # type: ignore[arg-type]
     if not args.quick:
         big, first = make_db(folder, 5000, 6)
