@@ -143,7 +143,11 @@ class ScheduleSession(QObject):
         else:
             codes = [e.code for e in state.employees] if state.team is not None else None
             try:
-                inputs = actual_pay_inputs(self.ws, state.site, state.data.start, state.data.end, codes)
+                data = state.data
+                inputs = actual_pay_inputs(
+                    self.ws, state.site, data.start, data.end, codes,
+                    held_shifts=(data.load_from, data.load_to), held_actual=(state.days[0], state.days[-1]),
+                )
             except DeskwfmError as exc:
                 state.show_totals(TotalsBasis.SCHEDULE)
                 self.error.emit(str(exc))

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from deskwfm.core.actual import ActualDay
 from deskwfm.core.model import Shift
@@ -41,15 +41,29 @@ def pay_window(site: SiteSettings, start: date, end: date) -> tuple[date, date]:
 
 
 def actual_pay_inputs(
-    ws: Workspace, site: SiteSettings, start: date, end: date, employee_codes: Sequence[str] | None = None
+    ws: Workspace,
+    site: SiteSettings,
+    start: date,
+    end: date,
+    employee_codes: Sequence[str] | None = None,
+    *,
+    held_shifts: tuple[date, date] | None = None,
+    held_actual: tuple[date, date] | None = None,
 ) -> ActualPayInputs:
     """What ``core.pay_basis.employee_pay`` is given for start..end (the employees given, or
-    everyone), read as ``services.payroll`` reads it."""
+    everyone), read as ``services.payroll`` reads it. ``held_shifts``/``held_actual``: work dates
+    (first, last) whose shifts or actual time the caller already holds; those are not read."""
     first, last = pay_window(site, start, end)
-    return ActualPayInputs(
-        first,
-        last,
-        ws.store.shifts_between(first, last, employee_codes),
-        ws.store.actual_between(first, last, employee_codes),
-        holidays_for(site, first, last),
-    )
+    codes = employee_codes
+    shifts = [s for a, b in _outside(first, last, held_shifts) for s in ws.store.shifts_between(a, b, codes)]
+    actual = [d for a, b in _outside(first, last, held_actual) for d in ws.store.actual_between(a, b, codes)]
+    return ActualPayInputs(first, last, shifts, actual, holidays_for(site, first, last))
+
+
+def _outside(first: date, last: date, held: tuple[date, date] | None) -> list[tuple[date, date]]:
+    """The parts of first..last outside ``held`` (at most two ranges)."""
+    if held is None:
+        return [(first, last)]
+    lo, hi = held
+    parts = [(first, min(last, lo - timedelta(days=1))), (max(first, hi + timedelta(days=1)), last)]
+    return [(a, b) for a, b in parts if a <= b]
