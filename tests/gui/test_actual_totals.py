@@ -65,6 +65,12 @@ def as_shown(row: dict[str, Any]) -> tuple[str, str, str]:
     return f"{worked:.2f}", f"{ot:.2f}" if ot else "", format_money(Decimal(row["gross_pay"]))
 
 
+def totals_in(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    """Wait for the totals beside the grid to be shown (pricing actual time reads the weeks
+    around the range on a worker first; the cells are blank until then)."""
+    qtbot.waitUntil(lambda: row_totals(window, "AG001").worked is not None, timeout=10_000)
+
+
 def shown_pay(window, code: str) -> tuple[str, str, str]:  # type: ignore[no-untyped-def]
     t = row_totals(window, code)
     return t.worked, t.ot, t.gross
@@ -93,6 +99,7 @@ def test_typed_and_confirmed_actual_time_is_priced_as_payroll_pays_it(
     press(qtbot, window, Qt.Key.Key_F7)
     assert window.session.mode is GridMode.ACTUAL
     assert all("actual" in h for h in headings(window))  # which time the totals add up
+    totals_in(qtbot, window)
     # Monday only so far: Tue-Fri are no-shows, paid nothing under the actual basis
     assert shown_pay(window, "AG001") == as_shown(payroll(capsys, centre, "AG001"))
     assert row_totals(window, "AG001").worked == "8.10"
@@ -131,11 +138,13 @@ def test_imported_actual_time_shows_in_the_totals_at_once(
     pay_basis(window.session.ws, PayBasis.ACTUAL)
     login_ids(centre)
     window.mode_bar.mode_actions[GridMode.ACTUAL].trigger()
+    totals_in(qtbot, window)
     assert row_totals(window, "AG002").worked == "0.00"  # nothing recorded yet: no pay
     report = tmp_path / "uccx.csv"
     report.write_text(UCCX, encoding="utf-8")
     import_from_menu(qtbot, window, monkeypatch, report, [lambda dlg: click(qtbot, dlg.import_button)])
     assert window.session.mode is GridMode.ACTUAL
+    totals_in(qtbot, window)  # the window reloaded after the import
     for code in ("AG001", "AG002"):  # AG002: 9:20-17:00 and 8:59-17:01
         assert shown_pay(window, code) == as_shown(payroll(capsys, centre, code))
     assert row_totals(window, "AG002").worked == "15.70"
@@ -184,6 +193,7 @@ def test_holiday_pay_follows_the_days_around_it_outside_the_week_shown(
         press(qtbot, window, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
     assert window.session.state.days[0] == CHRISTMAS_WEEK
     press(qtbot, window, Qt.Key.Key_F7)
+    totals_in(qtbot, window)
 
     # Mon 28 Dec, the first scheduled day after, is a no-show (nothing recorded): no holiday pay
     lost = payroll(capsys, centre, "AG001", CHRISTMAS_WEEK)
@@ -193,6 +203,7 @@ def test_holiday_pay_follows_the_days_around_it_outside_the_week_shown(
     # recorded as worked after all (on another workstation): the pay is back, in the grid too
     set_actual(ws, "AG001", date(2026, 12, 28), "9-17")
     window.session.reload()
+    totals_in(qtbot, window)
     paid = payroll(capsys, centre, "AG001", CHRISTMAS_WEEK)
     assert Decimal(paid["holiday_pay"]) > 0
     assert shown_pay(window, "AG001") == as_shown(paid) != as_shown(lost)

@@ -117,7 +117,7 @@ class TotalsBook:
     background pricing got. The grid keeps one book per basis it has shown, so switching views
     back and forth reprices nothing that did not change."""
 
-    price: RowPricer
+    price: RowPricer | None  # None: still being made (what it reads is read off the event loop)
     sheet: SheetTotals
     rows: dict[str, RowTotals] = field(default_factory=dict)
     next_to_price: int = 0
@@ -264,17 +264,31 @@ class GridState:
 
     def show_totals(self, basis: TotalsBasis, pricer: Callable[[], RowPricer] | None = None) -> None:
         """Show the totals of ``basis`` from now on; ``pricer`` makes its row pricer the first
-        time that basis is shown (the plan's is built in)."""
+        time that basis is shown (the plan's is built in). Without one, the totals of ``basis``
+        are not ready (the views show none) until ``set_pricer``."""
         book = self._books.get(basis)
         if book is None:
-            if pricer is None:
-                raise ValueError(f"no pricer for the {basis.value} totals")
-            book = self._books[basis] = TotalsBook(pricer(), SheetTotals(len(self.employees)))
+            price = pricer() if pricer is not None else None
+            book = self._books[basis] = TotalsBook(price, SheetTotals(len(self.employees)))
         self.basis = basis
         self._book = book
 
+    def set_pricer(self, basis: TotalsBasis, pricer: RowPricer) -> None:
+        self._books[basis].price = pricer
+
+    def drop_totals(self, basis: TotalsBasis) -> None:
+        """Forget the totals of ``basis`` (not the plan's) and show the plan's."""
+        if basis is not TotalsBasis.SCHEDULE:
+            self._books.pop(basis, None)
+        self.show_totals(TotalsBasis.SCHEDULE)
+
     def has_totals(self, basis: TotalsBasis) -> bool:
         return basis in self._books
+
+    @property
+    def totals_ready(self) -> bool:
+        """Whether the totals of the basis shown can be worked out (their inputs are read)."""
+        return self._book.price is not None
 
     def row_totals(self, row: int) -> RowTotals:
         """The row's totals under the basis shown."""
@@ -288,6 +302,8 @@ class GridState:
         code = self.employees[row].code
         got = book.rows.get(code)
         if got is None:
+            if book.price is None:
+                raise LookupError("the totals are not ready (see totals_ready)")
             got = book.rows[code] = book.price(row)
             book.sheet.add(code, got, 1)
         return got
@@ -295,6 +311,8 @@ class GridState:
     def price_some(self, n: int) -> bool:
         """Price up to ``n`` more rows for the totals row; True while rows are left."""
         book = self._book
+        if book.price is None:
+            return False  # started again once they are ready
         end = min(self.row_count, book.next_to_price + n)
         for r in range(book.next_to_price, end):
             self._totals_in(book, r)

@@ -168,7 +168,7 @@ class RowTotalsModel(_ResettableModel):
 
     def data(self, index: _Index, role: int = _DISPLAY) -> Any:
         try:
-            if not index.isValid() or not self.state.pay_ready:
+            if not index.isValid() or not self.state.pay_ready or not self.state.totals_ready:
                 return None
             c = index.column()
             if role == _DISPLAY:
