@@ -7,6 +7,7 @@ recorded beside the scheduled pay, and the headings say which is which."""
 from __future__ import annotations
 
 import json
+import threading
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
@@ -207,3 +208,49 @@ def test_holiday_pay_follows_the_days_around_it_outside_the_week_shown(
     paid = payroll(capsys, centre, "AG001", CHRISTMAS_WEEK)
     assert Decimal(paid["holiday_pay"]) > 0
     assert shown_pay(window, "AG001") == as_shown(paid) != as_shown(lost)
+
+
+def test_the_grid_can_be_used_while_the_weeks_around_it_are_read(
+    qtbot, window, centre, capsys, monkeypatch, after_the_week
+) -> None:
+    import deskwfm.services.actual_pay as actual_pay
+
+    pay_basis(window.session.ws, PayBasis.ACTUAL)
+    window.session.reload()
+    release = threading.Event()
+    real = actual_pay.actual_pay_inputs
+
+    def slow(*args: Any, **kw: Any) -> Any:
+        release.wait(10)
+        return real(*args, **kw)
+
+    monkeypatch.setattr(actual_pay, "actual_pay_inputs", slow)
+    window.mode_bar.mode_actions[GridMode.ACTUAL].trigger()
+    assert row_totals(window, "AG001") == Totals(None, None, None, None, None)  # not priced yet
+    go_to(window, "AG001", MON)
+    type_entry(qtbot, window, "8:57-17:03")  # the cells take entries meanwhile
+    release.set()
+    totals_in(qtbot, window)
+    assert row_totals(window, "AG001").worked == "8.10"
+    assert shown_pay(window, "AG001") == as_shown(payroll(capsys, centre, "AG001"))
+
+
+def test_when_the_weeks_around_it_cannot_be_read_the_totals_stay_the_plans(
+    qtbot, window, monkeypatch, after_the_week
+) -> None:
+    import deskwfm.services.actual_pay as actual_pay
+    from deskwfm.core.errors import DeskwfmError
+
+    def unreachable(*_args: Any, **_kw: Any) -> Any:
+        raise DeskwfmError("the database server does not answer")
+
+    pay_basis(window.session.ws, PayBasis.ACTUAL)
+    window.session.reload()
+    monkeypatch.setattr(actual_pay, "actual_pay_inputs", unreachable)
+    shown_errors: list[str] = []
+    monkeypatch.setattr(window, "show_error", shown_errors.append)
+    window.mode_bar.mode_actions[GridMode.ACTUAL].trigger()
+    qtbot.waitUntil(lambda: bool(shown_errors))
+    assert shown_errors == ["the database server does not answer"]
+    assert row_totals(window, "AG001") == PLANNED  # said to be the plan's, in plain headings
+    assert "actual" not in " ".join(headings(window))
