@@ -254,3 +254,22 @@ def test_when_the_weeks_around_it_cannot_be_read_the_totals_stay_the_plans(
     assert shown_errors == ["the database server does not answer"]
     assert row_totals(window, "AG001") == PLANNED  # said to be the plan's, in plain headings
     assert "actual" not in " ".join(headings(window))
+
+
+def test_the_plans_night_from_the_day_before_is_not_claimed_by_the_actual_totals(
+    qtbot, window, centre, capsys, after_the_week
+) -> None:
+    ws = window.session.ws
+    pay_basis(ws, PayBasis.ACTUAL)
+    apply_edits(ws, [CellEdit("AG003", SUN - timedelta(days=1), "22-6")])  # Sat night into Sunday
+    set_actual(ws, "AG003", MON, "9-17")  # unscheduled work, paid under the actual basis
+    window.session.reload()
+    r = window.session.state.row_of["AG003"]
+    tip = window.session.totals_model.index(r, 0).data(Qt.ItemDataRole.ToolTipRole)
+    assert "from the shift of the day before" in tip and row_totals(window, "AG003").worked == "6.00"
+    window.mode_bar.mode_actions[GridMode.ACTUAL].trigger()
+    totals_in(qtbot, window)
+    tip = window.session.totals_model.index(r, 0).data(Qt.ItemDataRole.ToolTipRole)
+    assert "from the shift of the day before" not in tip  # nothing was recorded that night
+    assert shown_pay(window, "AG003") == as_shown(payroll(capsys, centre, "AG003"))
+    assert row_totals(window, "AG003").worked == "8.00"

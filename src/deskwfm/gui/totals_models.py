@@ -219,7 +219,8 @@ class RowTotalsModel(_ResettableModel):
             lines.append(label.format(hours=format_hours(t.overtime_minutes)))
         if t.night_minutes:
             lines.append(tr("Night {hours} h").format(hours=format_hours(t.night_minutes)))
-        carried = st.carried_in(row)
+        plan = st.basis is TotalsBasis.SCHEDULE  # the plan's hours carried over midnight
+        carried = st.carried_in(row) if plan else None
         if carried is not None:
             lines.append(
                 tr("{hours} h on {day} from the shift of the day before ({shift})").format(
@@ -227,7 +228,7 @@ class RowTotalsModel(_ResettableModel):
                     shift=describe_shift(carried.shift),
                 )
             )
-        out = st.carried_out(row)
+        out = st.carried_out(row) if plan else None
         if out is not None:
             lines.append(
                 tr("{hours} h of the shift of {day} fall on the next day, outside the range shown").format(
