@@ -240,9 +240,10 @@ def test_when_the_weeks_around_it_cannot_be_read_the_totals_stay_the_plans(
 ) -> None:
     import deskwfm.services.actual_pay as actual_pay
     from deskwfm.core.errors import DeskwfmError
+    from deskwfm.core.messages import msg
 
     def unreachable(*_args: Any, **_kw: Any) -> Any:
-        raise DeskwfmError("the database server does not answer")
+        raise DeskwfmError(msg("the database server does not answer"))
 
     pay_basis(window.session.ws, PayBasis.ACTUAL)
     window.session.reload()
