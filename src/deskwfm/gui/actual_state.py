@@ -90,10 +90,12 @@ class ActualLayer:
 
     # -- changing ------------------------------------------------------------------------------
     def forget(self, codes: Iterable[str]) -> set[int]:
-        """Work these employees' cells out again when next painted (their schedule changed);
-        the rows shown for them."""
+        """Work these employees' cells and the totals that read their actual time out again
+        when next painted (their schedule or actual time changed); the rows shown for them."""
         rows: set[int] = set()
         self.now = now_minutes()
+        codes = list(codes)
+        self.state.forget_recorded(codes)
         for code in codes:
             self._rows.pop(code, None)
             row = self.state.row_of.get(code)

@@ -14,10 +14,11 @@ row ("Short") still counts every agent, since the call forecast is the whole cen
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
 from datetime import date, time, timedelta
 from decimal import Decimal
+from enum import Enum
 from typing import TYPE_CHECKING
 
 from deskwfm.core.model import Employee, Shift, ShiftKind
@@ -37,10 +38,21 @@ EN_DASH = "\u2013"
 BREAK_MARK = "\u2615"  # ☕: "9–17 ☕12:30" is a break at 12:30, never a start at 12:30
 
 
+class TotalsBasis(Enum):
+    """What the totals beside the grid add up (the view and the site's pay basis choose it)."""
+
+    SCHEDULE = "schedule"  # the plan, priced by the payroll engine (the Schedule view)
+    ACTUAL = "actual"  # actual time, priced as payroll pays it (the site pays actual time)
+    # Worked hours as recorded; leave, paid hours, overtime and gross as scheduled, since that
+    # is what payroll pays (the Actual and Variance views of a site that pays the schedule).
+    RECORDED = "recorded"
+
+
 @dataclass(frozen=True, slots=True)
 class RowTotals:
     """One row's hours for the shown range, with the meaning the timesheet and the payroll
-    export give them: worked (regular, overtime, holiday worked), paid leave, and paid = both."""
+    export give them: worked (regular, overtime, holiday worked), paid leave, and paid (worked +
+    leave, except under ``TotalsBasis.RECORDED``, where worked is as recorded and paid as paid)."""
 
     worked_minutes: int
     leave_minutes: int
@@ -48,10 +60,23 @@ class RowTotals:
     night_minutes: int
     gross: Decimal | None  # None: some paid shift has no pay rate on its date
     missing_rate: date | None  # the first such date
+    paid_minutes: int
 
-    @property
-    def paid_minutes(self) -> int:
-        return self.worked_minutes + self.leave_minutes
+    @classmethod
+    def of(cls, p: EmployeePay) -> RowTotals:
+        """The totals of the payroll engine's result (a paid date without a rate: hours count,
+        no gross)."""
+        m = p.minutes
+        gross = None if p.missing_rate else p.gross
+        ot = m.overtime + m.double_time
+        return cls(m.paid, m.leave, ot, m.night, gross, p.missing_rate, m.paid + m.leave)
+
+    def with_worked(self, minutes: int) -> RowTotals:
+        """These totals with ``minutes`` as the worked hours (the paid hours stay)."""
+        return replace(self, worked_minutes=minutes)
+
+
+RowPricer = Callable[[int], RowTotals]  # a row's totals under one basis
 
 
 @dataclass(slots=True)
@@ -63,6 +88,7 @@ class SheetTotals:
     worked_minutes: int = 0
     leave_minutes: int = 0
     overtime_minutes: int = 0
+    paid_minutes: int = 0
     gross: Decimal = Decimal("0.00")  # of the rows that have a gross
     no_rate: set[str] = field(default_factory=set)  # employee codes without a rate somewhere
 
@@ -70,14 +96,11 @@ class SheetTotals:
     def complete(self) -> bool:
         return self.priced >= self.rows
 
-    @property
-    def paid_minutes(self) -> int:
-        return self.worked_minutes + self.leave_minutes
-
     def add(self, code: str, t: RowTotals, sign: int) -> None:
         self.priced += sign
         self.worked_minutes += sign * t.worked_minutes
         self.leave_minutes += sign * t.leave_minutes
+        self.paid_minutes += sign * t.paid_minutes
         self.overtime_minutes += sign * t.overtime_minutes
         if t.gross is None:
             if sign > 0:
@@ -86,6 +109,24 @@ class SheetTotals:
                 self.no_rate.discard(code)
         else:
             self.gross += sign * t.gross
+
+
+@dataclass(slots=True)
+class TotalsBook:
+    """The row totals under one basis, the totals row adding them up, and how far the
+    background pricing got. The grid keeps one book per basis it has shown, so switching views
+    back and forth reprices nothing that did not change."""
+
+    price: RowPricer | None  # None: still being made (what it reads is read off the event loop)
+    sheet: SheetTotals
+    rows: dict[str, RowTotals] = field(default_factory=dict)
+    next_to_price: int = 0
+
+    def forget(self, code: str, row: int) -> None:
+        self.next_to_price = min(self.next_to_price, row)
+        old = self.rows.pop(code, None)
+        if old is not None:
+            self.sheet.add(code, old, -1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,10 +205,11 @@ class GridState:
         # False while the window's first paint is under way: pay and warnings are then not
         # worked out (views show nothing for them) until ``pay_ready`` is set (ScheduleSession).
         self.pay_ready = True
-        self._totals: dict[str, RowTotals] = {}
         self._warnings: dict[str, dict[date, str]] = {}
-        self.sheet = SheetTotals(len(self.employees))
-        self._next_to_price = 0
+        self.basis = TotalsBasis.SCHEDULE
+        self._plan = TotalsBook(self._price_plan, SheetTotals(len(self.employees)))
+        self._books: dict[TotalsBasis, TotalsBook] = {TotalsBasis.SCHEDULE: self._plan}
+        self._book = self._plan
         self._folded = [(folded(e.code), folded(e.name)) for e in self.employees]
         # What was recorded in the shown cells (the Actual and Variance views); loaded on demand.
         self.actual: ActualLayer | None = None
@@ -212,27 +254,70 @@ class GridState:
             d.start, d.end, d.holidays,
         )
 
+    def _price_plan(self, row: int) -> RowTotals:
+        return RowTotals.of(self.pay(row))
+
+    @property
+    def sheet(self) -> SheetTotals:
+        """The totals row of the basis shown."""
+        return self._book.sheet
+
+    def show_totals(self, basis: TotalsBasis, pricer: Callable[[], RowPricer] | None = None) -> None:
+        """Show the totals of ``basis`` from now on; ``pricer`` makes its row pricer the first
+        time that basis is shown (the plan's is built in). Without one, the totals of ``basis``
+        are not ready (the views show none) until ``set_pricer``."""
+        book = self._books.get(basis)
+        if book is None:
+            price = pricer() if pricer is not None else None
+            book = self._books[basis] = TotalsBook(price, SheetTotals(len(self.employees)))
+        self.basis = basis
+        self._book = book
+
+    def set_pricer(self, basis: TotalsBasis, pricer: RowPricer) -> None:
+        self._books[basis].price = pricer
+
+    def drop_totals(self, basis: TotalsBasis) -> None:
+        """Forget the totals of ``basis`` (not the plan's) and show the plan's."""
+        if basis is not TotalsBasis.SCHEDULE:
+            self._books.pop(basis, None)
+        self.show_totals(TotalsBasis.SCHEDULE)
+
+    def has_totals(self, basis: TotalsBasis) -> bool:
+        return basis in self._books
+
+    @property
+    def totals_ready(self) -> bool:
+        """Whether the totals of the basis shown can be worked out (their inputs are read)."""
+        return self._book.price is not None
+
     def row_totals(self, row: int) -> RowTotals:
+        """The row's totals under the basis shown."""
+        return self._totals_in(self._book, row)
+
+    def planned_totals(self, row: int) -> RowTotals:
+        """The row's totals of the plan, whatever the basis shown."""
+        return self._totals_in(self._plan, row)
+
+    def _totals_in(self, book: TotalsBook, row: int) -> RowTotals:
         code = self.employees[row].code
-        got = self._totals.get(code)
+        got = book.rows.get(code)
         if got is None:
-            p = self.pay(row)
-            missing = p.missing_rate  # a paid date without a rate: hours count, no gross
-            m = p.minutes
-            got = RowTotals(
-                m.paid, m.leave, m.overtime + m.double_time, m.night, None if missing else p.gross, missing
-            )
-            self._totals[code] = got
-            self.sheet.add(code, got, 1)
+            if book.price is None:
+                raise LookupError("the totals are not ready (see totals_ready)")
+            got = book.rows[code] = book.price(row)
+            book.sheet.add(code, got, 1)
         return got
 
     def price_some(self, n: int) -> bool:
         """Price up to ``n`` more rows for the totals row; True while rows are left."""
-        end = min(self.row_count, self._next_to_price + n)
-        for r in range(self._next_to_price, end):
-            self.row_totals(r)
-        self._next_to_price = end
-        return not self.sheet.complete and end < self.row_count
+        book = self._book
+        if book.price is None:
+            return False  # started again once they are ready
+        end = min(self.row_count, book.next_to_price + n)
+        for r in range(book.next_to_price, end):
+            self._totals_in(book, r)
+        book.next_to_price = end
+        return not book.sheet.complete and end < self.row_count
 
     def carried_in(self, row: int) -> Carried | None:
         """Hours on the first shown day from a shift that started the day before (a night
@@ -290,11 +375,20 @@ class GridState:
 
     # -- changing ------------------------------------------------------------------------------
     def _forget(self, code: str) -> None:
-        self._next_to_price = min(self._next_to_price, self.row_of[code])
         self._warnings.pop(code, None)
-        old = self._totals.pop(code, None)
-        if old is not None:
-            self.sheet.add(code, old, -1)
+        row = self.row_of[code]
+        for book in self._books.values():  # actual pay reads the plan too (leave, codes, holidays)
+            book.forget(code, row)
+
+    def forget_recorded(self, codes: Iterable[str]) -> None:
+        """Reprice these employees' totals that read actual time (it changed); the plan's stay."""
+        for code in codes:
+            row = self.row_of.get(code)
+            if row is None:
+                continue
+            for basis, book in self._books.items():
+                if basis is not TotalsBasis.SCHEDULE:
+                    book.forget(code, row)
 
     def apply(self, changes: Iterable[CellChange]) -> tuple[set[int], set[int]]:
         """Put each change's ``after`` in place; return (rows, day columns) to repaint."""

@@ -7,10 +7,11 @@ rows and day columns changed. It holds no SQL, rules or parsing of its own.
 from __future__ import annotations
 
 import gc
+import threading
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
@@ -24,13 +25,17 @@ from deskwfm.core.messages import msg, msg_n
 from deskwfm.gui.commands import ActualCommand, GridAction, ScheduleCommand
 from deskwfm.gui.grid_mode import GridMode
 from deskwfm.gui.grid_model import GridModel
-from deskwfm.gui.grid_state import GridState
+from deskwfm.gui.grid_state import GridState, TotalsBasis
 from deskwfm.gui.totals_models import DayTotalsModel, RowTotalsModel, SheetTotalsModel
 from deskwfm.gui.view_range import ViewKind, range_for, step
 from deskwfm.services import schedule
 from deskwfm.services.forecast import load_staffing
 from deskwfm.services.schedule import CellChange, CellEdit
 from deskwfm.services.workspace import Workspace
+
+if TYPE_CHECKING:
+    from deskwfm.gui.actual_pay import ActualPricer
+    from deskwfm.gui.actual_state import ActualLayer
 
 T = TypeVar("T")
 
@@ -49,6 +54,16 @@ class RefusedEdit:
 
 def _day(recorded: dict[str, dict[date, ActualDay]], code: str, day: date) -> ActualDay | None:
     return recorded.get(code, {}).get(day)
+
+
+@dataclass(slots=True)
+class _PayRead:
+    """A read on a worker for the totals of actual time, and what it gave."""
+
+    state: GridState
+    thread: threading.Thread = field(default_factory=threading.Thread)
+    pricer: ActualPricer | None = None
+    error: BaseException | None = None
 
 
 class ScheduleSession(QObject):
@@ -89,6 +104,11 @@ class ScheduleSession(QObject):
         self._pricer = QTimer(self)
         self._pricer.setInterval(0)
         self._pricer.timeout.connect(self._price_some)
+        # Reads on a worker for the totals of actual time: (state, thread, its result or error).
+        self._reading: list[_PayRead] = []
+        self._read_timer = QTimer(self)
+        self._read_timer.setInterval(15)
+        self._read_timer.timeout.connect(self._check_reads)
         if not paint_first:  # else ``complete`` starts it, once the window is on screen
             self._pricer.start()
 
@@ -112,6 +132,8 @@ class ScheduleSession(QObject):
         state.pay_ready = not self._paint_first
         if self.mode.records_actual or self._want_actual:
             self._attach_actual(state)
+        if self.mode.records_actual:
+            self._show_totals(state)
         gc.freeze()
         return state
 
@@ -124,6 +146,72 @@ class ScheduleSession(QObject):
         codes = [e.code for e in state.employees] if state.team is not None else None
         rec = recorded_between(self.ws, state.days[0], state.days[-1], codes)
         state.actual = ActualLayer(state, rec.days, rec.codes)
+
+    def _show_totals(self, state: GridState) -> None:
+        """Point the totals beside the grid at what the view shows (``gui.actual_pay``): the
+        plan's in the Schedule view, else what the site's payroll pays. Pricing actual time needs
+        the weeks around the range, read on a worker (``_read_pay_inputs``); until they are in,
+        the rows show no totals."""
+        from deskwfm.gui.actual_pay import recorded_pricer, totals_basis
+
+        basis = totals_basis(state, self.mode.records_actual)
+        layer = state.actual
+        if basis is TotalsBasis.SCHEDULE or state.has_totals(basis) or layer is None:
+            state.show_totals(basis if layer is not None else TotalsBasis.SCHEDULE)
+        elif basis is TotalsBasis.RECORDED:
+            state.show_totals(basis, lambda: recorded_pricer(layer))
+        else:
+            state.show_totals(basis)  # not ready yet
+            self._read_pay_inputs(state, layer)
+
+    def _read_pay_inputs(self, state: GridState, layer: ActualLayer) -> None:
+        """Read what pricing actual time needs beyond what the grid holds, off the event loop (a
+        pay period's weeks before and after, a few hundred milliseconds at 500 agents)."""
+        from deskwfm.gui.actual_pay import ActualPricer
+        from deskwfm.services.actual_pay import actual_pay_inputs
+
+        data, ws = state.data, self.ws
+        codes = [e.code for e in state.employees] if state.team is not None else None
+        read = _PayRead(state)
+
+        def work() -> None:
+            try:
+                inputs = actual_pay_inputs(
+                    ws, state.site, data.start, data.end, codes,
+                    held_shifts=(data.load_from, data.load_to), held_actual=(state.days[0], state.days[-1]),
+                )
+                read.pricer = ActualPricer(layer, inputs)
+            except BaseException as exc:  # handed to the GUI thread, never lost
+                read.error = exc
+
+        read.thread = threading.Thread(target=work, name="deskwfm: actual pay inputs", daemon=True)
+        self._reading.append(read)
+        # Started once the view is painted: the worker's Python holds the GIL half the time.
+        QTimer.singleShot(0, self, read.thread.start)
+        self._read_timer.start()
+
+    def _check_reads(self) -> None:
+        """Install the actual-time pricers whose inputs are read; show the totals they price."""
+        done = [r for r in self._reading if r.thread.ident is not None and not r.thread.is_alive()]
+        self._reading = [r for r in self._reading if r not in done]
+        if not self._reading:
+            self._read_timer.stop()
+        for read in done:
+            state = read.state
+            if state is not self.state:
+                continue  # a range or team since left
+            if read.pricer is not None:
+                state.set_pricer(TotalsBasis.ACTUAL, read.pricer)
+            else:
+                state.drop_totals(TotalsBasis.ACTUAL)
+            if state.basis is TotalsBasis.ACTUAL or read.pricer is None:
+                self.totals_model.all_changed()
+                self.sheet_model.refresh()
+                self._pricer.start()
+            if read.error is not None:
+                if not isinstance(read.error, DeskwfmError):
+                    raise read.error  # the excepthook logs it and shows its dialog
+                self.error.emit(str(read.error))
 
     def ensure_actual(self) -> bool:
         """Load the shown cells' actual time unless it is loaded; False (and an error) if it cannot be."""
@@ -149,6 +237,12 @@ class ScheduleSession(QObject):
             return
         self.mode = mode
         self.grid_model.set_mode(mode)
+        basis = self.state.basis
+        self._show_totals(self.state)
+        if self.state.basis is not basis:
+            self.totals_model.all_changed()
+            self.sheet_model.refresh()
+            self._pricer.start()
         self.mode_changed.emit(mode)
 
     def reload(self) -> None:
@@ -447,6 +541,9 @@ class ScheduleSession(QObject):
             rows = layer.apply(applied)
             if rows:
                 self.grid_model.rows_changed(rows)
+                self.totals_model.rows_changed(rows)
+                self.sheet_model.refresh()
+                self._pricer.start()
         self.changed.emit()
 
     def set_cell(self, row: int, col: int, text: str) -> None:

@@ -28,7 +28,7 @@ from deskwfm.core.i18n import (
 )
 from deskwfm.core.messages import N_
 from deskwfm.gui.grid_model import TEAM_START_ROLE, describe_shift
-from deskwfm.gui.grid_state import GridState, RowTotals, SheetTotals
+from deskwfm.gui.grid_state import GridState, RowTotals, SheetTotals, TotalsBasis
 from deskwfm.gui.guard import guarded, report_fault
 
 _DISPLAY = int(Qt.ItemDataRole.DisplayRole)
@@ -61,6 +61,25 @@ HEADER_TIPS = (
     N_("Gross pay under the site's payroll rules"),
 )
 OT_DT_TIP = N_("Overtime and double-time hours (already in Worked h)")
+# In the Actual and Variance views the second line of each heading says which time it adds up
+# (gui.actual_pay): actual time priced as payroll pays it, or (a site paying the schedule) hours
+# worked as recorded beside the scheduled pay.
+ACTUAL_HEADERS = (N_("Worked\nactual h"), N_("Leave\nactual h"), N_("Paid\nactual h"),
+                  N_("OT\nactual h"), N_("Gross\nactual"))
+RECORDED_HEADERS = (N_("Worked\nactual h"), N_("Leave\nsched. h"), N_("Paid\nsched. h"),
+                    N_("OT\nsched. h"), N_("Gross\nscheduled"))
+RECORDED_PAID_TIP = N_("Paid hours as scheduled: the plan's worked hours + Leave h")
+HEADINGS = {TotalsBasis.SCHEDULE: HEADERS, TotalsBasis.ACTUAL: ACTUAL_HEADERS,
+            TotalsBasis.RECORDED: RECORDED_HEADERS}
+OT_DT_HEADINGS = {TotalsBasis.SCHEDULE: OT_DT_HEADER, TotalsBasis.ACTUAL: N_("OT+DT\nactual h"),
+                  TotalsBasis.RECORDED: N_("OT+DT\nsched. h")}
+BASIS_TIPS = {
+    TotalsBasis.SCHEDULE: N_("Totals of the schedule (the plan)"),
+    TotalsBasis.ACTUAL: N_("Totals of the actual time, priced as payroll pays it "
+                           "(the site pays actual time)"),
+    TotalsBasis.RECORDED: N_("Worked h: actual time as recorded; Leave h, Paid h, OT h and Gross: the "
+                             "schedule's, which is what payroll pays (the site pays the schedule)"),
+}
 
 
 def has_double_time(state: GridState) -> bool:
@@ -133,6 +152,12 @@ class RowTotalsModel(_ResettableModel):
         for r in sorted(rows):
             self.dataChanged.emit(self.index(r, 0), self.index(r, len(HEADERS) - 1))
 
+    def all_changed(self) -> None:
+        """Every row and the headings (the totals now add up another basis)."""
+        if self.state.row_count:
+            self.dataChanged.emit(self.index(0, 0), self.index(self.state.row_count - 1, len(HEADERS) - 1))
+        self.headerDataChanged.emit(_HORIZONTAL, 0, len(HEADERS) - 1)
+
     @guarded(0)
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else self.state.row_count
@@ -143,7 +168,7 @@ class RowTotalsModel(_ResettableModel):
 
     def data(self, index: _Index, role: int = _DISPLAY) -> Any:
         try:
-            if not index.isValid() or not self.state.pay_ready:
+            if not index.isValid() or not self.state.pay_ready or not self.state.totals_ready:
                 return None
             c = index.column()
             if role == _DISPLAY:
@@ -175,16 +200,27 @@ class RowTotalsModel(_ResettableModel):
             f"{e.code} {e.name}, {format_day(st.days[0])} – {format_day(st.days[-1])}",
             tr("Worked {hours} h").format(hours=format_hours(t.worked_minutes)),
         ]
+        if st.basis is not TotalsBasis.SCHEDULE:
+            lines.insert(1, tr(BASIS_TIPS[st.basis]))
+        if st.basis is TotalsBasis.RECORDED:
+            lines[-1] = tr("Worked {hours} h as recorded (scheduled {planned} h)").format(
+                hours=format_hours(t.worked_minutes),
+                planned=format_hours(st.planned_totals(row).worked_minutes),
+            )
         if t.leave_minutes:
             lines.append(tr("Paid leave {hours} h").format(hours=format_hours(t.leave_minutes)))
-        lines.append(tr("Paid {hours} h (worked + leave)").format(hours=format_hours(t.paid_minutes)))
+        if st.basis is TotalsBasis.RECORDED:
+            lines.append(tr("Paid {hours} h as scheduled").format(hours=format_hours(t.paid_minutes)))
+        else:
+            lines.append(tr("Paid {hours} h (worked + leave)").format(hours=format_hours(t.paid_minutes)))
         if t.overtime_minutes:
             dt = has_double_time(st)
             label = tr("Overtime and double time {hours} h") if dt else tr("Overtime {hours} h")
             lines.append(label.format(hours=format_hours(t.overtime_minutes)))
         if t.night_minutes:
             lines.append(tr("Night {hours} h").format(hours=format_hours(t.night_minutes)))
-        carried = st.carried_in(row)
+        plan = st.basis is TotalsBasis.SCHEDULE  # the plan's hours carried over midnight
+        carried = st.carried_in(row) if plan else None
         if carried is not None:
             lines.append(
                 tr("{hours} h on {day} from the shift of the day before ({shift})").format(
@@ -192,7 +228,7 @@ class RowTotalsModel(_ResettableModel):
                     shift=describe_shift(carried.shift),
                 )
             )
-        out = st.carried_out(row)
+        out = st.carried_out(row) if plan else None
         if out is not None:
             lines.append(
                 tr("{hours} h of the shift of {day} fall on the next day, outside the range shown").format(
@@ -215,10 +251,14 @@ class RowTotalsModel(_ResettableModel):
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY) -> Any:
         if orientation == _HORIZONTAL and 0 <= section < len(HEADERS):
             dt = section == OVERTIME and has_double_time(self.state)
+            basis = self.state.basis
             if role == _DISPLAY:
-                return tr(OT_DT_HEADER if dt else HEADERS[section])
+                return tr(OT_DT_HEADINGS[basis] if dt else HEADINGS[basis][section])
             if role == _TOOLTIP:
-                return tr(OT_DT_TIP if dt else HEADER_TIPS[section])
+                tip = tr(OT_DT_TIP if dt else HEADER_TIPS[section])
+                if basis is TotalsBasis.RECORDED and section == PAID:
+                    tip = tr(RECORDED_PAID_TIP)
+                return tip if basis is TotalsBasis.SCHEDULE else tip + "\n" + tr(BASIS_TIPS[basis])
         return None
 
 
@@ -274,6 +314,8 @@ class SheetTotalsModel(_ResettableModel):
             who += " " + tr("(team {team})").format(team=st.team or "—")
         lines = [tr("Totals of {who}, {first} – {last}").format(
             who=who, first=format_day(st.days[0]), last=format_day(st.days[-1]))]
+        if st.basis is not TotalsBasis.SCHEDULE:
+            lines.append(tr(BASIS_TIPS[st.basis]))
         if not t.complete:
             lines.append(tr("Adding up: {done} of {rows} rows").format(
                 done=format_int(t.priced), rows=format_int(t.rows)))
