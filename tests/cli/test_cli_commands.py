@@ -226,3 +226,21 @@ def test_code_and_employee_rules_refuse_with_the_field(
     code, out, err = run(capsys, "--db", str(db), *argv)
     assert code == 2 and out == "" and err.count("\n") == 1 and message in err, err
     assert dump(db) == before
+
+
+def test_payroll_of_the_pay_period_containing_a_date(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A clerk asks for "the pay period of the 24th" as timesheets and export payroll take it; the
+    default site pays two-weekly from a Sunday, so Tue 2026-11-24 is in a 14-day period."""
+    assert run(capsys, "--db", str(db), "shift", "set", "AG014", "2026-11-24", "9-17/30")[0] == 0
+    assert run(capsys, "--db", str(db), "shift", "set", "AG014", "2026-12-01", "9-17/30")[0] == 0
+    code, out, _ = run(capsys, "--db", str(db), "period", "list", "--json")
+    period = next(p for p in json.loads(out)["periods"] if p["start"] <= "2026-11-24" <= p["end"])
+    code, out, err = run(capsys, "--db", str(db), "payroll", "--period", "2026-11-24")
+    assert (code, err) == (0, "")
+    assert out.splitlines()[0] == f"Payroll {period['start']} to {period['end']} (1 employee)"
+    same = run(capsys, "--db", str(db), "payroll", "--from", period["start"], "--to", period["end"])[1]
+    assert out == same
+    code, _, err = run(capsys, "--db", str(db), "payroll", "--period", "2026-11-24", "--from", "2026-11-22")
+    assert code == 2 and "either --period or --from/--to" in err and err.count("\n") == 1
+    code, _, err = run(capsys, "--db", str(db), "payroll", "--from", "2026-11-22")
+    assert code == 2 and "both --from and --to" in err
