@@ -244,3 +244,19 @@ def test_payroll_of_the_pay_period_containing_a_date(db: Path, capsys: pytest.Ca
     assert code == 2 and "either --period or --from/--to" in err and err.count("\n") == 1
     code, _, err = run(capsys, "--db", str(db), "payroll", "--from", "2026-11-22")
     assert code == 2 and "both --from and --to" in err
+
+
+def test_piping_into_head_ends_quietly(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`deskwfm audit | head -1`: the reader closes the pipe early; the command stops without a
+    'Broken pipe' line or a traceback on the terminal."""
+    for d in range(1, 29):
+        run(capsys, "--db", str(db), "shift", "set", "AG014", f"2026-11-{d:02d}", "9-17")
+    proc = subprocess.Popen([sys.executable, "-m", "deskwfm", "--db", str(db), "audit"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, bufsize=0)
+    assert proc.stdout is not None and proc.stderr is not None
+    first = proc.stdout.read(10)
+    proc.stdout.close()  # what `head -c 10` does once it has its bytes
+    err = proc.stderr.read().decode()
+    proc.stderr.close()
+    assert proc.wait(timeout=60) == 141
+    assert first and err == ""

@@ -111,6 +111,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("deskwfm: " + tr("interrupted"), file=sys.stderr)
         return 130
+    except BrokenPipeError:  # `deskwfm ... | head`: the reader has all it wanted; say nothing
+        # (the Python docs' recipe: point stdout at /dev/null so the exit flush cannot fail again)
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141  # what a shell reports for a command ended by SIGPIPE
     except Exception as exc:  # no traceback reaches a user (design.md: Errors)
         if os.environ.get("DESKWFM_DEBUG"):
             raise
