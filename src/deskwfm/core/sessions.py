@@ -13,7 +13,8 @@ here through ``Clock``), and a reference to where it came from. Then, per employ
    crossing midnight, or the part of a night shift after a re-login at 00:30, stays with the shift
    that began the evening before — and to the local date of its login when it overlaps none (a
    session with no logout: the shift it began in, else the nearest shift starting within 12 hours);
-4. it becomes a segment in wall-clock minutes from that work date's midnight (``core.actual``).
+4. it becomes a segment in wall-clock minutes from that work date's midnight (``core.actual``),
+   with the fold of a time in the fall-back night's repeated hour, so it keeps its instants.
 
 Seconds are dropped from every time (in and out alike). A logout that lands before its login only
 because it fell in the repeated hour of a fall-back night is taken at the hour's second occurrence.
@@ -26,7 +27,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 
-from deskwfm.core.actual import Segment, check_segments, wall_minute
+from deskwfm.core.actual import Segment, check_segments, later_occurrence, wall_time
 from deskwfm.core.errors import EntryError
 from deskwfm.core.messages import Msg, msg
 from deskwfm.core.model import Shift, ShiftKind
@@ -76,13 +77,6 @@ def _epoch(clock: Clock, when: datetime, memo: dict[datetime, int] | None) -> in
     if got is None:
         got = memo[when] = epoch_of(clock, when)
     return got
-
-
-def later_occurrence(clock: Clock, epoch: int) -> int:
-    """The instant an hour later when it shows the same wall time (the fall-back night's repeated
-    hour), else ``epoch``."""
-    a, b = to_datetime(epoch, clock.tz), to_datetime(epoch + 60, clock.tz)
-    return epoch + 60 if (a.date(), a.hour, a.minute) == (b.date(), b.hour, b.minute) else epoch
 
 
 def make_session(
@@ -230,13 +224,15 @@ def sessions_to_days(
         )
         for a, b, refs in _merged(_checked(mine, clock, out), merge_gap):
             day = _work_date(clock, a, b, spans)
-            seg = Segment(wall_minute(clock, day, a), None if b is None else wall_minute(clock, day, b))
+            sa, fa = wall_time(clock, day, a)
+            sb, fb = wall_time(clock, day, b) if b is not None else (0, 0)
+            seg = Segment(sa, None if b is None else sb, fa, fb)
             key = (code, day)
             out.days[key] = (*out.days.get(key, ()), seg)
             out.refs.setdefault(key, []).extend(refs)
     for key, segs in list(out.days.items()):
         try:
-            check_segments(segs)
+            check_segments(segs, clock=clock, work_date=key[1])
         except EntryError as exc:
             out.problems.append(
                 SessionProblem(
