@@ -16,8 +16,10 @@ here through ``Clock``), and a reference to where it came from. Then, per employ
 4. it becomes a segment in wall-clock minutes from that work date's midnight (``core.actual``),
    with the fold of a time in the fall-back night's repeated hour, so it keeps its instants.
 
-Seconds are dropped from every time (in and out alike). A logout that lands before its login only
-because it fell in the repeated hour of a fall-back night is taken at the hour's second occurrence.
+Seconds are dropped from every time (in and out alike). Wall-clock times are read forward: a logout
+that lands before its login only because it fell in the repeated hour of a fall-back night is taken
+at the hour's second occurrence, and so is a login there that would otherwise overlap the session
+before it (a re-login after a logout at 01:30 EDT, at 01:00 EST).
 """
 
 from __future__ import annotations
@@ -44,6 +46,7 @@ class Session:
     start: int  # UTC epoch minutes
     end: int | None  # None: no logout recorded
     ref: object = None  # where it came from (a row), handed back in problems
+    local: bool = False  # given as wall-clock times (a time in a repeated hour may be the later one)
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,7 +97,20 @@ def make_session(
     end = None if logout is None else _epoch(clock, logout, memo)
     if end is not None and end < start and logout is not None and logout.tzinfo is None:
         end = later_occurrence(clock, end)
-    return Session(code, start, end, ref)
+    return Session(code, start, end, ref, login.tzinfo is None)
+
+
+def _forward(clock: Clock, s: Session, floor: int) -> Session:
+    """A session given in wall-clock times that overlaps the one before it read forward in time:
+    its login in the fall-back night's repeated hour taken at the second occurrence (and its
+    logout too when that keeps it after the login), if that ends the overlap; else as it is."""
+    start = later_occurrence(clock, s.start)
+    if not s.local or start == s.start or start < floor:
+        return s
+    end = s.end
+    if end is not None and end <= start:
+        end = later_occurrence(clock, end)
+    return s if end is not None and end <= start else Session(s.employee_code, start, end, s.ref, s.local)
 
 
 def _hhmm(clock: Clock, epoch: int) -> str:
@@ -137,6 +153,8 @@ def _checked(sessions: Sequence[Session], clock: Clock, out: SessionDays) -> lis
             prev = ok[-1]
             if (prev.start, prev.end) == (s.start, s.end):
                 continue
+            if prev.end is not None and s.start < prev.end:
+                s = _forward(clock, s, prev.end)
             if prev.end is not None and s.start < prev.end:
                 out.problems.append(
                     SessionProblem(
