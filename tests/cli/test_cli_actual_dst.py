@@ -38,7 +38,9 @@ def day_json(capsys: pytest.CaptureFixture[str], d: list[str], day: str) -> dict
     return dict(row)
 
 
-def test_confirm_as_scheduled_over_the_fall_back_week(db: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+def test_confirm_as_scheduled_over_the_fall_back_week(
+    db: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
     for day in WEEK:
         assert run(capsys, *db, "shift", "set", "AG002", day, NIGHT)[0] == 0
     code, out, err = run(capsys, *db, "actual", "confirm", "--from", WEEK[0], "--to", "2026-11-01")
@@ -132,4 +134,4 @@ def test_overlapping_imported_sessions_are_still_located_at_their_row(
     )
     code, out, err = run(capsys, *db, "actual", "import", str(csv))
     assert code == 2 and "nothing was imported" in err
-    assert "bad.csv!B3: this session (login 2026-11-01 01:00) overlaps the one before it" in out
+    assert "bad.csv!B3: this session (login 2026-11-01 01:00) overlaps the one before it" in err

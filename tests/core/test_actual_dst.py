@@ -129,7 +129,10 @@ def test_imported_sessions_with_utc_offsets_keep_their_instants_across_fall_back
     logout = datetime(2026, 11, 1, 1, 30, tzinfo=EST)  # the second 01:30
     relogin = datetime(2026, 11, 1, 1, 45, tzinfo=EST)
     last = datetime(2026, 11, 1, 6, 30, tzinfo=EST)
-    sessions = [make_session(CLOCK, "AG002", login, logout, 0), make_session(CLOCK, "AG002", relogin, last, 1)]
+    sessions = [
+        make_session(CLOCK, "AG002", login, logout, 0),
+        make_session(CLOCK, "AG002", relogin, last, 1),
+    ]
     days = sessions_to_days(sessions, {"AG002": [night(FALL)]}, CLOCK, merge_gap=2)
     assert not days.problems
     segs = days.days[("AG002", FALL)]
