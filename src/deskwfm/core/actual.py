@@ -29,7 +29,7 @@ from enum import StrEnum
 from deskwfm.core.errors import EntryError
 from deskwfm.core.messages import msg
 from deskwfm.core.model import Shift, ShiftKind
-from deskwfm.core.timecalc import Clock, Span, clock_for, paid_spans, to_datetime
+from deskwfm.core.timecalc import Clock, Span, paid_spans, to_datetime
 from deskwfm.core.timekeeping import round_minute
 
 MIN_START = -12 * 60  # half a day before the work date's midnight
@@ -96,10 +96,6 @@ class ActualDay:
         )
 
 
-_WALL_CLOCK = clock_for("UTC")  # a zone without clock changes: instants are the wall minutes
-_ANY_DATE = date(2001, 1, 1)
-
-
 def check_segments(
     segments: Sequence[Segment], break_minutes: int = 0, clock: Clock | None = None,
     work_date: date | None = None,
@@ -148,8 +144,8 @@ def check_segments(
 def _checked_spans(
     segments: Sequence[Segment], clock: Clock | None, work_date: date | None
 ) -> list[tuple[int, int | None]]:
-    if clock is None or work_date is None:
-        return segment_instants(_WALL_CLOCK, _ANY_DATE, segments)
+    if clock is None or work_date is None:  # the wall clock: the minutes are the instants
+        return [(s.start, s.end) for s in segments]
     return segment_instants(clock, work_date, segments)
 
 
@@ -171,8 +167,11 @@ def instant(clock: Clock, work_date: date, minute: int, fold: int = 0) -> int:
     """UTC epoch minutes of wall minute ``minute`` from ``work_date``'s midnight, at its second
     occurrence when ``fold`` is 1 and the wall time is repeated that night (EntryError for a
     wall time that does not exist that night)."""
-    days, m = divmod(minute, 1440)
-    first = clock.utc(work_date + timedelta(days=days), m)
+    if 0 <= minute < 1440:
+        first = clock.utc(work_date, minute)
+    else:
+        days, m = divmod(minute, 1440)
+        first = clock.utc(work_date + timedelta(days=days), m)
     return later_occurrence(clock, first) if fold else first
 
 
@@ -192,10 +191,8 @@ def wall_minute(clock: Clock, work_date: date, epoch_minutes: int) -> int:
 def wall_time(clock: Clock, work_date: date, epoch_minutes: int) -> tuple[int, int]:
     """The wall-clock minute, from ``work_date``'s midnight, of an instant and its fold (1: the
     second occurrence of a repeated wall time); the inverse of ``instant``."""
-    local = to_datetime(epoch_minutes, clock.tz)
-    minute = (local.date() - work_date).days * 1440 + local.hour * 60 + local.minute
-    fold = int(instant(clock, work_date, minute) != epoch_minutes)
-    return minute, fold
+    local = to_datetime(epoch_minutes, clock.tz)  # its fold is PEP 495's, set by zoneinfo
+    return (local.date() - work_date).days * 1440 + local.hour * 60 + local.minute, local.fold
 
 
 def as_shifts(day: ActualDay, rounding: int = 0, clock: Clock | None = None) -> list[Shift]:
