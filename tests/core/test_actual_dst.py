@@ -153,3 +153,20 @@ def test_the_fold_is_kept_in_storage_and_old_rows_read_as_before() -> None:
     assert segments_text(segs) == "1320-1530;1500f-1830"
     assert segments_of(segments_text(segs)) == segs
     assert segments_of("-5-300;330-") == (Segment(-5, 300), Segment(330, None))
+
+
+@pytest.mark.parametrize(
+    ("segments", "minutes"),
+    [
+        ((Segment(22 * 60, NEXT + 90, 0, 1),), 270),  # logged out at the second 01:30: 4.5 h
+        ((Segment(NEXT + 110, NEXT + 70, 0, 1),), 20),  # 01:50 EDT -> 01:10 EST
+        ((Segment(NEXT + 75, NEXT + 390, 1, 0),), 315),  # logged in at 01:15 EST -> 06:30 EST
+        ((Segment(NEXT + 30, NEXT + 90), Segment(NEXT + 100, NEXT + 390, 1, 0)), 60 + 290),  # 01:40 EST
+    ],
+)
+def test_payroll_is_given_the_exact_minutes_of_any_folded_segment(
+    segments: tuple[Segment, ...], minutes: int
+) -> None:
+    day = ActualDay("AG002", FALL, segments, source=Source.IMPORT)
+    check_segments(segments, clock=CLOCK, work_date=FALL)
+    assert paid(day) == minutes == pay_minutes(day)

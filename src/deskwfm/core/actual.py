@@ -203,7 +203,9 @@ def as_shifts(day: ActualDay, rounding: int = 0, clock: Clock | None = None) -> 
     A shift's times are wall times read at their first occurrence, so a segment that starts in
     the second occurrence of the fall-back night's repeated hour is given with the one before it
     as one shift whose break is the gap between them (exact, given ``clock``): how a night worked
-    as scheduled with its break across the change is paid."""
+    as scheduled with its break across the change is paid. Any other segment with a time in the
+    second occurrence is paid its exact minutes with the hour it cannot name as part of its
+    break (``_folded``)."""
     closed = [
         Segment(round_minute(s.start, rounding), round_minute(s.end, rounding), s.start_fold, s.end_fold)
         for s in day.segments if s.end is not None
@@ -217,19 +219,39 @@ def as_shifts(day: ActualDay, rounding: int = 0, clock: Clock | None = None) -> 
         if clock is not None and nxt is not None and nxt.start_fold and not seg.end_fold:
             assert nxt.end is not None
             gap = instant(clock, day.work_date, nxt.start, 1) - instant(clock, day.work_date, seg.end)
-            if gap > 0 and seg.end > seg.start and nxt.end > nxt.start:
+            if gap > 0 and seg.end > seg.start and nxt.end > nxt.start and nxt.end - seg.start < 1440:
                 b = seg.end % 1440
                 out.append(replace(_shift(day.employee_code, day.work_date, seg.start, nxt.end, gap),
                                    break_start=time(b // 60, b % 60)))
                 i += 2
                 continue
-        a, b = seg.start, seg.end
         i += 1
+        if clock is not None and (seg.start_fold or seg.end_fold):
+            shift = _folded(day, seg, clock)
+            if shift is not None:
+                out.append(shift)
+            continue
+        a, b = seg.start, seg.end
         if b <= a:
             continue
         brk = day.break_minutes if b - a > day.break_minutes else 0
         out.append(_shift(day.employee_code, day.work_date, a, b, brk))
     return out
+
+
+def _folded(day: ActualDay, seg: Segment, clock: Clock) -> Shift | None:
+    """A segment that starts or ends in the second occurrence of the repeated hour, which no
+    shift's wall time can name: a shift from its start's first occurrence to past the repeated
+    hour, with the extra time as part of its centred break, so it pays exactly its minutes."""
+    assert seg.end is not None
+    a, b = (instant(clock, day.work_date, seg.start, seg.start_fold),
+            instant(clock, day.work_date, seg.end, seg.end_fold))
+    if b <= a:
+        return None
+    end = seg.end + 60 if seg.end_fold else seg.end
+    outer = instant(clock, day.work_date, end) - instant(clock, day.work_date, seg.start)
+    brk = day.break_minutes if b - a > day.break_minutes else 0
+    return _shift(day.employee_code, day.work_date, seg.start, end, outer - (b - a) + brk)
 
 
 def _shift(code: str, work_date: date, a: int, b: int, brk: int, kind: ShiftKind = ShiftKind.WORK,
