@@ -206,6 +206,8 @@ def as_shifts(day: ActualDay, rounding: int = 0, clock: Clock | None = None) -> 
     as scheduled with its break across the change is paid. Any other segment with a time in the
     second occurrence is paid its exact minutes with the hour it cannot name as part of its
     break (``_folded``)."""
+    if clock is None or not any(s.start_fold or s.end_fold for s in day.segments):
+        return _plain_shifts(day, rounding)
     closed = [
         Segment(round_minute(s.start, rounding), round_minute(s.end, rounding), s.start_fold, s.end_fold)
         for s in day.segments if s.end is not None
@@ -216,7 +218,7 @@ def as_shifts(day: ActualDay, rounding: int = 0, clock: Clock | None = None) -> 
         seg = closed[i]
         assert seg.end is not None
         nxt = closed[i + 1] if i + 1 < len(closed) else None
-        if clock is not None and nxt is not None and nxt.start_fold and not seg.end_fold:
+        if nxt is not None and nxt.start_fold and not seg.end_fold:
             assert nxt.end is not None
             gap = instant(clock, day.work_date, nxt.start, 1) - instant(clock, day.work_date, seg.end)
             if gap > 0 and seg.end > seg.start and nxt.end > nxt.start and nxt.end - seg.start < 1440:
@@ -226,12 +228,23 @@ def as_shifts(day: ActualDay, rounding: int = 0, clock: Clock | None = None) -> 
                 i += 2
                 continue
         i += 1
-        if clock is not None and (seg.start_fold or seg.end_fold):
+        if seg.start_fold or seg.end_fold:
             shift = _folded(day, seg, clock)
             if shift is not None:
                 out.append(shift)
+        elif seg.end > seg.start:
+            brk = day.break_minutes if seg.end - seg.start > day.break_minutes else 0
+            out.append(_shift(day.employee_code, day.work_date, seg.start, seg.end, brk))
+    return out
+
+
+def _plain_shifts(day: ActualDay, rounding: int) -> list[Shift]:
+    """``as_shifts`` of segments without a time in the repeated hour's second occurrence."""
+    out: list[Shift] = []
+    for seg in day.segments:
+        if seg.end is None:
             continue
-        a, b = seg.start, seg.end
+        a, b = round_minute(seg.start, rounding), round_minute(seg.end, rounding)
         if b <= a:
             continue
         brk = day.break_minutes if b - a > day.break_minutes else 0

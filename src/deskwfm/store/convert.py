@@ -147,8 +147,12 @@ def segments_of(text: str) -> tuple[Segment, ...]:
     if not text:
         return ()
     out = []
+    folds = "f" in text
     for part in text.split(";"):
         a, _, b = part.rpartition("-") if part.count("-") > 1 else part.partition("-")
-        out.append(Segment(int(a.rstrip("f")), int(b.rstrip("f")) if b else None,
-                           int(a.endswith("f")), int(b.endswith("f"))))
+        if folds:
+            out.append(Segment(int(a.rstrip("f")), int(b.rstrip("f")) if b else None,
+                               int(a.endswith("f")), int(b.endswith("f"))))
+        else:
+            out.append(Segment(int(a), int(b) if b else None))
     return tuple(out)
