@@ -117,8 +117,11 @@ def _union(
     """The stored segments with the new ones added (None: a new one overlaps a stored one in a way
     that is not already recorded). Segments closer than ``gap`` minutes are joined. Compared on
     their instants (a segment may run back on the wall clock over the fall-back night)."""
+    folded = any(s.start_fold or s.end_fold for s in (*stored, *new))
+
     def span(s: Segment) -> tuple[int, int | None]:
-        return segment_instants(clock, work_date, [s])[0]
+        # without a second occurrence, wall minutes are in the order of their instants
+        return segment_instants(clock, work_date, [s])[0] if folded else (s.start, s.end)
 
     out = [(span(s), s) for s in stored]
     for s in new:
