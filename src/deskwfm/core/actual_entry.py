@@ -5,6 +5,9 @@ Accepted (case-insensitive; spaces around ``-``, ``,`` and ``/`` ignored):
   ``8:58-17:03/30``              with a 30-minute unpaid break
   ``8:58-12:01,12:33-17:03``     several worked times (the gaps are the breaks)
   ``22:00-06:30``                past midnight: every time is the first one after the time before it
+                                 (given the site's clock, the first *instant* after it, so on the
+                                 fall-back night ``22:00-01:30,01:00-06:30`` reads 01:00 as the
+                                 second occurrence of the repeated hour: the segments run forward)
   ``8:58-``                      no logout recorded (only the last worked time)
   ``SICK``                       an absence code alone
   ``LATE 9:40-17:00``            worked times with a code (a late arrival with a reason); either order
@@ -21,17 +24,21 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date
 
 from deskwfm.core.absence import AbsenceCode
-from deskwfm.core.actual import Segment, check_segments
+from deskwfm.core.actual import MIN_START, Segment, check_segments, instant
 from deskwfm.core.errors import EntryError
 from deskwfm.core.messages import Msg, msg
+from deskwfm.core.timecalc import Clock, clock_for
 
 _DASHES = str.maketrans({"\u2013": "-", "\u2014": "-", "\u2212": "-"})
 _TIME = re.compile(r"^(\d{1,4})(?::(\d{2}))?(a|am|p|pm)?$")
 _RANGE = re.compile(r"^([-+]?)([^-]+)-([^-]*)$")
 _HINT = "8:58-17:03 or 8:58-12:01,12:33-17:03"
 _LONGEST_GAP = 12 * 60  # a later time that would only fit this long after the one before is a slip
+_WALL = clock_for("UTC")  # without the site's clock: instants are the wall minutes
+_ANY_DATE = date(2001, 1, 1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,7 +93,49 @@ def _after(minute_of_day: int, floor: int, strictly: bool) -> int:
     return v
 
 
-def _ranges(token: str, whole: str) -> tuple[tuple[Segment, ...], int]:
+@dataclass(frozen=True, slots=True)
+class _Time:
+    wall: int  # minutes from the work date's midnight
+    fold: int  # 1: the second occurrence of a repeated wall time
+    at: int  # UTC epoch minutes
+
+
+class _Timeline:
+    """Wall times of one work date read forward in time on the site's clock."""
+
+    def __init__(self, clock: Clock, work_date: date, whole: str) -> None:
+        self.clock, self.work_date, self.whole = clock, work_date, whole
+
+    def at(self, wall: int, fold: int = 0) -> int:
+        try:
+            return instant(self.clock, self.work_date, wall, fold)
+        except EntryError as exc:
+            raise _err(self.whole, exc.msg) from None
+
+    def first(self, wall: int) -> _Time:
+        return _Time(wall, 0, self.at(wall))
+
+    def after(self, minute_of_day: int, prev: _Time, strictly: bool) -> _Time:
+        """The first instant at (or strictly after) ``prev`` showing ``minute_of_day``: the next
+        such wall time, or one back in the repeated hour of a fall-back night when that is later."""
+        wall = _after(minute_of_day, prev.wall, strictly)
+        back = wall - 1440
+        if back >= max(MIN_START, prev.wall - 120):
+            try:
+                first, second = (instant(self.clock, self.work_date, back, f) for f in (0, 1))
+            except EntryError:
+                first = second = prev.at - 1
+            if second != first and (second > prev.at or (second == prev.at and not strictly)):
+                return _Time(back, 1, second)
+        at = self.at(wall)
+        if at < prev.at or (strictly and at == prev.at):
+            later = self.at(wall, 1)
+            if later != at:
+                return _Time(wall, 1, later)
+        return _Time(wall, 0, at)
+
+
+def _ranges(token: str, whole: str, line: _Timeline) -> tuple[tuple[Segment, ...], int]:
     body, slash, brk_s = token.partition("/")
     brk = 0
     if slash and ("," in body or "," in brk_s):
@@ -98,7 +147,7 @@ def _ranges(token: str, whole: str) -> tuple[tuple[Segment, ...], int]:
         brk = int(brk_s)
     parts = body.split(",")
     segments: list[Segment] = []
-    prev: int | None = None
+    prev: _Time | None = None
     for i, part in enumerate(parts):
         m = _RANGE.match(part)
         if not m:
@@ -110,30 +159,35 @@ def _ranges(token: str, whole: str) -> tuple[tuple[Segment, ...], int]:
                 'only the first time may be marked as the day before (-) or after (+): "{part}"', part=part))
         a = _minute(a_s, whole, is_end=False)
         if prev is None:
-            start = a - 1440 if sign == "-" else a + 1440 if sign == "+" else a
+            start = line.first(a - 1440 if sign == "-" else a + 1440 if sign == "+" else a)
         else:
-            start = _after(a, prev, strictly=False)
-            if start - prev > _LONGEST_GAP and a < prev % 1440:
+            start = line.after(a, prev, strictly=False)
+            if start.at - prev.at > _LONGEST_GAP and a < prev.wall % 1440:
                 raise _err(whole, msg('"{part}" starts before the worked time before it ends', part=part))
         if not b_s:
             if i != len(parts) - 1:
                 raise _err(whole, msg(
                     '"{part}" has no end; only the last worked time may lack one (a missing logout)',
                     part=part))
-            segments.append(Segment(start, None))
+            segments.append(Segment(start.wall, None, start.fold))
             prev = start
             continue
         b = _minute(b_s, whole, is_end=True)
-        if b == a:
+        if b == a and not start.fold:
             raise _err(whole, msg('"{part}" starts and ends at the same time', part=part))
-        end = _after(b, start, strictly=True)
-        segments.append(Segment(start, end))
+        end = line.after(b, start, strictly=True)
+        segments.append(Segment(start.wall, end.wall, start.fold, end.fold))
         prev = end
     return tuple(segments), brk
 
 
-def parse_actual(text: str, codes: Mapping[str, AbsenceCode]) -> ActualEntry | None:
-    """Parse an actual-time entry; None clears the day. ``codes`` maps UPPER-CASE absence codes."""
+def parse_actual(
+    text: str, codes: Mapping[str, AbsenceCode], clock: Clock | None = None, work_date: date | None = None,
+) -> ActualEntry | None:
+    """Parse an actual-time entry; None clears the day. ``codes`` maps UPPER-CASE absence codes.
+    Given the site's ``clock`` and the ``work_date``, times are read forward in time (a time in the
+    fall-back night's repeated hour takes the occurrence that keeps the order) and a time that does
+    not exist that night is refused; without them, on the wall clock."""
     whole = text.strip()
     norm = _normalise(whole)
     if not norm:
@@ -158,9 +212,11 @@ def parse_actual(text: str, codes: Mapping[str, AbsenceCode]) -> ActualEntry | N
     segments: tuple[Segment, ...] = ()
     brk = 0
     if ranges is not None:
-        segments, brk = _ranges(ranges, whole)
+        line = _Timeline(clock, work_date, whole) if clock is not None and work_date is not None \
+            else _Timeline(_WALL, _ANY_DATE, whole)
+        segments, brk = _ranges(ranges, whole, line)
         try:
-            check_segments(segments, brk)
+            check_segments(segments, brk, line.clock, line.work_date)
         except EntryError as exc:
             raise _err(whole, exc.msg) from None
     return ActualEntry(segments, brk, absence)

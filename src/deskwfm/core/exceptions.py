@@ -161,7 +161,9 @@ def day_exceptions(
     out: list[TimeException] = []
     if plan is None:
         if day is not None and segments:
-            still_in = now is not None and instant(clock, when, segments[-1].start) > now - _STILL_IN
+            last_in = segments[-1]
+            began = instant(clock, when, last_in.start, last_in.start_fold)
+            still_in = now is not None and began > now - _STILL_IN
             if day.open and not still_in:
                 out.append(TimeException(who, when, ExceptionKind.MISSING_LOGOUT, 0, segments[-1].start))
             worked = sum(b - a for a, b in worked_spans(day, clock))
@@ -180,7 +182,7 @@ def day_exceptions(
             return out
         out.append(TimeException(who, when, ExceptionKind.NO_SHOW, 0, s_min, *tag))
         return out
-    first = instant(clock, when, segments[0].start)
+    first = instant(clock, when, segments[0].start, segments[0].start_fold)
     if first > plan.start + rules.late_grace_minutes:
         out.append(TimeException(who, when, ExceptionKind.LATE, first - plan.start, s_min, *tag))
     if day.open:
@@ -188,7 +190,7 @@ def day_exceptions(
         return out
     last_seg = segments[-1]
     assert last_seg.end is not None
-    last = instant(clock, when, last_seg.end)
+    last = instant(clock, when, last_seg.end, last_seg.end_fold)
     if last < plan.end - rules.early_grace_minutes:
         out.append(TimeException(who, when, ExceptionKind.LEFT_EARLY, plan.end - last, e_min, *tag))
     spans = worked_spans(day, clock)

@@ -65,7 +65,7 @@ def actual_pay_shifts(
     sched = {(s.employee_code, s.work_date): s for s in schedule}
     out = [s for s in schedule if s.kind is ShiftKind.PAID_LEAVE and s.has_times]
     for day in actual:
-        worked = as_shifts(day, rounding)
+        worked = as_shifts(day, rounding, clock)
         out.extend(worked)
         code = codes.get(day.absence) if day.absence else None
         if code is None or not code.paid:

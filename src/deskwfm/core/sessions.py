@@ -13,10 +13,13 @@ here through ``Clock``), and a reference to where it came from. Then, per employ
    crossing midnight, or the part of a night shift after a re-login at 00:30, stays with the shift
    that began the evening before — and to the local date of its login when it overlaps none (a
    session with no logout: the shift it began in, else the nearest shift starting within 12 hours);
-4. it becomes a segment in wall-clock minutes from that work date's midnight (``core.actual``).
+4. it becomes a segment in wall-clock minutes from that work date's midnight (``core.actual``),
+   with the fold of a time in the fall-back night's repeated hour, so it keeps its instants.
 
-Seconds are dropped from every time (in and out alike). A logout that lands before its login only
-because it fell in the repeated hour of a fall-back night is taken at the hour's second occurrence.
+Seconds are dropped from every time (in and out alike). Wall-clock times are read forward: a logout
+that lands before its login only because it fell in the repeated hour of a fall-back night is taken
+at the hour's second occurrence, and so is a login there that would otherwise overlap the session
+before it (a re-login after a logout at 01:30 EDT, at 01:00 EST).
 """
 
 from __future__ import annotations
@@ -26,7 +29,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 
-from deskwfm.core.actual import Segment, check_segments, wall_minute
+from deskwfm.core.actual import Segment, check_segments, later_occurrence, wall_time
 from deskwfm.core.errors import EntryError
 from deskwfm.core.messages import Msg, msg
 from deskwfm.core.model import Shift, ShiftKind
@@ -43,6 +46,7 @@ class Session:
     start: int  # UTC epoch minutes
     end: int | None  # None: no logout recorded
     ref: object = None  # where it came from (a row), handed back in problems
+    local: bool = False  # given as wall-clock times (a time in a repeated hour may be the later one)
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,13 +82,6 @@ def _epoch(clock: Clock, when: datetime, memo: dict[datetime, int] | None) -> in
     return got
 
 
-def later_occurrence(clock: Clock, epoch: int) -> int:
-    """The instant an hour later when it shows the same wall time (the fall-back night's repeated
-    hour), else ``epoch``."""
-    a, b = to_datetime(epoch, clock.tz), to_datetime(epoch + 60, clock.tz)
-    return epoch + 60 if (a.date(), a.hour, a.minute) == (b.date(), b.hour, b.minute) else epoch
-
-
 def make_session(
     clock: Clock,
     code: str,
@@ -100,7 +97,20 @@ def make_session(
     end = None if logout is None else _epoch(clock, logout, memo)
     if end is not None and end < start and logout is not None and logout.tzinfo is None:
         end = later_occurrence(clock, end)
-    return Session(code, start, end, ref)
+    return Session(code, start, end, ref, login.tzinfo is None)
+
+
+def _forward(clock: Clock, s: Session, floor: int) -> Session:
+    """A session given in wall-clock times that overlaps the one before it read forward in time:
+    its login in the fall-back night's repeated hour taken at the second occurrence (and its
+    logout too when that keeps it after the login), if that ends the overlap; else as it is."""
+    start = later_occurrence(clock, s.start)
+    if not s.local or start == s.start or start < floor:
+        return s
+    end = s.end
+    if end is not None and end <= start:
+        end = later_occurrence(clock, end)
+    return s if end is not None and end <= start else Session(s.employee_code, start, end, s.ref, s.local)
 
 
 def _hhmm(clock: Clock, epoch: int) -> str:
@@ -143,6 +153,8 @@ def _checked(sessions: Sequence[Session], clock: Clock, out: SessionDays) -> lis
             prev = ok[-1]
             if (prev.start, prev.end) == (s.start, s.end):
                 continue
+            if prev.end is not None and s.start < prev.end:
+                s = _forward(clock, s, prev.end)
             if prev.end is not None and s.start < prev.end:
                 out.problems.append(
                     SessionProblem(
@@ -230,13 +242,15 @@ def sessions_to_days(
         )
         for a, b, refs in _merged(_checked(mine, clock, out), merge_gap):
             day = _work_date(clock, a, b, spans)
-            seg = Segment(wall_minute(clock, day, a), None if b is None else wall_minute(clock, day, b))
+            sa, fa = wall_time(clock, day, a)
+            sb, fb = wall_time(clock, day, b) if b is not None else (0, 0)
+            seg = Segment(sa, None if b is None else sb, fa, fb)
             key = (code, day)
             out.days[key] = (*out.days.get(key, ()), seg)
             out.refs.setdefault(key, []).extend(refs)
     for key, segs in list(out.days.items()):
         try:
-            check_segments(segs)
+            check_segments(segs, clock=clock, work_date=key[1])
         except EntryError as exc:
             out.problems.append(
                 SessionProblem(

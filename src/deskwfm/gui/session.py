@@ -336,12 +336,13 @@ class ScheduleSession(QObject):
         if not self.mode.records_actual or layer is None:
             return self.check_entry(text)
         from deskwfm.core.actual_entry import parse_actual
+        from deskwfm.core.timecalc import clock_for
         from deskwfm.services.actual import cell_name
 
+        st = self.state
         try:
-            parse_actual(text, layer.codes)
+            parse_actual(text, layer.codes, clock_for(st.site.tz), st.days[col])
         except EntryError as exc:
-            st = self.state
             where = cell_name(st.employees[row].code, st.days[col])
             return render(msg("{where}: {problem}", where=where, problem=exc.msg))
         return None

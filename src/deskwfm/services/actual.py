@@ -19,7 +19,14 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 
 from deskwfm.core.absence import AbsenceCode, validate_absence_code
-from deskwfm.core.actual import ActualDay, Source, check_segments, instant, scheduled_segments, worked_minutes
+from deskwfm.core.actual import (
+    ActualDay,
+    Source,
+    check_segments,
+    scheduled_segments,
+    segment_instants,
+    worked_minutes,
+)
 from deskwfm.core.actual_entry import format_actual, parse_actual
 from deskwfm.core.changes import ANY, Applied, Change, ChangeSet, Entity, How
 from deskwfm.core.errors import EntryError, InputError, NotFoundError, StaleEditError
@@ -211,10 +218,7 @@ def cell_name(employee_code: str, work_date: date) -> object:
 
 def _check_exists(clock: Clock, d: ActualDay) -> None:
     """EntryError for a worked time that does not exist that night (clocks go forward)."""
-    for s in d.segments:
-        instant(clock, d.work_date, s.start)
-        if s.end is not None:
-            instant(clock, d.work_date, s.end)
+    segment_instants(clock, d.work_date, d.segments)
 
 
 def parse_actual_edits(ws: Workspace, edits: Sequence[ActualEdit]) -> list[Change]:
@@ -246,7 +250,7 @@ def parse_actual_edits(ws: Workspace, edits: Sequence[ActualEdit]) -> list[Chang
         if len(note) > 2000:
             raise InputError(msg("{where}: a note may hold at most 2,000 characters", where=where))
         try:
-            parsed = parse_actual(edit.text, codes)
+            parsed = parse_actual(edit.text, codes, clock, edit.work_date)
             day = None
             if parsed is not None:
                 day = ActualDay(
@@ -330,8 +334,11 @@ def confirm_as_scheduled(
             kept.append(key)
             continue
         note = recorded[key].note if key in recorded else ""
-        day = ActualDay(key[0], key[1], scheduled_segments(s, clock), 0, "", note, Source.CONFIRMED)
-        check_segments(day.segments)
+        try:
+            day = ActualDay(key[0], key[1], scheduled_segments(s, clock), 0, "", note, Source.CONFIRMED)
+            check_segments(day.segments, clock=clock, work_date=key[1])
+        except EntryError as exc:
+            raise EntryError(msg("{where}: {problem}", where=cell_name(*key), problem=exc.msg)) from None
         changes.append(Change(Entity.ACTUAL, key, day, expected=recorded.get(key)))
         confirmed.append(key)
     applied = ws.commit(ChangeSet(changes, how, detail)).applied if changes else []

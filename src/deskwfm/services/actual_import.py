@@ -25,7 +25,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path
 
-from deskwfm.core.actual import ActualDay, Segment, Source, check_segments
+from deskwfm.core.actual import ActualDay, Segment, Source, check_segments, segment_instants
 from deskwfm.core.changes import Change, ChangeSet, Entity, How
 from deskwfm.core.errors import EntryError, InputError
 from deskwfm.core.locks import PeriodLockedError, actual_days, first_locked
@@ -33,7 +33,7 @@ from deskwfm.core.login_id import login_key
 from deskwfm.core.messages import Msg, msg, msg_n
 from deskwfm.core.model import Shift
 from deskwfm.core.sessions import Session, make_session, near_dates, sessions_to_days
-from deskwfm.core.timecalc import clock_for
+from deskwfm.core.timecalc import Clock, clock_for
 from deskwfm.files.actual_read import SessionRow, read_sessions
 from deskwfm.files.xlsx_problems import Problem, sorted_problems
 from deskwfm.services.workspace import Workspace
@@ -111,38 +111,49 @@ def _sessions(ws: Workspace, rows: Sequence[SessionRow], plan: ActualImportPlan)
     return out
 
 
-def _union(stored: Sequence[Segment], new: Sequence[Segment], gap: int) -> tuple[Segment, ...] | None:
+def _union(
+    stored: Sequence[Segment], new: Sequence[Segment], gap: int, clock: Clock, work_date: date
+) -> tuple[Segment, ...] | None:
     """The stored segments with the new ones added (None: a new one overlaps a stored one in a way
-    that is not already recorded). Segments closer than ``gap`` minutes are joined."""
-    out = list(stored)
+    that is not already recorded). Segments closer than ``gap`` minutes are joined. Compared on
+    their instants (a segment may run back on the wall clock over the fall-back night)."""
+    folded = any(s.start_fold or s.end_fold for s in (*stored, *new))
+
+    def span(s: Segment) -> tuple[int, int | None]:
+        # without a second occurrence, wall minutes are in the order of their instants
+        return segment_instants(clock, work_date, [s])[0] if folded else (s.start, s.end)
+
+    out = [(span(s), s) for s in stored]
     for s in new:
-        if any(_inside(s, t) for t in out):
+        t_new = span(s)
+        if any(_inside(t_new, t) for t, _s in out):
             continue
-        if any(_overlaps(s, t) for t in out):
+        if any(_overlaps(t_new, t) for t, _s in out):
             return None
-        out.append(s)
-    out.sort(key=lambda s: s.start)
-    joined: list[Segment] = []
-    for s in out:
+        out.append((t_new, s))
+    out.sort(key=lambda p: p[0][0])
+    joined: list[tuple[tuple[int, int | None], Segment]] = []
+    for (a, b), s in out:
         if joined:
-            prev = joined[-1]
-            if prev.end is not None and s.start - prev.end <= gap:
-                joined[-1] = Segment(prev.start, s.end if s.end is None else max(prev.end, s.end))
+            (pa, pb), prev = joined[-1]
+            if pb is not None and a - pb <= gap:
+                if b is None or b > pb:
+                    joined[-1] = ((pa, b), Segment(prev.start, s.end, prev.start_fold, s.end_fold))
                 continue
-        joined.append(s)
-    return tuple(joined)
+        joined.append(((a, b), s))
+    return tuple(s for _t, s in joined)
 
 
-def _inside(s: Segment, t: Segment) -> bool:
-    if s.end is None or t.end is None:
-        return (s.start, s.end) == (t.start, t.end)
-    return t.start <= s.start and s.end <= t.end
+def _inside(s: tuple[int, int | None], t: tuple[int, int | None]) -> bool:
+    if s[1] is None or t[1] is None:
+        return s == t
+    return t[0] <= s[0] and s[1] <= t[1]
 
 
-def _overlaps(s: Segment, t: Segment) -> bool:
-    s_end = s.end if s.end is not None else s.start + 1
-    t_end = t.end if t.end is not None else t.start + 1
-    return s.start < t_end and t.start < s_end
+def _overlaps(s: tuple[int, int | None], t: tuple[int, int | None]) -> bool:
+    s_end = s[1] if s[1] is not None else s[0] + 1
+    t_end = t[1] if t[1] is not None else t[0] + 1
+    return s[0] < t_end and t[0] < s_end
 
 
 def _detail(current: str, file_name: str) -> str:
@@ -187,7 +198,7 @@ def plan_actual_import(
     if plan.problems:
         plan.problems = sorted_problems(plan.problems)
         return plan
-    _compare(ws, plan, days.days, days.refs, data.rows, site.timekeeping.merge_gap_minutes)
+    _compare(ws, plan, days.days, days.refs, data.rows, site.timekeeping.merge_gap_minutes, clock)
     plan.problems = sorted_problems(plan.problems)
     return plan
 
@@ -199,6 +210,7 @@ def _compare(
     refs: Mapping[tuple[str, date], list[object]],
     rows: Sequence[SessionRow],
     gap: int,
+    clock: Clock,
 ) -> None:
     keys = sorted(new_days)
     plan.first, plan.last = min(k[1] for k in keys), max(k[1] for k in keys)
@@ -214,7 +226,7 @@ def _compare(
             plan.kept += 1
             continue
         if current is not None and current.source is Source.IMPORT and current.segments:
-            joined = _union(current.segments, segments, gap)
+            joined = _union(current.segments, segments, gap, clock, key[1])
             first_ref = refs[key][0]
             assert isinstance(first_ref, int)
             if joined is None:
@@ -232,7 +244,7 @@ def _compare(
                 plan.unchanged += 1
                 continue
             try:
-                check_segments(joined)
+                check_segments(joined, clock=clock, work_date=key[1])
             except EntryError as exc:
                 plan.problems.append(
                     Problem(msg("{code} {day:date}: {problem}", code=key[0], day=key[1], problem=exc.msg),

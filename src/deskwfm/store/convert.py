@@ -134,15 +134,25 @@ def timekeeping_from_json(text: str) -> Timekeeping:
 
 
 def segments_text(segments: Sequence[Segment]) -> str:
-    """``538-723;753-1023`` (an open segment: ``753-``)."""
-    return ";".join(f"{s.start}-{'' if s.end is None else s.end}" for s in segments)
+    """``538-723;753-1023`` (an open segment: ``753-``); a time at the second occurrence of the
+    fall-back night's repeated hour (fold 1) carries an ``f``: ``1320-1530;1500f-1830``."""
+    return ";".join(
+        f"{s.start}{'f' if s.start_fold else ''}-"
+        f"{'' if s.end is None else s.end}{'f' if s.end is not None and s.end_fold else ''}"
+        for s in segments
+    )
 
 
 def segments_of(text: str) -> tuple[Segment, ...]:
     if not text:
         return ()
     out = []
+    folds = "f" in text
     for part in text.split(";"):
         a, _, b = part.rpartition("-") if part.count("-") > 1 else part.partition("-")
-        out.append(Segment(int(a), int(b) if b else None))
+        if folds:
+            out.append(Segment(int(a.rstrip("f")), int(b.rstrip("f")) if b else None,
+                               int(a.endswith("f")), int(b.endswith("f"))))
+        else:
+            out.append(Segment(int(a), int(b) if b else None))
     return tuple(out)
