@@ -164,17 +164,23 @@ def format_int(n: int, lang: str | None = None) -> str:
     return ("-" if n < 0 else "") + _grouped(str(abs(n)), _symbols(lang or _state["lang"]).group)
 
 
-def format_agents(agents: float, lang: str | None = None) -> str:
+def _decimal(value: object) -> Decimal:
+    """Staffing figures arrive as floats from Erlang C (or as ints/Decimals): through ``str`` so
+    0.1 stays 0.1 rather than its binary expansion."""
+    return value if isinstance(value, Decimal) else Decimal(str(value))
+
+
+def format_agents(agents: float | Decimal, lang: str | None = None) -> str:
     """Agents on the phones, one decimal when fractional: 12 -> "12", 11.5 -> "11.5" / "11,5"."""
-    tenths = Decimal(str(agents)).quantize(Decimal("0.1"), ROUND_HALF_UP)
+    tenths = _decimal(agents).quantize(Decimal("0.1"), ROUND_HALF_UP)
     if tenths == tenths.to_integral_value():
         return format_int(int(tenths), lang)
     return format_decimal(tenths, 1, lang)
 
 
-def format_percent(share: float, lang: str | None = None) -> str:
+def format_percent(share: float | Decimal, lang: str | None = None) -> str:
     """A share (0..1) as a percentage with one decimal: 0.8234 -> "82.3 %" / "82,3 %"."""
-    pct = Decimal(str(share * 100)).quantize(Decimal("0.1"), ROUND_HALF_UP)
+    pct = (_decimal(share) * 100).quantize(Decimal("0.1"), ROUND_HALF_UP)
     return f"{format_decimal(pct, 1, lang)}\u00a0%"
 
 
@@ -308,13 +314,13 @@ class _Formatter(string.Formatter):
         if format_spec == "rate":
             return format_rate(Decimal(value), self.currency, lang)
         if format_spec == "dec":
-            return format_exact(Decimal(str(value)) if isinstance(value, float) else Decimal(value), lang)
+            return format_exact(_decimal(value), lang)
         if format_spec == "num":
             return format_int(int(value), lang)
         if format_spec == "agents":
-            return format_agents(float(value), lang)
+            return format_agents(_decimal(value), lang)
         if format_spec == "pct":
-            return format_percent(float(value), lang)
+            return format_percent(_decimal(value), lang)
         return str(super().format_field(value, format_spec))
 
 
