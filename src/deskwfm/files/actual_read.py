@@ -34,23 +34,20 @@ read a line at a time with bounds on line length and count.
 
 from __future__ import annotations
 
-import csv
-import itertools
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta, timezone
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any
 
 from deskwfm.core.errors import InputError
 from deskwfm.core.messages import msg, verbatim
 from deskwfm.core.text import fold
+from deskwfm.files.csv_rows import CsvBounds, read_csv_rows
 from deskwfm.files.xlsx_cells import is_blank, shown, to_text
 from deskwfm.files.xlsx_problems import Problem, Where, sorted_problems
 from deskwfm.files.xlsx_safety import (
-    MAX_FILE_BYTES,
-    MAX_ROWS,
     check_sheet_size,
     check_workbook_file,
     reader_crashed,
@@ -543,76 +540,23 @@ def _when(
 
 
 # ---------------------------------------------------------------- files
+_CSV = CsvBounds(
+    max_line=MAX_CSV_LINE,
+    max_fields=MAX_CSV_FIELDS,
+    header_scan=_HEADER_SCAN_ROWS,
+    delimiters=",;\t|",
+    too_many_lines=lambda file, limit: msg(
+        "{file} has more than {limit:num} lines; split the report", file=file, limit=limit
+    ),
+    line_too_long=lambda file, line, limit: msg(
+        "{file}: line {line:num} is longer than {limit:num} characters", file=file, line=line, limit=limit
+    ),
+)
+
+
 def _csv_rows(p: Path, limit: int | None = None) -> list[list[Any]]:
-    """A .csv's rows (the first ``limit`` lines), read a line at a time with bounds on line
-    length and count."""
-    if not p.is_file():
-        raise InputError(msg("{file}: no such file", file=p.name))
-    if p.stat().st_size > MAX_FILE_BYTES:
-        raise InputError(
-            msg(
-                "{file}: the file is larger than {limit:num} MB",
-                file=p.name,
-                limit=MAX_FILE_BYTES // 1_048_576,
-            )
-        )
-    try:
-        with p.open(encoding="utf-8-sig", newline="") as fh:
-            lines = _bounded_lines(p.name, fh)
-            return _parse_csv(p.name, lines if limit is None else itertools.islice(lines, limit))
-    except UnicodeDecodeError:
-        raise InputError(
-            msg("{file} is not a UTF-8 text file; save it from Excel as CSV UTF-8", file=p.name)
-        ) from None
-
-
-def _parse_csv(file_name: str, lines: Iterator[str]) -> list[list[Any]]:
-    head = list(itertools.islice(lines, _HEADER_SCAN_ROWS))
-    try:
-        dialect: Any = csv.Sniffer().sniff("".join(head)[:8192], delimiters=",;\t|")
-    except csv.Error:
-        dialect = csv.excel
-    reader = csv.reader(itertools.chain(head, lines), dialect)
-    rows: list[list[Any]] = []
-    row_start = 1
-    try:
-        for row in reader:
-            if len(rows) == MAX_ROWS:
-                raise InputError(
-                    msg(
-                        "{file} has more than {limit:num} lines; split the report",
-                        file=file_name,
-                        limit=MAX_ROWS,
-                    )
-                )
-            rows.append(row[:MAX_CSV_FIELDS])
-            row_start = reader.line_num + 1
-    except csv.Error:
-        raise InputError(
-            msg(
-                "{file}: the row starting on line {line:num} is not valid CSV (a quote left open?); save "
-                "the file from Excel as CSV UTF-8",
-                file=file_name,
-                line=row_start,
-            )
-        ) from None
-    return rows
-
-
-def _bounded_lines(file_name: str, fh: TextIO) -> Iterator[str]:
-    number = 0
-    while line := fh.readline(MAX_CSV_LINE + 1):
-        number += 1
-        if len(line) > MAX_CSV_LINE:
-            raise InputError(
-                msg(
-                    "{file}: line {line:num} is longer than {limit:num} characters",
-                    file=file_name,
-                    line=number,
-                    limit=MAX_CSV_LINE,
-                )
-            )
-        yield line
+    """A .csv's rows (the first ``limit`` lines)."""
+    return read_csv_rows(p, _CSV, limit)
 
 
 def _xlsx_sheets(p: Path) -> list[tuple[str, list[list[Any]]]]:

@@ -10,15 +10,13 @@ reads them (formulas by their saved values).
 
 from __future__ import annotations
 
-import csv
-import itertools
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from functools import cache
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any
 
 from deskwfm.core.entry import parse_time_of_day
 from deskwfm.core.errors import InputError
@@ -27,10 +25,9 @@ from deskwfm.core.forecast import ForecastInterval, check_aht, check_calls
 from deskwfm.core.i18n import LANGUAGES, render
 from deskwfm.core.messages import Msg, msg, msg_n
 from deskwfm.core.text import fold
+from deskwfm.files.csv_rows import CsvBounds, read_csv_rows
 from deskwfm.files.xlsx_problems import Problem, Where, sorted_problems
 from deskwfm.files.xlsx_safety import (
-    MAX_FILE_BYTES,
-    MAX_ROWS,
     check_sheet_size,
     check_workbook_file,
     reader_crashed,
@@ -224,64 +221,26 @@ MAX_CSV_LINE = 4_096  # characters; a forecast line is a date, a time and two nu
 MAX_CSV_FIELDS = 32  # kept per line: the four columns must be among the first ones
 
 
+_CSV = CsvBounds(
+    max_line=MAX_CSV_LINE,
+    max_fields=MAX_CSV_FIELDS,
+    header_scan=_HEADER_SCAN_ROWS,
+    delimiters=",;\t",
+    too_many_lines=lambda file, limit: msg(
+        "{file} has more than {limit:num} lines; a forecast may have at most {limit:num}",
+        file=file, limit=limit,
+    ),
+    line_too_long=lambda file, line, limit: msg(
+        "{file}: line {line:num} is longer than {limit:num} characters; a forecast line "
+        "holds a date, a time and two numbers",
+        file=file, line=line, limit=limit,
+    ),
+)
+
+
 def _csv_rows(p: Path) -> list[list[Any]]:
-    """The rows of a .csv forecast, read a line at a time with a bound on the line length and
-    the line count, so that no file (one 50 MB line, 40 million empty lines) costs more than a
-    few MB or a second before it is refused."""
-    if not p.is_file():
-        raise InputError(msg("{file}: no such file", file=p.name))
-    if p.stat().st_size > MAX_FILE_BYTES:
-        raise InputError(
-            msg("{file}: the file is larger than {n} MB", file=p.name, n=MAX_FILE_BYTES // 1_048_576)
-        )
-    try:
-        with p.open(encoding="utf-8-sig", newline="") as fh:
-            return _parse_csv(p.name, _bounded_lines(p.name, fh))
-    except UnicodeDecodeError:
-        raise InputError(
-            msg("{file} is not a UTF-8 text file; save it from Excel as CSV UTF-8", file=p.name)
-        ) from None
-
-
-def _parse_csv(file_name: str, lines: Iterator[str]) -> list[list[Any]]:
-    head = list(itertools.islice(lines, _HEADER_SCAN_ROWS))
-    try:
-        dialect: Any = csv.Sniffer().sniff("".join(head)[:4096], delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    reader = csv.reader(itertools.chain(head, lines), dialect)
-    rows: list[list[Any]] = []
-    row_start = 1  # the line the next row starts on
-    try:
-        for row in reader:
-            if len(rows) == MAX_ROWS:
-                raise InputError(msg(
-                    "{file} has more than {limit:num} lines; a forecast may have at most {limit:num}",
-                    file=file_name, limit=MAX_ROWS,
-                ))
-            rows.append(row[:MAX_CSV_FIELDS])
-            row_start = reader.line_num + 1
-    except csv.Error:  # a quoted field left open until it passes csv's field size limit
-        raise InputError(msg(
-            "{file}: the row starting on line {line:num} is not valid CSV (a quote left open?); "
-            "save the file from Excel as CSV UTF-8",
-            file=file_name, line=row_start,
-        )) from None
-    return rows
-
-
-def _bounded_lines(file_name: str, fh: TextIO) -> Iterator[str]:
-    """The file's lines, refusing one longer than MAX_CSV_LINE without reading all of it."""
-    number = 0
-    while line := fh.readline(MAX_CSV_LINE + 1):
-        number += 1
-        if len(line) > MAX_CSV_LINE:
-            raise InputError(msg(
-                "{file}: line {line:num} is longer than {limit:num} characters; a forecast line "
-                "holds a date, a time and two numbers",
-                file=file_name, line=number, limit=MAX_CSV_LINE,
-            ))
-        yield line
+    """The rows of a .csv forecast (bounded: files.csv_rows)."""
+    return read_csv_rows(p, _CSV)
 
 
 def _xlsx_rows(p: Path) -> tuple[str, list[list[Any]]]:
