@@ -310,3 +310,22 @@ def test_an_xlsx_export_with_excel_date_times_is_imported_through_the_same_dialo
     assert [type(d) for d in seen] == [ImportPreview]
     night = recorded(centre)[("AG001", MON)]  # kept on the date it began
     assert night.segments == (Segment(1321, 1829),)
+
+
+def test_one_session_of_one_employee_is_counted_in_the_singular(
+    qtbot, window, centre, monkeypatch, tmp_path, after_the_week
+) -> None:
+    """The preview's counts come from the catalog's plural forms: "1 login session of 1
+    employee", not "1 login sessions of 1 employees"."""
+    login_ids(centre)
+    report = tmp_path / "one.csv"
+    report.write_text("\n".join(UCCX.splitlines()[:5]) + "\n", encoding="utf-8")
+    previews: list[ImportPreview] = []
+
+    def look_then_cancel(dlg: QDialog) -> None:
+        assert isinstance(dlg, ImportPreview)
+        previews.append(dlg)
+        dlg.reject()
+
+    import_from_menu(qtbot, window, monkeypatch, report, [look_then_cancel])
+    assert "one.csv: 1 login session of 1 employee, work dates" in previews[0].summary.text()

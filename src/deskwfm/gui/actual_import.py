@@ -377,8 +377,12 @@ def _summary(plan: ActualImportPlan) -> str:
         f"{format_day(plan.first)} \u2013 {format_day(plan.last)}" if plan.first and plan.last else "\u2014"
     )
     lines = [
-        render(msg("{file}: {sessions:num} login sessions of {employees:num} employees, work dates {span}",
-                   file=plan.file_name, sessions=plan.sessions, employees=plan.employees, span=span)),
+        "{}: {} {}".format(
+            plan.file_name,
+            render(msg_n("{count:num} login session", "{count:num} login sessions", plan.sessions)),
+            render(msg_n("of {count:num} employee, work dates {span}",
+                         "of {count:num} employees, work dates {span}", plan.employees, span=span)),
+        ),
         render(msg("Days: {new:num} added, {changed:num} changed, {same:num} unchanged, {kept:num} kept "
                    "(typed or confirmed by a person)", new=plan.new, changed=plan.changed,
                    same=plan.unchanged, kept=plan.kept)),
