@@ -27,7 +27,7 @@ from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from deskwfm.core.coverage import interval_text
 from deskwfm.core.i18n import format_agents, render, tr, weekday_abbr
-from deskwfm.core.messages import msg
+from deskwfm.core.messages import msg, msg_n
 from deskwfm.gui.coverage_data import DayCurve, IntervalPoint, WeekMap
 from deskwfm.gui.guard import guarded
 
@@ -65,7 +65,7 @@ def point_text(p: IntervalPoint) -> str:
     elif p.over > 0:
         text += "\n" + render(msg("{n:agents} over", n=p.over))
     if p.calls:
-        text += "\n" + render(msg("{calls:num} calls", calls=p.calls))
+        text += "\n" + render(msg_n("{count:num} call", "{count:num} calls", int(p.calls)))
     if p.service_level is not None:
         text += "\n" + render(msg("predicted service level {sl:pct}", sl=p.service_level))
     return text

@@ -273,7 +273,7 @@ class TotalsModel(QAbstractTableModel):
         vals = [""] * len(heads)
         if sheet is not None:
             m, hol, gross = sheet.totals(tuple(rows))
-            vals[1] = render(msg("Total ({n} employees)", n=len(rows)))
+            vals[1] = render(msg_n("Total ({count} employee)", "Total ({count} employees)", len(rows)))
             for i, (_h, field) in enumerate(HOUR_COLUMNS):
                 vals[_FIRST_HOUR + i] = format_hours(getattr(m, field))
             vals[_HOLIDAY_PAY] = format_money(hol, sheet.currency)

@@ -317,8 +317,8 @@ class SheetTotalsModel(_ResettableModel):
         if st.basis is not TotalsBasis.SCHEDULE:
             lines.append(tr(BASIS_TIPS[st.basis]))
         if not t.complete:
-            lines.append(tr("Adding up: {done} of {rows} rows").format(
-                done=format_int(t.priced), rows=format_int(t.rows)))
+            adding = tr_n("Adding up: {done} of {rows} row", "Adding up: {done} of {rows} rows", t.rows)
+            lines.append(adding.format(done=format_int(t.priced), rows=format_int(t.rows)))
             return "\n".join(lines)
         lines.append(tr("Worked {worked} h + leave {leave} h = paid {paid} h; overtime {ot} h").format(
             worked=_exact(t.worked_minutes), leave=_exact(t.leave_minutes),

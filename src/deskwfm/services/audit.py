@@ -108,7 +108,8 @@ def verify(ws: Workspace) -> VerifyResult:
 def verify_message(r: VerifyResult) -> Msg:
     """One line saying whether the chain holds, or which row broke it and how."""
     if r.ok:
-        return msg("the audit trail holds: {rows:num} rows, head {head}", rows=r.rows, head=r.head[:16])
+        return msg_n("the audit trail holds: {count:num} row, head {head}",
+                     "the audit trail holds: {count:num} rows, head {head}", r.rows, head=r.head[:16])
     if r.problem == "edited":
         return msg("audit row {id} was edited outside deskwfm (it no longer matches its hash)", id=r.bad_id)
     if r.problem == "missing":

@@ -99,7 +99,8 @@ class PayrollSheet:
                 when=when,
                 n=s.lock_no,
             )
-        base = msg("{done} of {total} employees with pay approved", done=self.approved, total=self.to_approve)
+        base = msg_n("{done} of {count} employee with pay approved",
+                     "{done} of {count} employees with pay approved", self.to_approve, done=self.approved)
         if s.lock_no:
             return msg("Reopened ({reason}): {base}", reason=s.reason, base=base)
         return msg("Open: {base}", base=base)
